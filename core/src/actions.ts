@@ -1,0 +1,77 @@
+import { ACTION_KINDS, type ActionKind } from './taxonomy';
+import { isIsoDate } from './dates';
+
+/** An action item: a task-list item, list item or table row of the Action Items section. */
+export interface ActionItem {
+  /** The item's text, as written. */
+  text: string;
+  /** Text with the owner, due date, kind and tracker tokens removed. */
+  title: string;
+  owner?: string;
+  /** The due date as written (due:...), valid or not. */
+  dueRaw?: string;
+  /** The due date when it is a real YYYY-MM-DD date. */
+  due?: string;
+  kind?: ActionKind;
+  tracker?: string;
+  done: boolean;
+  overdue: boolean;
+  source: 'task' | 'list' | 'table';
+  start: number;
+  end: number;
+  /** What to edit to flip its state: a checkbox character or a status cell. */
+  toggle?: { start: number; end: number; doneText: string; openText: string };
+}
+
+const OWNER = /(?:^|[\s(,;])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])/u;
+const DUE = /\bdue:\s*(\S+?)(?=[\s,;)\]]|$)/i;
+const KIND = new RegExp(`(?:^|\\s)#(${ACTION_KINDS.join('|')})\\b`, 'i');
+const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
+const URL = /\bhttps?:\/\/[^\s)>\]]+/;
+
+/** Reads owner, due date, kind and tracker from an item's text. */
+export function readTokens(text: string): Pick<ActionItem, 'owner' | 'dueRaw' | 'due' | 'kind' | 'tracker' | 'title'> {
+  const owner = OWNER.exec(text)?.[1];
+  const dueRaw = DUE.exec(text)?.[1];
+  const kind = KIND.exec(text)?.[1]?.toLowerCase() as ActionKind | undefined;
+  const tracker = TRACKER_KEY.exec(text)?.[1] ?? URL.exec(text)?.[0];
+  const title = text
+    .replace(new RegExp(OWNER.source, 'gu'), ' ')
+    .replace(new RegExp(DUE.source, 'gi'), ' ')
+    .replace(new RegExp(KIND.source, 'gi'), ' ')
+    .replace(/\(\s*\)|\[\s*\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;:–—-]+$/u, '')
+    .trim();
+  return { owner, dueRaw, due: dueRaw && isIsoDate(dueRaw) ? dueRaw : undefined, kind, tracker, title };
+}
+
+const DONE_WORDS = /^(done|closed|complete|completed|fixed|resolved|shipped|merged|finished|yes|✅|✔️?|☑️?|x)$/iu;
+
+/** True when a Status cell says the item is done. */
+export function isDoneStatus(cell: string): boolean {
+  return DONE_WORDS.test(cell.replace(/[*_`~]/g, '').trim());
+}
+
+/** Maps a table header cell to the column it is. */
+export function columnRole(header: string): 'action' | 'owner' | 'due' | 'kind' | 'status' | 'tracker' | undefined {
+  const h = header.toLowerCase().trim();
+  if (/^(action|action item|item|task|description|what|remediation)s?$/.test(h)) return 'action';
+  if (/^(owner|owners|assignee|who|responsible|dri)$/.test(h)) return 'owner';
+  if (/^(due|due date|deadline|by|target|target date|eta)$/.test(h)) return 'due';
+  if (/^(kind|type|category)$/.test(h)) return 'kind';
+  if (/^(status|state|done)$/.test(h)) return 'status';
+  if (/^(tracker|ticket|issue|link|jira|bug|reference|ref)$/.test(h)) return 'tracker';
+  return undefined;
+}
+
+/** Marks each item overdue when it is open and its due date is before `today`. */
+export function markOverdue(items: ActionItem[], today: string): void {
+  for (const item of items) item.overdue = !item.done && item.due !== undefined && item.due < today;
+}
+
+/** The edit that flips an action item between open and done, or undefined if it has no state to flip. */
+export function toggleEdit(item: ActionItem): { start: number; end: number; text: string } | undefined {
+  if (!item.toggle) return undefined;
+  return { start: item.toggle.start, end: item.toggle.end, text: item.done ? item.toggle.openText : item.toggle.doneText };
+}

@@ -1,0 +1,205 @@
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
+import { isIsoDate, parseDateTime } from './dates';
+import { STATUSES } from './taxonomy';
+import type { Config } from './config';
+
+/** A problem found while reading the front matter, with offsets into the whole document. */
+export interface YamlProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** The front-matter block of a postmortem. */
+export interface FrontMatterBlock {
+  /** Offsets of the whole block, fences included. */
+  start: number;
+  end: number;
+  /** Offsets of the YAML between the fences. */
+  contentStart: number;
+  contentEnd: number;
+  doc: Document;
+  /** The parsed mapping, or undefined when the YAML is broken or not a mapping. */
+  data: Record<string, unknown> | undefined;
+  problems: YamlProblem[];
+}
+
+/** The front matter read leniently: each field only when it has the expected shape. */
+export interface Meta {
+  title?: string;
+  date?: string;
+  status?: string;
+  severity?: string;
+  root_cause?: string;
+  contributing: string[];
+  trigger?: string;
+  services: string[];
+  authors: string[];
+  tags: string[];
+  started?: string;
+  detected?: string;
+  mitigated?: string;
+  resolved?: string;
+  impact?: Record<string, unknown>;
+}
+
+export const TIME_FIELDS = ['started', 'detected', 'mitigated', 'resolved'] as const;
+export type TimeField = (typeof TIME_FIELDS)[number];
+
+export const KNOWN_FIELDS = [
+  'title', 'date', 'status', 'severity', 'root_cause', 'contributing', 'trigger', 'services',
+  'authors', 'tags', 'started', 'detected', 'mitigated', 'resolved', 'impact',
+] as const;
+
+const stringList = z.array(z.string().min(1));
+const isoDate = z.string().refine(isIsoDate);
+const isoDateTime = z.string().refine((v) => parseDateTime(v) !== undefined);
+
+/**
+ * The structural front-matter schema shared by the rules and the site. Membership of severity and
+ * root-cause ids in the configured lists is checked by their own rules, which can suggest a fix.
+ */
+export const frontMatterShape = {
+  title: z.string().trim().min(1),
+  date: isoDate,
+  status: z.enum(STATUSES),
+  severity: z.string().min(1),
+  root_cause: z.string().min(1),
+  contributing: stringList.optional(),
+  trigger: z.string().optional(),
+  services: stringList,
+  authors: stringList.optional(),
+  tags: stringList.optional(),
+  started: isoDateTime.optional(),
+  detected: isoDateTime.optional(),
+  mitigated: isoDateTime.optional(),
+  resolved: isoDateTime.optional(),
+  impact: z.record(z.string(), z.unknown()).optional(),
+};
+
+/** What each field expects, in the words of a message: "expected <this>". */
+export const FIELD_EXPECTATIONS: Record<string, string> = {
+  title: 'a one-line title',
+  date: 'the incident start date as YYYY-MM-DD',
+  status: STATUSES.join(', '),
+  severity: 'a severity level such as SEV2',
+  root_cause: 'one root-cause category id',
+  contributing: 'a list of root-cause category ids',
+  trigger: 'a short text',
+  services: 'a list of service names',
+  authors: 'a list of names',
+  tags: 'a list of tags',
+  started: 'an ISO date-time such as 2024-01-31T04:00:00Z',
+  detected: 'an ISO date-time such as 2024-01-31T04:10:00Z',
+  mitigated: 'an ISO date-time such as 2024-01-31T05:30:00Z',
+  resolved: 'an ISO date-time such as 2024-01-31T06:35:00Z',
+  impact: 'a map of measures, e.g. users_affected: 1200',
+};
+
+/** The front-matter schema with the configured severities and categories as enums (for the site). */
+export function frontMatterSchema(config: Config) {
+  const severities = config.severities.map((s) => s.id) as [string, ...string[]];
+  const categories = config.categories.map((c) => c.id) as [string, ...string[]];
+  return z.looseObject({
+    ...frontMatterShape,
+    severity: z.enum(severities),
+    root_cause: z.enum(categories),
+    contributing: z.array(z.enum(categories)).optional(),
+  });
+}
+
+/** Parses the YAML of a front-matter block. `raw` is the text between the fences. */
+export function readFrontMatter(raw: string, start: number, end: number, contentStart: number): FrontMatterBlock {
+  const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const problems: YamlProblem[] = [];
+  for (const err of doc.errors) {
+    problems.push({
+      message: `Front matter is not valid YAML: ${cleanYamlMessage(err.message)}.`,
+      start: contentStart + err.pos[0],
+      end: contentStart + Math.max(err.pos[1], err.pos[0]),
+    });
+  }
+  let data: Record<string, unknown> | undefined;
+  if (problems.length === 0) {
+    try {
+      const value: unknown = doc.toJS({ maxAliasCount: 100 });
+      if (value === null || value === undefined) data = {};
+      else if (typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+      else {
+        problems.push({
+          message: `Front matter is ${Array.isArray(value) ? 'a list' : `the ${typeof value} '${String(value)}'`}; expected key: value pairs such as 'title: ...'.`,
+          start: contentStart,
+          end: contentStart + raw.trimEnd().length,
+        });
+      }
+    } catch (e) {
+      problems.push({
+        message: `Front matter could not be read: ${cleanYamlMessage((e as Error).message)}; expected plain key: value pairs.`,
+        start: contentStart,
+        end: contentStart + raw.trimEnd().length,
+      });
+    }
+  }
+  return { start, end, contentStart, contentEnd: contentStart + raw.length, doc, data, problems };
+}
+
+function cleanYamlMessage(message: string): string {
+  return message.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/[.:]\s*$/, '');
+}
+
+/** Reads the fields of a parsed mapping leniently into a typed Meta. */
+export function toMeta(data: Record<string, unknown> | undefined): Meta {
+  const d = data ?? {};
+  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : typeof d[k] === 'number' ? String(d[k]) : undefined);
+  const list = (k: string) => {
+    const v = d[k];
+    if (typeof v === 'string') return v.trim() ? [v] : [];
+    return Array.isArray(v) ? v.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map(String) : [];
+  };
+  const impact = d.impact;
+  return {
+    title: str('title'),
+    date: str('date'),
+    status: str('status'),
+    severity: str('severity'),
+    root_cause: str('root_cause'),
+    contributing: list('contributing'),
+    trigger: str('trigger'),
+    services: list('services'),
+    authors: list('authors'),
+    tags: list('tags'),
+    started: str('started'),
+    detected: str('detected'),
+    mitigated: str('mitigated'),
+    resolved: str('resolved'),
+    impact: impact && typeof impact === 'object' && !Array.isArray(impact) ? (impact as Record<string, unknown>) : undefined,
+  };
+}
+
+/** Offsets of a field in the front matter: its key, and its value (or list item) when present. */
+export interface FieldLocation {
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/**
+ * Locates `field` (and optionally its `index`-th list item) in the front matter, as document offsets.
+ */
+export function locateField(block: FrontMatterBlock, field: string, index?: number): FieldLocation | undefined {
+  const root = block.doc.contents;
+  if (!isMap(root)) return undefined;
+  for (const pair of root.items) {
+    const key = pair.key as YamlNode | null;
+    if (!isScalar(key) || String(key.value) !== field || !key.range) continue;
+    const keyStart = block.contentStart + key.range[0];
+    const keyEnd = block.contentStart + key.range[1];
+    let value = pair.value as YamlNode | null;
+    if (index !== undefined && isSeq(value)) value = (value.items[index] as YamlNode | undefined) ?? value;
+    if (!value || !value.range) return { keyStart, keyEnd, valueStart: keyStart, valueEnd: keyEnd };
+    return { keyStart, keyEnd, valueStart: block.contentStart + value.range[0], valueEnd: block.contentStart + value.range[1] };
+  }
+  return undefined;
+}

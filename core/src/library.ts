@@ -1,0 +1,123 @@
+import type { ActionItem } from './actions';
+import type { Config } from './config';
+import { parseDateTime } from './dates';
+import type { Postmortem } from './parse';
+
+/** A postmortem of the library with the path it was read from. */
+export interface Entry {
+  file: string;
+  pm: Postmortem;
+}
+
+/** An action item with the postmortem it belongs to. */
+export interface LibraryAction extends ActionItem {
+  file: string;
+  line: number;
+  postmortem: string;
+}
+
+export interface ActionFilter {
+  open?: boolean;
+  overdue?: boolean;
+  owner?: string;
+}
+
+/** Every action item across the library, open ones by due date first, then undated, then done. */
+export function collectActions(entries: Entry[], filter: ActionFilter = {}): LibraryAction[] {
+  const owner = filter.owner?.replace(/^@/, '').toLowerCase();
+  const all = entries.flatMap(({ file, pm }) =>
+    pm.actions.map((a) => ({ ...a, file, line: pm.lines.position(a.start).line, postmortem: pm.title ?? file })),
+  );
+  return all
+    .filter((a) => (!filter.open || !a.done) && (!filter.overdue || a.overdue) && (!owner || a.owner?.toLowerCase() === owner))
+    .sort((a, b) => Number(a.done) - Number(b.done) || (a.due ?? '9999') .localeCompare(b.due ?? '9999') || a.file.localeCompare(b.file) || a.start - b.start);
+}
+
+/** Median of a list of numbers, or undefined for an empty list. */
+export function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export interface CategoryStats {
+  id: string;
+  label: string;
+  count: number;
+  /** Postmortems naming it as a contributing cause. */
+  contributing: number;
+  medianTimeToDetect?: number;
+  medianTimeToMitigate?: number;
+}
+
+export interface LibraryStats {
+  total: number;
+  byCategory: CategoryStats[];
+  bySeverity: { id: string; count: number }[];
+  byYear: { year: string; count: number }[];
+  byMonth: { month: string; count: number }[];
+  byService: { service: string; count: number }[];
+  byStatus: { status: string; count: number }[];
+  medianTimeToDetect?: number;
+  medianTimeToMitigate?: number;
+  actions: { total: number; open: number; overdue: number; done: number };
+}
+
+/** Statistics of a library of postmortems. Categories and severities come in configured order. */
+export function computeStats(entries: Entry[], config: Config): LibraryStats {
+  const pms = entries.map((e) => e.pm);
+  const count = <K extends string>(keys: (K | undefined)[]) => {
+    const map = new Map<K, number>();
+    for (const k of keys) if (k) map.set(k, (map.get(k) ?? 0) + 1);
+    return map;
+  };
+  const known = new Set(config.categories.map((c) => c.id));
+  const byCategory: CategoryStats[] = config.categories.map((c) => {
+    const members = pms.filter((pm) => pm.meta.root_cause === c.id);
+    return {
+      id: c.id,
+      label: c.label,
+      count: members.length,
+      contributing: pms.filter((pm) => pm.meta.contributing.includes(c.id)).length,
+      medianTimeToDetect: median(members.flatMap((pm) => pm.metrics.timeToDetect ?? [])),
+      medianTimeToMitigate: median(members.flatMap((pm) => pm.metrics.timeToMitigate ?? [])),
+    };
+  });
+  const stray = pms.filter((pm) => pm.meta.root_cause && !known.has(pm.meta.root_cause));
+  if (stray.length) byCategory.push({ id: '(not in taxonomy)', label: 'Not in taxonomy', count: stray.length, contributing: 0 });
+  const severities = count(pms.map((pm) => pm.meta.severity));
+  const years = count(pms.map((pm) => incidentDate(pm)?.slice(0, 4)));
+  const months = count(pms.map((pm) => incidentDate(pm)?.slice(0, 7)));
+  const services = count(pms.flatMap((pm) => pm.meta.services));
+  const statuses = count(pms.map((pm) => pm.meta.status));
+  const actions = pms.flatMap((pm) => pm.actions);
+  const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  return {
+    total: pms.length,
+    byCategory,
+    bySeverity: [
+      ...config.severities.map((s) => ({ id: s.id, count: severities.get(s.id) ?? 0 })),
+      ...[...severities.entries()].filter(([k]) => !config.severities.some((s) => s.id === k)).map(([id, n]) => ({ id, count: n })),
+    ],
+    byYear: sorted(years).map(([year, n]) => ({ year, count: n })),
+    byMonth: sorted(months).map(([month, n]) => ({ month, count: n })),
+    byService: [...services.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([service, n]) => ({ service, count: n })),
+    byStatus: sorted(statuses).map(([status, n]) => ({ status, count: n })),
+    medianTimeToDetect: median(pms.flatMap((pm) => pm.metrics.timeToDetect ?? [])),
+    medianTimeToMitigate: median(pms.flatMap((pm) => pm.metrics.timeToMitigate ?? [])),
+    actions: {
+      total: actions.length,
+      open: actions.filter((a) => !a.done).length,
+      overdue: actions.filter((a) => a.overdue).length,
+      done: actions.filter((a) => a.done).length,
+    },
+  };
+}
+
+/** The incident's date: the `date` field, else the date of `started`. */
+export function incidentDate(pm: Postmortem): string | undefined {
+  if (pm.meta.date && /^\d{4}-\d{2}-\d{2}$/.test(pm.meta.date)) return pm.meta.date;
+  const started = pm.meta.started ? parseDateTime(pm.meta.started) : undefined;
+  return started === undefined ? undefined : new Date(started).toISOString().slice(0, 10);
+}

@@ -1,0 +1,66 @@
+import { defaultConfig, type Config, type FindingSeverity } from './config';
+import { todayIso } from './dates';
+import { decode, type DecodeNote } from './decode';
+import { parsePostmortem, type Postmortem } from './parse';
+import { RULES } from './rules/index';
+import type { Fix } from './rules/types';
+import type { Range } from './text';
+
+/** One finding of a rule in a postmortem. */
+export interface Finding {
+  rule: string;
+  severity: FindingSeverity;
+  message: string;
+  range: Range;
+  fix?: Fix;
+}
+
+export interface LintOptions {
+  config?: Config;
+  /** YYYY-MM-DD; defaults to today in UTC. */
+  today?: string;
+}
+
+export interface LintResult {
+  /** Undefined when the file could not be read as text at all (binary, too large). */
+  postmortem?: Postmortem;
+  findings: Finding[];
+}
+
+/** Lints the text of a postmortem. Never throws. */
+export function lintText(text: string, options: LintOptions = {}, decodeNote?: DecodeNote): LintResult {
+  const config = options.config ?? defaultConfig;
+  const today = options.today ?? todayIso();
+  const pm = parsePostmortem(text, { config, today });
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const level = config.rules[rule.id] ?? rule.severity;
+    if (level === 'off') continue;
+    for (const problem of rule.check({ pm, config, today, decodeNote })) {
+      findings.push({ rule: rule.id, severity: level, message: problem.message, range: pm.lines.range(problem.start, problem.end), fix: problem.fix });
+    }
+  }
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  return { postmortem: pm, findings };
+}
+
+/** Lints a file's bytes: decodes them first, so binary, oversized and mis-encoded files get a clear finding. */
+export function lintBytes(bytes: Uint8Array, options: LintOptions = {}): LintResult {
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    const level = options.config?.rules['file-readable'] ?? 'error';
+    if (level === 'off') return { findings: [] };
+    const position = { line: decoded.note.line, column: decoded.note.column, offset: 0 };
+    return { findings: [{ rule: 'file-readable', severity: level === 'warning' || level === 'info' ? level : 'error', message: decoded.note.message, range: { start: position, end: position } }] };
+  }
+  return lintText(decoded.text, options, decoded.note);
+}
+
+/** Applies a fix's edits to a text (edits must not overlap). */
+export function applyFix(text: string, fix: Fix): string {
+  const edits = [...fix.edits].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+

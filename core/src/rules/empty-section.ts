@@ -1,0 +1,28 @@
+import { headingSpan } from './helpers';
+import type { Problem, Rule } from './types';
+
+const isComment = (value: string) => /^\s*<!--[\s\S]*?-->\s*$/.test(value);
+
+export const emptySection: Rule = {
+  id: 'empty-section',
+  description: 'A section holds more than its heading, sub-headings and template prompts.',
+  severity: 'warning',
+  check({ pm, config }) {
+    const problems: Problem[] = [];
+    for (const section of pm.sections) {
+      const content = section.children.filter((n) => n.type !== 'heading' && !(n.type === 'html' && isComment(n.value)));
+      if (content.length > 0) continue;
+      const def = config.sections.find((s) => section.ids[0] === s.id);
+      problems.push({
+        message: `Section '${section.heading}' is empty; expected ${def ? lowerFirst(def.prompt) : 'some text under the heading'}`,
+        ...headingSpan(section),
+      });
+    }
+    return problems;
+  },
+};
+
+function lowerFirst(s: string): string {
+  const text = s.charAt(0).toLowerCase() + s.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

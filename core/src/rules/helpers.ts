@@ -1,0 +1,23 @@
+import type { Postmortem, Section } from '../parse';
+import type { Config } from '../config';
+
+/** The range of a section's heading line. */
+export function headingSpan(section: Section): { start: number; end: number } {
+  return { start: section.start, end: section.headingEnd };
+}
+
+/** The display title of a canonical section id. */
+export function sectionTitle(config: Config, id: string): string {
+  return config.sections.find((s) => s.id === id)?.title ?? id;
+}
+
+/** The span of the first line of the document (used when nothing more precise exists). */
+export function firstLine(pm: Postmortem): { start: number; end: number } {
+  return { start: 0, end: pm.lines.lineEnd(1) };
+}
+
+/** The span of an item's first line, so a squiggle never covers a whole paragraph. */
+export function firstLineOf(pm: Postmortem, start: number, end: number): { start: number; end: number } {
+  const line = pm.lines.position(start).line;
+  return { start, end: Math.max(start, Math.min(end, pm.lines.lineEnd(line))) };
+}

@@ -1,0 +1,39 @@
+import { sectionSkeleton } from '../template';
+import type { Problem, Rule } from './types';
+
+export const requiredSection: Rule = {
+  id: 'required-section',
+  description: 'Every required section is present (Summary, Impact, Timeline, Root Cause, Resolution, Action Items, Lessons Learned by default).',
+  severity: 'error',
+  check({ pm, config }) {
+    const order = config.sections.map((s) => s.id);
+    const present = new Set(pm.sections.flatMap((s) => s.ids));
+    const problems: Problem[] = [];
+    const eol = pm.lines.eol;
+    for (const id of config.requiredSections) {
+      if (present.has(id)) continue;
+      const def = config.sections.find((s) => s.id === id)!;
+      const rank = order.indexOf(id);
+      // Insert before the first present section that comes later in the canonical order.
+      const next = pm.sections.find((s) => s.ids.length > 0 && Math.min(...s.ids.map((i) => order.indexOf(i))) > rank);
+      const before = [...pm.sections].reverse().find((s) => s.ids.length > 0 && Math.min(...s.ids.map((i) => order.indexOf(i))) < rank);
+      const where = before ? `after '${before.heading}'` : next ? `before '${next.heading}'` : 'as a level-2 heading';
+      const message = `Section '${def.title}' is missing; expected it ${where}.`;
+      const skeleton = sectionSkeleton(def, eol);
+      if (next) {
+        problems.push({ message, start: next.start, end: next.headingEnd, fix: { title: `Add section '${def.title}'`, edits: [{ start: next.start, end: next.start, text: skeleton }] } });
+      } else {
+        const end = pm.text.length;
+        const lastLine = pm.lines.position(end).line;
+        const lead = end === 0 ? '' : /(\r?\n){2}$/.test(pm.text) ? '' : /\r?\n$/.test(pm.text) ? eol : eol + eol;
+        problems.push({
+          message,
+          start: pm.lines.lineStart(lastLine),
+          end,
+          fix: { title: `Add section '${def.title}'`, edits: [{ start: end, end, text: lead + skeleton.replace(/(\r?\n)+$/, eol) }] },
+        });
+      }
+    }
+    return problems;
+  },
+};

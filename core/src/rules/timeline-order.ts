@@ -1,0 +1,25 @@
+import { firstLineOf } from './helpers';
+import type { Problem, Rule } from './types';
+
+export const timelineOrder: Rule = {
+  id: 'timeline-order',
+  description: 'Timeline entries are in chronological order.',
+  severity: 'warning',
+  check({ pm }) {
+    const problems: Problem[] = [];
+    let previous: { at: number; label: string } | undefined;
+    for (const entry of pm.timeline) {
+      if (entry.at === undefined || !entry.time) continue;
+      const label = pm.text.slice(entry.start, entry.start + entry.time.length).replace(/^[\s*_`[(]+/, '').trim();
+      if (previous && entry.at < previous.at) {
+        problems.push({
+          message: `Timeline entry at ${label} comes after the entry at ${previous.label}; expected entries in chronological order.`,
+          ...firstLineOf(pm, entry.start, entry.end),
+        });
+        continue;
+      }
+      previous = { at: entry.at, label };
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,95 @@
+import { defaultConfig, type Config } from './config';
+import type { SectionDef } from './sections';
+
+/** What a new postmortem starts from. */
+export interface TemplateOptions {
+  title: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  severity?: string;
+  rootCause?: string;
+  authors?: string[];
+  config?: Config;
+  eol?: string;
+}
+
+/** Skeletons under each section heading: a prompt as an HTML comment and, where useful, a shape. */
+const BODIES: Record<string, string[]> = {
+  summary: [],
+  impact: [],
+  timeline: ['<!-- Example: - 04:12 UTC Replica lag alert fires; @maria acknowledges. Add "### YYYY-MM-DD" headings when the incident spans days. -->'],
+  'root-cause': [],
+  resolution: [],
+  'action-items': ['<!-- Example: - [ ] Alert on replica lag above 30 s @maria due:2025-03-31 #detect OPS-142 -->'],
+  'lessons-learned': ['### What went well', '', '### What went wrong', '', '### Where we got lucky'],
+  'follow-up': [
+    '- [ ] Data consistency checked and inconsistent records repaired',
+    '- [ ] Caches holding stale data invalidated',
+    '- [ ] Alerting and monitoring audited: would we be paged sooner next time?',
+    '- [ ] Preventive work filed for every other place with the same root cause',
+  ],
+};
+
+/** The Markdown of one section with its prompt and skeleton, ending with a blank line. */
+export function sectionSkeleton(def: SectionDef, eol = '\n'): string {
+  const body = BODIES[def.id] ?? [];
+  const lines = [`## ${def.title}`, '', `<!-- ${def.prompt} -->`];
+  if (body.length) lines.push('', ...body);
+  return lines.join(eol) + eol + eol;
+}
+
+/** YAML for a string value: plain when safe, else double-quoted. */
+export function yamlString(value: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} ,.'()/-]*$/u.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[\d.:-]+$/.test(value)
+    ? value
+    : JSON.stringify(value);
+}
+
+/** The front matter of a new postmortem, fences included. */
+export function frontMatterSkeleton(options: TemplateOptions): string {
+  const config = options.config ?? defaultConfig;
+  const eol = options.eol ?? '\n';
+  const severity = options.severity ?? config.severities[config.severities.length - 1]!.id;
+  const lines = [
+    '---',
+    `title: ${yamlString(options.title)}`,
+    `date: ${options.date}`,
+    'status: draft',
+    `severity: ${severity}`,
+    `root_cause: ${options.rootCause ?? 'unknown'}`,
+    'contributing: []',
+    'trigger: ""',
+    'services: []',
+    `authors: [${(options.authors ?? []).map(yamlString).join(', ')}]`,
+    'tags: []',
+    '# ISO date-times; they give time to detect, time to mitigate and duration.',
+    'started:',
+    'detected:',
+    'mitigated:',
+    'resolved:',
+    'impact: {}',
+    '---',
+  ];
+  return lines.join(eol) + eol;
+}
+
+/** A complete new postmortem: front matter, title, and every section with its prompt. */
+export function renderTemplate(options: TemplateOptions): string {
+  const config = options.config ?? defaultConfig;
+  const eol = options.eol ?? '\n';
+  const sections = config.sections.map((def) => sectionSkeleton(def, eol)).join('');
+  return `${frontMatterSkeleton(options)}${eol}# ${options.title}${eol}${eol}${sections}`.replace(/(\r?\n)+$/, eol);
+}
+
+/** A file name for a postmortem: `YYYY-MM-DD-title-words.md`. */
+export function slugFileName(date: string, title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+  return `${date}-${slug || 'incident'}.md`;
+}

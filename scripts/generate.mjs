@@ -1,0 +1,63 @@
+// Writes what is generated from the core (the JSON Schema of hindsight.json, the rule reference).
+// With --check, fails when a committed file differs from what would be generated.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const check = process.argv.includes('--check');
+
+const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-generate-'));
+let core;
+try {
+  await build({
+    entryPoints: [`${root}core/src/index.ts`],
+    outfile: path.join(dir, 'core.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  core = await import(path.join(dir, 'core.mjs'));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const outputs = {
+  'hindsight.schema.json': `${JSON.stringify(core.configJsonSchema(), null, 2)}\n`,
+  'docs/rules.md': rulesDoc(core),
+};
+
+let stale = [];
+for (const [file, text] of Object.entries(outputs)) {
+  let current = '';
+  try {
+    current = readFileSync(`${root}${file}`, 'utf8');
+  } catch {}
+  if (current === text) continue;
+  if (check) stale.push(file);
+  else writeFileSync(`${root}${file}`, text);
+}
+if (stale.length) {
+  console.error(`Generated files are out of date: ${stale.join(', ')}. Run 'npm run generate' and commit the result.`);
+  process.exit(1);
+}
+
+function rulesDoc({ RULES }) {
+  const lines = [
+    '# Hindsight rules',
+    '',
+    'Generated from `core/src/rules/` by `npm run generate`; do not edit by hand.',
+    'Change a rule\'s severity, or turn it off, in `hindsight.json`: `"rules": { "empty-section": "off" }`.',
+    '',
+    '| rule | default | checks |',
+    '| --- | --- | --- |',
+    ...RULES.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.description} |`),
+    '',
+  ];
+  for (const r of RULES) lines.push(`## ${r.id}`, '', r.description, '', `Default severity: ${r.severity}.`, '');
+  return lines.join('\n');
+}
