@@ -12,14 +12,17 @@ export function suggest(value: string, candidates: readonly string[]): string | 
   if (prefix.length === 1 && Math.min(v.length, squash(prefix[0]!).length) >= 3) return prefix[0];
   let best: string | undefined;
   let bestDistance = Infinity;
+  let tie = false;
   for (const c of candidates) {
     const d = distance(v, squash(c));
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
-    }
+      tie = false;
+    } else if (d === bestDistance) tie = true;
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(squash(best).length / 3)) ? best : undefined;
+  // Two equally close candidates (SEV9 is as near SEV1 as SEV4) make a guess misleading.
+  return best !== undefined && !tie && bestDistance <= Math.max(1, Math.floor(squash(best).length / 3)) ? best : undefined;
 }
 
 /** Lists values for a message: "a, b or c". */

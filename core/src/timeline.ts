@@ -23,9 +23,15 @@ export interface TimelineEntry {
 }
 
 const LEAD = /^[\s*_`[(]*/;
-const DATE_FIRST = /^(\d{4}-\d{2}-\d{2})(?:(?:[T ]|,\s*|\s+at\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|\(?[A-Z]{2,5}\)?))?(?![\d:])/;
-const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|\(?[A-Z]{2,5}\)?))?(?![\d:])/;
-const HOUR_ONLY = /^(\d{1,2})\s*([AaPp])\.?[Mm]\.?(?:\s*(UTC|GMT|\(?[A-Z]{2,5}\)?))?(?![\w])/;
+/** Zone names written after times in real timelines, with their offsets in minutes. */
+const ZONES: Record<string, number> = {
+  UTC: 0, GMT: 0, Z: 0, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, IST: 330, SGT: 480, JST: 540,
+  AEST: 600, AEDT: 660, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+};
+const ZONE = `(?:\\s*\\(?(${Object.keys(ZONES).join('|')}|[+-]\\d{2}:?\\d{2})\\)?(?![A-Za-z]))?`;
+const DATE_FIRST = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})(?:(?:[T ]|,\\s*|\\s+at\\s+)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?)?${ZONE}(?![\\w]|:\\d)`);
+const CLOCK = new RegExp(`^(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([AaPp])\\.?[Mm]\\.?)?${ZONE}(?!\\d|:\\d)`);
+const HOUR_ONLY = new RegExp(`^(\\d{1,2})\\s*([AaPp])\\.?[Mm]\\.?${ZONE}(?!\\w)`);
 
 /**
  * Reads the time at the start of a timeline entry: `04:00`, `4:00 AM`, `4 PM`, `16:05:30 UTC`,
@@ -39,25 +45,26 @@ export function parseEntryTime(text: string): EntryTime | undefined {
     if (m[2] === undefined) return { minutes: 0, date: m[1], length: lead + m[0].length };
     const minutes = clock(Number(m[2]), Number(m[3]), undefined);
     if (minutes === undefined) return undefined;
-    return { minutes, date: m[1], zone: zone(m[5]), length: lead + m[0].length };
+    return { minutes, date: m[1], zone: m[5], length: lead + m[0].length };
   }
   m = CLOCK.exec(s);
   if (m) {
     const minutes = clock(Number(m[1]), Number(m[2]), m[4]);
     if (minutes === undefined || Number(m[3] ?? 0) > 59) return undefined;
-    return { minutes, zone: zone(m[5]), length: lead + m[0].length };
+    return { minutes, zone: m[5], length: lead + m[0].length };
   }
   m = HOUR_ONLY.exec(s);
   if (m) {
     const minutes = clock(Number(m[1]), 0, m[2]);
     if (minutes === undefined) return undefined;
-    return { minutes, zone: zone(m[3]), length: lead + m[0].length };
+    return { minutes, zone: m[3], length: lead + m[0].length };
   }
   return undefined;
 }
 
-function zone(z: string | undefined): string | undefined {
-  return z?.replace(/[()]/g, '');
+/** Minutes east of UTC of a zone written in a timeline (a name such as PST, or ±hh:mm). */
+export function entryZoneOffset(z: string): number {
+  return ZONES[z.toUpperCase()] ?? zoneOffsetMinutes(z);
 }
 
 function clock(hour: number, minute: number, meridiem: string | undefined): number | undefined {
@@ -88,7 +95,7 @@ export function placeEntries(entries: TimelineEntry[], baseDate: string | undefi
     }
     const t = entry.time;
     if (!t) continue;
-    const offset = t.zone ? zoneOffsetMinutes(t.zone) : 0;
+    const offset = t.zone ? entryZoneOffset(t.zone) : 0;
     if (t.date) {
       day = dayNumber(t.date);
     } else if (prev !== undefined && t.minutes < prev - 12 * 60) {

@@ -24,12 +24,14 @@ export const requiredSection: Rule = {
         problems.push({ message, start: next.start, end: next.headingEnd, fix: { title: `Add section '${def.title}'`, edits: [{ start: next.start, end: next.start, text: skeleton }] } });
       } else {
         const end = pm.text.length;
-        const lastLine = pm.lines.position(end).line;
+        // Point at the last line with text: that is where the section would follow.
+        let lastLine = pm.lines.position(end).line;
+        while (lastLine > 1 && pm.text.slice(pm.lines.lineStart(lastLine), pm.lines.lineEnd(lastLine)).trim() === '') lastLine--;
         const lead = end === 0 ? '' : /(\r?\n){2}$/.test(pm.text) ? '' : /\r?\n$/.test(pm.text) ? eol : eol + eol;
         problems.push({
           message,
           start: pm.lines.lineStart(lastLine),
-          end,
+          end: pm.lines.lineEnd(lastLine),
           fix: { title: `Add section '${def.title}'`, edits: [{ start: end, end, text: lead + skeleton.replace(/(\r?\n)+$/, eol) }] },
         });
       }
