@@ -1,0 +1,51 @@
+// Runs every test suite in order and ends with one line CI reads: "N passed, N failed".
+// Suites: type checks, generated-file freshness, vitest (core, CLI, library).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const results = [];
+
+function step(name, command, args, env = {}) {
+  process.stdout.write(`\n== ${name} ==\n`);
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function check(name, command, args) {
+  const ok = step(name, command, args);
+  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+}
+
+/** Runs vitest with a JSON report beside the usual output and counts its tests. */
+function vitest(name, args) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-vitest-'));
+  const report = path.join(dir, 'report.json');
+  const ok = step(name, 'npx', ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args]);
+  let passed = 0;
+  let failed = ok ? 0 : 1;
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed = json.numPassedTests;
+    failed = json.numFailedTests + (ok || json.numFailedTests ? 0 : 1);
+    if (json.numTotalTests === 0) failed += 1; // a suite that ran nothing is a failure, not a pass
+  } catch {
+    failed = Math.max(failed, 1);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  results.push({ name, passed, failed });
+}
+
+check('Type check (tsc)', 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.json']);
+check('Generated files are up to date', process.execPath, ['scripts/generate.mjs', '--check']);
+vitest('Unit and CLI tests (vitest)', []);
+
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+process.stdout.write('\n');
+for (const r of results) process.stdout.write(`${r.failed ? 'FAIL' : 'ok  '} ${r.name}: ${r.passed} passed, ${r.failed} failed\n`);
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exitCode = failed ? 1 : 0;
