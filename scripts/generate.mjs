@@ -29,6 +29,7 @@ try {
 const outputs = {
   'hindsight.schema.json': `${JSON.stringify(core.configJsonSchema(), null, 2)}\n`,
   'docs/rules.md': rulesDoc(core),
+  'docs/postmortem-template.md': core.renderTemplate({ title: 'Short title of the incident', date: 'YYYY-MM-DD', severity: 'SEV3' }),
 };
 
 let stale = [];
