@@ -48,6 +48,17 @@ export const configSchema = z
       .record(z.string(), z.enum(RULE_LEVELS))
       .optional()
       .describe('Severity per rule id: error, warning, info or off.'),
+    site: z
+      .object({
+        title: z.string().min(1).optional().describe('Name of the knowledge base, shown in the header. Default: Hindsight.'),
+        url: z.url().optional().describe('Public address of the site, used in the RSS feed and the sitemap. Default: http://127.0.0.1:4321.'),
+        onInvalid: z
+          .enum(['skip', 'fail'])
+          .optional()
+          .describe('What the site build does with a postmortem that has errors: skip it with a warning (default) or fail the build.'),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -65,6 +76,7 @@ export interface Config {
   /** Normalised heading -> section ids it covers. */
   headingIndex: Map<string, string[]>;
   rules: Record<string, RuleLevel>;
+  site: { title: string; url: string; onInvalid: 'skip' | 'fail' };
 }
 
 export const DEFAULT_REQUIRED_FIELDS = ['title', 'date', 'status', 'severity', 'root_cause', 'services'];
@@ -88,6 +100,11 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     requiredFields: parsed.requiredFields ?? [...DEFAULT_REQUIRED_FIELDS],
     headingIndex,
     rules: parsed.rules ?? {},
+    site: {
+      title: parsed.site?.title ?? 'Hindsight',
+      url: parsed.site?.url ?? 'http://127.0.0.1:4321',
+      onInvalid: parsed.site?.onInvalid ?? 'skip',
+    },
   };
 }
 

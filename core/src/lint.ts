@@ -64,3 +64,8 @@ export function applyFix(text: string, fix: Fix): string {
   return out;
 }
 
+
+/** One finding as a compiler-style line: `path:line:column severity rule message`. */
+export function formatFinding(file: string, finding: Finding): string {
+  return `${file}:${finding.range.start.line}:${finding.range.start.column} ${finding.severity} ${finding.rule} ${finding.message}`;
+}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Finding } from '@hindsight/core';
+import { formatFinding, type Finding } from '@hindsight/core';
 import { collectFiles, lintFiles, loadWorkspace } from '../files';
 import { plural } from '../format';
 import { oneOf, type Command } from '../main';
@@ -42,6 +42,7 @@ Options:
     progress.end();
 
     const rel = (f: string) => path.relative(io.cwd, f) || f;
+    const lines = results.flatMap((r) => r.findings.map((f) => formatFinding(rel(r.file), f)));
     const diagnostics: JsonDiagnostic[] = results.flatMap((r) =>
       r.findings.map((f) => ({
         file: rel(r.file),
@@ -58,7 +59,7 @@ Options:
     if (format === 'json') {
       io.stdout.write(`${JSON.stringify(diagnostics, null, 2)}\n`);
     } else {
-      for (const d of diagnostics) io.stdout.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}\n`);
+      for (const line of lines) io.stdout.write(`${line}\n`);
       const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
       const infos = diagnostics.length - errors - warnings;
       const withFindings = results.filter((r) => r.findings.length).length;

@@ -1,0 +1,81 @@
+import { defineCollection } from 'astro:content';
+import type { Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { frontMatterSchema } from '@hindsight/core';
+import { loadWorkspace } from '@hindsight/cli/files';
+import { loadLibrary, type Library } from './lib/library';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const { config } = loadWorkspace(root);
+
+let library: Promise<Library> | undefined;
+/** The library is read once per build and shared by both collections. */
+function getLibrary(): Promise<Library> {
+  library ??= loadLibrary({ root, folder: process.env.HINDSIGHT_POSTMORTEMS, today: process.env.HINDSIGHT_TODAY });
+  return library;
+}
+
+/** Loads postmortems through the core, so the site, the CLI and the editor never disagree. */
+function postmortemLoader(): Loader {
+  return {
+    name: 'hindsight-postmortems',
+    async load({ store, logger, parseData, watcher }) {
+      const sync = async () => {
+        const lib = await getLibrary();
+        for (const r of lib.rejected) for (const m of r.messages) logger.error(m);
+        if (lib.rejected.length) {
+          const files = lib.rejected.map((r) => r.file).join(', ');
+          if (lib.workspace.config.site.onInvalid === 'fail') {
+            throw new Error(`${lib.rejected.length} postmortem(s) have errors: ${files}. Fix them (see above) or set "site": {"onInvalid": "skip"} in hindsight.json.`);
+          }
+          logger.warn(`Skipped ${lib.rejected.length} postmortem(s) with errors: ${files}`);
+        }
+        store.clear();
+        for (const entry of lib.entries) {
+          const data = await parseData({ id: entry.slug, data: entry as unknown as Record<string, unknown>, filePath: entry.file });
+          store.set({ id: entry.slug, data, filePath: entry.file });
+        }
+        logger.info(`Loaded ${lib.entries.length} postmortems`);
+      };
+      await sync();
+      // In `astro dev`, edits to a postmortem rebuild the collection.
+      if (watcher) {
+        const lib = await getLibrary();
+        const folder = resolve(root, lib.workspace.config.postmortems);
+        watcher.add(folder);
+        watcher.on('all', (_event, changed) => {
+          if (!changed.startsWith(folder) || !/\.(md|markdown)$/i.test(changed)) return;
+          library = undefined;
+          sync().catch((e: Error) => logger.error(e.message));
+        });
+      }
+    },
+  };
+}
+
+/** Files left out of the site because they have errors, with the linter's messages. */
+function rejectedLoader(): Loader {
+  return {
+    name: 'hindsight-rejected',
+    async load({ store }) {
+      const lib = await getLibrary();
+      store.clear();
+      // One entry that always exists, so an empty list is not mistaken for a missing collection.
+      store.set({ id: 'all', data: { files: lib.rejected } });
+    },
+  };
+}
+
+const postmortems = defineCollection({
+  loader: postmortemLoader(),
+  schema: z.looseObject({ slug: z.string(), title: z.string(), meta: frontMatterSchema(config) }),
+});
+
+const rejected = defineCollection({
+  loader: rejectedLoader(),
+  schema: z.object({ files: z.array(z.object({ file: z.string(), messages: z.array(z.string()) })) }),
+});
+
+export const collections = { postmortems, rejected };
