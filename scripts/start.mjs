@@ -1,16 +1,43 @@
-// The main job: lint the postmortem library and print its statistics and open action items.
-// Later faces (the extension package and the site) join this script as they land.
-import { spawnSync } from 'node:child_process';
+// The main job: lint the library, print its statistics, build the knowledge base from postmortems/
+// and serve it on 127.0.0.1. Set PORT to choose the port (default 4321, or the next free one).
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = `${root}cli/bin/hindsight.mjs`;
-const step = (title, args) => {
-  process.stdout.write(`\n== ${title} ==\n`);
-  return spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' }).status ?? 1;
-};
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
-const lint = step('Lint the library (hindsight lint)', ['lint']);
-step('Statistics (hindsight stats)', ['stats']);
-step('Open action items (hindsight actions --open)', ['actions', '--open']);
-process.exitCode = lint;
+function step(title, command, args) {
+  process.stdout.write(`\n== ${title} ==\n`);
+  return spawnSync(command, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
+}
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+const lint = step('Lint the library (hindsight lint)', process.execPath, [cli, 'lint']);
+step('Statistics (hindsight stats)', process.execPath, [cli, 'stats']);
+if (step('Build the knowledge base (astro build)', 'npx', ['--no-install', 'astro', 'build', '--root', 'site']) !== 0) {
+  process.exit(1);
+}
+if (lint !== 0) process.stdout.write('\nThe library has lint errors: the files above are left out of the site.\n');
+
+let port = Number(process.env.PORT ?? 4321);
+while (!(await portFree(port))) port++;
+const address = `http://127.0.0.1:${port}/`;
+process.stdout.write(`\n== Serving the knowledge base ==\nHindsight is at ${address} (Ctrl+C to stop)\n`);
+const server = spawn('npx', ['--no-install', 'astro', 'preview', '--root', 'site', '--host', '127.0.0.1', '--port', String(port)], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const stop = () => server.kill('SIGTERM');
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+server.on('exit', (code) => process.exit(code ?? 0));

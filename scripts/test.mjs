@@ -1,5 +1,6 @@
 // Runs every test suite in order and ends with one line CI reads: "N passed, N failed".
-// Suites: type checks, generated-file freshness, vitest (core, CLI, library).
+// Suites: type checks (tsc, astro check), generated-file freshness, vitest (core, CLI, library,
+// site data), and the site end to end in headless Chromium.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,9 +40,13 @@ function vitest(name, args) {
   results.push({ name, passed, failed });
 }
 
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+check('Install test tools (Chromium)', 'bash', ['scripts/setup-test-env.sh']);
 check('Type check (tsc)', 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.json']);
+check('Type check the site (astro check)', 'npx', ['--no-install', 'astro', 'check', '--root', 'site']);
 check('Generated files are up to date', process.execPath, ['scripts/generate.mjs', '--check']);
-vitest('Unit and CLI tests (vitest)', []);
+vitest('Unit, CLI and site data tests (vitest)', []);
+vitest('Site end to end in Chromium (vitest + playwright-core)', ['--config', 'vitest.e2e.config.ts']);
 
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -161,7 +161,7 @@ describe('hindsight actions', () => {
       ['2024-03-06', true, false],
       ['2024-03-15', true, false],
     ]);
-    expect(items[0]).toMatchObject({ title: 'Lower TTLs NET-7', file: 'postmortems/2025-dns.md', line: 7 });
+    expect(items[0]).toMatchObject({ title: 'Lower TTLs', file: 'postmortems/2025-dns.md', line: 7 });
   });
 
   it('filters by --overdue, --open and --owner', async () => {
@@ -177,7 +177,7 @@ describe('hindsight actions', () => {
     expect(csv).toContain(`2099-01-01,open,'@dana,detect,"Add ""resolver, health"" check",,DNS outage,postmortems/2025-dns.md:8`);
     const md = (await hindsight('actions', '--format', 'markdown', '--today', TODAY)).stdout;
     expect(md.split('\n')[1]).toBe('| --- | --- | --- | --- | --- | --- | --- | --- |');
-    expect(md).toContain('| 2025-02-01 | OVERDUE | @kim | prevent | Lower TTLs NET-7 | NET-7 | DNS outage | postmortems/2025-dns.md:7 |');
+    expect(md).toContain('| 2025-02-01 | OVERDUE | @kim | prevent | Lower TTLs | NET-7 | DNS outage | postmortems/2025-dns.md:7 |');
   });
 
   it('prints a readable table with a count line', async () => {

@@ -61,7 +61,7 @@ describe('parsePostmortem', () => {
   it('extracts action items from task lists and tables with owner, due date, kind, tracker and state', () => {
     expect(pm.actions.map((a) => [a.title, a.owner, a.due, a.kind, a.tracker ?? null, a.done, a.overdue, a.source])).toEqual([
       ['Raise the pool limit to match peak load', 'dana', '2024-03-06', 'mitigate', null, true, false, 'task'],
-      ['Load-test checkout at five times normal traffic before each campaign OPS-311', 'li', '2099-04-30', 'prevent', 'OPS-311', false, false, 'task'],
+      ['Load-test checkout at five times normal traffic before each campaign', 'li', '2099-04-30', 'prevent', 'OPS-311', false, false, 'task'],
       ['Alert on pool saturation above 80%', 'dana', '2099-03-20', 'detect', null, false, false, 'task'],
       ['Add campaign sends to the change calendar', 'marco', '2024-03-15', 'process', null, true, false, 'table'],
     ]);

@@ -34,8 +34,9 @@ export function readTokens(text: string): Pick<ActionItem, 'owner' | 'dueRaw' | 
   const owner = OWNER.exec(text)?.[1];
   const dueRaw = DUE.exec(text)?.[1];
   const kind = KIND.exec(text)?.[1]?.toLowerCase() as ActionKind | undefined;
-  const tracker = TRACKER_KEY.exec(text)?.[1] ?? URL.exec(text)?.[0];
-  const title = text
+  const trackerKey = TRACKER_KEY.exec(text)?.[1];
+  const tracker = trackerKey ?? URL.exec(text)?.[0];
+  const title = (trackerKey ? text.replace(trackerKey, ' ') : text)
     .replace(new RegExp(OWNER.source, 'gu'), ' ')
     .replace(new RegExp(DUE.source, 'gi'), ' ')
     .replace(new RegExp(KIND.source, 'gi'), ' ')

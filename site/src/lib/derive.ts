@@ -22,8 +22,9 @@ export function relatedPostmortems(entry: SiteEntry, all: SiteEntry[], limit = 5
     if (other.slug === entry.slug) continue;
     const reasons: string[] = [];
     let score = 0;
+    // The same primary cause is the strongest signal: it outweighs a shared service and a shared contributing cause together.
     if (other.meta.root_cause && other.meta.root_cause === entry.meta.root_cause) {
-      score += 3;
+      score += 4;
       reasons.push(`same root cause: ${entry.meta.root_cause}`);
     }
     const contributing = other.meta.contributing.filter((c) => c === entry.meta.root_cause || entry.meta.contributing.includes(c));

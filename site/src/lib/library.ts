@@ -8,7 +8,7 @@ import { renderNodes } from './render';
 
 /** A section of a postmortem page, rendered. */
 export interface SiteSection {
-  id?: string;
+  id?: string | undefined;
   heading: string;
   /** `timeline` and `actions` sections are drawn from structured data; `html` holds their other content. */
   kind: 'text' | 'timeline' | 'actions';
@@ -20,17 +20,17 @@ export interface SiteTimelineEntry {
   label: string;
   text: string;
   /** Minutes since the first timed entry. */
-  offset?: number;
+  offset?: number | undefined;
   /** YYYY-MM-DD of the entry when it is known. */
-  day?: string;
+  day?: string | undefined;
 }
 
 export interface SiteAction {
   title: string;
-  owner?: string;
-  due?: string;
-  kind?: ActionKind;
-  tracker?: string;
+  owner?: string | undefined;
+  due?: string | undefined;
+  kind?: ActionKind | undefined;
+  tracker?: string | undefined;
   done: boolean;
   overdue: boolean;
   line: number;
@@ -72,8 +72,8 @@ export interface LoadOptions {
   /** Repository root; hindsight.json is read from here. */
   root: string;
   /** Overrides the postmortems folder of hindsight.json. */
-  folder?: string;
-  today?: string;
+  folder?: string | undefined;
+  today?: string | undefined;
 }
 
 /**
