@@ -29,6 +29,8 @@ try {
 const outputs = {
   'hindsight.schema.json': `${JSON.stringify(core.configJsonSchema(), null, 2)}\n`,
   'docs/rules.md': rulesDoc(core),
+  'extension/snippets/markdown.code-snippets': `${JSON.stringify(core.markdownSnippets(), null, 2)}\n`,
+  'extension/hindsight.schema.json': `${JSON.stringify(core.configJsonSchema(), null, 2)}\n`,
   'docs/postmortem-template.md': core.renderTemplate({ title: 'Short title of the incident', date: 'YYYY-MM-DD', severity: 'SEV3' }),
 };
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, parsePostmortem } from '@hindsight/core';
 import { run } from '../cli/src/main';
-import { countByPeriod, groupBy, relatedPostmortems, searchIndex } from '../site/src/lib/derive';
+import { countByPeriod, groupBy, relatedEntries, searchIndex } from '../site/src/lib/derive';
 import { loadLibrary, toSiteEntry, type Library } from '../site/src/lib/library';
 import { renderNodes } from '../site/src/lib/render';
 
@@ -82,7 +82,7 @@ describe('rendering postmortem Markdown', () => {
 describe('derived data', () => {
   it('relates postmortems by root cause and shared services, ignoring tags everyone has', () => {
     const kv = lib.entries.find((e) => e.slug === '2024-01-18-kv-store-saturated-by-mass-key-expiry')!;
-    const related = relatedPostmortems(kv, lib.entries);
+    const related = relatedEntries(kv, lib.entries);
     expect(related[0]).toMatchObject({ entry: { slug: '2025-12-01-log-cluster-disk-nearly-full' }, reasons: ['same root cause: capacity'] });
     expect(related.every((r) => !r.reasons.some((x) => x.includes('example')))).toBe(true);
   });

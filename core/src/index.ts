@@ -13,3 +13,4 @@ export * from './taxonomy';
 export * from './template';
 export * from './text';
 export * from './timeline';
+export * from './snippets';

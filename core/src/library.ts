@@ -1,6 +1,7 @@
 import type { ActionItem } from './actions';
 import type { Config } from './config';
 import { parseDateTime } from './dates';
+import type { Meta } from './frontmatter';
 import type { Postmortem } from './parse';
 
 /** A postmortem of the library with the path it was read from. */
@@ -120,4 +121,58 @@ export function incidentDate(pm: Postmortem): string | undefined {
   if (pm.meta.date && /^\d{4}-\d{2}-\d{2}$/.test(pm.meta.date)) return pm.meta.date;
   const started = pm.meta.started ? parseDateTime(pm.meta.started) : undefined;
   return started === undefined ? undefined : new Date(started).toISOString().slice(0, 10);
+}
+
+/** What relating postmortems needs to know of each one. */
+export interface Relatable {
+  id: string;
+  /** YYYY-MM-DD, for ordering ties. */
+  date: string;
+  meta: Pick<Meta, 'root_cause' | 'contributing' | 'services' | 'tags'>;
+}
+
+/** A postmortem worth reading next to another one, and why. */
+export interface Related<T extends Relatable> {
+  entry: T;
+  reasons: string[];
+  score: number;
+}
+
+/**
+ * Other postmortems with the same root cause, a shared contributing cause, shared services or
+ * shared tags, best first. Tags that most of the library carries (like "example") say nothing and
+ * are ignored.
+ */
+export function relatedPostmortems<T extends Relatable>(target: Relatable, all: readonly T[], limit = 5): Related<T>[] {
+  const tagCounts = new Map<string, number>();
+  for (const e of all) for (const t of new Set(e.meta.tags)) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+  const telling = (t: string) => (tagCounts.get(t) ?? 0) <= Math.max(2, all.length / 3);
+  const out: Related<T>[] = [];
+  for (const other of all) {
+    if (other.id === target.id) continue;
+    const reasons: string[] = [];
+    let score = 0;
+    // The same primary cause is the strongest signal: it outweighs a shared service and a shared contributing cause together.
+    if (other.meta.root_cause && other.meta.root_cause === target.meta.root_cause) {
+      score += 4;
+      reasons.push(`same root cause: ${target.meta.root_cause}`);
+    }
+    const contributing = other.meta.contributing.filter((c) => c === target.meta.root_cause || target.meta.contributing.includes(c));
+    if (contributing.length) {
+      score += contributing.length;
+      reasons.push(`shared cause: ${contributing.join(', ')}`);
+    }
+    const services = other.meta.services.filter((s) => target.meta.services.includes(s));
+    if (services.length) {
+      score += 2 * services.length;
+      reasons.push(`shared service: ${services.join(', ')}`);
+    }
+    const tags = other.meta.tags.filter((t) => target.meta.tags.includes(t) && telling(t));
+    if (tags.length) {
+      score += tags.length;
+      reasons.push(`shared tag: ${tags.join(', ')}`);
+    }
+    if (score > 0) out.push({ entry: other, reasons, score });
+  }
+  return out.sort((a, b) => b.score - a.score || b.entry.date.localeCompare(a.entry.date)).slice(0, limit);
 }

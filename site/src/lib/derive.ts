@@ -1,50 +1,10 @@
-import type { Category, Config } from '@hindsight/core';
+import { relatedPostmortems, type Category, type Config, type Related } from '@hindsight/core';
 import type { SiteEntry } from './library';
 
-/** A postmortem worth reading next to another one, and why. */
-export interface Related {
-  entry: SiteEntry;
-  reasons: string[];
-  score: number;
-}
-
-/**
- * Earlier or later postmortems with the same root cause, a shared contributing cause, shared
- * services or shared tags. Tags that most of the library carries (like "example") say nothing and
- * are ignored.
- */
-export function relatedPostmortems(entry: SiteEntry, all: SiteEntry[], limit = 5): Related[] {
-  const tagCounts = new Map<string, number>();
-  for (const e of all) for (const t of e.meta.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
-  const telling = (t: string) => (tagCounts.get(t) ?? 0) <= Math.max(2, all.length / 3);
-  const out: Related[] = [];
-  for (const other of all) {
-    if (other.slug === entry.slug) continue;
-    const reasons: string[] = [];
-    let score = 0;
-    // The same primary cause is the strongest signal: it outweighs a shared service and a shared contributing cause together.
-    if (other.meta.root_cause && other.meta.root_cause === entry.meta.root_cause) {
-      score += 4;
-      reasons.push(`same root cause: ${entry.meta.root_cause}`);
-    }
-    const contributing = other.meta.contributing.filter((c) => c === entry.meta.root_cause || entry.meta.contributing.includes(c));
-    if (contributing.length) {
-      score += contributing.length;
-      reasons.push(`shared cause: ${contributing.join(', ')}`);
-    }
-    const services = other.meta.services.filter((s) => entry.meta.services.includes(s));
-    if (services.length) {
-      score += 2 * services.length;
-      reasons.push(`shared service: ${services.join(', ')}`);
-    }
-    const tags = other.meta.tags.filter((t) => entry.meta.tags.includes(t) && telling(t));
-    if (tags.length) {
-      score += tags.length;
-      reasons.push(`shared tag: ${tags.join(', ')}`);
-    }
-    if (score > 0) out.push({ entry: other, reasons, score });
-  }
-  return out.sort((a, b) => b.score - a.score || b.entry.date.localeCompare(a.entry.date)).slice(0, limit);
+/** Related postmortems of a site entry (the core decides what is related). */
+export function relatedEntries(entry: SiteEntry, all: SiteEntry[], limit = 5): Related<SiteEntry & { id: string }>[] {
+  const withId = all.map((e) => ({ ...e, id: e.slug }));
+  return relatedPostmortems({ ...entry, id: entry.slug }, withId, limit);
 }
 
 /** One record of the search index shipped to the browser. */

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { lintText, type Finding } from '@hindsight/core';
+import { toDiagnostic } from './convert';
+import type { Logger } from './log';
+import type { Settings } from './settings';
+
+const DEBOUNCE_MS = 250;
+
+/** Lints one document with its folder's configuration. */
+export function lintDocument(document: vscode.TextDocument, settings: Settings): Finding[] | undefined {
+  const fc = settings.isPostmortem(document.uri);
+  if (!fc || !settings.enabled) return undefined;
+  return lintText(document.getText(), { config: fc.config }).findings;
+}
+
+/**
+ * Validates postmortems on open, as you type (debounced) and on save, and clears their
+ * diagnostics when they close or stop being postmortems.
+ */
+export function registerDiagnostics(context: vscode.ExtensionContext, settings: Settings, log: Logger): vscode.DiagnosticCollection {
+  const collection = vscode.languages.createDiagnosticCollection('hindsight');
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const validate = (document: vscode.TextDocument) => {
+    try {
+      const findings = lintDocument(document, settings);
+      if (!findings) {
+        collection.delete(document.uri);
+        return;
+      }
+      collection.set(document.uri, findings.map((f) => toDiagnostic(document, f)));
+    } catch (e) {
+      log.error(`Hindsight could not validate ${vscode.workspace.asRelativePath(document.uri)}.`, e);
+    }
+  };
+  const schedule = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        validate(document);
+      }, DEBOUNCE_MS),
+    );
+  };
+  const validateOpen = () => vscode.workspace.textDocuments.forEach(validate);
+
+  context.subscriptions.push(
+    collection,
+    vscode.workspace.onDidOpenTextDocument(validate),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (settings.validateOnType && e.contentChanges.length) schedule(e.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument(validate),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      clearTimeout(timers.get(d.uri.toString()));
+      collection.delete(d.uri);
+    }),
+    settings.onDidChange(validateOpen),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+  );
+  validateOpen();
+  return collection;
+}

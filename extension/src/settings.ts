@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { CONFIG_FILE, defaultConfig, parseConfig, RULE_LEVELS, type Config, type RuleLevel } from '@hindsight/core';
+import type { Logger } from './log';
+
+/** The configuration in force for one workspace folder. */
+export interface FolderConfig {
+  folder: vscode.WorkspaceFolder;
+  config: Config;
+  /** The postmortems folder. */
+  postmortems: vscode.Uri;
+}
+
+/**
+ * Reads hindsight.json of each workspace folder (plain JSON: nothing from the workspace runs),
+ * applies the hindsight.* settings over it, and reloads when either changes. A broken config
+ * file gives one clear notification and the defaults, never a broken extension.
+ */
+export class Settings implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderConfig>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private reported = new Set<string>();
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly log: Logger) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    const reload = () => void this.reload();
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(reload),
+      watcher.onDidChange(reload),
+      watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeWorkspaceFolders(reload),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('hindsight')) reload();
+      }),
+    );
+  }
+
+  get enabled(): boolean {
+    return vscode.workspace.getConfiguration('hindsight').get<boolean>('enable', true);
+  }
+
+  get validateOnType(): boolean {
+    return vscode.workspace.getConfiguration('hindsight').get<boolean>('validateOnType', true);
+  }
+
+  /** Reads every folder's configuration; resolves once all are loaded. */
+  async reload(): Promise<void> {
+    this.folders.clear();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      this.folders.set(folder.uri.toString(), await this.load(folder));
+    }
+    this.emitter.fire();
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<FolderConfig> {
+    const file = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
+    let config = defaultConfig;
+    let text: string | undefined;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch {
+      // No hindsight.json: the defaults apply.
+    }
+    if (text !== undefined) {
+      const result = parseConfig(text, CONFIG_FILE);
+      if (result.ok) {
+        config = result.config;
+        this.reported.delete(file.toString());
+      } else if (!this.reported.has(file.toString())) {
+        this.reported.add(file.toString());
+        this.log.error(`${CONFIG_FILE} in ${folder.name} is invalid, so Hindsight uses its defaults.\n${result.message}`);
+      }
+    }
+    const settings = vscode.workspace.getConfiguration('hindsight', folder.uri);
+    const folderSetting = settings.get<string>('postmortemsFolder', '').trim();
+    const ruleSetting = settings.get<Record<string, string>>('rules', {});
+    const rules: Record<string, RuleLevel> = { ...config.rules };
+    for (const [id, level] of Object.entries(ruleSetting)) if ((RULE_LEVELS as readonly string[]).includes(level)) rules[id] = level as RuleLevel;
+    config = { ...config, rules, postmortems: folderSetting || config.postmortems };
+    return { folder, config, postmortems: vscode.Uri.joinPath(folder.uri, config.postmortems) };
+  }
+
+  /** The configuration for a file, or undefined when it is outside every workspace folder. */
+  forUri(uri: vscode.Uri): FolderConfig | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.folders.get(folder.uri.toString()) : undefined;
+  }
+
+  all(): FolderConfig[] {
+    return [...this.folders.values()];
+  }
+
+  /** True for a Markdown file inside a postmortems folder (README.md and _drafts excepted). */
+  isPostmortem(uri: vscode.Uri): FolderConfig | undefined {
+    const fc = this.forUri(uri);
+    if (!fc || !/\.(md|markdown)$/i.test(uri.path)) return undefined;
+    const base = fc.postmortems.path.replace(/\/$/, '') + '/';
+    if (!uri.path.startsWith(base)) return undefined;
+    const rest = uri.path.slice(base.length).split('/');
+    if (rest.some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules')) return undefined;
+    return fc.config.ignore.includes(rest[rest.length - 1]!) ? undefined : fc;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

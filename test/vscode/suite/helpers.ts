@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { HindsightApi } from '../../../extension/src/extension';
+
+export async function api(): Promise<HindsightApi> {
+  const ext = vscode.extensions.getExtension<HindsightApi>('hindsight.hindsight');
+  assert.ok(ext, 'the Hindsight extension is installed');
+  const exports = await ext.activate();
+  await exports.ready;
+  return exports;
+}
+
+export function workspaceUri(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+/** Resolves when `check` holds, re-checking whenever `event` fires; fails after `ms`. */
+export function waitFor<T>(what: string, check: () => T | undefined | false, event: vscode.Event<unknown>, ms = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const first = check();
+    if (first) return resolve(first);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`Timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
+    const sub = event(() => {
+      const value = check();
+      if (value) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(value);
+      }
+    });
+  });
+}
+
+/** Waits until the diagnostics of `uri` satisfy `check`. */
+export function diagnosticsFor(uri: vscode.Uri, what: string, check: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    what,
+    () => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'hindsight');
+      return check(d) ? d : undefined;
+    },
+    vscode.languages.onDidChangeDiagnostics,
+  );
+}
+
+export const rule = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+export const summary = (ds: vscode.Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1}:${rule(d)}`).sort();
+
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export async function write(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+export async function read(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
