@@ -1,5 +1,6 @@
-// The main job: lint the library, print its statistics, build the knowledge base from postmortems/
-// and serve it on 127.0.0.1. Set PORT to choose the port (default 4321, or the next free one).
+// The main job: package the VS Code extension (dist/hindsight.vsix), lint the library, print its
+// statistics, build the knowledge base from postmortems/ and serve it on 127.0.0.1.
+// Set PORT to choose the port (default 4321, or the next free one).
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,9 @@ function portFree(port) {
   });
 }
 
+if (step('Package the VS Code extension (dist/hindsight.vsix)', 'npm', ['run', '--silent', 'package', '--workspace', 'extension']) !== 0) {
+  process.exit(1);
+}
 const lint = step('Lint the library (hindsight lint)', process.execPath, [cli, 'lint']);
 step('Statistics (hindsight stats)', process.execPath, [cli, 'stats']);
 if (step('Build the knowledge base (astro build)', 'npx', ['--no-install', 'astro', 'build', '--root', 'site']) !== 0) {

@@ -1,6 +1,7 @@
 // Runs every test suite in order and ends with one line CI reads: "N passed, N failed".
 // Suites: type checks (tsc, astro check), generated-file freshness, vitest (core, CLI, library,
-// site data), and the site end to end in headless Chromium.
+// site data), the site end to end in headless Chromium, the extension's integration tests in a real
+// VS Code, and the packaged .vsix installed and used in that VS Code.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,11 +43,32 @@ function vitest(name, args) {
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 check('Install test tools (Chromium)', 'bash', ['scripts/setup-test-env.sh']);
+check('Install the VS Code runtime (code-server, Node 24)', 'bash', ['scripts/setup-vscode.sh']);
 check('Type check (tsc)', 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.json']);
 check('Type check the site (astro check)', 'npx', ['--no-install', 'astro', 'check', '--root', 'site']);
 check('Generated files are up to date', process.execPath, ['scripts/generate.mjs', '--check']);
 vitest('Unit, CLI and site data tests (vitest)', []);
 vitest('Site end to end in Chromium (vitest + playwright-core)', ['--config', 'vitest.e2e.config.ts']);
+counted('Extension in a real VS Code (@vscode/test-electron + mocha)', process.execPath, ['test/vscode/run.mjs']);
+counted('Packaged .vsix installed and used in VS Code', process.execPath, ['test/vscode/vsix-e2e.mjs']);
+
+/** Runs a suite that writes {passed, failed} to $HINDSIGHT_RESULT_FILE. */
+function counted(name, command, args) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-suite-'));
+  const file = path.join(dir, 'result.json');
+  const ok = step(name, command, args, { HINDSIGHT_RESULT_FILE: file });
+  let passed = 0;
+  let failed = 1;
+  try {
+    ({ passed, failed } = JSON.parse(readFileSync(file, 'utf8')));
+    if (!ok && failed === 0) failed = 1;
+    if (passed + failed === 0) failed = 1;
+  } catch {
+    // no result: the suite did not run
+  }
+  rmSync(dir, { recursive: true, force: true });
+  results.push({ name, passed, failed });
+}
 
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -19,7 +19,7 @@ export interface HindsightApi {
   ready: Promise<void>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<HindsightApi> {
+export function activate(context: vscode.ExtensionContext): HindsightApi {
   const log = new Logger();
   const settings = new Settings(log);
   const library = new LibraryIndex(settings, log);
@@ -36,8 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hindsi
   context.subscriptions.push(
     vscode.commands.registerCommand('hindsight.newPostmortem', (args?: NewPostmortemArgs) => newPostmortem(settings, args)),
   );
-  await ready;
-  log.info(`Activated with ${library.list().length} postmortems.`);
+  // Activation does not wait for the workspace scan: views fill in as it progresses.
+  void ready.then(() => log.info(`Read ${library.list().length} postmortems.`));
   return { actionItems, statusBar, library, ready };
 }
 
