@@ -109,16 +109,49 @@ export function frontMatterSchema(config: Config) {
   });
 }
 
+/** Front matter beyond this many lines is not read: real ones have a few dozen. */
+export const MAX_FRONT_MATTER_LINES = 1000;
+/** YAML errors reported per file; after the first few they are consequences of the first. */
+const MAX_YAML_PROBLEMS = 5;
+
 /** Parses the YAML of a front-matter block. `raw` is the text between the fences. */
 export function readFrontMatter(raw: string, start: number, end: number, contentStart: number): FrontMatterBlock {
+  const lineCount = raw.split('\n').length;
+  if (lineCount > MAX_FRONT_MATTER_LINES) {
+    return {
+      start,
+      end,
+      contentStart,
+      contentEnd: contentStart + raw.length,
+      doc: parseDocument(''),
+      data: undefined,
+      problems: [{ message: `Front matter has ${lineCount} lines; expected at most ${MAX_FRONT_MATTER_LINES}, so it was not read.`, start: contentStart, end: contentStart }],
+    };
+  }
+  const deep = deepFlowNesting(raw);
+  if (deep !== undefined) {
+    return {
+      start,
+      end,
+      contentStart,
+      contentEnd: contentStart + raw.length,
+      doc: parseDocument(''),
+      data: undefined,
+      problems: [{ message: `Front matter nests [ ] or { } more than ${MAX_FLOW_DEPTH} levels deep; expected plain key: value pairs, so it was not read.`, start: contentStart + deep, end: contentStart + deep + 1 }],
+    };
+  }
   const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, strict: true });
   const problems: YamlProblem[] = [];
-  for (const err of doc.errors) {
+  for (const err of doc.errors.slice(0, MAX_YAML_PROBLEMS)) {
     problems.push({
       message: `Front matter is not valid YAML: ${cleanYamlMessage(err.message)}.`,
       start: contentStart + err.pos[0],
       end: contentStart + Math.max(err.pos[1], err.pos[0]),
     });
+  }
+  if (doc.errors.length > MAX_YAML_PROBLEMS) {
+    const last = problems[problems.length - 1]!;
+    last.message = last.message.replace(/\.$/, `; ${doc.errors.length - MAX_YAML_PROBLEMS} more problems follow from it.`);
   }
   let data: Record<string, unknown> | undefined;
   if (problems.length === 0) {
@@ -144,8 +177,28 @@ export function readFrontMatter(raw: string, start: number, end: number, content
   return { start, end, contentStart, contentEnd: contentStart + raw.length, doc, data, problems };
 }
 
+const MAX_FLOW_DEPTH = 50;
+
+/** Offset where [ ] and { } nest deeper than MAX_FLOW_DEPTH (quotes respected), or undefined. */
+function deepFlowNesting(raw: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (quote) {
+      if (c === quote && raw[i - 1] !== '\\') quote = '';
+      else if (c === '\n') quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '\n') depth = raw.startsWith(' ', i + 1) || raw.startsWith('\t', i + 1) ? depth : 0;
+  }
+  return undefined;
+}
+
 function cleanYamlMessage(message: string): string {
-  return message.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/[.:]\s*$/, '');
+  return message.split('\n')[0]!.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/[.:]\s*$/, '').slice(0, 200);
 }
 
 /** Reads the fields of a parsed mapping leniently into a typed Meta. */

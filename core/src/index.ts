@@ -14,3 +14,4 @@ export * from './template';
 export * from './text';
 export * from './timeline';
 export * from './snippets';
+export * from './guard';

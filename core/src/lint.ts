@@ -34,7 +34,9 @@ export function lintText(text: string, options: LintOptions = {}, decodeNote?: D
   const pm = parsePostmortem(text, { config, today });
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const level = config.rules[rule.id] ?? rule.severity;
+    // A text that was not parsed has only the reason why; other rules would report noise.
+    if (pm.refusal && rule.id !== 'file-readable') continue;
+    const level = pm.refusal && rule.id === 'file-readable' ? 'error' : (config.rules[rule.id] ?? rule.severity);
     if (level === 'off') continue;
     for (const problem of rule.check({ pm, config, today, decodeNote })) {
       findings.push({ rule: rule.id, severity: level, message: problem.message, range: pm.lines.range(problem.start, problem.end), fix: problem.fix });

@@ -8,6 +8,7 @@ import { columnRole, isDoneStatus, markOverdue, readTokens, type ActionItem } fr
 import { defaultConfig, type Config } from './config';
 import { isIsoDate, parseDateTime, todayIso } from './dates';
 import { stripBom } from './decode';
+import { checkParsable, type Refusal } from './guard';
 import { readFrontMatter, toMeta, type FrontMatterBlock, type Meta } from './frontmatter';
 import { normalizeHeading } from './sections';
 import { ACTION_KINDS, type ActionKind } from './taxonomy';
@@ -50,6 +51,8 @@ export interface Postmortem {
   timelineDays: { offset: number; date: string }[];
   actions: ActionItem[];
   metrics: Metrics;
+  /** Set when the text was not parsed as Markdown (too large, nested too deep, or the parser failed). */
+  refusal?: Refusal;
 }
 
 export interface ParseOptions {
@@ -65,7 +68,16 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
   const config = options.config ?? defaultConfig;
   const text = stripBom(input);
   const lines = new LineIndex(text);
-  const tree = processor.parse(text);
+  let refusal = checkParsable(text);
+  let tree: Root = { type: 'root', children: [] };
+  if (!refusal) {
+    try {
+      tree = processor.parse(text);
+    } catch (e) {
+      // A stack overflow on nesting the guard did not foresee; never let it reach the caller.
+      refusal = { message: `Document could not be parsed as Markdown (${(e as Error).message}); expected ordinary nesting of lists and quotes.`, line: 1, column: 1 };
+    }
+  }
 
   let frontMatter: FrontMatterBlock | undefined;
   const first = tree.children[0];
@@ -92,7 +104,7 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
   const actions = actionSection ? readActions(actionSection, text) : [];
   markOverdue(actions, options.today ?? todayIso());
 
-  return { text, lines, tree, frontMatter, meta, title, sections, timeline, timelineDays, actions, metrics: computeMetrics(meta) };
+  return { text, lines, tree, frontMatter, meta, title, sections, timeline, timelineDays, actions, metrics: computeMetrics(meta), refusal };
 }
 
 function splitSections(tree: Root, text: string, config: Config): Section[] {

@@ -2,11 +2,12 @@ import type { Rule } from './types';
 
 export const fileReadable: Rule = {
   id: 'file-readable',
-  description: 'The file is UTF-8 text: other encodings are read with a warning; binary files and files over 5 MB are errors and are not parsed.',
+  description: 'The file is UTF-8 Markdown that can be parsed: other encodings are read with a warning; binary files, files over 5 MB and lists or quotes nested over 100 levels deep are not parsed.',
   severity: 'warning',
   check({ pm, decodeNote }) {
-    if (!decodeNote) return [];
-    const start = pm.lines.lineStart(decodeNote.line) + decodeNote.column - 1;
-    return [{ message: decodeNote.message, start, end: Math.min(start + 1, pm.text.length) }];
+    return [decodeNote, pm.refusal].filter((n) => n !== undefined).map((note) => {
+      const start = pm.lines.lineStart(note.line) + note.column - 1;
+      return { message: note.message, start, end: Math.min(start + 1, pm.text.length) };
+    });
   },
 };
