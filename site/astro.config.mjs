@@ -1,11 +1,10 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { fileURLToPath } from 'node:url';
-import { loadWorkspace } from '@hindsight/cli/files';
+import { repoRoot, siteWorkspace } from './src/lib/workspace';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const { config } = loadWorkspace(root);
+const root = repoRoot;
+const { config } = siteWorkspace();
 
 export default defineConfig({
   site: process.env.HINDSIGHT_SITE_URL ?? config.site.url,

@@ -241,3 +241,19 @@ describe('the installed bin', () => {
     expect(usage.status).toBe(2);
   });
 });
+
+describe('the installed bin and its pipes', () => {
+  it('ends quietly when the reader closes the pipe early', () => {
+    const r = spawnSync('bash', ['-c', 'node cli/bin/hindsight.mjs lint test/fixtures/rules --today 2026-11-24 | head -1'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\.mjs/);
+  });
+
+  it('lints a file outside the repository by its path', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-outside-'));
+    cpSync(COMPLETE, path.join(dir, 'elsewhere.md'));
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'cli/bin/hindsight.mjs'), 'lint', path.join(dir, 'elsewhere.md'), '--today', TODAY], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout).toBe('0 errors, 0 warnings in 1 file\n');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

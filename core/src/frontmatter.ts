@@ -140,21 +140,25 @@ export function readFrontMatter(raw: string, start: number, end: number, content
       problems: [{ message: `Front matter nests [ ] or { } more than ${MAX_FLOW_DEPTH} levels deep; expected plain key: value pairs, so it was not read.`, start: contentStart + deep, end: contentStart + deep + 1 }],
     };
   }
-  const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, strict: true });
+  // The YAML parser does not take a lone CR as a line break; LF has the same length, so every
+  // offset it reports still points into the original text.
+  const doc = parseDocument(raw.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true, strict: true });
   const problems: YamlProblem[] = [];
-  for (const err of doc.errors.slice(0, MAX_YAML_PROBLEMS)) {
+  // Warnings (an unresolved tag such as !!python/object) mean the value is not what it looks like.
+  for (const err of [...doc.errors, ...doc.warnings].slice(0, MAX_YAML_PROBLEMS)) {
     problems.push({
       message: `Front matter is not valid YAML: ${cleanYamlMessage(err.message)}.`,
       start: contentStart + err.pos[0],
       end: contentStart + Math.max(err.pos[1], err.pos[0]),
     });
   }
-  if (doc.errors.length > MAX_YAML_PROBLEMS) {
+  const total = doc.errors.length + doc.warnings.length;
+  if (total > MAX_YAML_PROBLEMS) {
     const last = problems[problems.length - 1]!;
-    last.message = last.message.replace(/\.$/, `; ${doc.errors.length - MAX_YAML_PROBLEMS} more problems follow from it.`);
+    last.message = last.message.replace(/\.$/, `; ${total - MAX_YAML_PROBLEMS} more problems follow from it.`);
   }
   let data: Record<string, unknown> | undefined;
-  if (problems.length === 0) {
+  if (doc.errors.length === 0) {
     try {
       const value: unknown = doc.toJS({ maxAliasCount: 100 });
       if (value === null || value === undefined) data = {};

@@ -16,6 +16,7 @@ export interface HindsightApi {
   actionItems: ActionTreeProvider;
   statusBar: vscode.StatusBarItem;
   library: LibraryIndex;
+  log: Logger;
   ready: Promise<void>;
 }
 
@@ -38,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): HindsightApi {
   );
   // Activation does not wait for the workspace scan: views fill in as it progresses.
   void ready.then(() => log.info(`Read ${library.list().length} postmortems.`));
-  return { actionItems, statusBar, library, ready };
+  return { actionItems, statusBar, library, log, ready };
 }
 
 function registerActionItems(context: vscode.ExtensionContext, library: LibraryIndex, settings: Settings): ActionTreeProvider {

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 export class Logger implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Hindsight');
   private notified = false;
+  /** Notifications shown so far (at most one per session). */
+  notifications = 0;
 
   info(message: string): void {
     this.channel.appendLine(`${new Date().toISOString()} [info] ${message}`);
@@ -17,6 +19,7 @@ export class Logger implements vscode.Disposable {
     if (detail) this.channel.appendLine(detail instanceof Error ? (detail.stack ?? detail.message) : String(detail));
     if (this.notified) return;
     this.notified = true;
+    this.notifications++;
     void vscode.window.showErrorMessage(message.split('\n')[0]!, 'Show Details').then((choice) => {
       if (choice) this.channel.show(true);
     });

@@ -2,18 +2,16 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { frontMatterSchema } from '@hindsight/core';
-import { loadWorkspace } from '@hindsight/cli/files';
 import { loadLibrary, type Library } from './lib/library';
+import { repoRoot as root, siteWorkspace } from './lib/workspace';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const { config } = loadWorkspace(root);
+const { config } = siteWorkspace();
 
 let library: Promise<Library> | undefined;
 /** The library is read once per build and shared by both collections. */
 function getLibrary(): Promise<Library> {
-  library ??= loadLibrary({ root, folder: process.env.HINDSIGHT_POSTMORTEMS, today: process.env.HINDSIGHT_TODAY });
+  library ??= loadLibrary({ root, workspace: siteWorkspace(), folder: process.env.HINDSIGHT_POSTMORTEMS, today: process.env.HINDSIGHT_TODAY });
   return library;
 }
 

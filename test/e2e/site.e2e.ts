@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -176,5 +178,22 @@ describe('feeds and exports', () => {
     expect(json.find((p) => p.slug === '2024-08-22-orders-id-int32-overflow')).toMatchObject({ root_cause: 'code-defect', metrics: { timeToDetect: 7 } });
     expect((await fetch(`${url}/search-index.json`)).ok).toBe(true);
     expect(await (await fetch(`${url}/sitemap-index.xml`)).text()).toContain('sitemap-0.xml');
+  });
+});
+
+describe('a broken postmortem with site.onInvalid = fail', () => {
+  it('fails the build and names the file, line and message', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'hindsight-fail-'));
+    writeFileSync(path.join(work, 'hindsight.json'), JSON.stringify({ site: { onInvalid: 'fail' } }));
+    const build = spawnSync('npx', ['--no-install', 'astro', 'build', '--root', 'site', '--outDir', path.join(work, 'dist')], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { ...process.env, HINDSIGHT_CONFIG: path.join(work, 'hindsight.json'), HINDSIGHT_POSTMORTEMS: inject('libraryDir'), ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+    });
+    const output = `${build.stdout}\n${build.stderr}`;
+    rmSync(work, { recursive: true, force: true });
+    expect(build.status).not.toBe(0);
+    expect(output).toContain("broken.md:6:13 error root-cause-category Root cause 'cosmic-rays' is not in the taxonomy");
+    expect(output).toContain('1 postmortem(s) have errors');
   });
 });

@@ -20,6 +20,15 @@ export const frontMatterMissing: Rule = {
         },
       ];
     }
+    if (/^---[ \t]*(\r\n|\r|\n)/.test(pm.text)) {
+      return [
+        {
+          message: "Front matter opens with '---' on line 1 but is never closed; expected a line with '---' after the last field.",
+          start: 0,
+          end: 3,
+        },
+      ];
+    }
     const skeleton = frontMatterSkeleton({ title: pm.title ?? 'Untitled incident', date: today, config, eol: pm.lines.eol });
     return [
       {

@@ -1,13 +1,10 @@
 import { getCollection } from 'astro:content';
-import { fileURLToPath } from 'node:url';
-import { loadWorkspace } from '@hindsight/cli/files';
 import { todayIso, type Config } from '@hindsight/core';
 import type { SiteEntry } from './library';
-
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+import { siteWorkspace } from './workspace';
 
 /** The repository's configuration (hindsight.json with defaults). */
-export const config: Config = loadWorkspace(root).config;
+export const config: Config = siteWorkspace().config;
 
 /** The date the site was built; overdue items are as of this day. */
 export const builtOn: string = process.env.HINDSIGHT_TODAY ?? todayIso();

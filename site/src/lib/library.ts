@@ -69,8 +69,9 @@ export interface Library {
 }
 
 export interface LoadOptions {
-  /** Repository root; hindsight.json is read from here. */
+  /** Repository root; hindsight.json is read from here unless `workspace` is given. */
   root: string;
+  workspace?: Workspace | undefined;
   /** Overrides the postmortems folder of hindsight.json. */
   folder?: string | undefined;
   today?: string | undefined;
@@ -81,7 +82,7 @@ export interface LoadOptions {
  * with the very lines `hindsight lint` prints for them.
  */
 export async function loadLibrary(options: LoadOptions): Promise<Library> {
-  const workspace = loadWorkspace(options.root);
+  const workspace = options.workspace ?? loadWorkspace(options.root);
   if (options.folder) workspace.config = { ...workspace.config, postmortems: path.resolve(options.root, options.folder) };
   const today = options.today ?? todayIso();
   const files = await collectFiles([], workspace, options.root);

@@ -30,6 +30,8 @@ describe('configuration', () => {
     const target = workspaceUri('postmortems', '2024-05-02-search-latency.md');
     await open(target);
     await diagnosticsFor(target, 'findings with the repository rules', (d) => d.length >= 4 && !d.some((x) => rule(x) === 'preventive-action'));
+    const { log } = await api();
+    const notificationsBefore = log.notifications;
     try {
       await write(config, '{ "rules": { "preventive-action": "off" ');
       // With the defaults, preventive-action is on again; this file has a #prevent item so the
@@ -37,6 +39,10 @@ describe('configuration', () => {
       await write(target, (await read(target)).replace(/#prevent/g, '#process'));
       const ds = await diagnosticsFor(target, 'preventive-action under the defaults', (d) => d.some((x) => rule(x) === 'preventive-action'));
       assert.ok(ds.some((d) => rule(d) === 'severity-level'));
+      // One notification for the broken file, however often it is re-read.
+      await write(config, '{ "rules": ');
+      assert.ok(log.notifications - notificationsBefore <= 1);
+      assert.equal(log.notifications, Math.max(notificationsBefore, 1));
     } finally {
       await write(config, original);
       await write(target, (await read(target)).replace(/Add a fuzz test for the query parser @kim due:2099-06-01 #process/, 'Add a fuzz test for the query parser @kim due:2099-06-01 #prevent').replace(/Review regex use in the parser @kim due:2024-06-01 #process/, 'Review regex use in the parser @kim due:2024-06-01 #prevent'));
