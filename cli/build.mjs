@@ -1,11 +1,13 @@
-// Bundles the CLI (core included) into one ESM file that any Node >= 20 runs.
+// Bundles the CLI (core included) into ESM files that any Node >= 20 runs: the command and the
+// worker thread `hindsight lint` uses on large libraries.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 await build({
-  entryPoints: [`${here}src/main.ts`],
-  outfile: `${here}dist/hindsight.mjs`,
+  entryPoints: { hindsight: `${here}src/main.ts`, 'lint-worker': `${here}src/lint-worker.ts` },
+  outdir: `${here}dist`,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -120,3 +120,12 @@ describe('site configuration', () => {
     expect(readFileSync(path.join(ROOT, 'hindsight.json'), 'utf8')).toContain('"postmortems"');
   });
 });
+
+describe('links in rendered postmortems', () => {
+  it('links bare URLs and emails, as GitHub does', () => {
+    const pm = parsePostmortem('## Summary\n\nSee https://status.example.com/incidents/42 or mail ops@example.com.\n');
+    const html = renderNodes(pm.sections[0]!.children);
+    expect(html).toContain('<a href="https://status.example.com/incidents/42">https://status.example.com/incidents/42</a>');
+    expect(html).toContain('<a href="mailto:ops@example.com">ops@example.com</a>');
+  });
+});

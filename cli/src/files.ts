@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { CONFIG_FILE, defaultConfig, lintBytes, parseConfig, type Config, type LintOptions, type LintResult } from '@hindsight/core';
 
 /** Where the repository is and how it is configured. */
@@ -100,19 +103,105 @@ export interface LintedFile extends LintResult {
   file: string;
 }
 
-/** Reads and lints files, reporting progress to `onProgress` after each. */
-export async function lintFiles(files: string[], options: LintOptions, onProgress?: (done: number) => void): Promise<LintedFile[]> {
-  const out: LintedFile[] = [];
-  for (const file of files) {
-    let result: LintResult;
-    try {
-      result = lintBytes(await readFile(file), options);
-    } catch (e) {
+/** Reads and lints one file; an unreadable file is a finding, not an exception. */
+export async function lintFile(file: string, options: LintOptions): Promise<LintedFile> {
+  return (await lintBatch([file], options, true))[0]!;
+}
+
+/**
+ * Reads a batch of files at once (so the disk works while the CPU lints) and lints them in order.
+ * Without `keepModel` only the findings are kept, which keeps memory flat on large libraries.
+ */
+export async function lintBatch(files: string[], options: LintOptions, keepModel: boolean): Promise<LintedFile[]> {
+  const contents = await Promise.all(files.map((f) => readFile(f).catch((e: NodeJS.ErrnoException) => e)));
+  return files.map((file, i) => {
+    const bytes = contents[i]!;
+    if (bytes instanceof Error) {
       const position = { line: 1, column: 1, offset: 0 };
-      result = { findings: [{ rule: 'file-readable', severity: 'error', message: `File could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, range: { start: position, end: position } }] };
+      return {
+        file,
+        findings: [{ rule: 'file-readable', severity: 'error' as const, message: `File could not be read: ${bytes.code ?? bytes.message}.`, range: { start: position, end: position } }],
+      };
     }
-    out.push({ file, ...result });
-    onProgress?.(out.length);
-  }
-  return out;
+    const result = lintBytes(bytes, options);
+    return keepModel ? { file, ...result } : { file, findings: result.findings };
+  });
+}
+
+/** Below this many files, threads cost more to start than they save. */
+const PARALLEL_THRESHOLD = 100;
+const BATCH = 10;
+
+/** The bundled worker beside the bundled CLI, when there is one (not when running from source). */
+function workerScript(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return [path.join(here, 'lint-worker.mjs'), path.join(here, '../dist/lint-worker.mjs')].find((f) => existsSync(f));
+}
+
+/**
+ * Reads and lints files, reporting progress after each batch. With `keepModel` false and many
+ * files, worker threads on the other cores share the work with this thread, batch by batch; a
+ * worker that fails has its batch redone here. Results keep the order of `files`.
+ */
+export async function lintFiles(files: string[], options: LintOptions, onProgress?: (done: number) => void, keepModel = true): Promise<LintedFile[]> {
+  const results: LintedFile[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const take = (): [number, number] => {
+    const start = next;
+    next = Math.min(files.length, next + BATCH);
+    return [start, next];
+  };
+  const finish = (start: number, batch: LintedFile[]) => {
+    batch.forEach((r, i) => (results[start + i] = r));
+    done += batch.length;
+    onProgress?.(done);
+  };
+
+  const script = workerScript();
+  // HINDSIGHT_THREADS caps the threads (1: this thread only), for benchmarks and constrained CI.
+  const cores = Math.max(1, Number(process.env.HINDSIGHT_THREADS) || availableParallelism());
+  const threads = !keepModel && script && files.length >= PARALLEL_THRESHOLD ? Math.min(cores - 1, 7) : 0;
+  const redo: [number, number][] = [];
+  const workerRuns = Array.from({ length: threads }, () => runWorker(script!, files, options, take, finish, (range) => redo.push(range)));
+
+  // Awaiting each batch's reads also lets worker messages through between batches.
+  for (let [start, end] = take(); start < end; [start, end] = take()) finish(start, await lintBatch(files.slice(start, end), options, keepModel));
+  await Promise.all(workerRuns);
+  for (const [start, end] of redo) finish(start, await lintBatch(files.slice(start, end), options, keepModel));
+  return results;
+}
+
+function runWorker(
+  script: string,
+  files: string[],
+  options: LintOptions,
+  take: () => [number, number],
+  finish: (start: number, batch: LintedFile[]) => void,
+  failed: (range: [number, number]) => void,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const worker = new Worker(script, { workerData: { files, options } });
+    let inFlight: [number, number] | undefined;
+    const ask = () => {
+      const range = take();
+      if (range[0] === range[1]) {
+        inFlight = undefined;
+        void worker.terminate().then(() => resolve());
+        return;
+      }
+      inFlight = range;
+      worker.postMessage(range);
+    };
+    worker.on('message', (message: { start: number; results: LintedFile[] }) => {
+      finish(message.start, message.results);
+      ask();
+    });
+    worker.on('error', () => {
+      if (inFlight) failed(inFlight);
+      inFlight = undefined;
+      resolve();
+    });
+    ask();
+  });
 }

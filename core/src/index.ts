@@ -15,3 +15,4 @@ export * from './text';
 export * from './timeline';
 export * from './snippets';
 export * from './guard';
+export * from './outline';

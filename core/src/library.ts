@@ -117,7 +117,7 @@ export function computeStats(entries: Entry[], config: Config): LibraryStats {
 }
 
 /** The incident's date: the `date` field, else the date of `started`. */
-export function incidentDate(pm: Postmortem): string | undefined {
+export function incidentDate(pm: Pick<Postmortem, 'meta'>): string | undefined {
   if (pm.meta.date && /^\d{4}-\d{2}-\d{2}$/.test(pm.meta.date)) return pm.meta.date;
   const started = pm.meta.started ? parseDateTime(pm.meta.started) : undefined;
   return started === undefined ? undefined : new Date(started).toISOString().slice(0, 10);
@@ -138,17 +138,52 @@ export interface Related<T extends Relatable> {
   score: number;
 }
 
-/**
- * Other postmortems with the same root cause, a shared contributing cause, shared services or
- * shared tags, best first. Tags that most of the library carries (like "example") say nothing and
- * are ignored.
- */
-export function relatedPostmortems<T extends Relatable>(target: Relatable, all: readonly T[], limit = 5): Related<T>[] {
+/** Per library: tag counts and who shares each cause, service and tag, built once. */
+interface RelatedIndex {
+  telling: (tag: string) => boolean;
+  byKey: Map<string, Relatable[]>;
+}
+const relatedIndexes = new WeakMap<readonly Relatable[], RelatedIndex>();
+
+function relatedIndex(all: readonly Relatable[]): RelatedIndex {
+  let index = relatedIndexes.get(all);
+  if (index) return index;
   const tagCounts = new Map<string, number>();
   for (const e of all) for (const t of new Set(e.meta.tags)) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
   const telling = (t: string) => (tagCounts.get(t) ?? 0) <= Math.max(2, all.length / 3);
+  const byKey = new Map<string, Relatable[]>();
+  const add = (key: string, e: Relatable) => {
+    const list = byKey.get(key);
+    if (list) list.push(e);
+    else byKey.set(key, [e]);
+  };
+  for (const e of all) {
+    for (const c of new Set([e.meta.root_cause, ...e.meta.contributing])) if (c) add(`c:${c}`, e);
+    for (const sv of new Set(e.meta.services)) add(`s:${sv}`, e);
+    for (const t of new Set(e.meta.tags)) if (telling(t)) add(`t:${t}`, e);
+  }
+  index = { telling, byKey };
+  relatedIndexes.set(all, index);
+  return index;
+}
+
+/**
+ * Other postmortems with the same root cause, a shared contributing cause, shared services or
+ * shared tags, best first. Tags that most of the library carries (like "example") say nothing and
+ * are ignored. Only postmortems sharing something are scored (an index is built once per `all`
+ * array), so relating every page of a 10,000-postmortem site is not quadratic.
+ */
+export function relatedPostmortems<T extends Relatable>(target: Relatable, all: readonly T[], limit = 5): Related<T>[] {
+  const { telling, byKey } = relatedIndex(all);
+  const candidates = new Set<T>();
+  const keys = [
+    ...[target.meta.root_cause, ...target.meta.contributing].filter(Boolean).map((c) => `c:${c}`),
+    ...target.meta.services.map((sv) => `s:${sv}`),
+    ...target.meta.tags.filter(telling).map((t) => `t:${t}`),
+  ];
+  for (const key of keys) for (const e of byKey.get(key) ?? []) candidates.add(e as T);
   const out: Related<T>[] = [];
-  for (const other of all) {
+  for (const other of candidates) {
     if (other.id === target.id) continue;
     const reasons: string[] = [];
     let score = 0;
@@ -162,7 +197,7 @@ export function relatedPostmortems<T extends Relatable>(target: Relatable, all: 
       score += contributing.length;
       reasons.push(`shared cause: ${contributing.join(', ')}`);
     }
-    const services = other.meta.services.filter((s) => target.meta.services.includes(s));
+    const services = other.meta.services.filter((sv) => target.meta.services.includes(sv));
     if (services.length) {
       score += 2 * services.length;
       reasons.push(`shared service: ${services.join(', ')}`);
@@ -174,5 +209,5 @@ export function relatedPostmortems<T extends Relatable>(target: Relatable, all: 
     }
     if (score > 0) out.push({ entry: other, reasons, score });
   }
-  return out.sort((a, b) => b.score - a.score || b.entry.date.localeCompare(a.entry.date)).slice(0, limit);
+  return out.sort((a, b) => b.score - a.score || b.entry.date.localeCompare(a.entry.date) || a.entry.id.localeCompare(b.entry.id)).slice(0, limit);
 }

@@ -29,9 +29,14 @@ export interface LintResult {
 
 /** Lints the text of a postmortem. Never throws. */
 export function lintText(text: string, options: LintOptions = {}, decodeNote?: DecodeNote): LintResult {
+  const pm = parsePostmortem(text, { config: options.config ?? defaultConfig, today: options.today ?? todayIso() });
+  return lintPostmortem(pm, options, decodeNote);
+}
+
+/** Runs the rules over a parsed postmortem (from parsePostmortem or an IncrementalParser). */
+export function lintPostmortem(pm: Postmortem, options: LintOptions = {}, decodeNote?: DecodeNote): LintResult {
   const config = options.config ?? defaultConfig;
   const today = options.today ?? todayIso();
-  const pm = parsePostmortem(text, { config, today });
   const findings: Finding[] = [];
   for (const rule of RULES) {
     // A text that was not parsed has only the reason why; other rules would report noise.

@@ -1,15 +1,15 @@
-import type { Heading, List, ListItem, Root, RootContent, Table } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { columnRole, isDoneStatus, markOverdue, readTokens, type ActionItem } from './actions';
 import { defaultConfig, type Config } from './config';
 import { isIsoDate, parseDateTime, todayIso } from './dates';
 import { stripBom } from './decode';
-import { checkParsable, type Refusal } from './guard';
+import { checkParsable, MAX_TEXT_CHARS, type Refusal } from './guard';
 import { readFrontMatter, toMeta, type FrontMatterBlock, type Meta } from './frontmatter';
+import { remarkPostmortemGfm } from './markdown';
 import { normalizeHeading } from './sections';
 import { ACTION_KINDS, type ActionKind } from './taxonomy';
 import { LineIndex } from './text';
@@ -61,23 +61,33 @@ export interface ParseOptions {
   today?: string;
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkPostmortemGfm).freeze();
 
 /** Parses the text of a postmortem into its model. Never throws on any input text. */
 export function parsePostmortem(input: string, options: ParseOptions = {}): Postmortem {
-  const config = options.config ?? defaultConfig;
   const text = stripBom(input);
-  const lines = new LineIndex(text);
-  let refusal = checkParsable(text);
-  let tree: Root = { type: 'root', children: [] };
-  if (!refusal) {
-    try {
-      tree = processor.parse(text);
-    } catch (e) {
-      // A stack overflow on nesting the guard did not foresee; never let it reach the caller.
-      refusal = { message: `Document could not be parsed as Markdown (${(e as Error).message}); expected ordinary nesting of lists and quotes.`, line: 1, column: 1 };
-    }
+  const { tree, refusal } = parseTree(text);
+  return buildModel(text, tree, refusal, options);
+}
+
+/** Parses Markdown to mdast, or says why it did not. */
+function parseTree(text: string): { tree: Root; refusal?: Refusal } {
+  const refusal = checkParsable(text);
+  if (refusal) return { tree: { type: 'root', children: [] }, refusal };
+  try {
+    return { tree: processor.parse(text) };
+  } catch (e) {
+    // A stack overflow on nesting the guard did not foresee; never let it reach the caller.
+    return {
+      tree: { type: 'root', children: [] },
+      refusal: { message: `Document could not be parsed as Markdown (${(e as Error).message}); expected ordinary nesting of lists and quotes.`, line: 1, column: 1 },
+    };
   }
+}
+
+/** Everything after the Markdown tree: front matter, sections, timeline, actions, metrics. */
+function buildModel(text: string, tree: Root, refusal: Refusal | undefined, options: ParseOptions, lines = new LineIndex(text)): Postmortem {
+  const config = options.config ?? defaultConfig;
 
   let frontMatter: FrontMatterBlock | undefined;
   const first = tree.children[0];
@@ -105,6 +115,153 @@ export function parsePostmortem(input: string, options: ParseOptions = {}): Post
   markOverdue(actions, options.today ?? todayIso());
 
   return { text, lines, tree, frontMatter, meta, title, sections, timeline, timelineDays, actions, metrics: computeMetrics(meta), refusal };
+}
+
+/** A run of top-level nodes from one heading (or the start) to the next. */
+interface Chunk {
+  start: number;
+  end: number;
+  nodes: RootContent[];
+}
+
+/** Characters whose edit can change structure beyond one section: fences, HTML blocks, link definitions. */
+const CROSSING = /[`~<[\]\\]/;
+
+/**
+ * Parses a document again and again as it is edited, re-parsing only the section an edit falls in
+ * when that is provably equivalent to a full parse, and the whole text otherwise. A 2,000-line
+ * postmortem re-validates in a few milliseconds instead of a hundred (bench/RESULTS.md).
+ * Its trees share nodes between calls: each call moves the positions of the nodes it keeps, so
+ * use a result before parsing the next version.
+ */
+export class IncrementalParser {
+  private text: string | undefined;
+  private chunks: Chunk[] = [];
+  private hasDefinitions = false;
+  /** How the last call parsed: for tests and benchmarks. */
+  lastMode: 'full' | 'incremental' = 'full';
+
+  constructor(private readonly options: ParseOptions = {}) {}
+
+  parse(input: string): Postmortem {
+    const text = stripBom(input);
+    const children = this.text !== undefined ? this.tryIncremental(text) : undefined;
+    if (children) {
+      this.lastMode = 'incremental';
+      this.text = text;
+      const lines = new LineIndex(text);
+      const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: lines.position(text.length) } };
+      return buildModel(text, tree, undefined, this.options, lines);
+    }
+    this.lastMode = 'full';
+    const { tree: full, refusal } = parseTree(text);
+    this.text = text;
+    this.remember(full, text, refusal !== undefined);
+    return buildModel(text, full, refusal, this.options);
+  }
+
+  private remember(tree: Root, text: string, refused: boolean): void {
+    this.chunks = [];
+    // A '---' opening that is not a well-formed front matter changes how micromark reads the rest
+    // of the document (seen in the equivalence tests), so such documents are always parsed whole.
+    const brokenFrontMatter = /^---/.test(text) && tree.children[0]?.type !== 'yaml';
+    this.hasDefinitions = refused || brokenFrontMatter || containsDefinition(tree);
+    if (refused) return;
+    let current: Chunk = { start: 0, end: text.length, nodes: [] };
+    for (const node of tree.children) {
+      // Every top-level heading ends what came before it, so any of them is a safe boundary.
+      if (node.type === 'heading' && current.nodes.length > 0) {
+        // From the start of the heading's line: an indented heading must keep its columns.
+        const at = (node.position?.start.offset ?? 0) - ((node.position?.start.column ?? 1) - 1);
+        current.end = at;
+        this.chunks.push(current);
+        current = { start: at, end: text.length, nodes: [] };
+      }
+      current.nodes.push(node);
+    }
+    this.chunks.push(current);
+  }
+
+  private tryIncremental(text: string): RootContent[] | undefined {
+    const old = this.text!;
+    if (this.hasDefinitions || this.chunks.length < 2 || text.length > MAX_TEXT_CHARS) return undefined;
+    let prefix = 0;
+    const max = Math.min(old.length, text.length);
+    while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    const removed = old.slice(prefix, old.length - suffix);
+    const inserted = text.slice(prefix, text.length - suffix);
+    if (CROSSING.test(removed) || CROSSING.test(inserted)) return undefined;
+    const index = this.chunks.findIndex((c) => c.start <= prefix && old.length - suffix < c.end);
+    // The first run holds the front matter, whose fences change how everything after them parses.
+    if (index <= 0) return undefined;
+    const chunk = this.chunks[index]!;
+    // The first line (a heading, or the front matter fence) and the line break that ends the chunk
+    // decide where chunks meet; edits there need a full parse.
+    const firstLineEnd = old.indexOf('\n', chunk.start);
+    if (firstLineEnd < 0 || prefix <= firstLineEnd || old.length - suffix >= chunk.end) return undefined;
+    const delta = text.length - old.length;
+    const chunkText = text.slice(chunk.start, chunk.end + delta);
+    const part = parseTree(chunkText);
+    if (part.refusal) return undefined;
+    // The re-parsed run must still be one run: a heading only at its start.
+    if (part.tree.children.slice(1).some((n) => n.type === 'heading')) return undefined;
+    // Anything left open (a fence, an HTML block, nested in a list or not) runs to the end of the
+    // text it is given, so alone it would end elsewhere than in the whole document: parse whole.
+    const last = part.tree.children[part.tree.children.length - 1];
+    if (last && (last.position?.end.offset ?? 0) > chunkText.replace(/\s+$/, '').length) return undefined;
+    // The run's first line is untouched, so its line number is still the one of its first node.
+    const firstLine = (chunk.nodes[0]?.position?.start.line ?? 1) - 1;
+    shiftPositions(part.tree.children, chunk.start, firstLine);
+    // Counted over whole runs, which begin at a line start and end with a line break, so an edit
+    // that splits a CRLF pair is counted right.
+    const lineDelta = countLines(chunkText) - countLines(old.slice(chunk.start, chunk.end));
+    for (const later of this.chunks.slice(index + 1)) {
+      shiftPositions(later.nodes, delta, lineDelta);
+      later.start += delta;
+      later.end += delta;
+    }
+    chunk.nodes = part.tree.children;
+    chunk.end += delta;
+    if (this.chunks.length) this.chunks[this.chunks.length - 1]!.end = text.length;
+    return this.chunks.flatMap((c) => c.nodes);
+  }
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13 && s.charCodeAt(i + 1) !== 10) n++;
+  }
+  return n;
+}
+
+/** Moves every position in the given trees by `offset` characters and `lines` lines. */
+function shiftPositions(nodes: readonly Nodes[], offset: number, lines: number): void {
+  if (offset === 0 && lines === 0) return;
+  const stack: Nodes[] = [...nodes];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) {
+      p.start = { line: p.start.line + lines, column: p.start.column, offset: (p.start.offset ?? 0) + offset };
+      p.end = { line: p.end.line + lines, column: p.end.column, offset: (p.end.offset ?? 0) + offset };
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+}
+
+function containsDefinition(tree: Root): boolean {
+  const stack: Nodes[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'definition' || node.type === 'linkReference' || node.type === 'imageReference' || node.type === 'footnoteDefinition') return true;
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+  return false;
 }
 
 function splitSections(tree: Root, text: string, config: Config): Section[] {

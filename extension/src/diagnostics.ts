@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintText, type Finding } from '@hindsight/core';
+import { IncrementalParser, lintPostmortem, lintText, type Finding } from '@hindsight/core';
 import { toDiagnostic } from './convert';
 import type { Logger } from './log';
 import type { Settings } from './settings';
@@ -20,14 +20,21 @@ export function lintDocument(document: vscode.TextDocument, settings: Settings):
 export function registerDiagnostics(context: vscode.ExtensionContext, settings: Settings, log: Logger): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('hindsight');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  // One incremental parser per open postmortem: an edit re-parses only the section it touches.
+  const parsers = new Map<string, IncrementalParser>();
 
   const validate = (document: vscode.TextDocument) => {
     try {
-      const findings = lintDocument(document, settings);
-      if (!findings) {
+      const fc = settings.enabled ? settings.isPostmortem(document.uri) : undefined;
+      if (!fc) {
         collection.delete(document.uri);
+        parsers.delete(document.uri.toString());
         return;
       }
+      const key = document.uri.toString();
+      let parser = parsers.get(key);
+      if (!parser) parsers.set(key, (parser = new IncrementalParser({ config: fc.config })));
+      const findings = lintPostmortem(parser.parse(document.getText()), { config: fc.config }).findings;
       collection.set(document.uri, findings.map((f) => toDiagnostic(document, f)));
     } catch (e) {
       log.error(`Hindsight could not validate ${vscode.workspace.asRelativePath(document.uri)}.`, e);
@@ -55,9 +62,13 @@ export function registerDiagnostics(context: vscode.ExtensionContext, settings: 
     vscode.workspace.onDidSaveTextDocument(validate),
     vscode.workspace.onDidCloseTextDocument((d) => {
       clearTimeout(timers.get(d.uri.toString()));
+      parsers.delete(d.uri.toString());
       collection.delete(d.uri);
     }),
-    settings.onDidChange(validateOpen),
+    settings.onDidChange(() => {
+      parsers.clear();
+      validateOpen();
+    }),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
   validateOpen();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { decode, incidentDate, parsePostmortem, todayIso, type ActionItem, type Meta } from '@hindsight/core';
+import { decode, incidentDate, parseOutline, todayIso, type ActionItem, type Meta } from '@hindsight/core';
 import type { Logger } from './log';
 import type { Settings } from './settings';
 
@@ -93,7 +93,8 @@ export class LibraryIndex implements vscode.Disposable {
         }
         text = decoded.text;
       }
-      const pm = parsePostmortem(text, { config: fc.config, today: todayIso() });
+      // The view needs front matter, title and action items only: the outline parse is ten times faster.
+      const pm = parseOutline(text, { config: fc.config, today: todayIso() });
       this.entries.set(uri.toString(), {
         uri,
         title: pm.title ?? vscode.workspace.asRelativePath(uri),

@@ -38,7 +38,7 @@ Options:
     const ws = loadWorkspace(io.cwd, values.config as string | undefined);
     const files = await collectFiles(positionals, ws, io.cwd);
     const progress = new Progress(io.stderr, files.length, 'linted');
-    const results = await lintFiles(files, { config: ws.config, today: values.today as string | undefined }, (n) => progress.tick(n));
+    const results = await lintFiles(files, { config: ws.config, today: values.today as string | undefined }, (n) => progress.tick(n), false);
     progress.end();
 
     const rel = (f: string) => path.relative(io.cwd, f) || f;

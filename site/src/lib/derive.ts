@@ -2,9 +2,13 @@ import { relatedPostmortems, type Category, type Config, type Related } from '@h
 import type { SiteEntry } from './library';
 
 /** Related postmortems of a site entry (the core decides what is related). */
+const withIds = new WeakMap<SiteEntry[], (SiteEntry & { id: string })[]>();
+
 export function relatedEntries(entry: SiteEntry, all: SiteEntry[], limit = 5): Related<SiteEntry & { id: string }>[] {
-  const withId = all.map((e) => ({ ...e, id: e.slug }));
-  return relatedPostmortems({ ...entry, id: entry.slug }, withId, limit);
+  // The same array for every page, so the core builds its index once per build.
+  let library = withIds.get(all);
+  if (!library) withIds.set(all, (library = all.map((e) => ({ ...e, id: e.slug }))));
+  return relatedPostmortems({ ...entry, id: entry.slug }, library, limit);
 }
 
 /** One record of the search index shipped to the browser. */

@@ -1,6 +1,7 @@
 import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
@@ -17,6 +18,9 @@ const pipeline = unified().use(remarkRehype, { allowDangerousHtml: true }).use(r
  */
 export function renderNodes(nodes: RootContent[]): string {
   if (nodes.length === 0) return '';
-  const hast = pipeline.runSync({ type: 'root', children: nodes }) as HastRoot;
+  // The core's tree does not tokenize bare URLs (it does not need them); link them here, on a copy.
+  const root: Root = structuredClone({ type: 'root', children: nodes });
+  for (const transform of gfmAutolinkLiteralFromMarkdown().transforms ?? []) transform(root);
+  const hast = pipeline.runSync(root) as HastRoot;
   return toHtml(hast);
 }

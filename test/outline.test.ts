@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseOutline, parsePostmortem } from '@hindsight/core';
+
+const TODAY = '2026-11-24';
+const dirs = ['../postmortems/', './fixtures/rules/action-owner/', './fixtures/rules/action-due-date/', './fixtures/rules/preventive-action/', './fixtures/vscode-workspace/postmortems/', './fixtures/hostile/'];
+const docs = dirs.flatMap((d) => {
+  const dir = fileURLToPath(new URL(d, import.meta.url));
+  return readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(dir + f, 'latin1'));
+});
+const same = (text: string) => {
+  const full = parsePostmortem(text, { today: TODAY });
+  const outline = parseOutline(text, { today: TODAY });
+  expect(outline.title).toEqual(full.title);
+  expect(outline.meta).toEqual(full.meta);
+  expect(outline.actions).toEqual(full.actions);
+};
+
+describe('parseOutline', () => {
+  it('reads the same title, front matter and action items as the full parse', () => {
+    for (const text of docs) same(text);
+  });
+
+  it('agrees with the full parse on edited postmortems', () => {
+    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 10 }), insert: fc.constantFrom('', 'x', '\n', '## Action Items\n', '```\n', '- [ ] a @b due:2099-01-01\n', '---\n', '# T\n') });
+    fc.assert(
+      fc.property(fc.constantFrom(...docs.slice(0, 15)), fc.array(edit, { maxLength: 4 }), (source, edits) => {
+        let text = source;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.cut);
+        }
+        same(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
