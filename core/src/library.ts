@@ -2,7 +2,7 @@ import type { ActionItem } from './actions';
 import type { Config } from './config';
 import { parseDateTime } from './dates';
 import type { Meta } from './frontmatter';
-import type { Postmortem } from './parse';
+import type { Metrics, Postmortem } from './parse';
 
 /** A postmortem of the library with the path it was read from. */
 export interface Entry {
@@ -66,7 +66,14 @@ export interface LibraryStats {
 }
 
 /** Statistics of a library of postmortems. Categories and severities come in configured order. */
-export function computeStats(entries: Entry[], config: Config): LibraryStats {
+/** What statistics need of a postmortem: a parsed one, or the site's page data. */
+export interface StatsInput {
+  meta: Meta;
+  metrics: Metrics;
+  actions: readonly { done: boolean; overdue: boolean }[];
+}
+
+export function computeStats(entries: readonly { pm: StatsInput }[], config: Config): LibraryStats {
   const pms = entries.map((e) => e.pm);
   const count = <K extends string>(keys: (K | undefined)[]) => {
     const map = new Map<K, number>();

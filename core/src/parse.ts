@@ -229,14 +229,9 @@ export class IncrementalParser {
   }
 }
 
+/** Line breaks in a text, counted as LineIndex counts them (CRLF, LF, lone CR). */
 function countLines(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13 && s.charCodeAt(i + 1) !== 10) n++;
-  }
-  return n;
+  return new LineIndex(s).lineCount - 1;
 }
 
 /** Moves every position in the given trees by `offset` characters and `lines` lines. */

@@ -1,24 +1,23 @@
 import * as vscode from 'vscode';
 import { fixToEdit, ruleOf, toRange } from './convert';
-import { lintDocument } from './diagnostics';
-import type { Settings } from './settings';
+import type { Findings } from './diagnostics';
 
 /** Fixes that replace a guess with the value the writer almost certainly meant. */
 const PREFERRED = new Set(['root-cause-category', 'severity-level', 'field-value', 'required-field']);
 
 /**
- * Quick fixes for Hindsight's diagnostics: the edits come from the core's findings, recomputed on
- * the current text so they always apply to the document as it is.
+ * Quick fixes for Hindsight's diagnostics: the edits come from the core's findings for the
+ * document's current version, so they always apply to the document as it is.
  */
 class FixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly settings: Settings) {}
+  constructor(private readonly findings: Findings) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === 'hindsight');
     if (!ours.length) return [];
-    const findings = lintDocument(document, this.settings) ?? [];
+    const findings = this.findings.findingsFor(document) ?? [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const finding = findings.find(
@@ -35,8 +34,8 @@ class FixProvider implements vscode.CodeActionProvider {
   }
 }
 
-export function registerCodeActions(context: vscode.ExtensionContext, settings: Settings): void {
+export function registerCodeActions(context: vscode.ExtensionContext, findings: Findings): void {
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new FixProvider(settings), { providedCodeActionKinds: FixProvider.kinds }),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new FixProvider(findings), { providedCodeActionKinds: FixProvider.kinds }),
   );
 }

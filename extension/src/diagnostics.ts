@@ -1,40 +1,53 @@
 import * as vscode from 'vscode';
-import { IncrementalParser, lintPostmortem, lintText, type Finding } from '@hindsight/core';
+import { IncrementalParser, lintPostmortem, type Finding } from '@hindsight/core';
 import { toDiagnostic } from './convert';
 import type { Logger } from './log';
 import type { Settings } from './settings';
 
 const DEBOUNCE_MS = 250;
 
-/** Lints one document with its folder's configuration. */
-export function lintDocument(document: vscode.TextDocument, settings: Settings): Finding[] | undefined {
-  const fc = settings.isPostmortem(document.uri);
-  if (!fc || !settings.enabled) return undefined;
-  return lintText(document.getText(), { config: fc.config }).findings;
+/** The findings of each open postmortem, for the version of the document they were computed on. */
+export interface Findings {
+  /** Findings for the document as it is now: reused when its version was already linted. */
+  findingsFor(document: vscode.TextDocument): Finding[] | undefined;
 }
 
 /**
  * Validates postmortems on open, as you type (debounced) and on save, and clears their
- * diagnostics when they close or stop being postmortems.
+ * diagnostics when they close or stop being postmortems. Quick fixes read the same findings, so a
+ * document is linted once per version, not again on every code-action request.
  */
-export function registerDiagnostics(context: vscode.ExtensionContext, settings: Settings, log: Logger): vscode.DiagnosticCollection {
+export function registerDiagnostics(context: vscode.ExtensionContext, settings: Settings, log: Logger): Findings {
   const collection = vscode.languages.createDiagnosticCollection('hindsight');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   // One incremental parser per open postmortem: an edit re-parses only the section it touches.
   const parsers = new Map<string, IncrementalParser>();
+  const latest = new Map<string, { version: number; findings: Finding[] }>();
+
+  const findingsFor = (document: vscode.TextDocument): Finding[] | undefined => {
+    const key = document.uri.toString();
+    const fc = settings.enabled ? settings.isPostmortem(document.uri) : undefined;
+    if (!fc) {
+      parsers.delete(key);
+      latest.delete(key);
+      return undefined;
+    }
+    const cached = latest.get(key);
+    if (cached?.version === document.version) return cached.findings;
+    let parser = parsers.get(key);
+    if (!parser) parsers.set(key, (parser = new IncrementalParser({ config: fc.config })));
+    const findings = lintPostmortem(parser.parse(document.getText()), { config: fc.config }).findings;
+    latest.set(key, { version: document.version, findings });
+    return findings;
+  };
 
   const validate = (document: vscode.TextDocument) => {
     try {
-      const fc = settings.enabled ? settings.isPostmortem(document.uri) : undefined;
-      if (!fc) {
+      const findings = findingsFor(document);
+      if (!findings) {
         collection.delete(document.uri);
-        parsers.delete(document.uri.toString());
         return;
       }
-      const key = document.uri.toString();
-      let parser = parsers.get(key);
-      if (!parser) parsers.set(key, (parser = new IncrementalParser({ config: fc.config })));
-      const findings = lintPostmortem(parser.parse(document.getText()), { config: fc.config }).findings;
       collection.set(document.uri, findings.map((f) => toDiagnostic(document, f)));
     } catch (e) {
       log.error(`Hindsight could not validate ${vscode.workspace.asRelativePath(document.uri)}.`, e);
@@ -63,14 +76,16 @@ export function registerDiagnostics(context: vscode.ExtensionContext, settings: 
     vscode.workspace.onDidCloseTextDocument((d) => {
       clearTimeout(timers.get(d.uri.toString()));
       parsers.delete(d.uri.toString());
+      latest.delete(d.uri.toString());
       collection.delete(d.uri);
     }),
     settings.onDidChange(() => {
       parsers.clear();
+      latest.clear();
       validateOpen();
     }),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
   validateOpen();
-  return collection;
+  return { findingsFor };
 }

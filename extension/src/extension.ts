@@ -28,8 +28,8 @@ export function activate(context: vscode.ExtensionContext): HindsightApi {
   setRulesDoc(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
 
   const ready = settings.reload().then(() => library.rescan());
-  registerDiagnostics(context, settings, log);
-  registerCodeActions(context, settings);
+  const findings = registerDiagnostics(context, settings, log);
+  registerCodeActions(context, findings);
   registerFrontMatterAssist(context, settings);
   const actionItems = registerActionItems(context, library, settings);
   const statusBar = registerStatusBar(context, library);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parsePostmortem, relatedPostmortems } from '@hindsight/core';
+import { parseOutline, relatedPostmortems } from '@hindsight/core';
 import type { IndexedPostmortem, LibraryIndex } from './library';
 import type { Settings } from './settings';
 
@@ -7,7 +7,8 @@ import type { Settings } from './settings';
 export function relatedTo(document: vscode.TextDocument, index: LibraryIndex, settings: Settings) {
   const fc = settings.isPostmortem(document.uri);
   if (!fc) return [];
-  const pm = parsePostmortem(document.getText(), { config: fc.config });
+  // Only the front matter matters here; the outline parse skips the body (this runs per CodeLens request).
+  const pm = parseOutline(document.getText(), { config: fc.config });
   const all = index.list().map((p) => ({ ...p, id: p.uri.toString() }));
   return relatedPostmortems({ id: document.uri.toString(), date: pm.meta.date ?? '', meta: pm.meta }, all, 20);
 }

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { formatFinding, type Finding } from '@hindsight/core';
-import { collectFiles, lintFiles, loadWorkspace } from '../files';
 import { plural } from '../format';
 import { oneOf, type Command } from '../main';
-import { Progress } from '../progress';
+import { lintPaths } from './shared';
 
 /** The JSON form of a finding, one per line of `hindsight lint --format json`. */
 export interface JsonDiagnostic {
@@ -35,11 +34,7 @@ Options:
   options: { format: { type: 'string' } },
   async run({ values, positionals }, io) {
     const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');
-    const ws = loadWorkspace(io.cwd, values.config as string | undefined);
-    const files = await collectFiles(positionals, ws, io.cwd);
-    const progress = new Progress(io.stderr, files.length, 'linted');
-    const results = await lintFiles(files, { config: ws.config, today: values.today as string | undefined }, (n) => progress.tick(n), false);
-    progress.end();
+    const { files, results } = await lintPaths(positionals, values, io, false);
 
     const rel = (f: string) => path.relative(io.cwd, f) || f;
     const lines = results.flatMap((r) => r.findings.map((f) => formatFinding(rel(r.file), f)));

@@ -58,8 +58,8 @@ export function byCategory(entries: SiteEntry[], config: Config): { category: Ca
 }
 
 /** The URL segment for a service or tag name. */
-export function slugify(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+export function slugify(name: string, fallback = 'x'): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || fallback;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { collectFiles, loadWorkspace, type Workspace } from '@hindsight/cli/files';
 import { formatFinding, incidentDate, lintBytes, todayIso, type ActionKind, type Finding, type Meta, type Metrics, type Postmortem } from '@hindsight/core';
+import { slugify } from './derive';
 import { renderNodes } from './render';
 
 /** A section of a postmortem page, rendered. */
@@ -105,12 +106,7 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
 }
 
 function uniqueSlug(relative: string, taken: Set<string>): string {
-  const base =
-    relative
-      .replace(/\.(md|markdown)$/i, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'postmortem';
+  const base = slugify(relative.replace(/\.(md|markdown)$/i, ''), 'postmortem');
   let slug = base;
   for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
   taken.add(slug);
