@@ -32,6 +32,10 @@ function sentence(r, n = 14) {
   return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
 }
 const pick = (r, list) => list[Math.floor(r() * list.length)];
+/** Incident-specific names (hosts, error codes, change ids): real libraries keep gaining words. */
+const host = (r) => `${pick(r, SERVICES)}-${Math.floor(r() * 0xfffff).toString(36)}`;
+const code = (r) => `E${Math.floor(r() * 1e6)}`;
+const change = (r) => `CHG-${Math.floor(r() * 1e6)}`;
 
 export function postmortem(r, i) {
   const year = 2019 + Math.floor(r() * 8);
@@ -67,7 +71,7 @@ export function postmortem(r, i) {
     `severity: SEV${1 + Math.floor(r() * 4)}`,
     `root_cause: ${cause}`,
     `contributing: [${r() < 0.5 ? pick(r, CATEGORIES.filter((c) => c !== cause)) : ''}]`,
-    `trigger: "${sentence(r, 6).slice(0, -1)}"`,
+    `trigger: "${sentence(r, 6).slice(0, -1)} on ${host(r)}"`,
     `services: [${services.join(', ')}]`,
     `authors: [${pick(r, OWNERS)}, ${pick(r, OWNERS)}]`,
     `tags: [synthetic, ${pick(r, WORDS)}]`,
@@ -83,7 +87,7 @@ export function postmortem(r, i) {
     '',
     '## Summary',
     '',
-    `${sentence(r, 30)} ${sentence(r, 25)}`,
+    `${sentence(r, 30)} ${sentence(r, 25)} Hosts ${host(r)} and ${host(r)} logged ${code(r)}.`,
     '',
     '## Impact',
     '',
@@ -95,7 +99,7 @@ export function postmortem(r, i) {
     '',
     '## Root Cause',
     '',
-    `${sentence(r, 40)} ${sentence(r, 30)}`,
+    `${sentence(r, 40)} Change ${change(r)} on ${host(r)} raised ${code(r)}. ${sentence(r, 30)}`,
     '',
     `${sentence(r, 30)}`,
     '',

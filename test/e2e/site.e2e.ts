@@ -62,6 +62,22 @@ describe('search', () => {
     expect(await resultTitles()).toEqual(['Sites of 400 customers deleted by a maintenance script, restored over two weeks']);
   });
 
+  it('shows results ten at a time, and more on request with focus on the first new one', async () => {
+    await page.goto(`${url}/search/`);
+    await page.click('#search-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
+    const status = await page.locator('#search-status').textContent();
+    const total = Number(/^(\d+) postmortems found, 10 shown\.$/.exec(status ?? '')?.[1]);
+    expect(total).toBeGreaterThan(10);
+    expect(await page.locator('#search-results li').count()).toBe(10);
+    const more = page.locator('#search-more');
+    expect(await more.textContent()).toBe(`Show ${Math.min(10, total - 10)} more`);
+    await more.click();
+    expect(await page.locator('#search-results li').count()).toBe(Math.min(20, total));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe((await resultTitles())[10]);
+    if (total <= 20) expect(await more.isHidden()).toBe(true);
+  });
+
   it('is driven from the keyboard: / focuses the box, arrows move, Enter opens', async () => {
     await page.goto(`${url}/`);
     await page.keyboard.press('/');
