@@ -139,7 +139,8 @@ export function longPostmortem() {
     extra.push(`- ${String(Math.floor((k % 60) / 3)).padStart(2, '0')}:${String((k * 7) % 60).padStart(2, '0')} UTC ${sentence(r, 12)}`);
   }
   const lines = [...base.slice(0, timelineAt), ...extra, ...base.slice(timelineAt)];
-  while (lines.length < 2000) lines.push(`${sentence(r, 14)}`);
+  // The rest: more lessons, one bullet each, as a long review collects them.
+  while (lines.length < 2000) lines.push(`- ${sentence(r, 14)}`);
   return lines.slice(0, 2000).join('\n');
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IncrementalParser, lintPostmortem, lintText, parsePostmortem } from '@hindsight/core';
+import { IncrementalParser, LineIndex, lintPostmortem, lintText, parsePostmortem } from '@hindsight/core';
 
 const LIBRARY = fileURLToPath(new URL('../postmortems/', import.meta.url));
 const TODAY = '2026-11-24';
@@ -59,6 +59,69 @@ describe('incremental parsing', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('gives exactly the full parse after edits within one line: list items, headings, front matter', () => {
+    // Typing: each edit stays on one line, and may touch markers, indentation and fences.
+    const edit = fc.record({
+      line: fc.nat(),
+      column: fc.nat(),
+      cut: fc.nat({ max: 3 }),
+      insert: fc.oneof(
+        fc.constantFrom('x', ' ', '-', '- ', '#', '# ', '1. ', '1) ', '*', '+ ', '>', '=', '===', '---', ':', '|', '\t', '    ', 'due:2020-01-01', '@kim', '10:00', '[ ]', 'TODO'),
+        fc.string({ maxLength: 4 }).map((s) => s.replace(/[\r\n]/g, '')),
+      ),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...library), fc.array(edit, { minLength: 1, maxLength: 20 }), (source, edits) => {
+        const parser = new IncrementalParser({ today: TODAY });
+        parser.parse(source);
+        let text = source;
+        for (const e of edits) {
+          const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
+          const lineStart = starts[e.line % starts.length]!;
+          const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
+          const at = lineStart + (e.column % (lineEnd - lineStart + 1));
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(at + e.cut, lineEnd));
+          expect(shape(text, parser.parse(text))).toEqual(shape(text));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('re-parses an edit inside one timeline entry, a heading or the front matter without a full parse', () => {
+    const text = library.find((t) => t.includes('## Timeline'))!;
+    const parser = new IncrementalParser({ today: TODAY });
+    parser.parse(text);
+    let edited = text;
+    for (const [anchor, insert] of [
+      [text.indexOf('\n', text.indexOf('## Timeline') + 20) - 1, ' more'],
+      [text.indexOf('## Root Cause') + 8, 'Likely '],
+      [text.indexOf('\nseverity:') + 10, ' '],
+    ] as const) {
+      const at = anchor + (edited.length - text.length);
+      edited = edited.slice(0, at) + insert + edited.slice(at);
+      const pm = parser.parse(edited);
+      expect(parser.lastMode).toBe('incremental');
+      expect(shape(edited, pm)).toEqual(shape(edited));
+    }
+  });
+
+  it('updates a line index after an edit exactly as if built afresh (LF, CRLF and lone CR)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '\n', '\r', ' '), maxLength: 40 });
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat({ max: 6 }), fc.string({ unit: fc.constantFrom('b', '\n', '\r'), maxLength: 5 }), (old, at, cut, inserted) => {
+        const from = at % (old.length + 1);
+        const to = Math.min(old.length, from + cut);
+        const next = old.slice(0, from) + inserted + old.slice(to);
+        const edited = new LineIndex(old).edited(next, from, to, inserted.length);
+        const fresh = new LineIndex(next);
+        expect(edited.lineCount).toBe(fresh.lineCount);
+        for (let line = 1; line <= fresh.lineCount; line++) expect(edited.lineStart(line)).toBe(fresh.lineStart(line));
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -138,6 +138,9 @@ export class IncrementalParser {
   private text: string | undefined;
   private chunks: Chunk[] = [];
   private hasDefinitions = false;
+  private lines: LineIndex | undefined;
+  /** The last edit: old [from, to) replaced by `inserted` characters. */
+  private edit: { from: number; to: number; inserted: number } | undefined;
   /** How the last call parsed: for tests and benchmarks. */
   lastMode: 'full' | 'incremental' = 'full';
 
@@ -149,7 +152,8 @@ export class IncrementalParser {
     if (children) {
       this.lastMode = 'incremental';
       this.text = text;
-      const lines = new LineIndex(text);
+      const { from, to, inserted } = this.edit!;
+      const lines = (this.lines = this.lines!.edited(text, from, to, inserted));
       const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: lines.position(text.length) } };
       return buildModel(text, tree, undefined, this.options, lines);
     }
@@ -157,7 +161,8 @@ export class IncrementalParser {
     const { tree: full, refusal } = parseTree(text);
     this.text = text;
     this.remember(full, text, refusal !== undefined);
-    return buildModel(text, full, refusal, this.options);
+    this.lines = new LineIndex(text);
+    return buildModel(text, full, refusal, this.options, this.lines);
   }
 
   private remember(tree: Root, text: string, refused: boolean): void {
@@ -169,8 +174,9 @@ export class IncrementalParser {
     if (refused) return;
     let current: Chunk = { start: 0, end: text.length, nodes: [] };
     for (const node of tree.children) {
-      // Every top-level heading ends what came before it, so any of them is a safe boundary.
-      if (node.type === 'heading' && current.nodes.length > 0) {
+      // An ATX heading ends whatever came before it, so it is a safe boundary. A setext heading is
+      // not: an edit that makes the line above it paragraph text pulls that line into the heading.
+      if (isAtxHeading(node, text) && current.nodes.length > 0) {
         // From the start of the heading's line: an indented heading must keep its columns.
         const at = (node.position?.start.offset ?? 0) - ((node.position?.start.column ?? 1) - 1);
         current.end = at;
@@ -182,31 +188,66 @@ export class IncrementalParser {
     this.chunks.push(current);
   }
 
+  /** Re-parses one list item (see reparseListItem) and moves what follows it; false if that is not safe. */
+  private tryListItem(chunk: Chunk, index: number, text: string, from: number, to: number, delta: number): boolean {
+    const list = reparseListItem(chunk, text, this.text!, from, to, delta);
+    if (list < 0) return false;
+    shiftPositions(chunk.nodes.slice(list + 1), delta, 0);
+    for (const later of this.chunks.slice(index + 1)) {
+      shiftPositions(later.nodes, delta, 0);
+      later.start += delta;
+      later.end += delta;
+    }
+    chunk.end += delta;
+    this.chunks[this.chunks.length - 1]!.end = text.length;
+    return true;
+  }
+
   private tryIncremental(text: string): RootContent[] | undefined {
     const old = this.text!;
     if (this.hasDefinitions || this.chunks.length < 2 || text.length > MAX_TEXT_CHARS) return undefined;
-    let prefix = 0;
-    const max = Math.min(old.length, text.length);
-    while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-    let suffix = 0;
-    while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    const prefix = commonPrefix(old, text);
+    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    this.edit = { from: prefix, to: old.length - suffix, inserted: text.length - suffix - prefix };
     const removed = old.slice(prefix, old.length - suffix);
     const inserted = text.slice(prefix, text.length - suffix);
     if (CROSSING.test(removed) || CROSSING.test(inserted)) return undefined;
     const index = this.chunks.findIndex((c) => c.start <= prefix && old.length - suffix < c.end);
-    // The first run holds the front matter, whose fences change how everything after them parses.
-    if (index <= 0) return undefined;
-    const chunk = this.chunks[index]!;
+    const chunk = this.chunks[index];
+    if (!chunk) return undefined;
+    const inLine = !/[\r\n]/.test(removed) && !/[\r\n]/.test(inserted);
     // The first line (a heading, or the front matter fence) and the line break that ends the chunk
-    // decide where chunks meet; edits there need a full parse.
+    // decide where chunks meet; edits there need a full parse, but for the two cases below.
     const firstLineEnd = old.indexOf('\n', chunk.start);
-    if (firstLineEnd < 0 || prefix <= firstLineEnd || old.length - suffix >= chunk.end) return undefined;
+    if (firstLineEnd < 0 || old.length - suffix >= chunk.end) return undefined;
+    // The first run holds the front matter, whose fences change how everything after them parses:
+    // only an edit between the fences of a run that is nothing but the front matter is taken.
+    const first = chunk.nodes[0];
+    const frontMatter = index === 0 && chunk.nodes.length === 1 && first?.type === 'yaml';
+    if (index === 0 && !frontMatter) return undefined;
+    if (frontMatter) {
+      const closingLine = old.lastIndexOf('\n', (first.position?.end.offset ?? 0) - 1) + 1;
+      if (prefix <= firstLineEnd || old.length - suffix >= closingLine) return undefined;
+    }
+    // An edit on one line of an ATX heading's text, after its #s, keeps it a heading of its level.
+    let heading: number | undefined;
+    if (!frontMatter && prefix <= firstLineEnd) {
+      const marker = /^ {0,3}#{1,6}[ \t]+/.exec(old.slice(chunk.start, firstLineEnd));
+      if (!inLine || !marker || first?.type !== 'heading' || prefix < chunk.start + marker[0].length) return undefined;
+      heading = first.depth;
+    }
     const delta = text.length - old.length;
+    if (inLine && heading === undefined && !frontMatter && this.tryListItem(chunk, index, text, prefix, old.length - suffix, delta)) {
+      return this.chunks.flatMap((c) => c.nodes);
+    }
     const chunkText = text.slice(chunk.start, chunk.end + delta);
     const part = parseTree(chunkText);
     if (part.refusal) return undefined;
-    // The re-parsed run must still be one run: a heading only at its start.
-    if (part.tree.children.slice(1).some((n) => n.type === 'heading')) return undefined;
+    const head = part.tree.children[0];
+    if (frontMatter && (part.tree.children.length !== 1 || head?.type !== 'yaml')) return undefined;
+    if (heading !== undefined && (head?.type !== 'heading' || head.depth !== heading)) return undefined;
+    // The re-parsed run must still be one run: an ATX heading only at its start.
+    if (part.tree.children.slice(1).some((n) => isAtxHeading(n, chunkText))) return undefined;
     // Anything left open (a fence, an HTML block, nested in a list or not) runs to the end of the
     // text it is given, so alone it would end elsewhere than in the whole document: parse whole.
     const last = part.tree.children[part.tree.children.length - 1];
@@ -229,6 +270,81 @@ export class IncrementalParser {
   }
 }
 
+/**
+ * An edit within one line of an item of a top-level list, not touching its marker, re-parses that
+ * item alone (typing in a 2,000-line timeline re-parses one entry, not its day). Returns false,
+ * changing nothing (-1), unless the result provably equals a full parse: the item re-parses as one
+ * item of the same kind and spread, still starts with content, and still ends (or still does not
+ * end) in a paragraph, so the next line cannot change from a new block into a lazy continuation.
+ * Returns the list's index in the chunk.
+ */
+function reparseListItem(chunk: Chunk, text: string, old: string, from: number, to: number, delta: number): number {
+  const at = chunk.nodes.findIndex((n) => n.type === 'list' && (n.position?.start.offset ?? 0) <= from && to <= (n.position?.end.offset ?? 0));
+  const list = chunk.nodes[at];
+  if (list?.type !== 'list') return -1;
+  const i = list.children.findIndex((item) => (item.position?.start.offset ?? 0) <= from && to <= (item.position?.end.offset ?? 0));
+  const item = list.children[i];
+  const contentStart = item?.children[0]?.position?.start.offset;
+  if (!item?.position || !list.position || contentStart === undefined || from < contentStart) return -1;
+  // From the start of the item's first line to the end of its last line.
+  const start = item.position.start.offset! - (item.position.start.column - 1);
+  let end = item.position.end.offset!;
+  while (end < old.length && old[end] !== '\n' && old[end] !== '\r') end++;
+  if (to > end) return -1;
+  const part = parseTree(text.slice(start, end + delta));
+  const reparsed = part.tree.children;
+  const fresh = reparsed[0];
+  if (part.refusal || reparsed.length !== 1 || fresh?.type !== 'list' || fresh.children.length !== 1) return -1;
+  const next = fresh.children[0]!;
+  if (fresh.ordered !== list.ordered || next.spread !== item.spread || next.children.length === 0) return -1;
+  if (next.children[0]?.position?.start.line !== 1 || endsInParagraph(next) !== endsInParagraph(item)) return -1;
+  if ((next.position?.end.offset ?? 0) < text.slice(start, end + delta).replace(/\s+$/, '').length) return -1;
+  const listEndsWithItem = i === list.children.length - 1 && list.position.end.offset === item.position.end.offset;
+  if (i === list.children.length - 1 && !listEndsWithItem) return -1;
+  shiftPositions([next], start, item.position.start.line - 1);
+  list.children[i] = next;
+  shiftPositions(list.children.slice(i + 1), delta, 0);
+  if (listEndsWithItem) list.position.end = { ...next.position!.end };
+  else list.position.end = { ...list.position.end, offset: list.position.end.offset! + delta };
+  return at;
+}
+
+/** Whether a node is a heading written with #s (the only kind that starts on a line of its own). */
+function isAtxHeading(node: Nodes, text: string): boolean {
+  if (node.type !== 'heading') return false;
+  const start = node.position?.start.offset ?? 0;
+  return /^ {0,3}#{1,6}(?:[ \t\r\n]|$)/.test(text.slice(start - ((node.position?.start.column ?? 1) - 1), start + 8));
+}
+
+/** Whether the last block a node ends with is a paragraph (the only block a next line can continue lazily). */
+function endsInParagraph(node: Nodes): boolean {
+  let current: Nodes | undefined = node;
+  while (current && 'children' in current && current.type !== 'paragraph') {
+    const children: Nodes[] = current.children as Nodes[];
+    current = children[children.length - 1];
+  }
+  return current?.type === 'paragraph';
+}
+
+/** Characters compared at once: native string comparison of blocks is several times faster than a loop. */
+const BLOCK = 512;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p + BLOCK <= max && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** The length of the common end of a and b, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let s = 0;
+  while (s + BLOCK <= max && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
+  while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
+}
+
 /** Line breaks in a text, counted as LineIndex counts them (CRLF, LF, lone CR). */
 function countLines(s: string): number {
   return new LineIndex(s).lineCount - 1;
@@ -242,8 +358,11 @@ function shiftPositions(nodes: readonly Nodes[], offset: number, lines: number):
     const node = stack.pop()!;
     const p = node.position;
     if (p) {
-      p.start = { line: p.start.line + lines, column: p.start.column, offset: (p.start.offset ?? 0) + offset };
-      p.end = { line: p.end.line + lines, column: p.end.column, offset: (p.end.offset ?? 0) + offset };
+      // In place: every node has its own point objects (mdast-util-from-markdown copies them).
+      p.start.line += lines;
+      p.start.offset = (p.start.offset ?? 0) + offset;
+      p.end.line += lines;
+      p.end.offset = (p.end.offset ?? 0) + offset;
     }
     if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
   }
@@ -286,6 +405,13 @@ function splitSections(tree: Root, text: string, config: Config): Section[] {
   return sections;
 }
 
+/**
+ * Timeline items already read, by node: the incremental parser keeps the nodes of unedited runs,
+ * so a 1,700-entry timeline is not read again on every keystroke. Only the text is kept here;
+ * offsets are read from the nodes' current positions.
+ */
+const readItems = new WeakMap<ListItem, { text: string; time: ReturnType<typeof parseEntryTime> }>();
+
 function readTimeline(section: Section): { entries: TimelineEntry[]; days: { offset: number; date: string }[] } {
   const entries: TimelineEntry[] = [];
   const days: { offset: number; date: string }[] = [];
@@ -295,10 +421,14 @@ function readTimeline(section: Section): { entries: TimelineEntry[]; days: { off
       if (t?.date) days.push({ offset: node.position?.start.offset ?? 0, date: t.date });
     } else if (node.type === 'list') {
       for (const item of node.children) {
-        const text = itemText(item);
-        if (!text) continue;
+        let read = readItems.get(item);
+        if (!read) {
+          const text = itemText(item);
+          readItems.set(item, (read = { text, time: text ? parseEntryTime(text) : undefined }));
+        }
+        if (!read.text) continue;
         const start = item.children[0]?.position?.start.offset ?? item.position?.start.offset ?? 0;
-        entries.push({ text, time: parseEntryTime(text), start, end: itemFirstLineEnd(item) });
+        entries.push({ text: read.text, time: read.time, start, end: itemFirstLineEnd(item) });
       }
     } else if (node.type === 'table') {
       const header = node.children[0]?.children.map((c) => toString(c).toLowerCase().trim()) ?? [];

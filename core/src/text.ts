@@ -13,17 +13,35 @@ export interface Range {
 
 /** Maps character offsets to lines and columns; works for LF, CRLF and lone CR line endings. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
-    }
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    this.starts = starts ?? lineStarts(text, 0, text.length, [0]);
+  }
+
+  /**
+   * The index of `text`, made from the index of the text before one edit: `text` equals that
+   * text with [from, to) replaced by `inserted` characters. Costs the edit's lines, not the text's.
+   */
+  edited(text: string, from: number, to: number, inserted: number): LineIndex {
+    const delta = inserted - (to - from);
+    // Lines are re-read from the start of the edit's line (a CRLF pair may have been split or
+    // joined there) to the first line that starts after the edit.
+    let first = this.position(from).line - 1;
+    if (first > 0 && this.starts[first] === from) first--;
+    const scanFrom = this.starts[first]!;
+    let after = first + 1;
+    while (after < this.starts.length && this.starts[after]! <= to + 1) after++;
+    // The break before old line `after` lies wholly after the edit, so that line and all after it
+    // start `delta` later; scanning up to its start finds it again.
+    const scanTo = after < this.starts.length ? this.starts[after]! + delta : text.length;
+    const starts = this.starts.slice(0, first + 1);
+    lineStarts(text, scanFrom, scanTo, starts);
+    for (let k = after + 1; k < this.starts.length; k++) starts.push(this.starts[k]! + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -65,4 +83,17 @@ export class LineIndex {
     const crlf = this.text.indexOf('\r\n');
     return crlf >= 0 ? '\r\n' : '\n';
   }
+}
+
+/** Appends to `starts` the starts of the lines that begin after a line break in text[from, to). */
+function lineStarts(text: string, from: number, to: number, starts: number[]): number[] {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
