@@ -42,7 +42,10 @@ export function decode(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
   }
   // Text has almost no control characters besides tab, line breaks, form feed and escape.
   let control = 0;
-  for (const b of head) if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) control++;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) control++;
+  }
   if (head.length > 0 && control / head.length > 0.05) {
     return {
       ok: false,

@@ -1,4 +1,4 @@
-import { markOverdue, type ActionItem } from './actions';
+import { markOverdue, readTokens, type ActionItem } from './actions';
 import { defaultConfig } from './config';
 import { todayIso } from './dates';
 import { stripBom } from './decode';
@@ -69,13 +69,20 @@ export function parseOutline(input: string, options: ParseOptions = {}): Outline
     if (h) headings.push({ start, depth: h[1]!.length, text: (h[2] ?? '').trim() });
   }
   const h1 = headings.find((h) => h.depth === 1);
-  const title = meta.title?.trim() || h1?.text || undefined;
+  // A heading with inline markup (emphasis, code, escapes, entities) reads as its plain text.
+  const plain = (heading: string) => (/[*_`\\<>[\]&~!]/.test(heading) ? parsePostmortem(`# ${heading}`, options).title : heading);
+  const title = meta.title?.trim() || (h1?.text ? plain(h1.text) : undefined) || undefined;
 
   const index = headings.findIndex((h) => h.depth === 2 && (config.headingIndex.get(normalizeHeading(h.text)) ?? []).includes('action-items'));
   let actions: ActionItem[] = [];
   if (index >= 0) {
     const start = headings[index]!.start;
     const end = headings[index + 1]?.start ?? text.length;
+    const simple = simpleActions(text, start, end);
+    if (simple) {
+      markOverdue(simple, options.today ?? todayIso());
+      return { meta, title, actions: simple, lines };
+    }
     const section = parsePostmortem(text.slice(start, end), { ...options, config: { ...config, requiredSections: [] } });
     actions = section.actions.map((a) => ({
       ...a,
@@ -91,4 +98,42 @@ export function parseOutline(input: string, options: ParseOptions = {}): Outline
 function fromFull(text: string, options: ParseOptions): Omit<Outline, 'lines'> {
   const pm = parsePostmortem(text, options);
   return { meta: pm.meta, title: pm.title, actions: pm.actions };
+}
+
+/**
+ * A top-level '-' item on one line, optionally a task, whose text starts with a letter and holds
+ * no character Markdown gives a meaning inside a line (emphasis, code, links, HTML, entities,
+ * escapes, tables), and no trailing space: its text is exactly what the Markdown parser reads.
+ */
+const SIMPLE_ITEM = /^- (\[[ xX]\] )?(\p{L}(?:[\p{L}\p{N} .,;:'"()/@#%+=?{}-]*[\p{L}\p{N}.,;:'"()/@#%+=?{}-])?)$/u;
+const BLANK = /^[ \t]*$/;
+
+/**
+ * The action items of a section made only of simple items and blank lines, read line by line;
+ * undefined when any line is anything else, and the Markdown parser must read the section.
+ * Most Action Items sections are such lists, and this is what keeps a scan of 10,000 files fast.
+ */
+function simpleActions(text: string, start: number, end: number): ActionItem[] | undefined {
+  const items: ActionItem[] = [];
+  let at = text.indexOf('\n', start) + 1;
+  if (at === 0) return [];
+  while (at < end) {
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const next = lineEnd + 1;
+    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const line = text.slice(at, lineEnd);
+    if (line.includes('\r')) return undefined;
+    if (!BLANK.test(line)) {
+      const m = SIMPLE_ITEM.exec(line);
+      if (!m) return undefined;
+      const body = m[2]!;
+      const task = m[1] !== undefined;
+      const item: ActionItem = { text: body, ...readTokens(body), done: task && m[1]![1] !== ' ', overdue: false, source: task ? 'task' : 'list', start: at, end: lineEnd };
+      if (task) item.toggle = { start: at + 3, end: at + 4, doneText: 'x', openText: ' ' };
+      items.push(item);
+    }
+    at = next;
+  }
+  return items;
 }

@@ -87,6 +87,12 @@ export class LineIndex {
 
 /** Appends to `starts` the starts of the lines that begin after a line break in text[from, to). */
 function lineStarts(text: string, from: number, to: number, starts: number[]): number[] {
+  // Without carriage returns, the native search for line feeds is several times faster.
+  const cr = text.indexOf('\r', from);
+  if (cr < 0 || cr >= to) {
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
