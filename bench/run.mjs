@@ -60,7 +60,10 @@ if (part('editor')) {
   log(`editor: ${JSON.stringify(results.editor)}`);
 }
 if (part('scan')) {
-  results.scan = await bundleAndRun(path.join(root, 'bench/scan.ts'), [path.join(data, `lib-${Math.max(...sizes)}`, 'postmortems')]);
+  // The median of three runs: one scan is a few seconds, and this machine's noise is a few hundred ms.
+  const scans = [];
+  for (let i = 0; i < 3; i++) scans.push(await bundleAndRun(path.join(root, 'bench/scan.ts'), [path.join(data, `lib-${Math.max(...sizes)}`, 'postmortems')]));
+  results.scan = { ...scans.sort((a, b) => a.totalMs - b.totalMs)[1], runsMs: scans.map((s) => Math.round(s.totalMs)) };
   log(`scan: ${JSON.stringify(results.scan)}`);
 }
 
@@ -133,18 +136,19 @@ ${results.lint.map((r) => `| ${r.n} | ${f2(r.wall)} s | ${Math.round(r.mb)} MB |
 
 ## 2. Editor latency (target: p95 under 10 ms)
 
-Re-validating a ${results.editor.lines}-line postmortem after each of 500 one-character edits (parse + every rule):
+Re-validating a ${results.editor.lines}-line postmortem after each of 500 one-character edits spread over its lines and
+columns (joining the text from its lines as VS Code's getText() does, parse, every rule):
 
-| parse | median | p95 |
-| --- | --- | --- |
-| incremental (what the extension does) | ${f1(results.editor.incremental.median)} ms | ${f1(results.editor.incremental.p95)} ms |
-| full re-parse | ${f1(results.editor.full.median)} ms | ${f1(results.editor.full.p95)} ms |
+| parse | median | p95 | p99 |
+| --- | --- | --- | --- |
+| incremental (what the extension does) | ${f1(results.editor.incremental.median)} ms | ${f1(results.editor.incremental.p95)} ms | ${f1(results.editor.incremental.p99)} ms |
+| full re-parse | ${f1(results.editor.full.median)} ms | ${f1(results.editor.full.p95)} ms | ${f1(results.editor.full.p99)} ms |
 
 ## 3. Workspace scan for the Action Items view (target: 10,000 files under 3 s, UI never blocked)
 
-${results.scan.files} files, ${results.scan.actions} action items: ${f2(results.scan.totalMs / 1000)} s in all; the longest time
-the event loop was blocked (one batch of 50 files) was ${f1(results.scan.longestBlockMs)} ms. The extension host runs in its own
-process, so the editor's UI thread is never blocked by it.
+${results.scan.files} files, ${results.scan.actions} action items: ${f2(results.scan.totalMs / 1000)} s in all (median of three runs:
+${results.scan.runsMs.map((ms) => `${f2(ms / 1000)} s`).join(', ')}); the longest time the event loop was blocked (one batch of 50 files) was
+${f1(results.scan.longestBlockMs)} ms. The extension host runs in its own process, so the editor's UI thread is never blocked by it.
 
 ## 4. Site build (target: 1,000 in under 60 s; search index under 1 MB compressed for 1,000)
 

@@ -128,8 +128,8 @@ export async function lintBatch(files: string[], options: LintOptions, keepModel
   });
 }
 
-/** Below this many files, threads cost more to start than they save (bench: 1,000 files took 2.8 s with two threads, 2.3 s with one). */
-const PARALLEL_THRESHOLD = 500;
+/** Below this many files, threads cost more to start and warm up than they save (bench, 2 cores: 1,000 files took about 3.5 s with two threads, 3.1 s with one). */
+const PARALLEL_THRESHOLD = 2500;
 const BATCH = 10;
 
 /** The bundled worker beside the bundled CLI, when there is one (not when running from source). */
