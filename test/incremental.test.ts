@@ -60,7 +60,7 @@ describe('incremental parsing', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 120_000);
 
   it('gives exactly the full parse after edits within one line: list items, headings, front matter', () => {
     // Typing: each edit stays on one line, and may touch markers, indentation and fences.
@@ -89,22 +89,23 @@ describe('incremental parsing', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it('re-parses an edit inside one timeline entry, a heading or the front matter without a full parse', () => {
     const text = library.find((t) => t.includes('## Timeline'))!;
     const parser = new IncrementalParser({ today: TODAY });
     parser.parse(text);
     let edited = text;
-    for (const [anchor, insert] of [
-      [text.indexOf('\n', text.indexOf('## Timeline') + 20) - 1, ' more'],
-      [text.indexOf('## Root Cause') + 8, 'Likely '],
-      [text.indexOf('\nseverity:') + 10, ' '],
+    for (const [anchor, insert, scope] of [
+      [text.indexOf('\n', text.indexOf('## Timeline') + 20) - 1, ' more', 'item'],
+      [text.indexOf('## Root Cause') + 8, 'Likely ', 'heading'],
+      [text.indexOf('\nseverity:') + 10, ' ', 'run'],
     ] as const) {
       const at = anchor + (edited.length - text.length);
       edited = edited.slice(0, at) + insert + edited.slice(at);
       const pm = parser.parse(edited);
       expect(parser.lastMode).toBe('incremental');
+      expect(parser.lastScope).toBe(scope);
       expect(shape(edited, pm)).toEqual(shape(edited));
     }
   });

@@ -24,7 +24,7 @@ describe('parseOutline', () => {
   });
 
   it('agrees with the full parse on edited postmortems', () => {
-    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 10 }), insert: fc.constantFrom('', 'x', '\n', '## Action Items\n', '```\n', '- [ ] a @b due:2099-01-01\n', '---\n', '# T\n', '- [X] Done item #prevent OPS-1\n', '- Item *x*\n', '- 1. x\n', '- # h\n', '- a  \n', '  ', '\t', '===\n', '- [ ]\n', '\r\n', '&amp;', '\\', '<b>', '- Plain (x) "y" 50%\n') });
+    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 10 }), insert: fc.constantFrom('', 'x', '\n', '## Action Items\n', '```\n', '- [ ] a @b due:2099-01-01\n', '---\n', '# T\n', '- [X] Done item #prevent OPS-1\n', '- Item *x*\n', '- 1. x\n', '- # h\n', '- a  \n', '  ', '\t', '===\n', '- [ ]\n', '\r\n', '&amp;', '\\', '<b>', '- Plain (x) "y" 50%\n', '<!-- prompt -->\n', '<!--\n', '-->\n', '<div>\n', '  ## Action Items\n', '## Action Items\n- [ ] Simple @kim due:2020-01-01\n') });
     fc.assert(
       fc.property(fc.constantFrom(...docs.slice(0, 15)), fc.array(edit, { maxLength: 4 }), (source, edits) => {
         let text = source;
@@ -34,7 +34,7 @@ describe('parseOutline', () => {
         }
         same(text);
       }),
-      { numRuns: 1000 },
+      { numRuns: 600 },
     );
-  });
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchEngine, SEARCH_FIELDS, words } from '../site/src/lib/search-engine';
+import { createSearchEngine, createSearchEngineAsync, SEARCH_FIELDS, words } from '../site/src/lib/search-engine';
 import type { SearchRecord } from '../site/src/lib/derive';
 
 function record(slug: string, over: Partial<SearchRecord>): SearchRecord {
@@ -72,5 +72,17 @@ describe('search engine', () => {
     const [typo] = engine.search('zurich');
     expect(typo!.item.slug).toBe('zurich');
     expect(engine.explain(typo!)[0]).toMatchObject({ key: 'title', indices: [[0, 5]] });
+  });
+
+  it('indexes in slices with pauses between them and answers as the one-go engine does', async () => {
+    const many = Array.from({ length: 2500 }, (_, i) => record(`pm-${i}`, { title: `Outage ${i} of the ${i % 2 ? 'payments' : 'search'} cluster`, date: `2025-01-${String((i % 28) + 1).padStart(2, '0')}` }));
+    let pauses = 0;
+    const counting = setInterval(() => pauses++, 0);
+    const sliced = await createSearchEngineAsync(many, SEARCH_FIELDS, 'date');
+    clearInterval(counting);
+    const whole = createSearchEngine(many, SEARCH_FIELDS, 'date');
+    expect(pauses).toBeGreaterThan(0);
+    for (const q of ['payments', 'outage 17', 'serch']) expect(sliced.search(q).map((h) => h.item.slug)).toEqual(whole.search(q).map((h) => h.item.slug));
+    expect(sliced.search('payments')).toHaveLength(1250);
   });
 });

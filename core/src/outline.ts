@@ -18,6 +18,9 @@ export interface Outline {
 
 const HEADING = /^ {0,3}(#{1,2})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const COMMENT_START = /^ {0,3}<!--/;
+const HTML_START = /^ {0,3}</;
 
 /**
  * Reads front matter, title and action items without parsing the whole document: a line scan
@@ -50,9 +53,13 @@ export function parseOutline(input: string, options: ParseOptions = {}): Outline
     if (!closed) return { ...fromFull(text, options), lines };
   }
 
-  // Level-1/2 headings outside fences, in document order.
+  // Level-1/2 headings outside fences, in document order. An indented heading may sit inside a
+  // list item, and a line of = or - may underline the line above into a heading: a line scan
+  // cannot tell, so such documents are read whole.
   const headings: { start: number; depth: number; text: string }[] = [];
   let fence: string | undefined;
+  let comment = false;
+  let previousBlank = true;
   for (let line = lines.position(bodyStart).line; line <= lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const content = text.slice(start, lines.lineEnd(line));
@@ -61,11 +68,22 @@ export function parseOutline(input: string, options: ParseOptions = {}): Outline
       if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && content.trim() === f[1]) fence = undefined;
       continue;
     }
+    // An HTML comment block (a template's prompt) runs to the line holding -->; any other HTML
+    // block runs to a blank line, so a document with one is read whole.
+    if (comment || COMMENT_START.test(content)) {
+      comment = !content.includes('-->', comment ? 0 : content.indexOf('<!--') + 4);
+      previousBlank = false;
+      continue;
+    }
+    if (HTML_START.test(content)) return { ...fromFull(text, options), lines };
     if (f) {
       fence = f[1];
       continue;
     }
+    if (!previousBlank && SETEXT_UNDERLINE.test(content)) return { ...fromFull(text, options), lines };
+    previousBlank = BLANK.test(content);
     const h = HEADING.exec(content);
+    if (h && content.startsWith(' ')) return { ...fromFull(text, options), lines };
     if (h) headings.push({ start, depth: h[1]!.length, text: (h[2] ?? '').trim() });
   }
   const h1 = headings.find((h) => h.depth === 1);

@@ -86,7 +86,7 @@ function parseTree(text: string): { tree: Root; refusal?: Refusal } {
 }
 
 /** Everything after the Markdown tree: front matter, sections, timeline, actions, metrics. */
-function buildModel(text: string, tree: Root, refusal: Refusal | undefined, options: ParseOptions, lines = new LineIndex(text)): Postmortem {
+function buildModel(text: string, tree: Root, refusal: Refusal | undefined, options: ParseOptions, lines = new LineIndex(text), timelineItems?: TimelineItemCache): Postmortem {
   const config = options.config ?? defaultConfig;
 
   let frontMatter: FrontMatterBlock | undefined;
@@ -107,7 +107,7 @@ function buildModel(text: string, tree: Root, refusal: Refusal | undefined, opti
   const title = meta.title?.trim() || (h1 ? toString(h1).trim() : undefined);
 
   const timelineSection = sections.find((s) => s.ids.includes('timeline'));
-  const { entries: timeline, days: timelineDays } = timelineSection ? readTimeline(timelineSection) : { entries: [], days: [] };
+  const { entries: timeline, days: timelineDays } = timelineSection ? readTimeline(timelineSection, timelineItems) : { entries: [], days: [] };
   placeEntries(timeline, meta.date ?? meta.started?.slice(0, 10), timelineDays);
 
   const actionSection = sections.find((s) => s.ids.includes('action-items'));
@@ -139,10 +139,13 @@ export class IncrementalParser {
   private chunks: Chunk[] = [];
   private hasDefinitions = false;
   private lines: LineIndex | undefined;
+  private readonly timelineItems: TimelineItemCache = new WeakMap();
   /** The last edit: old [from, to) replaced by `inserted` characters. */
   private edit: { from: number; to: number; inserted: number } | undefined;
   /** How the last call parsed: for tests and benchmarks. */
   lastMode: 'full' | 'incremental' = 'full';
+  /** What the last call re-parsed: one list item, one heading line, one run between headings, or all. */
+  lastScope: 'item' | 'heading' | 'run' | 'document' = 'document';
 
   constructor(private readonly options: ParseOptions = {}) {}
 
@@ -155,14 +158,15 @@ export class IncrementalParser {
       const { from, to, inserted } = this.edit!;
       const lines = (this.lines = this.lines!.edited(text, from, to, inserted));
       const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: lines.position(text.length) } };
-      return buildModel(text, tree, undefined, this.options, lines);
+      return buildModel(text, tree, undefined, this.options, lines, this.timelineItems);
     }
     this.lastMode = 'full';
+    this.lastScope = 'document';
     const { tree: full, refusal } = parseTree(text);
     this.text = text;
     this.remember(full, text, refusal !== undefined);
     this.lines = new LineIndex(text);
-    return buildModel(text, full, refusal, this.options, this.lines);
+    return buildModel(text, full, refusal, this.options, this.lines, this.timelineItems);
   }
 
   private remember(tree: Root, text: string, refused: boolean): void {
@@ -192,7 +196,13 @@ export class IncrementalParser {
   private tryListItem(chunk: Chunk, index: number, text: string, from: number, to: number, delta: number): boolean {
     const list = reparseListItem(chunk, text, this.text!, from, to, delta);
     if (list < 0) return false;
-    shiftPositions(chunk.nodes.slice(list + 1), delta, 0);
+    this.moveAfter(chunk, index, list + 1, delta, text);
+    return true;
+  }
+
+  /** After an edit within one line of node `node` of run `index`: moves the nodes and runs after it. */
+  private moveAfter(chunk: Chunk, index: number, node: number, delta: number, text: string): void {
+    shiftPositions(chunk.nodes.slice(node), delta, 0);
     for (const later of this.chunks.slice(index + 1)) {
       shiftPositions(later.nodes, delta, 0);
       later.start += delta;
@@ -200,6 +210,20 @@ export class IncrementalParser {
     }
     chunk.end += delta;
     this.chunks[this.chunks.length - 1]!.end = text.length;
+  }
+
+  /**
+   * An edit in the text of the ATX heading that starts a run re-parses that line alone: such a
+   * heading is one line, ends whatever came before it and never continues onto the next line.
+   */
+  private tryHeadingLine(chunk: Chunk, index: number, text: string, lineEnd: number, depth: number, delta: number): boolean {
+    const old = chunk.nodes[0];
+    const part = parseTree(text.slice(chunk.start, lineEnd + delta));
+    const fresh = part.tree.children[0];
+    if (part.refusal || part.tree.children.length !== 1 || fresh?.type !== 'heading' || fresh.depth !== depth || !old?.position) return false;
+    shiftPositions([fresh], chunk.start, old.position.start.line - 1);
+    chunk.nodes[0] = fresh;
+    this.moveAfter(chunk, index, 1, delta, text);
     return true;
   }
 
@@ -238,8 +262,14 @@ export class IncrementalParser {
     }
     const delta = text.length - old.length;
     if (inLine && heading === undefined && !frontMatter && this.tryListItem(chunk, index, text, prefix, old.length - suffix, delta)) {
+      this.lastScope = 'item';
       return this.chunks.flatMap((c) => c.nodes);
     }
+    if (heading !== undefined && this.tryHeadingLine(chunk, index, text, firstLineEnd, heading, delta)) {
+      this.lastScope = 'heading';
+      return this.chunks.flatMap((c) => c.nodes);
+    }
+    this.lastScope = 'run';
     const chunkText = text.slice(chunk.start, chunk.end + delta);
     const part = parseTree(chunkText);
     if (part.refusal) return undefined;
@@ -272,11 +302,11 @@ export class IncrementalParser {
 
 /**
  * An edit within one line of an item of a top-level list, not touching its marker, re-parses that
- * item alone (typing in a 2,000-line timeline re-parses one entry, not its day). Returns false,
- * changing nothing (-1), unless the result provably equals a full parse: the item re-parses as one
- * item of the same kind and spread, still starts with content, and still ends (or still does not
- * end) in a paragraph, so the next line cannot change from a new block into a lazy continuation.
- * Returns the list's index in the chunk.
+ * item alone (typing in a 2,000-line timeline re-parses one entry, not its day). Only when the
+ * result provably equals a full parse: the item re-parses as one item of the same kind and spread,
+ * still starts with content, and still ends (or still does not end) in a paragraph, so the next
+ * line cannot change from a new block into a lazy continuation. Returns the list's index in the
+ * chunk, or -1, having changed nothing.
  */
 function reparseListItem(chunk: Chunk, text: string, old: string, from: number, to: number, delta: number): number {
   const at = chunk.nodes.findIndex((n) => n.type === 'list' && (n.position?.start.offset ?? 0) <= from && to <= (n.position?.end.offset ?? 0));
@@ -406,13 +436,13 @@ function splitSections(tree: Root, text: string, config: Config): Section[] {
 }
 
 /**
- * Timeline items already read, by node: the incremental parser keeps the nodes of unedited runs,
- * so a 1,700-entry timeline is not read again on every keystroke. Only the text is kept here;
- * offsets are read from the nodes' current positions.
+ * Timeline items already read, by node. The incremental parser keeps one: it keeps the nodes of
+ * unedited runs, so a 1,700-entry timeline is not read again on every keystroke. Only the text is
+ * kept; offsets are read from the nodes' current positions.
  */
-const readItems = new WeakMap<ListItem, { text: string; time: ReturnType<typeof parseEntryTime> }>();
+type TimelineItemCache = WeakMap<ListItem, { text: string; time: ReturnType<typeof parseEntryTime> }>;
 
-function readTimeline(section: Section): { entries: TimelineEntry[]; days: { offset: number; date: string }[] } {
+function readTimeline(section: Section, readItems?: TimelineItemCache): { entries: TimelineEntry[]; days: { offset: number; date: string }[] } {
   const entries: TimelineEntry[] = [];
   const days: { offset: number; date: string }[] = [];
   for (const node of section.children) {
@@ -421,10 +451,11 @@ function readTimeline(section: Section): { entries: TimelineEntry[]; days: { off
       if (t?.date) days.push({ offset: node.position?.start.offset ?? 0, date: t.date });
     } else if (node.type === 'list') {
       for (const item of node.children) {
-        let read = readItems.get(item);
+        let read = readItems?.get(item);
         if (!read) {
           const text = itemText(item);
-          readItems.set(item, (read = { text, time: text ? parseEntryTime(text) : undefined }));
+          read = { text, time: text ? parseEntryTime(text) : undefined };
+          readItems?.set(item, read);
         }
         if (!read.text) continue;
         const start = item.children[0]?.position?.start.offset ?? item.position?.start.offset ?? 0;
