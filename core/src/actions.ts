@@ -47,6 +47,23 @@ export function readTokens(text: string): Pick<ActionItem, 'owner' | 'dueRaw' | 
   return { owner, dueRaw, due: dueRaw && isIsoDate(dueRaw) ? dueRaw : undefined, kind, tracker, title };
 }
 
+/**
+ * The action item of a list item whose first paragraph is `body`, written at [start, end) of
+ * `text`; `checked` is the task box's state (null or undefined: a plain list item).
+ */
+export function listAction(text: string, body: string, checked: boolean | null | undefined, start: number, end: number): ActionItem {
+  const task = checked !== null && checked !== undefined;
+  const action: ActionItem = { text: body, ...readTokens(body), done: checked === true, overdue: false, source: task ? 'task' : 'list', start, end };
+  if (task) {
+    const box = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[([ xX])\]/.exec(text.slice(start, end));
+    if (box) {
+      const at = start + box[0].length - 2;
+      action.toggle = { start: at, end: at + 1, doneText: 'x', openText: ' ' };
+    }
+  }
+  return action;
+}
+
 const DONE_WORDS = /^(done|closed|complete|completed|fixed|resolved|shipped|merged|finished|yes|✅|✔️?|☑️?|x)$/iu;
 
 /** True when a Status cell says the item is done. */

@@ -1,4 +1,4 @@
-import { markOverdue, readTokens, type ActionItem } from './actions';
+import { listAction, markOverdue, type ActionItem } from './actions';
 import { defaultConfig } from './config';
 import { todayIso } from './dates';
 import { stripBom } from './decode';
@@ -96,18 +96,14 @@ export function parseOutline(input: string, options: ParseOptions = {}): Outline
   if (index >= 0) {
     const start = headings[index]!.start;
     const end = headings[index + 1]?.start ?? text.length;
-    const simple = simpleActions(text, start, end);
-    if (simple) {
-      markOverdue(simple, options.today ?? todayIso());
-      return { meta, title, actions: simple, lines };
-    }
-    const section = parsePostmortem(text.slice(start, end), { ...options, config: { ...config, requiredSections: [] } });
-    actions = section.actions.map((a) => ({
-      ...a,
-      start: a.start + start,
-      end: a.end + start,
-      toggle: a.toggle && { ...a.toggle, start: a.toggle.start + start, end: a.toggle.end + start },
-    }));
+    actions =
+      simpleActions(text, start, end) ??
+      parsePostmortem(text.slice(start, end), { ...options, config: { ...config, requiredSections: [] } }).actions.map((a) => ({
+        ...a,
+        start: a.start + start,
+        end: a.end + start,
+        toggle: a.toggle && { ...a.toggle, start: a.toggle.start + start, end: a.toggle.end + start },
+      }));
   }
   markOverdue(actions, options.today ?? todayIso());
   return { meta, title, actions, lines };
@@ -145,11 +141,7 @@ function simpleActions(text: string, start: number, end: number): ActionItem[] |
     if (!BLANK.test(line)) {
       const m = SIMPLE_ITEM.exec(line);
       if (!m) return undefined;
-      const body = m[2]!;
-      const task = m[1] !== undefined;
-      const item: ActionItem = { text: body, ...readTokens(body), done: task && m[1]![1] !== ' ', overdue: false, source: task ? 'task' : 'list', start: at, end: lineEnd };
-      if (task) item.toggle = { start: at + 3, end: at + 4, doneText: 'x', openText: ' ' };
-      items.push(item);
+      items.push(listAction(text, m[2]!, m[1] === undefined ? null : m[1][1] !== ' ', at, lineEnd));
     }
     at = next;
   }

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { columnRole, isDoneStatus, markOverdue, readTokens, type ActionItem } from './actions';
+import { columnRole, isDoneStatus, listAction, markOverdue, readTokens, type ActionItem } from './actions';
 import { defaultConfig, type Config } from './config';
 import { isIsoDate, parseDateTime, todayIso } from './dates';
 import { stripBom } from './decode';
@@ -499,18 +499,7 @@ function readActions(section: Section, text: string): ActionItem[] {
     for (const item of list.children) {
       const body = itemText(item);
       if (!body) continue;
-      const start = item.position?.start.offset ?? 0;
-      const end = itemFirstLineEnd(item);
-      const tokens = readTokens(body);
-      const action: ActionItem = { text: body, ...tokens, done: item.checked === true, overdue: false, source: item.checked === null || item.checked === undefined ? 'list' : 'task', start, end };
-      if (action.source === 'task') {
-        const box = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[([ xX])\]/.exec(text.slice(start, end));
-        if (box) {
-          const at = start + box[0].length - 2;
-          action.toggle = { start: at, end: at + 1, doneText: 'x', openText: ' ' };
-        }
-      }
-      items.push(action);
+      items.push(listAction(text, body, item.checked, item.position?.start.offset ?? 0, itemFirstLineEnd(item)));
     }
   };
   for (const node of section.children) {
