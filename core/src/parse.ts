@@ -140,27 +140,28 @@ export class IncrementalParser {
   private hasDefinitions = false;
   private lines: LineIndex | undefined;
   private readonly timelineItems: TimelineItemCache = new WeakMap();
-  /** The last edit: old [from, to) replaced by `inserted` characters. */
-  private edit: { from: number; to: number; inserted: number } | undefined;
-  /** How the last call parsed: for tests and benchmarks. */
-  lastMode: 'full' | 'incremental' = 'full';
   /** What the last call re-parsed: one list item, one heading line, one run between headings, or all. */
   lastScope: 'item' | 'heading' | 'run' | 'document' = 'document';
+
+  /** How the last call parsed: for tests and benchmarks. */
+  get lastMode(): 'full' | 'incremental' {
+    return this.lastScope === 'document' ? 'full' : 'incremental';
+  }
 
   constructor(private readonly options: ParseOptions = {}) {}
 
   parse(input: string): Postmortem {
     const text = stripBom(input);
-    const children = this.text !== undefined ? this.tryIncremental(text) : undefined;
-    if (children) {
-      this.lastMode = 'incremental';
+    const done = this.text !== undefined ? this.tryIncremental(text) : undefined;
+    if (done) {
+      this.lastScope = done.scope;
       this.text = text;
-      const { from, to, inserted } = this.edit!;
+      const { from, to, inserted } = done.edit;
       const lines = (this.lines = this.lines!.edited(text, from, to, inserted));
+      const children = this.chunks.flatMap((c) => c.nodes);
       const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: lines.position(text.length) } };
       return buildModel(text, tree, undefined, this.options, lines, this.timelineItems);
     }
-    this.lastMode = 'full';
     this.lastScope = 'document';
     const { tree: full, refusal } = parseTree(text);
     this.text = text;
@@ -196,15 +197,18 @@ export class IncrementalParser {
   private tryListItem(chunk: Chunk, index: number, text: string, from: number, to: number, delta: number): boolean {
     const list = reparseListItem(chunk, text, this.text!, from, to, delta);
     if (list < 0) return false;
-    this.moveAfter(chunk, index, list + 1, delta, text);
+    this.moveAfter(chunk, index, list + 1, delta, 0, text);
     return true;
   }
 
-  /** After an edit within one line of node `node` of run `index`: moves the nodes and runs after it. */
-  private moveAfter(chunk: Chunk, index: number, node: number, delta: number, text: string): void {
-    shiftPositions(chunk.nodes.slice(node), delta, 0);
+  /**
+   * After an edit in run `index` that moved what follows by `delta` characters and `lines` lines:
+   * moves the run's nodes from `node` on, and the runs after it.
+   */
+  private moveAfter(chunk: Chunk, index: number, node: number, delta: number, lines: number, text: string): void {
+    shiftPositions(chunk.nodes.slice(node), delta, lines);
     for (const later of this.chunks.slice(index + 1)) {
-      shiftPositions(later.nodes, delta, 0);
+      shiftPositions(later.nodes, delta, lines);
       later.start += delta;
       later.end += delta;
     }
@@ -223,16 +227,21 @@ export class IncrementalParser {
     if (part.refusal || part.tree.children.length !== 1 || fresh?.type !== 'heading' || fresh.depth !== depth || !old?.position) return false;
     shiftPositions([fresh], chunk.start, old.position.start.line - 1);
     chunk.nodes[0] = fresh;
-    this.moveAfter(chunk, index, 1, delta, text);
+    this.moveAfter(chunk, index, 1, delta, 0, text);
     return true;
   }
 
-  private tryIncremental(text: string): RootContent[] | undefined {
+  /**
+   * Re-parses what an edit touched, updating the runs in place, and says what it re-parsed and
+   * where the edit was (old [from, to) replaced by `inserted` characters); undefined, having
+   * changed nothing, when only a full parse is safe.
+   */
+  private tryIncremental(text: string): { scope: 'item' | 'heading' | 'run'; edit: { from: number; to: number; inserted: number } } | undefined {
     const old = this.text!;
     if (this.hasDefinitions || this.chunks.length < 2 || text.length > MAX_TEXT_CHARS) return undefined;
     const prefix = commonPrefix(old, text);
     const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-    this.edit = { from: prefix, to: old.length - suffix, inserted: text.length - suffix - prefix };
+    const edit = { from: prefix, to: old.length - suffix, inserted: text.length - suffix - prefix };
     const removed = old.slice(prefix, old.length - suffix);
     const inserted = text.slice(prefix, text.length - suffix);
     if (CROSSING.test(removed) || CROSSING.test(inserted)) return undefined;
@@ -262,14 +271,11 @@ export class IncrementalParser {
     }
     const delta = text.length - old.length;
     if (inLine && heading === undefined && !frontMatter && this.tryListItem(chunk, index, text, prefix, old.length - suffix, delta)) {
-      this.lastScope = 'item';
-      return this.chunks.flatMap((c) => c.nodes);
+      return { scope: 'item', edit };
     }
     if (heading !== undefined && this.tryHeadingLine(chunk, index, text, firstLineEnd, heading, delta)) {
-      this.lastScope = 'heading';
-      return this.chunks.flatMap((c) => c.nodes);
+      return { scope: 'heading', edit };
     }
-    this.lastScope = 'run';
     const chunkText = text.slice(chunk.start, chunk.end + delta);
     const part = parseTree(chunkText);
     if (part.refusal) return undefined;
@@ -288,15 +294,9 @@ export class IncrementalParser {
     // Counted over whole runs, which begin at a line start and end with a line break, so an edit
     // that splits a CRLF pair is counted right.
     const lineDelta = countLines(chunkText) - countLines(old.slice(chunk.start, chunk.end));
-    for (const later of this.chunks.slice(index + 1)) {
-      shiftPositions(later.nodes, delta, lineDelta);
-      later.start += delta;
-      later.end += delta;
-    }
     chunk.nodes = part.tree.children;
-    chunk.end += delta;
-    if (this.chunks.length) this.chunks[this.chunks.length - 1]!.end = text.length;
-    return this.chunks.flatMap((c) => c.nodes);
+    this.moveAfter(chunk, index, chunk.nodes.length, delta, lineDelta, text);
+    return { scope: 'run', edit };
   }
 }
 
@@ -321,14 +321,15 @@ function reparseListItem(chunk: Chunk, text: string, old: string, from: number, 
   let end = item.position.end.offset!;
   while (end < old.length && old[end] !== '\n' && old[end] !== '\r') end++;
   if (to > end) return -1;
-  const part = parseTree(text.slice(start, end + delta));
+  const source = text.slice(start, end + delta);
+  const part = parseTree(source);
   const reparsed = part.tree.children;
   const fresh = reparsed[0];
   if (part.refusal || reparsed.length !== 1 || fresh?.type !== 'list' || fresh.children.length !== 1) return -1;
   const next = fresh.children[0]!;
   if (fresh.ordered !== list.ordered || next.spread !== item.spread || next.children.length === 0) return -1;
   if (next.children[0]?.position?.start.line !== 1 || endsInParagraph(next) !== endsInParagraph(item)) return -1;
-  if ((next.position?.end.offset ?? 0) < text.slice(start, end + delta).replace(/\s+$/, '').length) return -1;
+  if ((next.position?.end.offset ?? 0) < source.replace(/\s+$/, '').length) return -1;
   const listEndsWithItem = i === list.children.length - 1 && list.position.end.offset === item.position.end.offset;
   if (i === list.children.length - 1 && !listEndsWithItem) return -1;
   shiftPositions([next], start, item.position.start.line - 1);
