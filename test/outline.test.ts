@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseOutline, parsePostmortem } from '@hindsight/core';
+import { IncrementalParser, parseOutline } from '@hindsight/core';
 
 const TODAY = '2026-11-24';
 const dirs = ['../postmortems/', './fixtures/rules/action-owner/', './fixtures/rules/action-due-date/', './fixtures/rules/preventive-action/', './fixtures/vscode-workspace/postmortems/', './fixtures/hostile/'];
@@ -11,7 +11,8 @@ const docs = dirs.flatMap((d) => {
   return readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(dir + f, 'latin1'));
 });
 const same = (text: string) => {
-  const full = parsePostmortem(text, { today: TODAY });
+  // An incremental parser's first parse is a full parse (parsePostmortem may read by lines, as the outline does).
+  const full = new IncrementalParser({ today: TODAY }).parse(text);
   const outline = parseOutline(text, { today: TODAY });
   expect(outline.title).toEqual(full.title);
   expect(outline.meta).toEqual(full.meta);
@@ -24,7 +25,7 @@ describe('parseOutline', () => {
   });
 
   it('agrees with the full parse on edited postmortems', () => {
-    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 10 }), insert: fc.constantFrom('', 'x', '\n', '## Action Items\n', '```\n', '- [ ] a @b due:2099-01-01\n', '---\n', '# T\n', '- [X] Done item #prevent OPS-1\n', '- Item *x*\n', '- 1. x\n', '- # h\n', '- a  \n', '  ', '\t', '===\n', '- [ ]\n', '\r\n', '&amp;', '\\', '<b>', '- Plain (x) "y" 50%\n', '<!-- prompt -->\n', '<!--\n', '-->\n', '<div>\n', '  ## Action Items\n', '## Action Items\n- [ ] Simple @kim due:2020-01-01\n') });
+    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 10 }), insert: fc.constantFrom('', 'x', '\n', '## Action Items\n', '```\n', '- [ ] a @b due:2099-01-01\n', '---\n', '# T\n', '- [X] Done item #prevent OPS-1\n', '- Item *x*\n', '- 1. x\n', '- # h\n', '- a  \n', '  ', '\t', '===\n', '- [ ]\n', '\r\n', '&amp;', '\\', '<b>', '- Plain (x) "y" 50%\n', '<!-- prompt -->\n', '<!--\n', '-->\n', '<div>\n', '  ## Action Items\n', '## Action Items\n- [ ] Simple @kim due:2020-01-01\n', '## ##\n', '# foo#\n', '  ```\n', '``` a`b\n', '  <!--\n', '<!-->\n', '[OPS-1]: http://a\n', '- [ ] Fix [OPS-1] @kim\n') });
     fc.assert(
       fc.property(fc.constantFrom(...docs.slice(0, 15)), fc.array(edit, { maxLength: 4 }), (source, edits) => {
         let text = source;

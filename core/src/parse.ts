@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { isComment, isPlainInline, scanBlocks, simpleActions, simpleTimeline, type ScannedHeading } from './blocks';
 import { columnRole, isDoneStatus, listAction, markOverdue, readTokens, type ActionItem } from './actions';
 import { defaultConfig, type Config } from './config';
 import { isIsoDate, parseDateTime, todayIso } from './dates';
@@ -27,6 +28,8 @@ export interface Section {
   end: number;
   /** The Markdown nodes under the heading. */
   children: RootContent[];
+  /** Whether it holds more than sub-headings and template prompts (HTML comments). */
+  hasContent: boolean;
 }
 
 /** Incident metrics from the front-matter times, in minutes. */
@@ -63,11 +66,110 @@ export interface ParseOptions {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkPostmortemGfm).freeze();
 
-/** Parses the text of a postmortem into its model. Never throws on any input text. */
+/**
+ * Parses the text of a postmortem into its model. Never throws on any input text.
+ *
+ * Most postmortems are read by lines (readByLines): their Markdown tree is parsed only when `tree`
+ * or a section's `children` is first read, so linting a library costs little more than its YAML.
+ */
 export function parsePostmortem(input: string, options: ParseOptions = {}): Postmortem {
   const text = stripBom(input);
+  const lines = new LineIndex(text);
+  const read = readByLines(text, lines, options, true);
+  if (read) return read;
   const { tree, refusal } = parseTree(text);
-  return buildModel(text, tree, refusal, options);
+  return buildModel(text, tree, refusal, options, lines);
+}
+
+/**
+ * The model read from a line scan (scanBlocks) instead of the Markdown tree: headings, sections and
+ * front matter by lines, Timeline and Action Items by lines when they are simple lists and by
+ * parsing that section alone otherwise; the tree is parsed when first asked for. Undefined when a
+ * line scan cannot be sure of the structure. The equivalence property in test/by-lines.test.ts
+ * holds it to buildModel over the full parse. `timeline: false` skips the timeline (the outline).
+ */
+export function readByLines(text: string, lines: LineIndex, options: ParseOptions, timeline: boolean): Postmortem | undefined {
+  // A link reference definition anywhere changes how text everywhere reads; so does a refusal.
+  if (text.includes(']:') || checkParsable(text)) return undefined;
+  const scan = scanBlocks(text, lines);
+  if (!scan) return undefined;
+  const config = options.config ?? defaultConfig;
+  const fm = scan.frontMatter;
+  const frontMatter = fm && readFrontMatter(text.slice(fm.contentStart, fm.contentEnd), 0, fm.end, fm.contentStart);
+  const meta = toMeta(frontMatter?.data);
+
+  let tree: Root | undefined;
+  const fullTree = () => (tree ??= parseTree(text).tree);
+  let parsedSections: Section[] | undefined;
+  const sections: Section[] = [];
+  let h1: ScannedHeading | undefined;
+  let open: Section | undefined;
+  for (const h of scan.headings) {
+    if (h.depth > 2) {
+      if (open && h.contentAfter) open.hasContent = true;
+      continue;
+    }
+    // A level-1 or level-2 heading ends the section before it.
+    if (open) open.end = h.start;
+    open = undefined;
+    if (h.depth === 1) {
+      h1 ??= h;
+      continue;
+    }
+    const heading = headingText(text, h);
+    const index = sections.length;
+    open = {
+      heading,
+      ids: config.headingIndex.get(normalizeHeading(heading)) ?? [],
+      start: h.start,
+      headingEnd: h.end,
+      end: text.length,
+      hasContent: h.contentAfter,
+      get children() {
+        return (parsedSections ??= splitSections(fullTree(), text, config))[index]?.children ?? [];
+      },
+    };
+    sections.push(open);
+  }
+  const title = meta.title?.trim() || (h1 ? headingText(text, h1) : undefined);
+
+  const timelineSection = timeline ? sections.find((s) => s.ids.includes('timeline')) : undefined;
+  const { entries, days } = timelineSection ? (simpleTimeline(text, timelineSection.start, timelineSection.end) ?? readTimeline(parseSection(text, lines, timelineSection))) : { entries: [], days: [] };
+  placeEntries(entries, meta.date ?? meta.started?.slice(0, 10), days);
+
+  const actionSection = sections.find((s) => s.ids.includes('action-items'));
+  const actions = actionSection ? (simpleActions(text, actionSection.start, actionSection.end) ?? readActions(parseSection(text, lines, actionSection), text)) : [];
+  markOverdue(actions, options.today ?? todayIso());
+
+  return {
+    text,
+    lines,
+    get tree() {
+      return fullTree();
+    },
+    frontMatter,
+    meta,
+    title,
+    sections,
+    timeline: entries,
+    timelineDays: days,
+    actions,
+    metrics: computeMetrics(meta),
+  };
+}
+
+/** A heading's text as the parser reads it: as written when plain, else from parsing its line alone. */
+function headingText(text: string, h: ScannedHeading): string {
+  if (isPlainInline(h.raw)) return h.raw;
+  const node = parseTree(text.slice(h.start, h.end)).tree.children[0];
+  return node ? toString(node).trim() : h.raw;
+}
+
+/** The nodes under a section's heading, from parsing the section's text alone, at their places in the document. */
+function parseSection(text: string, lines: LineIndex, section: Section): RootContent[] {
+  const nodes = parseTree(text.slice(section.start, section.end)).tree.children.slice(1);
+  shiftPositions(nodes, section.start, lines.position(section.start).line - 1);
+  return nodes;
 }
 
 /** Parses Markdown to mdast, or says why it did not. */
@@ -107,11 +209,11 @@ function buildModel(text: string, tree: Root, refusal: Refusal | undefined, opti
   const title = meta.title?.trim() || (h1 ? toString(h1).trim() : undefined);
 
   const timelineSection = sections.find((s) => s.ids.includes('timeline'));
-  const { entries: timeline, days: timelineDays } = timelineSection ? readTimeline(timelineSection, timelineItems) : { entries: [], days: [] };
+  const { entries: timeline, days: timelineDays } = timelineSection ? readTimeline(timelineSection.children, timelineItems) : { entries: [], days: [] };
   placeEntries(timeline, meta.date ?? meta.started?.slice(0, 10), timelineDays);
 
   const actionSection = sections.find((s) => s.ids.includes('action-items'));
-  const actions = actionSection ? readActions(actionSection, text) : [];
+  const actions = actionSection ? readActions(actionSection.children, text) : [];
   markOverdue(actions, options.today ?? todayIso());
 
   return { text, lines, tree, frontMatter, meta, title, sections, timeline, timelineDays, actions, metrics: computeMetrics(meta), refusal };
@@ -426,6 +528,7 @@ function splitSections(tree: Root, text: string, config: Config): Section[] {
           headingEnd: node.position?.end.offset ?? start,
           end: text.length,
           children: [],
+          hasContent: false,
         };
         sections.push(current);
       }
@@ -433,6 +536,7 @@ function splitSections(tree: Root, text: string, config: Config): Section[] {
     }
     current?.children.push(node);
   }
+  for (const section of sections) section.hasContent = section.children.some((n) => n.type !== 'heading' && !(n.type === 'html' && isComment(n.value)));
   return sections;
 }
 
@@ -443,10 +547,10 @@ function splitSections(tree: Root, text: string, config: Config): Section[] {
  */
 type TimelineItemCache = WeakMap<ListItem, { text: string; time: ReturnType<typeof parseEntryTime> }>;
 
-function readTimeline(section: Section, readItems?: TimelineItemCache): { entries: TimelineEntry[]; days: { offset: number; date: string }[] } {
+function readTimeline(children: RootContent[], readItems?: TimelineItemCache): { entries: TimelineEntry[]; days: { offset: number; date: string }[] } {
   const entries: TimelineEntry[] = [];
   const days: { offset: number; date: string }[] = [];
-  for (const node of section.children) {
+  for (const node of children) {
     if (node.type === 'heading') {
       const t = parseEntryTime(toString(node));
       if (t?.date) days.push({ offset: node.position?.start.offset ?? 0, date: t.date });
@@ -494,7 +598,7 @@ function itemFirstLineEnd(item: ListItem): number {
   return first?.position?.end.offset ?? item.position?.end.offset ?? 0;
 }
 
-function readActions(section: Section, text: string): ActionItem[] {
+function readActions(children: RootContent[], text: string): ActionItem[] {
   const items: ActionItem[] = [];
   const visitList = (list: List) => {
     for (const item of list.children) {
@@ -503,7 +607,7 @@ function readActions(section: Section, text: string): ActionItem[] {
       items.push(listAction(text, body, item.checked, item.position?.start.offset ?? 0, itemFirstLineEnd(item)));
     }
   };
-  for (const node of section.children) {
+  for (const node of children) {
     if (node.type === 'list') visitList(node);
     else if (node.type === 'table') items.push(...readActionTable(node));
   }

@@ -1,8 +1,6 @@
 import { headingSpan } from './helpers';
 import type { Problem, Rule } from './types';
 
-const isComment = (value: string) => /^\s*<!--[\s\S]*?-->\s*$/.test(value);
-
 export const emptySection: Rule = {
   id: 'empty-section',
   description: 'A section holds more than its heading, sub-headings and template prompts.',
@@ -10,8 +8,7 @@ export const emptySection: Rule = {
   check({ pm, config }) {
     const problems: Problem[] = [];
     for (const section of pm.sections) {
-      const content = section.children.filter((n) => n.type !== 'heading' && !(n.type === 'html' && isComment(n.value)));
-      if (content.length > 0) continue;
+      if (section.hasContent) continue;
       const def = config.sections.find((s) => section.ids[0] === s.id);
       problems.push({
         message: `Section '${section.heading}' is empty; expected ${def ? lowerFirst(def.prompt) : 'some text under the heading'}`,

@@ -1,0 +1,193 @@
+import { listAction, type ActionItem } from './actions';
+import type { LineIndex } from './text';
+import { parseEntryTime, type TimelineEntry } from './timeline';
+
+/** An ATX heading found by a line scan. */
+export interface ScannedHeading {
+  /** Where the heading's line starts: it is where the heading starts (indented headings are refused). */
+  start: number;
+  /** Where its line ends, before the line break: where the parser ends the heading. */
+  end: number;
+  depth: number;
+  /** Its text as written, without the #s, the closing sequence and the spaces around. */
+  raw: string;
+  /** Whether anything but headings and template prompts (HTML comments) follows it before the next heading. */
+  contentAfter: boolean;
+}
+
+/** What a line scan reads of a document's block structure. */
+export interface BlockScan {
+  /** The YAML front matter between its fences, as remark-frontmatter reads it. */
+  frontMatter?: { contentStart: number; contentEnd: number; end: number };
+  /** Every ATX heading outside code and comments, in document order. */
+  headings: ScannedHeading[];
+}
+
+const ATX = /^(#{1,6})(?:[ \t]+|$)/;
+const INDENTED_ATX = /^ {1,3}#{1,6}(?:[ \t]|$)/;
+const FENCE = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
+const INDENTED_FENCE = /^ {1,3}(?:```|~~~)/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const HTML_START = /^ {0,3}</;
+const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+const BLANK = /^[ \t]*$/;
+
+/** Whether an HTML block is only a comment (a template's prompt), which does not count as content. */
+export function isComment(value: string): boolean {
+  return /^\s*<!--[\s\S]*?-->\s*$/.test(value);
+}
+
+/** Whether a line closes a comment; on the line that opens it, `<!-->` and `<!--->` already do. */
+function closesComment(line: string, opening: boolean): boolean {
+  return line.includes('-->', opening ? 2 : 0);
+}
+
+/**
+ * Reads a document's headings, front matter and which headings have content under them, line by
+ * line, as the Markdown parser would read them; undefined when a line scan cannot be sure: a front
+ * matter left open, HTML blocks other than comments at the start of a line, a fence, comment or
+ * heading indented by one to three spaces (it may sit inside a list item, which a following
+ * unindented line ends), or a line of = or - under text (a setext heading or not). Link reference
+ * definitions are the caller's concern. Property tests hold every reader built on this to the
+ * full parse.
+ */
+export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefined {
+  let line = 1;
+  let frontMatter: BlockScan['frontMatter'];
+  const lineText = (n: number) => text.slice(lines.lineStart(n), lines.lineEnd(n));
+  if (FRONT_MATTER_FENCE.test(lineText(1))) {
+    let close = 2;
+    while (close <= lines.lineCount && !FRONT_MATTER_FENCE.test(lineText(close))) close++;
+    // An unclosed front matter changes how micromark reads the whole document.
+    if (close > lines.lineCount) return undefined;
+    frontMatter = { contentStart: lines.lineStart(2), contentEnd: lines.lineStart(close), end: lines.lineEnd(close) };
+    line = close + 1;
+  }
+
+  const headings: ScannedHeading[] = [];
+  let current: ScannedHeading | undefined;
+  let fence: string | undefined;
+  let comment = -1;
+  let previousBlank = true;
+  const content = () => {
+    if (current) current.contentAfter = true;
+  };
+  for (; line <= lines.lineCount; line++) {
+    const start = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    const s = text.slice(start, end);
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(s);
+      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
+      continue;
+    }
+    // A comment runs to the line holding -->, whatever lies between; only a pure comment is not content.
+    if (comment >= 0 || s.startsWith('<!--')) {
+      if (comment < 0) comment = start;
+      if (closesComment(s, comment === start)) {
+        if (!isComment(text.slice(comment, end))) content();
+        comment = -1;
+      }
+      previousBlank = false;
+      continue;
+    }
+    if (BLANK.test(s)) {
+      previousBlank = true;
+      continue;
+    }
+    if (HTML_START.test(s) || INDENTED_ATX.test(s) || INDENTED_FENCE.test(s)) return undefined;
+    if (!previousBlank && SETEXT_UNDERLINE.test(s)) return undefined;
+    previousBlank = false;
+    const f = FENCE.exec(s);
+    if (f) {
+      fence = f[1] ?? f[2];
+      content();
+      continue;
+    }
+    const h = ATX.exec(s);
+    if (!h) {
+      content();
+      continue;
+    }
+    const raw = s.slice(h[0].length).replace(/[ \t]+$/, '').replace(/(?:^|[ \t]+)#+$/, '').trim();
+    current = { start, end, depth: h[1]!.length, raw, contentAfter: false };
+    headings.push(current);
+    // A heading is one line: what follows starts a new block.
+    previousBlank = true;
+  }
+  // A comment never closed runs to the end and holds no -->, so it is content.
+  if (comment >= 0) content();
+  return { frontMatter, headings };
+}
+
+/** Whether a heading's text reads the same as Markdown: nothing inline (emphasis, code, escapes, entities, HTML, links). */
+export function isPlainInline(raw: string): boolean {
+  return !/[*_`\\<>[\]&~!]/.test(raw);
+}
+
+/**
+ * One list item on one line whose text reads as itself: a bullet, optionally a task box, then text
+ * that starts with a letter or digit (and not as an ordered-list marker would), holds no character
+ * Markdown gives a meaning inside a line (emphasis, code, links, HTML, entities, escapes, tables),
+ * and has no trailing space.
+ */
+const SIMPLE_ITEM = /^[-*+] (\[[ xX]\] )?((?!\d{1,9}[.)](?: |$))[\p{L}\p{N}](?:[\p{L}\p{N} .,;:'"()/@#%+=?{}-]*[\p{L}\p{N}.,;:'"()/@#%+=?{}-])?)$/u;
+
+/** A simple item: its offset, text, and checkbox (null when it has none). */
+interface SimpleItem {
+  start: number;
+  end: number;
+  body: string;
+  checked: boolean | null;
+}
+
+/**
+ * The items of a section made only of simple items (see SIMPLE_ITEM), blank lines, one-line
+ * template prompts and sub-headings with plain text, read line by line; `headings` receives each
+ * sub-heading. Undefined when any line is anything else, and the Markdown parser must read it.
+ */
+function readSimpleItems(text: string, start: number, end: number, headings?: (h: { start: number; raw: string }) => void): SimpleItem[] | undefined {
+  const items: SimpleItem[] = [];
+  let at = text.indexOf('\n', start) + 1;
+  if (at === 0) return [];
+  while (at < end) {
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const next = lineEnd + 1;
+    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const line = text.slice(at, lineEnd);
+    if (line.includes('\r')) return undefined;
+    if (!BLANK.test(line)) {
+      const m = SIMPLE_ITEM.exec(line);
+      if (m) {
+        items.push({ start: at, end: lineEnd, body: m[2]!, checked: m[1] === undefined ? null : m[1][1] !== ' ' });
+      } else if (line.startsWith('<!--') && closesComment(line, true) && isComment(line)) {
+        // A one-line prompt: no node the readers look at.
+      } else {
+        const h = ATX.exec(line);
+        const raw = h && line.slice(h[0].length).replace(/[ \t]+$/, '').replace(/(?:^|[ \t]+)#+$/, '').trim();
+        if (!h || h[1]!.length < 3 || !headings || !isPlainInline(raw!)) return undefined;
+        headings({ start: at, raw: raw! });
+      }
+    }
+    at = next;
+  }
+  return items;
+}
+
+/** The action items of an Action Items section (from its heading's start) read line by line, or undefined (see readSimpleItems). */
+export function simpleActions(text: string, start: number, end: number): ActionItem[] | undefined {
+  return readSimpleItems(text, start, end, () => {})?.map((item) => listAction(text, item.body, item.checked, item.start, item.end));
+}
+
+/** The entries and day headings of a Timeline section read line by line, or undefined (see readSimpleItems). */
+export function simpleTimeline(text: string, start: number, end: number): { entries: TimelineEntry[]; days: { offset: number; date: string }[] } | undefined {
+  const days: { offset: number; date: string }[] = [];
+  const items = readSimpleItems(text, start, end, (h) => {
+    const t = parseEntryTime(h.raw);
+    if (t?.date) days.push({ offset: h.start, date: t.date });
+  });
+  // A task box in a timeline is unusual enough to leave to the parser.
+  if (!items || items.some((i) => i.checked !== null)) return undefined;
+  return { entries: items.map((i) => ({ text: i.body, time: parseEntryTime(i.body), start: i.start + 2, end: i.end })), days };
+}

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IncrementalParser, LineIndex, lintPostmortem, parsePostmortem, readByLines, stripBom, type Postmortem } from '@hindsight/core';
+
+const TODAY = '2026-11-24';
+const dirs = ['../postmortems/', './fixtures/valid/', './fixtures/rules/empty-section/', './fixtures/rules/timeline-order/', './fixtures/rules/action-owner/', './fixtures/vscode-workspace/postmortems/', './fixtures/hostile/'];
+const docs = dirs.flatMap((d) => {
+  const dir = fileURLToPath(new URL(d, import.meta.url));
+  return readdirSync(dir)
+    // The 800 KB table takes seconds to parse each time, and the property would parse it hundreds of times.
+    .filter((f) => f.endsWith('.md') && f !== 'huge-table.md')
+    .map((f) => stripBom(readFileSync(dir + f, 'latin1')));
+});
+const small = docs.filter((text) => text.length < 100_000);
+
+/** Everything a reader of the model sees, the tree and each section's nodes included. */
+const shape = (pm: Postmortem) => ({
+  title: pm.title,
+  meta: pm.meta,
+  frontMatter: pm.frontMatter && { ...pm.frontMatter, doc: undefined },
+  sections: pm.sections.map((s) => ({ heading: s.heading, ids: s.ids, start: s.start, headingEnd: s.headingEnd, end: s.end, hasContent: s.hasContent, children: JSON.stringify(s.children) })),
+  timeline: pm.timeline,
+  timelineDays: pm.timelineDays,
+  actions: pm.actions,
+  metrics: pm.metrics,
+  refusal: pm.refusal,
+  tree: JSON.stringify(pm.tree),
+  findings: lintPostmortem(pm, { today: TODAY }).findings,
+});
+
+/** The model built from the full Markdown parse (an incremental parser's first parse is one). */
+const full = (text: string) => new IncrementalParser({ today: TODAY }).parse(text);
+
+/** Checks the model read by lines, when a line scan reads the text, against the full parse; says whether it did. */
+function same(text: string): boolean {
+  const byLines = readByLines(text, new LineIndex(text), { today: TODAY }, true);
+  if (byLines) expect(shape(byLines)).toEqual(shape(full(text)));
+  return byLines !== undefined;
+}
+
+describe('the model read by lines', () => {
+  it('equals the full parse on the library and the fixtures, and reads most of them', () => {
+    const read = docs.filter((text) => same(text)).length;
+    expect(read).toBeGreaterThan(docs.length / 2);
+  }, 60_000);
+
+  it('is what parsePostmortem returns for a plain postmortem, and parses the tree only when asked', () => {
+    const text = readFileSync(fileURLToPath(new URL('../postmortems/2025-02-03-expired-tls-certificate-on-api.md', import.meta.url)), 'utf8');
+    const pm = parsePostmortem(text, { today: TODAY });
+    expect(Object.getOwnPropertyDescriptor(pm, 'tree')?.get).toBeDefined();
+    expect(shape(pm)).toEqual(shape(full(text)));
+  });
+
+  it('agrees with the full parse on edited postmortems', () => {
+    const edit = fc.record({
+      at: fc.nat(),
+      cut: fc.nat({ max: 10 }),
+      insert: fc.oneof(
+        fc.string({ maxLength: 6 }),
+        fc.constantFrom(
+          '', '\n', '\n\n', '## Timeline\n', '## Action Items\n', '### 2024-03-02\n', '# T\n', '## ##\n', '# foo#\n', '## *Impact*\n',
+          '- 10:00 UTC x\n', '- 1. x\n', '- 1) x\n', '* 09:15 b\n', '+ c\n', '- [ ] a @b due:2099-01-01\n', '- [x] Done #prevent OPS-1\n', '- a  \n', '  - nested\n',
+          '```\n', '~~~\n', '``` a`b\n', '  ```\n', '    code\n', '---\n', '===\n', '***\n', '> ', '| a | b |\n|---|---|\n| 1 | 2 |\n',
+          '<!-- prompt -->\n', '<!--\n', '-->\n', '<!-->\n', '<!--->\n', '  <!--\n', '<!-- a --> b\n', '<div>\n', '  ## Action Items\n',
+          '[x]: http://a\n', '[x]', '&amp;', '\\', '*', '_', '`', '\r\n', '\r', '\t', 'TODO',
+        ),
+      ),
+    });
+    let read = 0;
+    const runs = Number(process.env.HINDSIGHT_PROPERTY_RUNS ?? 800);
+    fc.assert(
+      fc.property(fc.constantFrom(...small), fc.array(edit, { maxLength: 5 }), (source, edits) => {
+        let text = source;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.cut);
+        }
+        if (same(text)) read++;
+      }),
+      { numRuns: runs },
+    );
+    // Most edited texts must still be read by lines, or the property would prove little.
+    expect(read).toBeGreaterThan(runs / 3);
+  }, 120_000);
+});
