@@ -28,6 +28,10 @@ const DUE = /\bdue:\s*(\S+?)(?=[\s,;)\]]|$)/i;
 const KIND = new RegExp(`(?:^|\\s)#(${ACTION_KINDS.join('|')})\\b`, 'i');
 const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
+/** The same tokens, every occurrence: what the title leaves out (replace() starts each from the beginning). */
+const OWNERS = new RegExp(OWNER.source, 'gu');
+const DUES = new RegExp(DUE.source, 'gi');
+const KINDS = new RegExp(KIND.source, 'gi');
 
 /** Reads owner, due date, kind and tracker from an item's text. */
 export function readTokens(text: string): Pick<ActionItem, 'owner' | 'dueRaw' | 'due' | 'kind' | 'tracker' | 'title'> {
@@ -37,9 +41,9 @@ export function readTokens(text: string): Pick<ActionItem, 'owner' | 'dueRaw' | 
   const trackerKey = TRACKER_KEY.exec(text)?.[1];
   const tracker = trackerKey ?? URL.exec(text)?.[0];
   const title = (trackerKey ? text.replace(trackerKey, ' ') : text)
-    .replace(new RegExp(OWNER.source, 'gu'), ' ')
-    .replace(new RegExp(DUE.source, 'gi'), ' ')
-    .replace(new RegExp(KIND.source, 'gi'), ' ')
+    .replace(OWNERS, ' ')
+    .replace(DUES, ' ')
+    .replace(KINDS, ' ')
     .replace(/\(\s*\)|\[\s*\]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/[\s,;:–—-]+$/u, '')

@@ -16,3 +16,4 @@ export * from './timeline';
 export * from './snippets';
 export * from './guard';
 export * from './outline';
+export { isSimpleYaml } from './simple-yaml';
