@@ -109,8 +109,7 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
       content();
       continue;
     }
-    const raw = s.slice(h[0].length).replace(/[ \t]+$/, '').replace(/(?:^|[ \t]+)#+$/, '').trim();
-    current = { start, end, depth: h[1]!.length, raw, contentAfter: false };
+    current = { start, end, depth: h[1]!.length, raw: headingRaw(s, h[0].length), contentAfter: false };
     headings.push(current);
     // A heading is one line: what follows starts a new block.
     previousBlank = true;
@@ -118,6 +117,11 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
   // A comment never closed runs to the end and holds no -->, so it is content.
   if (comment >= 0) content();
   return { frontMatter, headings };
+}
+
+/** An ATX heading line's text after its opening #s (`after` characters): no closing sequence, no spaces around. */
+function headingRaw(line: string, after: number): string {
+  return line.slice(after).replace(/[ \t]+$/, '').replace(/(?:^|[ \t]+)#+$/, '').trim();
 }
 
 /** Whether a heading's text reads the same as Markdown: nothing inline (emphasis, code, escapes, entities, HTML, links). */
@@ -143,10 +147,10 @@ interface SimpleItem {
 
 /**
  * The items of a section made only of simple items (see SIMPLE_ITEM), blank lines, one-line
- * template prompts and sub-headings with plain text, read line by line; `headings` receives each
- * sub-heading. Undefined when any line is anything else, and the Markdown parser must read it.
+ * template prompts and sub-headings with plain text, read line by line; `onHeading` receives
+ * each sub-heading. Undefined when any line is anything else, and the Markdown parser must read it.
  */
-function readSimpleItems(text: string, start: number, end: number, headings?: (h: { start: number; raw: string }) => void): SimpleItem[] | undefined {
+function readSimpleItems(text: string, start: number, end: number, onHeading: (h: { start: number; raw: string }) => void): SimpleItem[] | undefined {
   const items: SimpleItem[] = [];
   let at = text.indexOf('\n', start) + 1;
   if (at === 0) return [];
@@ -165,9 +169,9 @@ function readSimpleItems(text: string, start: number, end: number, headings?: (h
         // A one-line prompt: no node the readers look at.
       } else {
         const h = ATX.exec(line);
-        const raw = h && line.slice(h[0].length).replace(/[ \t]+$/, '').replace(/(?:^|[ \t]+)#+$/, '').trim();
-        if (!h || h[1]!.length < 3 || !headings || !isPlainInline(raw!)) return undefined;
-        headings({ start: at, raw: raw! });
+        const raw = h ? headingRaw(line, h[0].length) : '';
+        if (!h || h[1]!.length < 3 || !isPlainInline(raw)) return undefined;
+        onHeading({ start: at, raw });
       }
     }
     at = next;

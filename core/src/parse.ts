@@ -26,7 +26,7 @@ export interface Section {
   start: number;
   headingEnd: number;
   end: number;
-  /** The Markdown nodes under the heading. */
+  /** The Markdown nodes under the heading (parsed when first read, for a postmortem read by lines). */
   children: RootContent[];
   /** Whether it holds more than sub-headings and template prompts (HTML comments). */
   hasContent: boolean;
@@ -43,6 +43,7 @@ export interface Metrics {
 export interface Postmortem {
   text: string;
   lines: LineIndex;
+  /** The Markdown tree (parsed when first read, for a postmortem read by lines). */
   tree: Root;
   frontMatter?: FrontMatterBlock;
   meta: Meta;
