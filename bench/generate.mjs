@@ -37,7 +37,12 @@ const host = (r) => `${pick(r, SERVICES)}-${Math.floor(r() * 0xfffff).toString(3
 const code = (r) => `E${Math.floor(r() * 1e6)}`;
 const change = (r) => `CHG-${Math.floor(r() * 1e6)}`;
 
-export function postmortem(r, i) {
+/**
+ * One postmortem. `markup` writes the same postmortem the way some teams do, with inline Markdown
+ * in every timeline entry and action item and an escape in the front matter's title, so that none
+ * of it can be read by the fast line and YAML readers: the library that costs the most to read.
+ */
+export function postmortem(r, i, markup = false) {
   const year = 2019 + Math.floor(r() * 8);
   const month = 1 + Math.floor(r() * 12);
   const day = 1 + Math.floor(r() * 28);
@@ -53,7 +58,8 @@ export function postmortem(r, i) {
   const timeline = [];
   let m = startMin;
   for (let k = 0; k < entries; k++) {
-    timeline.push(`- ${at(m)} UTC ${pick(r, NOUNS).replace(/^./, (c) => c.toUpperCase())} ${pick(r, VERBS)}; ${sentence(r, 8).toLowerCase()}`);
+    const time = markup ? `**${at(m)} UTC**` : `${at(m)} UTC`;
+    timeline.push(`- ${time} ${pick(r, NOUNS).replace(/^./, (c) => c.toUpperCase())} ${pick(r, VERBS)}; ${sentence(r, 8).toLowerCase()}`);
     m += 1 + Math.floor(r() * ((ttm + 30) / entries));
   }
   const kinds = ['prevent', 'detect', 'mitigate', 'process'];
@@ -61,11 +67,12 @@ export function postmortem(r, i) {
     const done = r() < 0.5;
     const dueYear = year + (r() < 0.7 ? 0 : 1);
     const due = `${dueYear}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
-    return `- [${done ? 'x' : ' '}] ${sentence(r, 7).slice(0, -1)} @${pick(r, OWNERS)} due:${due} #${k === 0 ? 'prevent' : pick(r, kinds)} OPS-${1000 + Math.floor(r() * 9000)}`;
+    const what = sentence(r, 7).slice(0, -1);
+    return `- [${done ? 'x' : ' '}] ${markup ? what.replace(/^(\S+)/, '`$1`') : what} @${pick(r, OWNERS)} due:${due} #${k === 0 ? 'prevent' : pick(r, kinds)} OPS-${1000 + Math.floor(r() * 9000)}`;
   });
   return [
     '---',
-    `title: "${pick(r, NOUNS).replace(/^./, (c) => c.toUpperCase())} ${pick(r, VERBS)} (incident ${i + 1})"`,
+    `title: "${pick(r, NOUNS).replace(/^./, (c) => c.toUpperCase())} ${pick(r, VERBS)}${markup ? ' \\"again\\"' : ''} (incident ${i + 1})"`,
     `date: ${date}`,
     'status: published',
     `severity: SEV${1 + Math.floor(r() * 4)}`,
@@ -144,14 +151,14 @@ export function longPostmortem() {
   return lines.slice(0, 2000).join('\n');
 }
 
-export function generate(count) {
-  const dir = path.join(DATA, `lib-${count}`);
+export function generate(count, markup = false) {
+  const dir = path.join(DATA, `lib-${count}${markup ? '-markup' : ''}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'postmortems'), { recursive: true });
   const r = rng(42);
   let bytes = 0;
   for (let i = 0; i < count; i++) {
-    const text = postmortem(r, i);
+    const text = postmortem(r, i, markup);
     bytes += text.length;
     writeFileSync(path.join(dir, 'postmortems', `${String(i).padStart(5, '0')}-incident.md`), text);
   }
@@ -161,8 +168,12 @@ export function generate(count) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(DATA, { recursive: true });
   writeFileSync(path.join(DATA, 'long.md'), longPostmortem());
-  for (const n of process.argv.slice(2).map(Number)) {
-    const { dir, bytes } = generate(n);
-    console.log(`${n} postmortems in ${dir} (${(bytes / n / 1024).toFixed(1)} KB each on average)`);
+  // `--markup` also writes each library with inline Markdown everywhere, as lib-<N>-markup.
+  const markup = process.argv.includes('--markup');
+  for (const n of process.argv.slice(2).map(Number).filter(Boolean)) {
+    for (const flavour of markup ? [false, true] : [false]) {
+      const { dir, bytes } = generate(n, flavour);
+      console.log(`${n} postmortems in ${dir} (${(bytes / n / 1024).toFixed(1)} KB each on average)`);
+    }
   }
 }

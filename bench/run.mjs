@@ -1,4 +1,4 @@
-// Benchmarks (not tests): node bench/run.mjs [--only=lint,editor,scan,site] [sizes...]   (default: all, 1000 10000)
+// Benchmarks (not tests): node bench/run.mjs [--only=lint,editor,scan,site,markup] [sizes...]   (default: all, 1000 10000)
 // Writes bench/RESULTS.md. Needs `npm ci`, Debian's chromium and /usr/bin/time.
 import { execSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -38,8 +38,8 @@ async function bundleAndRun(entry, args) {
   return JSON.parse(r.stdout);
 }
 
-const results = { lint: [], site: [], search: [] };
-spawnSync(process.execPath, [path.join(root, 'bench/generate.mjs'), ...sizes.map(String)], { stdio: 'inherit' });
+const results = { lint: [], site: [], search: [], markup: { lint: [] } };
+spawnSync(process.execPath, [path.join(root, 'bench/generate.mjs'), ...sizes.map(String), ...(part('markup') ? ['--markup'] : [])], { stdio: 'inherit' });
 spawnSync(process.execPath, [path.join(root, 'cli/build.mjs')], { stdio: 'inherit' });
 
 // 1. CLI lint against markdownlint-cli2 on the same files.
@@ -52,6 +52,19 @@ for (const n of part('lint') ? sizes : []) {
   const row = { n, wall: median(ours.map((r) => r.wall)), mb: Math.max(...ours.map((r) => r.mb)), single: single.wall, ml: median(theirs.map((r) => r.wall)), mlMb: Math.max(...theirs.map((r) => r.mb)) };
   results.lint.push(row);
   log(`lint ${n}: ${row.wall} s (1 thread ${row.single} s), markdownlint-cli2 ${row.ml} s`);
+}
+
+// 6. The same libraries with inline Markdown everywhere: what the fast readers cannot take.
+for (const n of part('markup') ? sizes : []) {
+  const lib = path.join(data, `lib-${n}-markup`);
+  const ours = Array.from({ length: n >= 10000 ? 1 : 3 }, () => timed(node, [path.join(root, 'cli/bin/hindsight.mjs'), 'lint', 'postmortems'], {}, lib));
+  const row = { n, wall: median(ours.map((r) => r.wall)), mb: Math.max(...ours.map((r) => r.mb)) };
+  results.markup.lint.push(row);
+  log(`lint ${n} with markup: ${row.wall} s`);
+}
+if (part('markup')) {
+  results.markup.scan = await bundleAndRun(path.join(root, 'bench/scan.ts'), [path.join(data, `lib-${Math.max(...sizes)}-markup`, 'postmortems')]);
+  log(`scan with markup: ${JSON.stringify(results.markup.scan)}`);
 }
 
 // 2. Editor latency, 3. workspace scan.
@@ -165,6 +178,18 @@ and the one-time indexing of the records when the search box is first used:
 | postmortems | median | p95 | slowest | indexing, once |
 | --- | --- | --- | --- | --- |
 ${results.search.map((r) => `| ${r.n} | ${f1(r.median)} ms | ${f1(r.p95)} ms | ${f1(r.max)} ms | ${Math.round(r.indexMs)} ms |`).join('\n')}
+
+## 6. The same libraries with inline Markdown everywhere (no target; the cost of the slow path)
+
+Every timeline entry and action item holds inline Markdown and every title an escape
+(\`bench/generate.mjs --markup\`), so no postmortem is read by the line and YAML fast readers: each
+Timeline and Action Items section goes through the Markdown parser and each front matter through \`yaml\`.
+
+| postmortems | hindsight lint | peak memory |
+| --- | --- | --- |
+${results.markup.lint.map((r) => `| ${r.n} | ${f2(r.wall)} s | ${Math.round(r.mb)} MB |`).join('\n')}
+
+Workspace scan of ${results.markup.scan?.files} such files: ${f2((results.markup.scan?.totalMs ?? 0) / 1000)} s (one run); the event loop was blocked at most ${f1(results.markup.scan?.longestBlockMs ?? 0)} ms.
 `;
 writeFileSync(path.join(root, 'bench/RESULTS.md'), md);
 writeFileSync(path.join(data, 'results.json'), JSON.stringify(results, null, 2));
