@@ -38,9 +38,9 @@ const code = (r) => `E${Math.floor(r() * 1e6)}`;
 const change = (r) => `CHG-${Math.floor(r() * 1e6)}`;
 
 /**
- * One postmortem. `markup` writes the same postmortem the way some teams do, with inline Markdown
- * in every timeline entry and action item and an escape in the front matter's title, so that none
- * of it can be read by the fast line and YAML readers: the library that costs the most to read.
+ * One postmortem. `markup` writes the same postmortem with a link in every timeline entry and
+ * action item and an escape in the front matter's title, which the fast line and YAML readers
+ * leave to the Markdown parser and to yaml: the library that costs the most to read.
  */
 export function postmortem(r, i, markup = false) {
   const year = 2019 + Math.floor(r() * 8);
@@ -58,8 +58,8 @@ export function postmortem(r, i, markup = false) {
   const timeline = [];
   let m = startMin;
   for (let k = 0; k < entries; k++) {
-    const time = markup ? `**${at(m)} UTC**` : `${at(m)} UTC`;
-    timeline.push(`- ${time} ${pick(r, NOUNS).replace(/^./, (c) => c.toUpperCase())} ${pick(r, VERBS)}; ${sentence(r, 8).toLowerCase()}`);
+    const link = markup ? ` ([graph](https://grafana.example.com/d/incident-${i + 1}?t=${k}))` : '';
+    timeline.push(`- ${at(m)} UTC ${pick(r, NOUNS).replace(/^./, (c) => c.toUpperCase())} ${pick(r, VERBS)}; ${sentence(r, 8).toLowerCase()}${link}`);
     m += 1 + Math.floor(r() * ((ttm + 30) / entries));
   }
   const kinds = ['prevent', 'detect', 'mitigate', 'process'];
@@ -68,7 +68,7 @@ export function postmortem(r, i, markup = false) {
     const dueYear = year + (r() < 0.7 ? 0 : 1);
     const due = `${dueYear}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     const what = sentence(r, 7).slice(0, -1);
-    return `- [${done ? 'x' : ' '}] ${markup ? what.replace(/^(\S+)/, '`$1`') : what} @${pick(r, OWNERS)} due:${due} #${k === 0 ? 'prevent' : pick(r, kinds)} OPS-${1000 + Math.floor(r() * 9000)}`;
+    return `- [${done ? 'x' : ' '}] ${markup ? `${what} ([runbook](https://wiki.example.com/runbooks/${k}))` : what} @${pick(r, OWNERS)} due:${due} #${k === 0 ? 'prevent' : pick(r, kinds)} OPS-${1000 + Math.floor(r() * 9000)}`;
   });
   return [
     '---',
@@ -168,7 +168,7 @@ export function generate(count, markup = false) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(DATA, { recursive: true });
   writeFileSync(path.join(DATA, 'long.md'), longPostmortem());
-  // `--markup` also writes each library with inline Markdown everywhere, as lib-<N>-markup.
+  // `--markup` also writes each library with links in every list item, as lib-<N>-markup.
   const markup = process.argv.includes('--markup');
   for (const n of process.argv.slice(2).map(Number).filter(Boolean)) {
     for (const flavour of markup ? [false, true] : [false]) {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IncrementalParser, LineIndex, lintPostmortem, parsePostmortem, readByLines, stripBom, type Postmortem } from '@hindsight/core';
+import { IncrementalParser, LineIndex, lintPostmortem, parsePostmortem, plainInline, readByLines, stripBom, type Postmortem } from '@hindsight/core';
 
 const TODAY = '2026-11-24';
 const dirs = ['../postmortems/', './fixtures/valid/', './fixtures/rules/empty-section/', './fixtures/rules/timeline-order/', './fixtures/rules/action-owner/', './fixtures/vscode-workspace/postmortems/', './fixtures/hostile/'];
@@ -65,6 +65,7 @@ describe('the model read by lines', () => {
           '```\n', '~~~\n', '``` a`b\n', '  ```\n', '    code\n', '---\n', '===\n', '***\n', '> ', '| a | b |\n|---|---|\n| 1 | 2 |\n',
           '<!-- prompt -->\n', '<!--\n', '-->\n', '<!-->\n', '<!--->\n', '  <!--\n', '<!-- a --> b\n', '<div>\n', '  ## Action Items\n',
           '[x]: http://a\n', '[x]', '&amp;', '\\', '*', '_', '`', '\r\n', '\r', '\t', 'TODO',
+          '**', '***', ' **', '** ', '`x`', '` x `', '` `', '``', '- **10:00 UTC** x\n', '- [ ] Fix `cache` @kim\n', '- **a** `b` **c**.\n', '- `a*b`\n', '- **a **b** c**\n', '- **`x`**\n', '- ***\n', '- * x\n',
         ),
       ),
     });
@@ -83,5 +84,29 @@ describe('the model read by lines', () => {
     );
     // Most edited texts must still be read by lines, or the property would prove little.
     expect(read).toBeGreaterThan(runs / 3);
+  }, 120_000);
+
+  it('reads inline code and strong emphasis in timeline entries and action items as the parser does', () => {
+    const token = fc.constantFrom('a', 'Fix', '09:22', 'UTC', 'é', ' ', ' ', '  ', '**', '**', '`', '`', '*', '.', ',', ':', ';', '@kim', 'due:2030-01-01', '#prevent', '(x)', '-', '1.');
+    const item = fc.array(token, { minLength: 1, maxLength: 10 }).map((t) => t.join(''));
+    let marked = 0;
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 4 }), fc.array(item, { minLength: 1, maxLength: 4 }), fc.boolean(), (entries, actions, task) => {
+        const text = `---\ntitle: T\n---\n\n# T\n\n## Timeline\n\n${entries.map((i) => `- ${i}`).join('\n')}\n\n## Action Items\n\n${actions.map((i) => `- ${task ? '[ ] ' : ''}${i}`).join('\n')}\n`;
+        same(text);
+        // Each line the line reader takes reads as the parser reads it, markup and all.
+        for (const line of [...entries, ...actions]) {
+          const plain = plainInline(line)?.trim();
+          if (plain === undefined || !/[*`]/.test(line)) continue;
+          const pm = full(`## Timeline\n\n- ${line}\n`);
+          if (pm.timeline.length === 1 && /^[\p{L}\p{N}*`]/u.test(line) && line === line.trimEnd()) {
+            expect(plain).toBe(pm.timeline[0]!.text);
+            marked++;
+          }
+        }
+      }),
+      { numRuns: Number(process.env.HINDSIGHT_PROPERTY_RUNS ?? 1500) },
+    );
+    expect(marked).toBeGreaterThan(100);
   }, 120_000);
 });

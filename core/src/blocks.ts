@@ -130,12 +130,59 @@ export function isPlainInline(raw: string): boolean {
 }
 
 /**
- * One list item on one line whose text reads as itself: a bullet, optionally a task box, then text
- * that starts with a letter or digit (and not as an ordered-list marker would), holds no character
- * Markdown gives a meaning inside a line (emphasis, code, links, HTML, entities, escapes, tables),
- * and has no trailing space.
+ * One list item on one line: a bullet, optionally a task box, then text that starts with a letter,
+ * a digit, ** or a backtick (and not as an ordered-list marker would), holds no character Markdown
+ * gives a meaning inside a line but * and ` (no links, HTML, entities, escapes, tables, _ or ~),
+ * and has no trailing space. plainInline() then settles what the * and ` make of it.
  */
-const SIMPLE_ITEM = /^[-*+] (\[[ xX]\] )?((?!\d{1,9}[.)](?: |$))[\p{L}\p{N}](?:[\p{L}\p{N} .,;:'"()/@#%+=?{}-]*[\p{L}\p{N}.,;:'"()/@#%+=?{}-])?)$/u;
+const SIMPLE_ITEM = /^[-*+] (\[[ xX]\] )?((?!\d{1,9}[.)](?: |$))[\p{L}\p{N}*`](?:[\p{L}\p{N} .,;:'"()/@#%+=?{}*`-]*[\p{L}\p{N}.,;:'"()/@#%+=?{}*`-])?)$/u;
+
+/**
+ * The text the Markdown parser reads from a line of SIMPLE_ITEM's characters, or undefined when
+ * that is not certain. Code spans: single backticks in pairs, their content holding no *, one
+ * space trimmed from each end when both ends have one. Strong emphasis: ** in pairs, each opening
+ * after the start or a space and before a letter or digit, each closing after a letter or digit
+ * and before the end, a space or . , ; :, with no backtick between. Anything else with a * or a
+ * backtick (single *, runs of three, nesting, flanking the rules do not settle at a glance) is
+ * left to the parser.
+ */
+export function plainInline(line: string): string | undefined {
+  if (!line.includes('*') && !line.includes('`')) return line;
+  if (/``/.test(line)) return undefined;
+  // Code spans first: they bind tighter than emphasis.
+  const parts = line.split('`');
+  if (parts.length % 2 === 0) return undefined;
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i % 2 === 1) {
+      if (part === '' || part.includes('*')) return undefined;
+      out += part.startsWith(' ') && part.endsWith(' ') && part.trim() !== '' ? part.slice(1, -1) : part;
+      continue;
+    }
+    const strong = strongText(part, i === 0, i === parts.length - 1);
+    if (strong === undefined) return undefined;
+    out += strong;
+  }
+  return out;
+}
+
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** A stretch outside code spans with its ** pairs removed (see plainInline); `first`/`last`: it starts or ends the line. */
+function strongText(part: string, first: boolean, last: boolean): string | undefined {
+  if (!part.includes('*')) return part;
+  const runs = [...part.matchAll(/\*+/g)];
+  if (runs.length % 2 === 1 || runs.some((r) => r[0].length !== 2)) return undefined;
+  for (let k = 0; k < runs.length; k += 2) {
+    const open = runs[k]!.index;
+    const close = runs[k + 1]!.index;
+    const before = open === 0 ? (first ? ' ' : '`') : part[open - 1]!;
+    const after = close + 2 === part.length ? (last ? ' ' : '`') : part[close + 2]!;
+    if (before !== ' ' || !ALNUM.test(part[open + 2]!) || !ALNUM.test(part[close - 1]!) || !/[ .,;:]/.test(after)) return undefined;
+  }
+  return part.replace(/\*\*/g, '');
+}
 
 /** A simple item: its offset, text, and checkbox (null when it has none). */
 interface SimpleItem {
@@ -164,7 +211,9 @@ function readSimpleItems(text: string, start: number, end: number, onHeading: (h
     if (!BLANK.test(line)) {
       const m = SIMPLE_ITEM.exec(line);
       if (m) {
-        items.push({ start: at, end: lineEnd, body: m[2]!, checked: m[1] === undefined ? null : m[1][1] !== ' ' });
+        const body = plainInline(m[2]!)?.trim();
+        if (!body) return undefined;
+        items.push({ start: at, end: lineEnd, body, checked: m[1] === undefined ? null : m[1][1] !== ' ' });
       } else if (line.startsWith('<!--') && closesComment(line, true) && isComment(line)) {
         // A one-line prompt: no node the readers look at.
       } else {

@@ -17,3 +17,4 @@ export * from './snippets';
 export * from './guard';
 export * from './outline';
 export { isSimpleYaml } from './simple-yaml';
+export { plainInline } from './blocks';
