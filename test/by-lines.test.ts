@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IncrementalParser, LineIndex, lintPostmortem, parsePostmortem, plainInline, readByLines, stripBom, type Postmortem } from '@hindsight/core';
+import { LineIndex, lintPostmortem, parsePostmortem, parseWhole, plainInline, readByLines, stripBom, type Postmortem } from '@hindsight/core';
 
 const TODAY = '2026-11-24';
 const dirs = ['../postmortems/', './fixtures/valid/', './fixtures/rules/empty-section/', './fixtures/rules/timeline-order/', './fixtures/rules/action-owner/', './fixtures/vscode-workspace/postmortems/', './fixtures/hostile/'];
@@ -30,8 +30,8 @@ const shape = (pm: Postmortem) => ({
   findings: lintPostmortem(pm, { today: TODAY }).findings,
 });
 
-/** The model built from the full Markdown parse (an incremental parser's first parse is one). */
-const full = (text: string) => new IncrementalParser({ today: TODAY }).parse(text);
+/** The model built from the full Markdown parse. */
+const full = (text: string) => parseWhole(text, { today: TODAY });
 
 /** Checks the model read by lines, when a line scan reads the text, against the full parse; says whether it did. */
 function same(text: string): boolean {
@@ -87,7 +87,12 @@ describe('the model read by lines', () => {
   }, 120_000);
 
   it('reads inline code and strong emphasis in timeline entries and action items as the parser does', () => {
-    const token = fc.constantFrom('a', 'Fix', '09:22', 'UTC', 'é', ' ', ' ', '  ', '**', '**', '`', '`', '*', '.', ',', ':', ';', '@kim', 'due:2030-01-01', '#prevent', '(x)', '-', '1.');
+    // Well-formed markup often, stray markers now and then.
+    const token = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(' **Fix**', ' **09:22 UTC**', ' `cache`', ' ` x `', ' `a b`', ' **a** `b`', '**Start**', '`start`') },
+      { weight: 4, arbitrary: fc.constantFrom('a', 'Fix', '09:22', 'UTC', 'é', ' ', ' ', '  ', '.', ',', ':', ';', '@kim', 'due:2030-01-01', '#prevent', '(x)', '-', '1.') },
+      { weight: 1, arbitrary: fc.constantFrom('**', '`', '*', '***', '``') },
+    );
     const item = fc.array(token, { minLength: 1, maxLength: 10 }).map((t) => t.join(''));
     let marked = 0;
     fc.assert(
@@ -107,6 +112,6 @@ describe('the model read by lines', () => {
       }),
       { numRuns: Number(process.env.HINDSIGHT_PROPERTY_RUNS ?? 1500) },
     );
-    expect(marked).toBeGreaterThan(100);
+    expect(marked).toBeGreaterThan(300);
   }, 120_000);
 });

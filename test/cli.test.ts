@@ -256,4 +256,21 @@ describe('the installed bin and its pipes', () => {
     expect(r.stdout).toBe('0 errors, 0 warnings in 1 file\n');
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('reports the same findings, in the same order, when worker threads share the work', () => {
+    // Every rule's bad fixtures, copied many times: enough batches for the workers to take some.
+    const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-threads-'));
+    const rules = path.join(ROOT, 'test/fixtures/rules');
+    const bad = readdirSync(rules).flatMap((rule) => readdirSync(path.join(rules, rule)).filter((f) => f.startsWith('bad')).map((f) => path.join(rules, rule, f)));
+    for (let i = 0; i < 400; i++) cpSync(bad[i % bad.length]!, path.join(dir, `${String(i).padStart(3, '0')}-${path.basename(bad[i % bad.length]!)}`));
+    const lint = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'cli/bin/hindsight.mjs'), 'lint', dir, '--format', 'json', '--today', TODAY], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    const one = lint({ HINDSIGHT_THREADS: '1' });
+    const shared = lint({ HINDSIGHT_THREADS: '3', HINDSIGHT_PARALLEL_AFTER_MS: '0' });
+    expect(one.status).toBe(1);
+    expect(JSON.parse(one.stdout).length).toBeGreaterThan(400);
+    expect(shared.stdout).toBe(one.stdout);
+    expect(shared.status).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

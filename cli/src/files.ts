@@ -128,8 +128,18 @@ export async function lintBatch(files: string[], options: LintOptions, keepModel
   });
 }
 
-/** Below this many files, threads cost more to start and warm up than they save (bench, 2 cores: 1,000 files took about 3.5 s with two threads, 3.1 s with one). */
-const PARALLEL_THRESHOLD = 2500;
+/**
+ * Worker threads start only when this thread's pace says the rest would take longer than this.
+ * A worker costs about a second to start and warm up on 2 cores and saves a sixth of the time at
+ * best, so it pays off on a large library that needs the Markdown parser (10,000 files with links
+ * in every list: 17.3 s on one thread, 14.3 s with two) and not on one read by lines (10,000 plain
+ * files: 2.8 s on one, 3.1-3.6 s with two, and paced at 3.3 s while the compiler still warms up;
+ * bench/README.md). HINDSIGHT_PARALLEL_AFTER_MS overrides it, for tests and benchmarks.
+ */
+const PARALLEL_AFTER_MS = Number(process.env.HINDSIGHT_PARALLEL_AFTER_MS ?? 5000);
+/** The pace is measured over these files, after the first ones that warm the compiler up. */
+const PACE_FROM = 200;
+const PACE_TO = 500;
 const BATCH = 10;
 
 /** The bundled worker beside the bundled CLI, when there is one (not when running from source). */
@@ -161,12 +171,26 @@ export async function lintFiles(files: string[], options: LintOptions, onProgres
   const script = workerScript();
   // HINDSIGHT_THREADS caps the threads (1: this thread only), for benchmarks and constrained CI.
   const cores = Math.max(1, Number(process.env.HINDSIGHT_THREADS) || availableParallelism());
-  const threads = !keepModel && script && files.length >= PARALLEL_THRESHOLD ? Math.min(cores - 1, 7) : 0;
+  const threads = !keepModel && script ? Math.min(cores - 1, 7) : 0;
   const redo: [number, number][] = [];
-  const workerRuns = Array.from({ length: threads }, () => runWorker(script!, files, options, take, finish, (range) => redo.push(range)));
+  let workerRuns: Promise<void>[] = [];
+  let paceStart: number | undefined;
+  const startWorkers = () => {
+    if (threads === 0 || files.length - next < 2 * BATCH) return;
+    workerRuns = Array.from({ length: threads }, () => runWorker(script!, files, options, take, finish, (range) => redo.push(range)));
+  };
+  if (PARALLEL_AFTER_MS <= 0) startWorkers();
 
   // Awaiting each batch's reads also lets worker messages through between batches.
-  for (let [start, end] = take(); start < end; [start, end] = take()) finish(start, await lintBatch(files.slice(start, end), options, keepModel));
+  for (let [start, end] = take(); start < end; [start, end] = take()) {
+    finish(start, await lintBatch(files.slice(start, end), options, keepModel));
+    if (workerRuns.length || PARALLEL_AFTER_MS <= 0) continue;
+    if (paceStart === undefined && next >= PACE_FROM) paceStart = performance.now();
+    else if (paceStart !== undefined && next >= PACE_TO && next - PACE_TO < BATCH) {
+      const perFile = (performance.now() - paceStart) / (next - PACE_FROM);
+      if (perFile * (files.length - next) > PARALLEL_AFTER_MS) startWorkers();
+    }
+  }
   await Promise.all(workerRuns);
   for (const [start, end] of redo) finish(start, await lintBatch(files.slice(start, end), options, keepModel));
   return results;

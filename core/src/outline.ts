@@ -1,4 +1,4 @@
-import { readByLines, parsePostmortem, type ParseOptions } from './parse';
+import { parseWhole, readByLines, type ParseOptions } from './parse';
 import type { ActionItem } from './actions';
 import type { Meta } from './frontmatter';
 import { stripBom } from './decode';
@@ -22,6 +22,6 @@ export interface Outline {
 export function parseOutline(input: string, options: ParseOptions = {}): Outline {
   const text = stripBom(input);
   const lines = new LineIndex(text);
-  const pm = readByLines(text, lines, options, false) ?? parsePostmortem(text, options);
+  const pm = readByLines(text, lines, options, false) ?? parseWhole(text, options, lines);
   return { meta: pm.meta, title: pm.title, actions: pm.actions, lines };
 }

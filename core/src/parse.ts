@@ -76,8 +76,11 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 export function parsePostmortem(input: string, options: ParseOptions = {}): Postmortem {
   const text = stripBom(input);
   const lines = new LineIndex(text);
-  const read = readByLines(text, lines, options, true);
-  if (read) return read;
+  return readByLines(text, lines, options, true) ?? parseWhole(text, options, lines);
+}
+
+/** The model from parsing the whole text (without a BOM) as Markdown first: what readByLines is held to. */
+export function parseWhole(text: string, options: ParseOptions = {}, lines = new LineIndex(text)): Postmortem {
   const { tree, refusal } = parseTree(text);
   return buildModel(text, tree, refusal, options, lines);
 }
