@@ -84,6 +84,17 @@ describe('hostile and odd files', () => {
     const quotes = lintText(`${'>'.repeat(10_000)} x`);
     expect(quotes.findings.map((f) => f.rule)).toEqual(['file-readable']);
   });
+
+  it('refuses deeply nested YAML behind a quote that opens no string, with one finding', () => {
+    // Left to the YAML parser, these overflow its stack, and which errors it reports then depends
+    // on how deep the caller's stack already is.
+    for (const line of [`&'title: ${'['.repeat(5000)}`, `title: [x '${'['.repeat(5000)}`, `title: 'a\\' ${'{'.repeat(5000)}`]) {
+      const { findings } = lintText(`---\n${line}\n---\n\n# T\n`);
+      const yaml = findings.filter((f) => f.rule === 'front-matter-yaml');
+      expect(yaml.map((f) => f.message)).toEqual([expect.stringMatching(/nests \[ \] or \{ \} more than 50 levels deep/)]);
+      expect(yaml[0]!.range.start.line).toBe(2);
+    }
+  });
 });
 
 const vocabulary = [

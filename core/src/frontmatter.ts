@@ -202,6 +202,17 @@ function readSimple(source: string): Record<string, unknown> | undefined {
   }
 }
 
+/**
+ * Whether a quote at `i` can open a quoted scalar: first on its line, or after : - [ { , or ?
+ * (spaces aside). Elsewhere it is text, and what follows still nests: `&'a: [[[` is an anchor
+ * named 'a:, and in `[x '[[[` the brackets open sequences (a property test found the first).
+ */
+function startsScalar(raw: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (raw[j] === ' ' || raw[j] === '\t')) j--;
+  return j < 0 || /[\n:\-[{,?]/.test(raw[j]!);
+}
+
 /** Offset where [ ] and { } nest deeper than MAX_FLOW_DEPTH (quotes respected), or undefined. */
 function deepFlowNesting(raw: string): number | undefined {
   let depth = 0;
@@ -209,10 +220,12 @@ function deepFlowNesting(raw: string): number | undefined {
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
     if (quote) {
-      if (c === quote && raw[i - 1] !== '\\') quote = '';
+      // A backslash escapes only in double quotes.
+      if (c === quote && (quote === "'" || raw[i - 1] !== '\\')) quote = '';
       else if (c === '\n') quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '{') {
+    } else if ((c === '"' || c === "'") && startsScalar(raw, i)) {
+      quote = c;
+    } else if (c === '[' || c === '{') {
       if (++depth > MAX_FLOW_DEPTH) return i;
     } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
     else if (c === '\n') depth = raw.startsWith(' ', i + 1) || raw.startsWith('\t', i + 1) ? depth : 0;
