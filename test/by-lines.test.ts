@@ -1,18 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineIndex, lintPostmortem, parsePostmortem, parseWhole, plainInline, readByLines, stripBom, type Postmortem } from '@hindsight/core';
+import { applyEdits, readMarkdown } from './edits';
 
 const TODAY = '2026-11-24';
 const dirs = ['../postmortems/', './fixtures/valid/', './fixtures/rules/empty-section/', './fixtures/rules/timeline-order/', './fixtures/rules/action-owner/', './fixtures/vscode-workspace/postmortems/', './fixtures/hostile/'];
-const docs = dirs.flatMap((d) => {
-  const dir = fileURLToPath(new URL(d, import.meta.url));
-  return readdirSync(dir)
-    // The 800 KB table takes seconds to parse each time, and the property would parse it hundreds of times.
-    .filter((f) => f.endsWith('.md') && f !== 'huge-table.md')
-    .map((f) => stripBom(readFileSync(dir + f, 'latin1')));
-});
+// The 800 KB table takes seconds to parse each time, and the property would parse it hundreds of times.
+const docs = readMarkdown(dirs, (name) => name === 'huge-table.md').map(stripBom);
 const small = docs.filter((text) => text.length < 100_000);
 
 /** Everything a reader of the model sees, the tree and each section's nodes included. */
@@ -73,12 +69,7 @@ describe('the model read by lines', () => {
     const runs = Number(process.env.HINDSIGHT_PROPERTY_RUNS ?? 800);
     fc.assert(
       fc.property(fc.constantFrom(...small), fc.array(edit, { maxLength: 5 }), (source, edits) => {
-        let text = source;
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.insert + text.slice(at + e.cut);
-        }
-        if (same(text)) read++;
+        if (same(applyEdits(source, edits))) read++;
       }),
       { numRuns: runs },
     );

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IncrementalParser, LineIndex, lintPostmortem, lintText, parsePostmortem } from '@hindsight/core';
+import { applyEdit } from './edits';
 
 const LIBRARY = fileURLToPath(new URL('../postmortems/', import.meta.url));
 const TODAY = '2026-11-24';
@@ -60,10 +61,7 @@ describe('incremental parsing', () => {
     });
     fc.assert(
       fc.property(fc.constantFrom(...library), fc.array(edit, { minLength: 1, maxLength: 15 }), (source, edits) =>
-        expectFullParseAfterEach(source, edits, (text, e) => {
-          const at = e.at % (text.length + 1);
-          return text.slice(0, at) + e.insert + text.slice(at + e.cut);
-        }),
+        expectFullParseAfterEach(source, edits, applyEdit),
       ),
       { numRuns: 150 },
     );

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyFix, lintBytes, lintText, parsePostmortem, type Finding } from '@hindsight/core';
+import { applyEdits } from './edits';
 
 const HOSTILE = fileURLToPath(new URL('./fixtures/hostile/', import.meta.url));
 const LIBRARY = fileURLToPath(new URL('../postmortems/', import.meta.url));
@@ -137,11 +138,7 @@ describe('properties of the core on random input', () => {
     const mutation = fc.record({ at: fc.nat(), cut: fc.nat({ max: 40 }), insert: fc.string({ maxLength: 12 }) });
     fc.assert(
       fc.property(fc.constantFrom(...library), fc.array(mutation, { minLength: 1, maxLength: 8 }), (source, mutations) => {
-        let text = source;
-        for (const m of mutations) {
-          const at = m.at % (text.length + 1);
-          text = text.slice(0, at) + m.insert + text.slice(at + m.cut);
-        }
+        const text = applyEdits(source, mutations);
         const { findings, postmortem } = lintText(text, { today: TODAY });
         expectValidPositions(postmortem!.text, findings);
         expect(parsePostmortem(text).sections.every((s) => s.start <= s.end)).toBe(true);
