@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * How many runs a property test makes: `runs` (sized for a busy 2-core CI machine), or
+ * HINDSIGHT_PROPERTY_RUNS to run more by hand.
+ */
+export function propertyRuns(runs: number): number {
+  return Number(process.env.HINDSIGHT_PROPERTY_RUNS ?? runs);
+}
+
 /** A random edit of a text: `cut` characters removed and `insert` put at `at` (taken modulo the length). */
 export interface Edit {
   at: number;

@@ -2,18 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IncrementalParser, LineIndex, lintPostmortem, lintText, parsePostmortem } from '@hindsight/core';
-import { applyEdit } from './edits';
+import { IncrementalParser, LineIndex, lintPostmortem, lintText, parseWhole } from '@hindsight/core';
+import { applyEdit, propertyRuns } from './edits';
+import { modelSnapshot } from './model-snapshot';
 
 const LIBRARY = fileURLToPath(new URL('../postmortems/', import.meta.url));
 const TODAY = '2026-11-24';
 const library = readdirSync(LIBRARY).filter((f) => f !== 'README.md').map((f) => readFileSync(LIBRARY + f, 'utf8'));
-const shape = (text: string, pm = parsePostmortem(text, { today: TODAY })) => ({
-  children: JSON.stringify(pm.tree.children),
-  findings: lintPostmortem(pm, { today: TODAY }).findings.map((f) => `${f.range.start.offset}-${f.range.end.offset} ${f.rule} ${f.message}`),
-  timeline: pm.timeline.map((e) => [e.start, e.at]),
-  actions: pm.actions.map((a) => [a.start, a.title, a.done]),
-});
+/** Every field of the model (modelSnapshot), against the whole parse by default. */
+const shape = (text: string, pm = parseWhole(text, { today: TODAY })) => modelSnapshot(pm, TODAY);
 
 /** Applies each edit in turn and checks every version against a full parse of it. */
 function expectFullParseAfterEach<E>(source: string, edits: E[], apply: (text: string, edit: E) => string) {
@@ -63,9 +60,9 @@ describe('incremental parsing', () => {
       fc.property(fc.constantFrom(...library), fc.array(edit, { minLength: 1, maxLength: 15 }), (source, edits) =>
         expectFullParseAfterEach(source, edits, applyEdit),
       ),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(100) },
     );
-  }, 120_000);
+  });
 
   it('gives exactly the full parse after edits within one line: list items, headings, front matter', () => {
     // Typing: each edit stays on one line, and may touch markers, indentation and fences.
@@ -88,9 +85,9 @@ describe('incremental parsing', () => {
           return text.slice(0, at) + e.insert + text.slice(Math.min(at + e.cut, lineEnd));
         }),
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(150) },
     );
-  }, 120_000);
+  });
 
   it('re-parses an edit inside one timeline entry, a heading or the front matter without a full parse', () => {
     const text = library.find((t) => t.includes('## Timeline'))!;

@@ -17,4 +17,4 @@ export * from './snippets';
 export * from './guard';
 export * from './outline';
 export { isSimpleYaml } from './simple-yaml';
-export { plainInline } from './blocks';
+export { plainInline } from './read/line-scan';

@@ -4,8 +4,8 @@ import type { Meta } from './frontmatter';
 import { stripBom } from './decode';
 import { LineIndex } from './text';
 
-/** What the action-item view and related-postmortem lookups need of a file. */
-export interface Outline {
+/** What the action-item view and related-postmortem lookups need of a file: front matter, title, action items. */
+export interface ActionOutline {
   meta: Meta;
   title?: string;
   actions: ActionItem[];
@@ -19,9 +19,14 @@ export interface Outline {
  * Ten times faster than a full parse on a typical postmortem; the equivalence tests hold it to the
  * same action items.
  */
-export function parseOutline(input: string, options: ParseOptions = {}): Outline {
+export function parseActionOutline(input: string, options: ParseOptions = {}): ActionOutline {
   const text = stripBom(input);
   const lines = new LineIndex(text);
-  const pm = readByLines(text, lines, options, false) ?? parseWhole(text, options, lines);
+  const pm = readByLines(text, lines, options, 'skip') ?? parseWhole(text, options, lines);
   return { meta: pm.meta, title: pm.title, actions: pm.actions, lines };
 }
+
+/** @deprecated Use parseActionOutline: the name says what it returns. Kept while callers move. */
+export const parseOutline = parseActionOutline;
+/** @deprecated Use ActionOutline. */
+export type Outline = ActionOutline;

@@ -12,6 +12,12 @@ export interface EntryTime {
   length: number;
 }
 
+/** A day heading (or date line) inside the Timeline section: entries after it fall on that date. */
+export interface TimelineDay {
+  offset: number;
+  date: string;
+}
+
 /** A timeline entry: one list item or table row of the Timeline section. */
 export interface TimelineEntry {
   text: string;
@@ -20,6 +26,14 @@ export interface TimelineEntry {
   at?: number;
   start: number;
   end: number;
+}
+
+/**
+ * The entry every timeline reader builds for an item or row at [start, end) whose text is `text`;
+ * its time is read from the start of `timeText` (the text itself, or a table's time cell).
+ */
+export function timelineEntry(text: string, start: number, end: number, timeText: string = text): TimelineEntry {
+  return { text, time: parseEntryTime(timeText), start, end };
 }
 
 const LEAD = /^[\s*_`[(]*/;
@@ -83,7 +97,7 @@ function clock(hour: number, minute: number, meridiem: string | undefined): numb
  * (or `baseDate`); a clock time more than twelve hours earlier than the previous one is read as the
  * next day, so a timeline may run past midnight. Day headings (`### 2023-06-11`) set the date too.
  */
-export function placeEntries(entries: TimelineEntry[], baseDate: string | undefined, dayMarks: { offset: number; date: string }[] = []): void {
+export function placeEntries(entries: TimelineEntry[], baseDate: string | undefined, dayMarks: readonly TimelineDay[] = []): void {
   let day = baseDate && isIsoDate(baseDate) ? dayNumber(baseDate) : 0;
   let prev: number | undefined;
   let mark = 0;

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineIndex, lintPostmortem, parsePostmortem, parseWhole, plainInline, readByLines, stripBom, type Postmortem } from '@hindsight/core';
-import { applyEdits, readMarkdown } from './edits';
+import { LineIndex, parsePostmortem, parseWhole, plainInline, readByLines, stripBom, type Postmortem } from '@hindsight/core';
+import { applyEdits, propertyRuns, readMarkdown } from './edits';
+import { modelSnapshot } from './model-snapshot';
 
 const TODAY = '2026-11-24';
 const dirs = ['../postmortems/', './fixtures/valid/', './fixtures/rules/empty-section/', './fixtures/rules/timeline-order/', './fixtures/rules/action-owner/', './fixtures/vscode-workspace/postmortems/', './fixtures/hostile/'];
@@ -11,36 +12,24 @@ const dirs = ['../postmortems/', './fixtures/valid/', './fixtures/rules/empty-se
 const docs = readMarkdown(dirs, (name) => name === 'huge-table.md').map(stripBom);
 const small = docs.filter((text) => text.length < 100_000);
 
-/** Everything a reader of the model sees, the tree and each section's nodes included. */
-const shape = (pm: Postmortem) => ({
-  title: pm.title,
-  meta: pm.meta,
-  frontMatter: pm.frontMatter && { ...pm.frontMatter, doc: undefined },
-  sections: pm.sections.map((s) => ({ heading: s.heading, ids: s.ids, start: s.start, headingEnd: s.headingEnd, end: s.end, hasContent: s.hasContent, children: JSON.stringify(s.children) })),
-  timeline: pm.timeline,
-  timelineDays: pm.timelineDays,
-  actions: pm.actions,
-  metrics: pm.metrics,
-  refusal: pm.refusal,
-  tree: JSON.stringify(pm.tree),
-  findings: lintPostmortem(pm, { today: TODAY }).findings,
-});
+/** Everything a reader of the model sees: every field, found by walking the model (modelSnapshot). */
+const shape = (pm: Postmortem) => modelSnapshot(pm, TODAY);
 
 /** The model built from the full Markdown parse. */
 const full = (text: string) => parseWhole(text, { today: TODAY });
 
 /** Checks the model read by lines, when a line scan reads the text, against the full parse; says whether it did. */
 function same(text: string): boolean {
-  const byLines = readByLines(text, new LineIndex(text), { today: TODAY }, true);
+  const byLines = readByLines(text, new LineIndex(text), { today: TODAY });
   if (byLines) expect(shape(byLines)).toEqual(shape(full(text)));
   return byLines !== undefined;
 }
 
-describe('the model read by lines', () => {
+describe('the model read by lines (an oracle over every field of the model)', () => {
   it('equals the full parse on the library and the fixtures, and reads most of them', () => {
     const read = docs.filter((text) => same(text)).length;
     expect(read).toBeGreaterThan(docs.length / 2);
-  }, 60_000);
+  });
 
   it('is what parsePostmortem returns for a plain postmortem, and parses the tree only when asked', () => {
     const text = readFileSync(fileURLToPath(new URL('../postmortems/2025-02-03-expired-tls-certificate-on-api.md', import.meta.url)), 'utf8');
@@ -66,7 +55,7 @@ describe('the model read by lines', () => {
       ),
     });
     let read = 0;
-    const runs = Number(process.env.HINDSIGHT_PROPERTY_RUNS ?? 800);
+    const runs = propertyRuns(400);
     fc.assert(
       fc.property(fc.constantFrom(...small), fc.array(edit, { maxLength: 5 }), (source, edits) => {
         if (same(applyEdits(source, edits))) read++;
@@ -75,7 +64,7 @@ describe('the model read by lines', () => {
     );
     // Most edited texts must still be read by lines, or the property would prove little.
     expect(read).toBeGreaterThan(runs / 3);
-  }, 120_000);
+  });
 
   it('reads inline code and strong emphasis in timeline entries and action items as the parser does', () => {
     // Well-formed markup often, stray markers now and then.
@@ -86,6 +75,7 @@ describe('the model read by lines', () => {
     );
     const item = fc.array(token, { minLength: 1, maxLength: 10 }).map((t) => t.join(''));
     let marked = 0;
+    const runs = propertyRuns(800);
     fc.assert(
       fc.property(fc.array(item, { minLength: 1, maxLength: 4 }), fc.array(item, { minLength: 1, maxLength: 4 }), fc.boolean(), (entries, actions, task) => {
         const text = `---\ntitle: T\n---\n\n# T\n\n## Timeline\n\n${entries.map((i) => `- ${i}`).join('\n')}\n\n## Action Items\n\n${actions.map((i) => `- ${task ? '[ ] ' : ''}${i}`).join('\n')}\n`;
@@ -101,8 +91,9 @@ describe('the model read by lines', () => {
           }
         }
       }),
-      { numRuns: Number(process.env.HINDSIGHT_PROPERTY_RUNS ?? 1500) },
+      { numRuns: runs },
     );
-    expect(marked).toBeGreaterThan(300);
-  }, 120_000);
+    // About one item in five has markup the line reader settles; the rest prove too little.
+    expect(marked).toBeGreaterThan(runs / 5);
+  });
 });

@@ -1,6 +1,4 @@
-import { listAction, type ActionItem } from './actions';
-import type { LineIndex } from './text';
-import { parseEntryTime, type TimelineEntry } from './timeline';
+import type { LineIndex } from '../text';
 
 /** An ATX heading found by a line scan. */
 export interface ScannedHeading {
@@ -120,7 +118,7 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
 }
 
 /** An ATX heading line's text after its opening #s (`after` characters): no closing sequence, no spaces around. */
-function headingRaw(line: string, after: number): string {
+export function headingRaw(line: string, after: number): string {
   return line.slice(after).replace(/[ \t]+$/, '').replace(/(?:^|[ \t]+)#+$/, '').trim();
 }
 
@@ -185,7 +183,7 @@ function strongText(part: string, first: boolean, last: boolean): string | undef
 }
 
 /** A simple item: its offset, text, and checkbox (null when it has none). */
-interface SimpleItem {
+export interface SimpleItem {
   start: number;
   end: number;
   body: string;
@@ -197,7 +195,7 @@ interface SimpleItem {
  * template prompts and sub-headings with plain text, read line by line; `onHeading` receives
  * each sub-heading. Undefined when any line is anything else, and the Markdown parser must read it.
  */
-function readSimpleItems(text: string, start: number, end: number, onHeading: (h: { start: number; raw: string }) => void): SimpleItem[] | undefined {
+export function readSimpleItems(text: string, start: number, end: number, onHeading: (h: { start: number; raw: string }) => void): SimpleItem[] | undefined {
   const items: SimpleItem[] = [];
   let at = text.indexOf('\n', start) + 1;
   if (at === 0) return [];
@@ -226,21 +224,4 @@ function readSimpleItems(text: string, start: number, end: number, onHeading: (h
     at = next;
   }
   return items;
-}
-
-/** The action items of an Action Items section (from its heading's start) read line by line, or undefined (see readSimpleItems). */
-export function simpleActions(text: string, start: number, end: number): ActionItem[] | undefined {
-  return readSimpleItems(text, start, end, () => {})?.map((item) => listAction(text, item.body, item.checked, item.start, item.end));
-}
-
-/** The entries and day headings of a Timeline section read line by line, or undefined (see readSimpleItems). */
-export function simpleTimeline(text: string, start: number, end: number): { entries: TimelineEntry[]; days: { offset: number; date: string }[] } | undefined {
-  const days: { offset: number; date: string }[] = [];
-  const items = readSimpleItems(text, start, end, (h) => {
-    const t = parseEntryTime(h.raw);
-    if (t?.date) days.push({ offset: h.start, date: t.date });
-  });
-  // A task box in a timeline is unusual enough to leave to the parser.
-  if (!items || items.some((i) => i.checked !== null)) return undefined;
-  return { entries: items.map((i) => ({ text: i.body, time: parseEntryTime(i.body), start: i.start + 2, end: i.end })), days };
 }

@@ -1,0 +1,75 @@
+import type { List, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { columnRole, isDoneStatus, listAction, readTokens, type ActionItem } from '../actions';
+import { isIsoDate } from '../dates';
+import { ACTION_KINDS, type ActionKind } from '../taxonomy';
+import { readSimpleItems } from './line-scan';
+import { itemFirstLineEnd, itemText } from './timeline-section';
+
+/** The action items of an Action Items section's nodes: list items and table rows. */
+export function readActionNodes(children: readonly RootContent[], text: string): ActionItem[] {
+  const items: ActionItem[] = [];
+  const visitList = (list: List) => {
+    for (const item of list.children) {
+      const body = itemText(item);
+      if (!body) continue;
+      items.push(listAction(text, body, item.checked, item.position?.start.offset ?? 0, itemFirstLineEnd(item)));
+    }
+  };
+  for (const node of children) {
+    if (node.type === 'list') visitList(node);
+    else if (node.type === 'table') items.push(...readActionTable(node));
+  }
+  return items;
+}
+
+/** The action items of an Action Items section (from its heading's start) read line by line, or undefined (see readSimpleItems). */
+export function readActionLines(text: string, start: number, end: number): ActionItem[] | undefined {
+  return readSimpleItems(text, start, end, () => {})?.map((item) => listAction(text, item.body, item.checked, item.start, item.end));
+}
+
+function readActionTable(table: Table): ActionItem[] {
+  const header = table.children[0]?.children.map((c) => columnRole(toString(c))) ?? [];
+  const col = (role: string) => header.indexOf(role as never);
+  const actionCol = col('action') >= 0 ? col('action') : 0;
+  const items: ActionItem[] = [];
+  for (const row of table.children.slice(1)) {
+    const cells = row.children.map((c) => toString(c).trim());
+    const body = cells[actionCol] ?? '';
+    if (!cells.some(Boolean)) continue;
+    const tokens = readTokens(cells.join(' '));
+    tokens.title = readTokens(body).title;
+    const ownerCell = col('owner') >= 0 ? cells[col('owner')] : undefined;
+    if (ownerCell) tokens.owner = ownerCell.replace(/^@/, '').split(/[\s,]+/)[0] || tokens.owner;
+    const dueCell = col('due') >= 0 ? cells[col('due')] : undefined;
+    if (dueCell) {
+      tokens.dueRaw = dueCell.replace(/^due:\s*/i, '');
+      tokens.due = isIsoDate(tokens.dueRaw) ? tokens.dueRaw : undefined;
+    }
+    const kindCell = col('kind') >= 0 ? cells[col('kind')]?.replace(/^#/, '').toLowerCase() : undefined;
+    if (kindCell && (ACTION_KINDS as readonly string[]).includes(kindCell)) tokens.kind = kindCell as ActionKind;
+    const trackerCell = col('tracker') >= 0 ? cells[col('tracker')] : undefined;
+    if (trackerCell) tokens.tracker = trackerCell;
+    const statusIndex = col('status');
+    const statusNode = statusIndex >= 0 ? row.children[statusIndex] : undefined;
+    const done = statusNode ? isDoneStatus(cells[statusIndex] ?? '') : false;
+    const start = row.position?.start.offset ?? 0;
+    const item: ActionItem = { text: body, ...tokens, done, overdue: false, source: 'table', start, end: row.position?.end.offset ?? start };
+    if (statusNode?.position) {
+      const s = statusNode.position.start.offset ?? 0;
+      const e = statusNode.position.end.offset ?? s;
+      const inner = cellInnerRange(s, e, statusNode);
+      item.toggle = { start: inner.start, end: inner.end, doneText: 'Done', openText: 'Open' };
+    }
+    items.push(item);
+  }
+  return items;
+}
+
+/** The range of a table cell's content without its padding (empty cells give an empty range). */
+function cellInnerRange(start: number, end: number, cell: { children: { position?: { start: { offset?: number }; end: { offset?: number } } }[] }) {
+  const first = cell.children[0]?.position?.start.offset;
+  const last = cell.children[cell.children.length - 1]?.position?.end.offset;
+  if (first !== undefined && last !== undefined) return { start: first, end: last };
+  return { start, end };
+}

@@ -1,0 +1,77 @@
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { defaultConfig } from '../config';
+import { readFrontMatter } from '../frontmatter';
+import { checkParsable } from '../guard';
+import type { LineIndex } from '../text';
+import { readActionLines, readActionNodes } from './action-section';
+import { isPlainInline, scanBlocks, type ScannedHeading } from './line-scan';
+import { assembleModel, type ParseOptions, type Postmortem, type Section } from './model';
+import { buildSections } from './section-spans';
+import { readTimelineLines, readTimelineNodes } from './timeline-section';
+import { parseTree, shiftPositions } from './tree';
+import { sectionsOfTree } from './whole';
+
+/** Whether readByLines reads the Timeline section (the action-item outline does not need it). */
+export type TimelineReading = 'read' | 'skip';
+
+/**
+ * The model read from a line scan (scanBlocks) instead of the Markdown tree: headings, sections and
+ * front matter by lines, Timeline and Action Items by lines when they are simple lists and by
+ * parsing that section alone otherwise; the tree is parsed when first asked for. Undefined when a
+ * line scan cannot be sure of the structure: it may only decline, never differ from parseWhole.
+ */
+export function readByLines(text: string, lines: LineIndex, options: ParseOptions, timeline: TimelineReading = 'read'): Postmortem | undefined {
+  // A link reference definition anywhere changes how text everywhere reads; so does a refusal.
+  if (text.includes(']:') || checkParsable(text)) return undefined;
+  const scan = scanBlocks(text, lines);
+  if (!scan) return undefined;
+  const config = options.config ?? defaultConfig;
+  const fm = scan.frontMatter;
+
+  let tree: Root | undefined;
+  const fullTree = () => (tree ??= parseTree(text).tree);
+  let treeSections: Section[] | undefined;
+  const headings = scan.headings.map((h) => ({ depth: h.depth, text: headingText(text, h), start: h.start, end: h.end }));
+  const { spans, h1 } = buildSections(headings, text.length, config);
+  const sections = spans.map(({ at, until, ...span }, index): Section => ({
+    ...span,
+    // The heading's own content, or a sub-heading's: a template's empty section holds only prompts.
+    hasContent: scan.headings.slice(at, until).some((h) => h.contentAfter),
+    get children(): RootContent[] {
+      return (treeSections ??= sectionsOfTree(fullTree(), text, config).sections)[index]?.children ?? [];
+    },
+  }));
+
+  const timelineSection = timeline === 'read' ? sections.find((s) => s.ids.includes('timeline')) : undefined;
+  const actionSection = sections.find((s) => s.ids.includes('action-items'));
+  return assembleModel(
+    {
+      text,
+      lines,
+      tree: fullTree,
+      frontMatter: fm && readFrontMatter(text.slice(fm.contentStart, fm.contentEnd), 0, fm.end, fm.contentStart),
+      h1: h1?.text,
+      sections,
+      timeline: timelineSection
+        ? (readTimelineLines(text, timelineSection.start, timelineSection.end) ?? readTimelineNodes(parseSection(text, lines, timelineSection)))
+        : { entries: [], days: [] },
+      actions: actionSection ? (readActionLines(text, actionSection.start, actionSection.end) ?? readActionNodes(parseSection(text, lines, actionSection), text)) : [],
+    },
+    options,
+  );
+}
+
+/** A heading's text as the parser reads it: as written when plain, else from parsing its line alone. */
+function headingText(text: string, h: ScannedHeading): string {
+  if (isPlainInline(h.raw)) return h.raw;
+  const node = parseTree(text.slice(h.start, h.end)).tree.children[0];
+  return node ? toString(node).trim() : h.raw;
+}
+
+/** The nodes under a section's heading, from parsing the section's text alone, at their places in the document. */
+function parseSection(text: string, lines: LineIndex, section: Section): RootContent[] {
+  const nodes = parseTree(text.slice(section.start, section.end)).tree.children.slice(1);
+  shiftPositions(nodes, section.start, lines.position(section.start).line - 1);
+  return nodes;
+}

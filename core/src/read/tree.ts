@@ -1,0 +1,75 @@
+import type { Nodes, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { checkParsable, type Refusal } from '../guard';
+import { remarkPostmortemGfm } from '../markdown';
+import { LineIndex } from '../text';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkPostmortemGfm).freeze();
+
+/** The Markdown tree of a text, or an empty tree and why the text was not parsed. Never throws. */
+export function parseTree(text: string): { tree: Root; refusal?: Refusal } {
+  const refusal = checkParsable(text);
+  if (refusal) return { tree: { type: 'root', children: [] }, refusal };
+  try {
+    return { tree: processor.parse(text) };
+  } catch (e) {
+    // A stack overflow on nesting the guard did not foresee; never let it reach the caller.
+    return {
+      tree: { type: 'root', children: [] },
+      refusal: { message: `Document could not be parsed as Markdown (${(e as Error).message}); expected ordinary nesting of lists and quotes.`, line: 1, column: 1 },
+    };
+  }
+}
+
+/** Moves every position in the given trees by `offset` characters and `lines` lines. */
+export function shiftPositions(nodes: readonly Nodes[], offset: number, lines: number): void {
+  if (offset === 0 && lines === 0) return;
+  const stack: Nodes[] = [...nodes];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) {
+      // In place: every node has its own point objects (mdast-util-from-markdown copies them).
+      p.start.line += lines;
+      p.start.offset = (p.start.offset ?? 0) + offset;
+      p.end.line += lines;
+      p.end.offset = (p.end.offset ?? 0) + offset;
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+}
+
+/** Whether a tree holds a link reference definition or a reference to one (they tie distant text together). */
+export function containsDefinition(tree: Root): boolean {
+  const stack: Nodes[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'definition' || node.type === 'linkReference' || node.type === 'imageReference' || node.type === 'footnoteDefinition') return true;
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+  return false;
+}
+
+/** Whether a node is a heading written with #s (the only kind that starts on a line of its own). */
+export function isAtxHeading(node: Nodes, text: string): boolean {
+  if (node.type !== 'heading') return false;
+  const start = node.position?.start.offset ?? 0;
+  return /^ {0,3}#{1,6}(?:[ \t\r\n]|$)/.test(text.slice(start - ((node.position?.start.column ?? 1) - 1), start + 8));
+}
+
+/** Whether the last block a node ends with is a paragraph (the only block a next line can continue lazily). */
+export function endsInParagraph(node: Nodes): boolean {
+  let current: Nodes | undefined = node;
+  while (current && 'children' in current && current.type !== 'paragraph') {
+    const children: Nodes[] = current.children as Nodes[];
+    current = children[children.length - 1];
+  }
+  return current?.type === 'paragraph';
+}
+
+/** Line breaks in a text, counted as LineIndex counts them (CRLF, LF, lone CR). */
+export function countLines(s: string): number {
+  return new LineIndex(s).lineCount - 1;
+}

@@ -1,0 +1,71 @@
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { defaultConfig, type Config } from '../config';
+import { readFrontMatter, type FrontMatterBlock } from '../frontmatter';
+import type { Refusal } from '../guard';
+import { LineIndex } from '../text';
+import { isComment } from './line-scan';
+import { assembleModel, type ParseOptions, type Postmortem, type Section } from './model';
+import { readActionNodes } from './action-section';
+import { buildSections, type HeadingRef } from './section-spans';
+import { readTimelineNodes, type TimelineItemCache } from './timeline-section';
+import { parseTree } from './tree';
+
+/** The model from parsing the whole text (without a BOM) as Markdown first: the reference every other reader is held to. */
+export function parseWhole(text: string, options: ParseOptions = {}, lines = new LineIndex(text)): Postmortem {
+  const { tree, refusal } = parseTree(text);
+  return modelFromTree(text, tree, refusal, options, lines);
+}
+
+/** The model of a text from its whole Markdown tree (fresh, or kept up to date by the incremental parser). */
+export function modelFromTree(text: string, tree: Root, refusal: Refusal | undefined, options: ParseOptions, lines: LineIndex, timelineItems?: TimelineItemCache): Postmortem {
+  const config = options.config ?? defaultConfig;
+  const { sections, h1 } = sectionsOfTree(tree, text, config);
+  const timelineSection = sections.find((s) => s.ids.includes('timeline'));
+  const actionSection = sections.find((s) => s.ids.includes('action-items'));
+  return assembleModel(
+    {
+      text,
+      lines,
+      tree,
+      frontMatter: frontMatterOfTree(tree, text, lines),
+      h1,
+      sections,
+      timeline: timelineSection ? readTimelineNodes(timelineSection.children, timelineItems) : { entries: [], days: [] },
+      actions: actionSection ? readActionNodes(actionSection.children, text) : [],
+      refusal,
+    },
+    options,
+  );
+}
+
+/** The front matter of a tree whose first node is YAML at the very start. */
+function frontMatterOfTree(tree: Root, text: string, lines: LineIndex): FrontMatterBlock | undefined {
+  const first = tree.children[0];
+  if (first?.type !== 'yaml' || first.position?.start.offset !== 0) return undefined;
+  const end = first.position.end.offset ?? 0;
+  const open = /^---[ \t]*(\r\n|\r|\n)/.exec(text);
+  const contentStart = open ? open[0].length : 3;
+  const closeLine = lines.position(end).line;
+  const contentEnd = Math.max(contentStart, lines.lineStart(closeLine));
+  return readFrontMatter(text.slice(contentStart, contentEnd), 0, end, contentStart);
+}
+
+/** The sections of a tree (see buildSections) with their nodes, and the first level-1 heading's text. */
+export function sectionsOfTree(tree: Root, text: string, config: Config): { sections: Section[]; h1?: string } {
+  const headings: HeadingRef[] = [];
+  const nodeIndex: number[] = [];
+  tree.children.forEach((node, i) => {
+    if (node.type !== 'heading') return;
+    const start = node.position?.start.offset ?? 0;
+    headings.push({ depth: node.depth, text: toString(node).trim(), start, end: node.position?.end.offset ?? start });
+    nodeIndex.push(i);
+  });
+  const { spans, h1 } = buildSections(headings, text.length, config);
+  const sections = spans.map(({ at, until, ...span }): Section => {
+    const children = tree.children.slice(nodeIndex[at]! + 1, until < nodeIndex.length ? nodeIndex[until] : tree.children.length);
+    const hasContent = children.some((n) => n.type !== 'heading' && !(n.type === 'html' && isComment(n.value)));
+    return { ...span, children, hasContent };
+  });
+  return { sections, h1: h1?.text };
+}
