@@ -7,7 +7,7 @@ import { applyEdits, propertyRuns, readMarkdown } from './edits';
 import { modelSnapshot } from './model-snapshot';
 
 const TODAY = '2026-11-24';
-const dirs = ['../postmortems/', './fixtures/valid/', './fixtures/rules/empty-section/', './fixtures/rules/timeline-order/', './fixtures/rules/action-owner/', './fixtures/vscode-workspace/postmortems/', './fixtures/hostile/'];
+const dirs = ['../postmortems/', './fixtures/real-world/', './fixtures/valid/', './fixtures/rules/empty-section/', './fixtures/rules/timeline-order/', './fixtures/rules/action-owner/', './fixtures/vscode-workspace/postmortems/', './fixtures/hostile/'];
 // The 800 KB table takes seconds to parse each time, and the property would parse it hundreds of times.
 const docs = readMarkdown(dirs, (name) => name === 'huge-table.md').map(stripBom);
 const small = docs.filter((text) => text.length < 100_000);

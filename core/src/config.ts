@@ -36,7 +36,9 @@ export const configSchema = z
         aliases: z
           .record(z.string(), z.array(z.string().min(1)))
           .optional()
-          .describe('Extra headings accepted for a section, by section id.'),
+          .describe(
+            'Extra headings accepted for a section, by section id. A heading is matched case-insensitively, ignoring punctuation at its end. An entry written between slashes is a regular expression tested against the heading as written, e.g. "/^post[- ]incident review$/i" (flags: i, u).',
+          ),
       })
       .strict()
       .optional(),
@@ -75,6 +77,8 @@ export interface Config {
   requiredFields: string[];
   /** Normalised heading -> section ids it covers. */
   headingIndex: Map<string, string[]>;
+  /** Aliases written as /regular expressions/, with the section ids they stand for. */
+  headingPatterns: { pattern: RegExp; ids: string[] }[];
   rules: Record<string, RuleLevel>;
   site: { title: string; url: string; onInvalid: 'skip' | 'fail' };
 }
@@ -86,8 +90,13 @@ export function resolveConfig(input: ConfigInput = {}): Config {
   const parsed = configSchema.parse(input);
   const sections = DEFAULT_SECTIONS.map((s) => ({ ...s, aliases: [...s.aliases, ...(parsed.sections?.aliases?.[s.id] ?? [])] }));
   const headingIndex = new Map<string, string[]>();
+  const headingPatterns: Config['headingPatterns'] = [];
   for (const s of sections) {
-    for (const h of [s.title, s.id, ...s.aliases]) headingIndex.set(normalizeHeading(h), [s.id]);
+    for (const h of [s.title, s.id, ...s.aliases]) {
+      const pattern = aliasPattern(h);
+      if (pattern) headingPatterns.push({ pattern, ids: [s.id] });
+      else headingIndex.set(normalizeHeading(h), [s.id]);
+    }
   }
   for (const [h, ids] of Object.entries(DEFAULT_COMBINED)) headingIndex.set(h, [...ids]);
   return {
@@ -99,6 +108,7 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     requiredSections: parsed.sections?.required ?? [...DEFAULT_REQUIRED_SECTIONS],
     requiredFields: parsed.requiredFields ?? [...DEFAULT_REQUIRED_FIELDS],
     headingIndex,
+    headingPatterns,
     rules: parsed.rules ?? {},
     site: {
       title: parsed.site?.title ?? 'Hindsight',
@@ -106,6 +116,36 @@ export function resolveConfig(input: ConfigInput = {}): Config {
       onInvalid: parsed.site?.onInvalid ?? 'skip',
     },
   };
+}
+
+const PATTERN_ALIAS = /^\/(.+)\/([iu]*)$/;
+
+/** The regular expression of an alias written as /pattern/flags, or undefined for a plain heading (or a pattern that does not compile). */
+function aliasPattern(alias: string): RegExp | undefined {
+  const m = PATTERN_ALIAS.exec(alias);
+  if (!m) return undefined;
+  try {
+    return new RegExp(m[1]!, m[2]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The aliases of a configuration that look like /patterns/ but do not compile, with the reason. */
+function brokenPatterns(aliases: Record<string, string[]>): string[] {
+  const broken: string[] = [];
+  for (const [id, list] of Object.entries(aliases)) {
+    for (const alias of list) {
+      const m = PATTERN_ALIAS.exec(alias);
+      if (!m) continue;
+      try {
+        new RegExp(m[1]!, m[2]);
+      } catch (e) {
+        broken.push(`sections.aliases.${id}: ${alias} is not a valid regular expression (${(e as Error).message})`);
+      }
+    }
+  }
+  return broken;
 }
 
 /** The default configuration. */
@@ -135,6 +175,8 @@ export function parseConfig(text: string, source = CONFIG_FILE): ConfigResult {
       message: `${source} has ${lines.length === 1 ? 'a problem' : `${lines.length} problems`}:\n${lines.join('\n')}\nHint: the JSON Schema hindsight.schema.json lists every setting.`,
     };
   }
+  const broken = brokenPatterns(result.data.sections?.aliases ?? {});
+  if (broken.length) return { ok: false, message: `${source}: ${broken.join('; ')}; write the pattern between slashes, e.g. "/^post[- ]incident review$/i".` };
   const config = resolveConfig(result.data);
   const known = new Set(config.sections.map((s) => s.id));
   const unknown = [...config.requiredSections, ...Object.keys(result.data.sections?.aliases ?? {})].filter((s) => !known.has(s));

@@ -2,83 +2,187 @@ import { dayNumber, isIsoDate, zoneOffsetMinutes } from './dates';
 
 /** A time read from the start of a timeline entry. */
 export interface EntryTime {
-  /** Minutes since midnight. */
+  /** Minutes since midnight (0 for a date without a time). */
   minutes: number;
-  /** The date when the entry names one (YYYY-MM-DD). */
+  /** The date when the entry names one with its year (YYYY-MM-DD). */
   date?: string;
+  /** The month and day (MM-DD) when the entry names them without a year; the year comes from the postmortem. */
+  monthDay?: string;
+  /** `month` for an entry that names only a month ("Jul 2024"): coarse, not wrong. */
+  precision?: 'month';
   /** The zone as written (UTC, Z, +02:00, PST...), if any. */
   zone?: string;
-  /** How many characters of the entry the time took. */
+  /** The time as written, without the Markdown around it: "**10:00 UTC** x" gives "10:00 UTC". */
+  text: string;
+  /** How many characters of the entry the time took, leading markup included. */
   length: number;
 }
 
 /** A day heading (or date line) inside the Timeline section: entries after it fall on that date. */
 export interface TimelineDay {
   offset: number;
-  date: string;
+  /** The date it names; absent for "Day 2" (see `day`) and for a heading that only starts a new part. */
+  date?: string;
+  /** The month and day (MM-DD) when it names them without a year. */
+  monthDay?: string;
+  /** N for a "Day N" heading: the Nth day from the postmortem's date. */
+  day?: number;
 }
 
-/** A timeline entry: one list item or table row of the Timeline section. */
+/** A timeline entry: one list item, table row or timed line of the Timeline section. */
 export interface TimelineEntry {
   text: string;
   time?: EntryTime;
+  /** A placeholder left where the time belongs ("HH:mm", "14:??", "TBD"), as written. */
+  placeholder?: string;
   /** Minutes since 1970-01-01 UTC, with midnight roll-over applied; undefined without a time. */
   at?: number;
+  /** Which part of the timeline it is in: a sub-heading or date line starts a new part. */
+  part: number;
   start: number;
   end: number;
 }
 
+const PLACEHOLDER = /^[\s*_`[(~]*((?:hh|HH|\d{1,2}|\?\?|xx|XX):(?:mm|MM|\?\?|xx|XX)(?::(?:ss|SS))?|\?\?:\?\?|TBD|TBA|T\.B\.D\.?|\?\?\?*)(?![\w:])/;
+
 /**
- * The entry every timeline reader builds for an item or row at [start, end) whose text is `text`;
- * its time is read from the start of `timeText` (the text itself, or a table's time cell).
+ * The entry every timeline reader builds for an item, row or line at [start, end) whose text is
+ * `text`; its time is read from the start of `timeText` (the text itself, or a table's time cell).
+ * `part` is filled in by placeEntries.
  */
 export function timelineEntry(text: string, start: number, end: number, timeText: string = text): TimelineEntry {
-  return { text, time: parseEntryTime(timeText), start, end };
+  const time = parseEntryTime(timeText);
+  const entry: TimelineEntry = { text, time, part: 0, start, end };
+  if (!time) {
+    const placeholder = PLACEHOLDER.exec(timeText)?.[1];
+    if (placeholder) entry.placeholder = placeholder;
+  }
+  return entry;
 }
 
-const LEAD = /^[\s*_`[(]*/;
+const LEAD = /^[\s*_`[(~]*/;
 /** Zone names written after times in real timelines, with their offsets in minutes. */
 const ZONES: Record<string, number> = {
-  UTC: 0, GMT: 0, Z: 0, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, IST: 330, SGT: 480, JST: 540,
-  AEST: 600, AEDT: 660, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  UTC: 0, GMT: 0, Z: 0, WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180, IST: 330, WIB: 420, SGT: 480, HKT: 480,
+  JST: 540, KST: 540, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780, BRT: -180, EST: -300, EDT: -240, ET: -300, CST: -360, CDT: -300, CT: -360,
+  MST: -420, MDT: -360, MT: -420, PST: -480, PDT: -420, PT: -480, AKST: -540, AKDT: -480, HST: -600,
 };
-const ZONE = `(?:\\s*\\(?(${Object.keys(ZONES).join('|')}|[+-]\\d{2}:?\\d{2})\\)?(?![A-Za-z]))?`;
-const DATE_FIRST = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})(?:(?:[T ]|,\\s*|\\s+at\\s+)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?)?${ZONE}(?![\\w]|:\\d)`);
-const CLOCK = new RegExp(`^(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([AaPp])\\.?[Mm]\\.?)?${ZONE}(?!\\d|:\\d)`);
-const HOUR_ONLY = new RegExp(`^(\\d{1,2})\\s*([AaPp])\\.?[Mm]\\.?${ZONE}(?!\\w)`);
+const ZONE_NAMES = Object.keys(ZONES).sort((a, b) => b.length - a.length).join('|');
+const ZONE = `(?:\\s*\\(?((?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|${ZONE_NAMES}|[+-]\\d{2}:?\\d{2})\\)?(?![A-Za-z]))?`;
+const TIME = `(\\d{1,2})(?::(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(?:\\s*([AaPp])\\.?[Mm]\\.?)?|\\s*([AaPp])\\.?[Mm]\\.?)${ZONE}(?!\\d|:\\d)`;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY = '(?:(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?,?\\s+)?';
+/** The separators real timelines put between a date and a time: a T, spaces, a comma, "at", a dash. */
+const JOIN = '(?:T|\\s*,\\s*|\\s+at\\s+|\\s+[-–—]\\s+|\\s+)';
+const PATTERNS = {
+  iso: new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})(?:${JOIN}${TIME})?${ZONE}(?![\\w]|:\\d)`, 'i'),
+  monthFirst: new RegExp(`^${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?:${JOIN}${TIME})?(?![\\w]|:\\d)`, 'i'),
+  dayFirst: new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?(?:${JOIN}${TIME})?(?![\\w]|:\\d)`, 'i'),
+  slashed: new RegExp(`^(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?:${JOIN}${TIME})?(?![\\w/]|:\\d)`, 'i'),
+  monthYear: new RegExp(`^${MONTH}\\s+(\\d{4})(?![\\w]|:\\d)`, 'i'),
+  clock: new RegExp(`^${TIME}`, 'i'),
+};
 
 /**
- * Reads the time at the start of a timeline entry: `04:00`, `4:00 AM`, `4 PM`, `16:05:30 UTC`,
- * `2023-06-10 04:00 UTC`, `2023-06-10T04:00Z` or a bare date. Markdown emphasis around it is allowed.
+ * Reads the time at the start of a timeline entry, as teams write them: `04:00`, `4:00 AM`,
+ * `4 PM`, `16:05:30 UTC`, `11:02 AM PT`, `2023-06-10 04:00 UTC`, `2023-05-09   15:50`,
+ * `2023-06-10T04:00Z`, `Mar 3, 9:41 AM`, `Tue 14 Feb 09:10`, `03/02/2023 14:00` (month first
+ * unless the first number is over 12), a bare date, or a month (`Jul 2024`, coarse). Markdown
+ * emphasis, code and brackets around it are allowed.
  */
 export function parseEntryTime(text: string): EntryTime | undefined {
   const lead = LEAD.exec(text)?.[0].length ?? 0;
   const s = text.slice(lead);
-  let m = DATE_FIRST.exec(s);
-  if (m && isIsoDate(m[1]!)) {
-    if (m[2] === undefined) return { minutes: 0, date: m[1], length: lead + m[0].length };
-    const minutes = clock(Number(m[2]), Number(m[3]), undefined);
-    if (minutes === undefined) return undefined;
-    return { minutes, date: m[1], zone: m[5], length: lead + m[0].length };
-  }
-  m = CLOCK.exec(s);
+  const done = (m: RegExpExecArray, time: EntryTime | undefined): EntryTime | undefined => {
+    if (!time) return undefined;
+    time.text = m[0].trim();
+    time.length = lead + m[0].length;
+    return time;
+  };
+  let m = PATTERNS.iso.exec(s);
+  if (m) return done(m, withDate(ymd(m[1]!, m[2]!, m[3]!), m, 4, m[10]));
+  m = PATTERNS.monthFirst.exec(s);
+  if (m) return done(m, withDate(monthDate(m[3], m[1]!, m[2]!), m, 4, undefined));
+  m = PATTERNS.dayFirst.exec(s);
+  if (m) return done(m, withDate(monthDate(m[3], m[2]!, m[1]!), m, 4, undefined));
+  m = PATTERNS.slashed.exec(s);
   if (m) {
-    const minutes = clock(Number(m[1]), Number(m[2]), m[4]);
-    if (minutes === undefined || Number(m[3] ?? 0) > 59) return undefined;
-    return { minutes, zone: m[5], length: lead + m[0].length };
+    let [month, day] = [Number(m[1]), Number(m[2])];
+    if (month > 12) [month, day] = [day, month];
+    const year = m[3] === undefined ? undefined : m[3].length === 2 ? `20${m[3]}` : m[3];
+    return done(m, withDate(calendar(year, month, day), m, 4, undefined));
   }
-  m = HOUR_ONLY.exec(s);
+  m = PATTERNS.monthYear.exec(s);
   if (m) {
-    const minutes = clock(Number(m[1]), 0, m[2]);
-    if (minutes === undefined) return undefined;
-    return { minutes, zone: m[3], length: lead + m[0].length };
+    const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+    return done(m, { minutes: 0, date: `${m[2]}-${String(month).padStart(2, '0')}-01`, precision: 'month', text: '', length: 0 });
   }
+  m = PATTERNS.clock.exec(s);
+  if (m) return done(m, clockTime(m, 1));
   return undefined;
+}
+
+/** A date as YYYY-MM-DD or MM-DD (no year), or undefined when it is not a real day. */
+type DatePart = { date?: string; monthDay?: string };
+
+function calendar(year: string | undefined, month: number, day: number): DatePart | undefined {
+  const mm = String(month).padStart(2, '0');
+  const dd = String(day).padStart(2, '0');
+  if (year) return isIsoDate(`${year}-${mm}-${dd}`) ? { date: `${year}-${mm}-${dd}` } : undefined;
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { monthDay: `${mm}-${dd}` } : undefined;
+}
+
+function ymd(year: string, month: string, day: string): DatePart | undefined {
+  return calendar(year, Number(month), Number(day));
+}
+
+function monthDate(year: string | undefined, monthName: string, day: string): DatePart | undefined {
+  return calendar(year, MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1, Number(day));
+}
+
+/** The entry time of a date and the optional time matched from group `at` on (see TIME); the zone may follow the date alone. */
+function withDate(date: DatePart | undefined, m: RegExpExecArray, at: number, dateZone: string | undefined): EntryTime | undefined {
+  if (!date) return undefined;
+  if (m[at] === undefined) return { minutes: 0, ...date, zone: dateZone, text: '', length: 0 };
+  const time = clockTime(m, at);
+  return time && { ...time, ...date };
+}
+
+/** A clock time from the groups of TIME starting at `at`: hour, minute, second, meridiem, meridiem of "4 PM", zone. */
+function clockTime(m: RegExpExecArray, at: number): EntryTime | undefined {
+  const hour = Number(m[at]);
+  const minuteText = m[at + 1];
+  const meridiem = m[at + 3] ?? m[at + 4];
+  if (minuteText === undefined && !meridiem) return undefined;
+  if (Number(m[at + 2] ?? 0) > 59) return undefined;
+  const minutes = clock(hour, Number(minuteText ?? 0), meridiem);
+  if (minutes === undefined) return undefined;
+  return { minutes, zone: m[at + 5]?.replace(/\s+/g, ''), text: '', length: 0 };
 }
 
 /** Minutes east of UTC of a zone written in a timeline (a name such as PST, or ±hh:mm). */
 export function entryZoneOffset(z: string): number {
-  return ZONES[z.toUpperCase()] ?? zoneOffsetMinutes(z);
+  const named = ZONES[z.toUpperCase()];
+  if (named !== undefined) return named;
+  const m = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : zoneOffsetMinutes(z);
+}
+
+/**
+ * The day mark a heading or a line standing alone in a timeline makes: its date ("March 4, 2024 -
+ * Detection", "**2023-05-10**", "2021-04-27 (all times UTC)"), "Day N", or, for a heading, only
+ * the start of a new part. Undefined for a line that is neither.
+ */
+export function dayMark(text: string, offset: number, isHeading: boolean): TimelineDay | undefined {
+  const t = parseEntryTime(text);
+  if (t && (t.date || t.monthDay) && !/\d:\d|[ap]\.?m\b/i.test(t.text)) {
+    const rest = text.slice(t.length).replace(/[*_`]/g, '').trim();
+    if (isHeading || rest === '' || /^\(.*\)$|^[-–—:]$/.test(rest)) return t.date ? { offset, date: t.date } : { offset, monthDay: t.monthDay };
+  }
+  const n = /^[\s*_`]*day\s+(\d{1,2})\b/i.exec(text);
+  if (n && (isHeading || !/\d:\d/.test(text))) return { offset, day: Number(n[1]) };
+  return isHeading ? { offset } : undefined;
 }
 
 function clock(hour: number, minute: number, meridiem: string | undefined): number | undefined {
@@ -93,25 +197,42 @@ function clock(hour: number, minute: number, meridiem: string | undefined): numb
 }
 
 /**
- * Places entries on an absolute clock. Entries without a date take the date of the entry before
- * (or `baseDate`); a clock time more than twelve hours earlier than the previous one is read as the
- * next day, so a timeline may run past midnight. Day headings (`### 2023-06-11`) set the date too.
+ * Places entries on an absolute clock and numbers their parts. Entries without a date take the
+ * date of the entry before (or `baseDate`); a month and day without a year take the year of the
+ * date before; a clock time more than twelve hours earlier than the previous one is read as the
+ * next day, so a timeline may run past midnight. Day marks set the date: a dated heading or date
+ * line (`### 2023-06-11`, `**March 4, 2024**`), "Day 2" (the day after `baseDate`), and any other
+ * sub-heading starts a new part without moving the date.
  */
 export function placeEntries(entries: TimelineEntry[], baseDate: string | undefined, dayMarks: readonly TimelineDay[] = []): void {
-  let day = baseDate && isIsoDate(baseDate) ? dayNumber(baseDate) : 0;
+  const base = baseDate && isIsoDate(baseDate) ? dayNumber(baseDate) : undefined;
+  let day = base ?? 0;
+  let year = baseDate && isIsoDate(baseDate) ? baseDate.slice(0, 4) : undefined;
   let prev: number | undefined;
   let mark = 0;
+  let part = 0;
   for (const entry of entries) {
     while (mark < dayMarks.length && dayMarks[mark]!.offset < entry.start) {
-      day = dayNumber(dayMarks[mark]!.date);
+      const m = dayMarks[mark]!;
+      const date = m.date ?? (m.monthDay && year && isIsoDate(`${year}-${m.monthDay}`) ? `${year}-${m.monthDay}` : undefined);
+      if (date) {
+        day = dayNumber(date);
+        year = date.slice(0, 4);
+      } else if (m.day !== undefined && base !== undefined) {
+        day = base + m.day - 1;
+      }
       prev = undefined;
+      part++;
       mark++;
     }
+    entry.part = part;
     const t = entry.time;
     if (!t) continue;
     const offset = t.zone ? entryZoneOffset(t.zone) : 0;
-    if (t.date) {
-      day = dayNumber(t.date);
+    const date = t.date ?? (t.monthDay && year && isIsoDate(`${year}-${t.monthDay}`) ? `${year}-${t.monthDay}` : undefined);
+    if (date) {
+      day = dayNumber(date);
+      year = date.slice(0, 4);
     } else if (prev !== undefined && t.minutes < prev - 12 * 60) {
       day++;
     }

@@ -1,31 +1,58 @@
-import type { List, RootContent, Table } from 'mdast';
+import type { List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { columnRole, isDoneStatus, listAction, readTokens, type ActionItem } from '../actions';
+import { columnRole, groupState, hasDoneMark, isDoneStatus, isGroupLabel, listAction, readTokens, type ActionItem, type GroupState } from '../actions';
 import { isIsoDate } from '../dates';
 import { ACTION_KINDS, type ActionKind } from '../taxonomy';
 import { readSimpleItems } from './line-scan';
 import { itemFirstLineEnd, itemText } from './timeline-section';
 
-/** The action items of an Action Items section's nodes: list items and table rows. */
+/**
+ * The action items of an Action Items section's nodes, as teams write them: list items (task,
+ * plain or numbered; items nested under a label such as "Short-term:" or "Completed" are items,
+ * other nested lists are details) and table rows. A sub-heading or a label line ("### Completed",
+ * "**Long-term (done)**") says the state of the items under it.
+ */
 export function readActionNodes(children: readonly RootContent[], text: string): ActionItem[] {
   const items: ActionItem[] = [];
-  const visitList = (list: List) => {
+  let group: GroupState;
+  const visitList = (list: List, state: GroupState) => {
     for (const item of list.children) {
       const body = itemText(item);
+      const nested = item.children.find((c): c is List => c.type === 'list');
+      if (nested && (!body || isGroupLabel(body))) {
+        visitList(nested, groupState(body) ?? state);
+        continue;
+      }
       if (!body) continue;
-      items.push(listAction(text, body, item.checked, item.position?.start.offset ?? 0, itemFirstLineEnd(item)));
+      items.push(listAction(text, body, item.checked, item.position?.start.offset ?? 0, itemFirstLineEnd(item), { struck: isStruck(item), group: state }));
     }
   };
   for (const node of children) {
-    if (node.type === 'list') visitList(node);
+    if (node.type === 'heading') group = groupState(toString(node));
+    else if (node.type === 'paragraph' && isGroupLabel(toString(node))) group = groupState(toString(node));
+    else if (node.type === 'list') visitList(node, group);
     else if (node.type === 'table') items.push(...readActionTable(node));
   }
   return items;
 }
 
+/** Whether a list item's text is struck through (~~like this~~): done, in many teams' lists. */
+function isStruck(item: ListItem): boolean {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return false;
+  const kids = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return kids.length > 0 && kids[0]!.type === 'delete';
+}
+
 /** The action items of an Action Items section (from its heading's start) read line by line, or undefined (see readSimpleItems). */
 export function readActionLines(text: string, start: number, end: number): ActionItem[] | undefined {
-  return readSimpleItems(text, start, end, () => {})?.map((item) => listAction(text, item.body, item.checked, item.start, item.end));
+  let group: GroupState;
+  const marks: { at: number; state: GroupState }[] = [];
+  const items = readSimpleItems(text, start, end, (h) => marks.push({ at: h.start, state: groupState(h.raw) }));
+  return items?.map((item) => {
+    while (marks.length && marks[0]!.at < item.start) group = marks.shift()!.state;
+    return listAction(text, item.body, item.checked, item.start, item.end, { group });
+  });
 }
 
 function readActionTable(table: Table): ActionItem[] {
@@ -52,7 +79,8 @@ function readActionTable(table: Table): ActionItem[] {
     if (trackerCell) tokens.tracker = trackerCell;
     const statusIndex = col('status');
     const statusNode = statusIndex >= 0 ? row.children[statusIndex] : undefined;
-    const done = statusNode ? isDoneStatus(cells[statusIndex] ?? '') : false;
+    // Without a Status column, a done mark in any cell ("SEC-310 (done)", "✅") says it.
+    const done = statusNode ? isDoneStatus(cells[statusIndex] ?? '') : cells.some((c) => isDoneStatus(c) || hasDoneMark(c));
     const start = row.position?.start.offset ?? 0;
     const item: ActionItem = { text: body, ...tokens, done, overdue: false, source: 'table', start, end: row.position?.end.offset ?? start };
     if (statusNode?.position) {

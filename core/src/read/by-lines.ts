@@ -8,7 +8,8 @@ import { readActionLines, readActionNodes } from './action-section';
 import { isPlainInline, scanBlocks, type ScannedHeading } from './line-scan';
 import { assembleModel, type ParseOptions, type Postmortem, type Section } from './model';
 import { buildSections } from './section-spans';
-import { readTimelineLines, readTimelineNodes } from './timeline-section';
+import { hasLabelLine, hasTimedItemLine } from './labels';
+import { joinTimelines, readTimelineLines, readTimelineNodes } from './timeline-section';
 import { parseTree, shiftPositions } from './tree';
 import { sectionsOfTree } from './whole';
 
@@ -43,8 +44,11 @@ export function readByLines(text: string, lines: LineIndex, options: ParseOption
     },
   }));
 
-  const timelineSection = timeline === 'read' ? sections.find((s) => s.ids.includes('timeline')) : undefined;
-  const actionSection = sections.find((s) => s.ids.includes('action-items'));
+  const timelineSections = timeline === 'read' ? sections.filter((s) => s.ids.includes('timeline')) : [];
+  const actionSections = sections.filter((s) => s.ids.includes('action-items'));
+  // Label lines standing in for a missing heading are read from the whole tree only.
+  if (timeline === 'read' && !timelineSections.length && (hasLabelLine(text, 'timeline', config) || hasTimedItemLine(text))) return undefined;
+  if (!actionSections.length && hasLabelLine(text, 'action-items', config)) return undefined;
   return assembleModel(
     {
       text,
@@ -53,10 +57,8 @@ export function readByLines(text: string, lines: LineIndex, options: ParseOption
       frontMatter: fm && readFrontMatter(text.slice(fm.contentStart, fm.contentEnd), 0, fm.end, fm.contentStart),
       h1: h1?.text,
       sections,
-      timeline: timelineSection
-        ? (readTimelineLines(text, timelineSection.start, timelineSection.end) ?? readTimelineNodes(parseSection(text, lines, timelineSection)))
-        : { entries: [], days: [] },
-      actions: actionSection ? (readActionLines(text, actionSection.start, actionSection.end) ?? readActionNodes(parseSection(text, lines, actionSection), text)) : [],
+      timeline: joinTimelines(timelineSections.map((s) => readTimelineLines(text, s.start, s.end) ?? readTimelineNodes(parseSection(text, lines, s), text))),
+      actions: actionSections.flatMap((s) => readActionLines(text, s.start, s.end) ?? readActionNodes(parseSection(text, lines, s), text)),
     },
     options,
   );

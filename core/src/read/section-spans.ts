@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import { normalizeHeading } from '../sections';
+import { headingIds } from './heading-meaning';
 
 /** A top-level heading as a reader found it. */
 export interface HeadingRef {
@@ -23,25 +23,53 @@ export interface SectionSpan {
 
 /**
  * Which headings of a document are its sections and where each ends: the one place that decides
- * it, for every reader. A level-2 heading starts a section; a level-1 or level-2 heading ends it.
+ * it, for every reader.
+ *
+ * Sections are the headings of one level: level 2 in most documents, but the level holding the
+ * most headings Hindsight recognises wins, so a document whose sections are `###` under one `##`
+ * (or `#` under a title) is read as its authors meant. A deeper heading that names a section the
+ * document has nowhere else (a `### Timeline` under an unrecognised `## Details`) is a section too.
+ * A section ends at the next section heading or at any heading above its own level. The first
+ * level-1 heading that is not a section is the title. When a document has no Action Items section
+ * but a Follow-up one, its follow-ups are its action items (what real postmortems mean by it).
  */
 export function buildSections(headings: readonly HeadingRef[], textLength: number, config: Config): { spans: SectionSpan[]; h1?: HeadingRef } {
+  const ids = headings.map((h) => (h.depth <= 3 ? headingIds(h.text, config) : []));
+  const level = sectionLevel(headings, ids);
+  const atLevel = new Set(headings.flatMap((h, i) => (h.depth === level ? ids[i]! : [])));
+  const isSection = headings.map((h, i) => h.depth === level || (h.depth > level && h.depth <= 3 && ids[i]!.length > 0 && ids[i]!.every((id) => !atLevel.has(id))));
+  const h1 = headings.find((h, i) => h.depth === 1 && !isSection[i]);
+
   const spans: SectionSpan[] = [];
-  let open: SectionSpan | undefined;
-  let h1: HeadingRef | undefined;
   headings.forEach((h, i) => {
-    if (h.depth > 2) return;
-    if (open) {
-      open.end = h.start;
-      open.until = i;
+    if (!isSection[i]) return;
+    let until = i + 1;
+    while (until < headings.length && !isSection[until] && headings[until]!.depth > Math.min(h.depth, level)) until++;
+    // A promoted deeper heading also ends at a heading of its own level or above.
+    if (h.depth > level) {
+      until = i + 1;
+      while (until < headings.length && !isSection[until] && headings[until]!.depth > h.depth) until++;
     }
-    open = undefined;
-    if (h.depth === 1) {
-      h1 ??= h;
-      return;
-    }
-    open = { heading: h.text, ids: config.headingIndex.get(normalizeHeading(h.text)) ?? [], start: h.start, headingEnd: h.end, end: textLength, at: i, until: headings.length };
-    spans.push(open);
+    const end = until < headings.length ? headings[until]!.start : textLength;
+    spans.push({ heading: h.text, ids: ids[i]!, start: h.start, headingEnd: h.end, end, at: i, until });
   });
+  if (!spans.some((s) => s.ids.includes('action-items'))) {
+    const followUp = spans.find((s) => s.ids.length === 1 && s.ids[0] === 'follow-up');
+    if (followUp) followUp.ids = ['action-items'];
+  }
   return { spans, h1 };
+}
+
+/**
+ * The heading level of a document's sections: 2, unless level 1 or 3 holds more distinct
+ * recognised sections (a title at level 1 does not count for level 1).
+ */
+function sectionLevel(headings: readonly HeadingRef[], ids: readonly string[][]): number {
+  const count = (depth: number) => new Set(headings.flatMap((h, i) => (h.depth === depth ? ids[i]! : []))).size;
+  const two = count(2);
+  const one = count(1);
+  const three = count(3);
+  if (one > two && one >= 2 && one >= three) return 1;
+  if (three > two && three >= 2) return 3;
+  return 2;
 }

@@ -1,9 +1,9 @@
-import type { ListItem, RootContent } from 'mdast';
+import type { ListItem, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseEntryTime, timelineEntry, type TimelineDay, type TimelineEntry } from '../timeline';
+import { dayMark, timelineEntry, type TimelineDay, type TimelineEntry } from '../timeline';
 import { readSimpleItems } from './line-scan';
 
-/** What a Timeline section holds: its entries and the day headings between them. */
+/** What a Timeline section holds: its entries and the day marks between them. */
 export interface TimelineRead {
   entries: TimelineEntry[];
   days: TimelineDay[];
@@ -11,56 +11,108 @@ export interface TimelineRead {
 
 /**
  * Timeline items already read, by node. The incremental parser keeps one: it keeps the nodes of
- * unedited runs, so a 1,700-entry timeline is not read again on every keystroke. Only the text is
- * kept; offsets are read from the nodes' current positions.
+ * unedited runs, so a 1,700-entry timeline is not read again on every keystroke. Only what the
+ * text gives is kept; offsets are read from the nodes' current positions.
  */
-export type TimelineItemCache = WeakMap<ListItem, { text: string; time: ReturnType<typeof parseEntryTime> }>;
+export type TimelineItemCache = WeakMap<ListItem, Pick<TimelineEntry, 'text' | 'time' | 'placeholder'>>;
 
-/** The entries and day headings of a Timeline section's nodes. */
-export function readTimelineNodes(children: readonly RootContent[], readItems?: TimelineItemCache): TimelineRead {
-  const entries: TimelineEntry[] = [];
-  const days: TimelineDay[] = [];
+/**
+ * The entries and day marks of a Timeline section's nodes, as teams write them: list items
+ * (bulleted or numbered; an item that is only a date, with a nested list, is a day and its
+ * items the entries), table rows (the time from a Time/When/Date column), and lines of a
+ * paragraph that start with a time (the Google SRE book's style). A sub-heading or a line that
+ * is only a date is a day mark. Untimed list items are entries without a time (context);
+ * untimed paragraph lines are prose, not entries.
+ */
+export function readTimelineNodes(children: readonly RootContent[], text: string, readItems?: TimelineItemCache): TimelineRead {
+  const read: TimelineRead = { entries: [], days: [] };
   for (const node of children) {
     if (node.type === 'heading') {
-      const t = parseEntryTime(toString(node));
-      if (t?.date) days.push({ offset: node.position?.start.offset ?? 0, date: t.date });
+      read.days.push(dayMark(toString(node), node.position?.start.offset ?? 0, true)!);
     } else if (node.type === 'list') {
-      for (const item of node.children) {
-        const start = item.children[0]?.position?.start.offset ?? item.position?.start.offset ?? 0;
-        const end = itemFirstLineEnd(item);
-        const cached = readItems?.get(item);
-        if (cached) {
-          if (cached.text) entries.push({ text: cached.text, time: cached.time, start, end });
-          continue;
-        }
-        const text = itemText(item);
-        const entry = text ? timelineEntry(text, start, end) : undefined;
-        readItems?.set(item, { text, time: entry?.time });
-        if (entry) entries.push(entry);
-      }
+      readItems ? readListCached(node.children, readItems, read) : readList(node.children, text, read);
     } else if (node.type === 'table') {
       const header = node.children[0]?.children.map((c) => toString(c).toLowerCase().trim()) ?? [];
-      let col = header.findIndex((h) => /^(time|when|timestamp|date|date\/time|time \(\w+\))$/.test(h));
+      let col = header.findIndex((h) => /^(time|when|timestamp|date|date\/time|time \(.+\)|time \/ date|date & time|datetime)$/.test(h));
       if (col < 0) col = 0;
       for (const row of node.children.slice(1)) {
         const cell = row.children[col];
-        const text = row.children.map((c) => toString(c).trim()).filter(Boolean).join(' — ');
-        if (!cell || !text) continue;
+        const rowText = row.children.map((c) => toString(c).trim()).filter(Boolean).join(' — ');
+        if (!cell || !rowText) continue;
         const start = cell.children[0]?.position?.start.offset ?? cell.position?.start.offset ?? row.position?.start.offset ?? 0;
-        entries.push(timelineEntry(text, start, row.position?.end.offset ?? 0, toString(cell).trim()));
+        read.entries.push(timelineEntry(rowText, start, row.position?.end.offset ?? 0, toString(cell).trim()));
       }
+    } else if (node.type === 'paragraph') {
+      readParagraph(node, text, read);
     }
   }
-  return { entries, days };
+  return read;
+}
+
+/** List items as entries; an item that is only a date or "Day N" with a list under it is a day of entries. */
+function readList(items: readonly ListItem[], text: string, read: TimelineRead): void {
+  for (const item of items) {
+    const body = itemText(item);
+    const nested = item.children.find((c) => c.type === 'list');
+    const start = item.children[0]?.position?.start.offset ?? item.position?.start.offset ?? 0;
+    const mark = nested && body ? dayMark(body, start, false) : undefined;
+    if (mark && nested?.type === 'list') {
+      read.days.push(mark);
+      readList(nested.children, text, read);
+      continue;
+    }
+    if (body) read.entries.push(timelineEntry(body, start, itemFirstLineEnd(item)));
+  }
+}
+
+/** readList for the incremental parser, which keeps what each item's text gave (items with day groups are read afresh). */
+function readListCached(items: readonly ListItem[], cache: TimelineItemCache, read: TimelineRead): void {
+  for (const item of items) {
+    if (item.children.some((c) => c.type === 'list')) {
+      readList([item], '', read);
+      continue;
+    }
+    const start = item.children[0]?.position?.start.offset ?? item.position?.start.offset ?? 0;
+    const end = itemFirstLineEnd(item);
+    let known = cache.get(item);
+    if (!known) {
+      const body = itemText(item);
+      const entry = body ? timelineEntry(body, start, end) : undefined;
+      known = { text: body, time: entry?.time, placeholder: entry?.placeholder };
+      cache.set(item, known);
+    }
+    if (known.text) read.entries.push({ ...known, part: 0, start, end });
+  }
+}
+
+/** Each line of a paragraph: a date alone is a day mark, a line starting with a time (or a placeholder) an entry. */
+function readParagraph(node: Paragraph, text: string, read: TimelineRead): void {
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (from === undefined || to === undefined) return;
+  const plain = toString(node).split('\n');
+  const source = text.slice(from, to).split(/\r?\n|\r/);
+  let at = from;
+  source.forEach((raw, i) => {
+    const lineStart = at + (raw.length - raw.trimStart().length);
+    at += raw.length + (text[at + raw.length] === '\r' && text[at + raw.length + 1] === '\n' ? 2 : 1);
+    // The line as the parser reads it when the lines match one to one, else as written.
+    const line = (plain.length === source.length ? plain[i]! : raw).trim();
+    if (!line) return;
+    const mark = dayMark(line, lineStart, false);
+    if (mark) {
+      read.days.push(mark);
+      return;
+    }
+    const entry = timelineEntry(line, lineStart, lineStart + raw.trim().length);
+    if (entry.time || entry.placeholder) read.entries.push(entry);
+  });
 }
 
 /** The entries and day headings of a Timeline section (from its heading's start) read line by line, or undefined (see readSimpleItems). */
 export function readTimelineLines(text: string, start: number, end: number): TimelineRead | undefined {
   const days: TimelineDay[] = [];
-  const items = readSimpleItems(text, start, end, (h) => {
-    const t = parseEntryTime(h.raw);
-    if (t?.date) days.push({ offset: h.start, date: t.date });
-  });
+  const items = readSimpleItems(text, start, end, (h) => days.push(dayMark(h.raw, h.start, true)!));
   // A task box in a timeline is unusual enough to leave to the parser.
   if (!items || items.some((i) => i.checked !== null)) return undefined;
   return { entries: items.map((i) => timelineEntry(i.body, i.start + 2, i.end)), days };
@@ -76,4 +128,9 @@ export function itemText(item: ListItem): string {
 export function itemFirstLineEnd(item: ListItem): number {
   const first = item.children[0];
   return first?.position?.end.offset ?? item.position?.end.offset ?? 0;
+}
+
+/** Several timeline sections read as one timeline, in document order. */
+export function joinTimelines(reads: readonly TimelineRead[]): TimelineRead {
+  return { entries: reads.flatMap((r) => r.entries), days: reads.flatMap((r) => r.days) };
 }

@@ -8,7 +8,8 @@ import { isComment } from './line-scan';
 import { assembleModel, type ParseOptions, type Postmortem, type Section } from './model';
 import { readActionNodes } from './action-section';
 import { buildSections, type HeadingRef } from './section-spans';
-import { readTimelineNodes, type TimelineItemCache } from './timeline-section';
+import { labelledNodes } from './labels';
+import { joinTimelines, readTimelineNodes, type TimelineItemCache } from './timeline-section';
 import { parseTree } from './tree';
 
 /** The model from parsing the whole text (without a BOM) as Markdown first: the reference every other reader is held to. */
@@ -21,8 +22,11 @@ export function parseWhole(text: string, options: ParseOptions = {}, lines = new
 export function modelFromTree(text: string, tree: Root, refusal: Refusal | undefined, options: ParseOptions, lines: LineIndex, timelineItems?: TimelineItemCache): Postmortem {
   const config = options.config ?? defaultConfig;
   const { sections, h1 } = sectionsOfTree(tree, text, config);
-  const timelineSection = sections.find((s) => s.ids.includes('timeline'));
-  const actionSection = sections.find((s) => s.ids.includes('action-items'));
+  const timelineSections = sections.filter((s) => s.ids.includes('timeline'));
+  const actionSections = sections.filter((s) => s.ids.includes('action-items'));
+  // A document without the section's heading may still introduce it with a label line.
+  const timelineNodes = timelineSections.length ? undefined : labelledNodes(tree.children, 'timeline', config);
+  const actionNodes = actionSections.length ? undefined : labelledNodes(tree.children, 'action-items', config);
   return assembleModel(
     {
       text,
@@ -31,8 +35,8 @@ export function modelFromTree(text: string, tree: Root, refusal: Refusal | undef
       frontMatter: frontMatterOfTree(tree, text, lines),
       h1,
       sections,
-      timeline: timelineSection ? readTimelineNodes(timelineSection.children, timelineItems) : { entries: [], days: [] },
-      actions: actionSection ? readActionNodes(actionSection.children, text) : [],
+      timeline: timelineNodes ? readTimelineNodes(timelineNodes, text) : joinTimelines(timelineSections.map((s) => readTimelineNodes(s.children, text, timelineItems))),
+      actions: actionNodes ? readActionNodes(actionNodes, text) : actionSections.flatMap((s) => readActionNodes(s.children, text)),
       refusal,
     },
     options,

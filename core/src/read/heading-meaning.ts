@@ -1,0 +1,56 @@
+import type { Config } from '../config';
+import { normalizeHeading } from '../sections';
+
+/**
+ * What real postmortems call each section, by meaning rather than exact text: words that name the
+ * section wherever they stand in a heading. Tried after the exact aliases and the configured
+ * patterns, on the heading with its qualifiers removed. Order matters: the first match wins.
+ */
+const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
+  { id: 'timeline', pattern: /\b(timeline|chronology|sequence of events|order of events|event log)\b/ },
+  { id: 'action-items', pattern: /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items)\b|^(actions|tasks|fixes|changes)$|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('re| are) (doing|changing)|^what('s| is) next|^(going )?forward\b/ },
+  { id: 'lessons-learned', pattern: /\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|what went (well|right)|how'?d we do|how did we do)\b|^what else did we (notice|learn|see)/ },
+  { id: 'root-cause', pattern: /\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/ },
+  { id: 'resolution', pattern: /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)/ },
+  { id: 'impact', pattern: /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect)\b/ },
+  { id: 'summary', pattern: /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background)\b/ },
+];
+
+/** A heading without what qualifies it: "(all times UTC)", a trailing date range, emoji, numbering, a question mark. */
+export function headingCore(text: string): string {
+  return normalizeHeading(
+    text
+      .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+      .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, ' ')
+      .replace(/^\s*(section\s+)?(\d+(\.\d+)*|[ivx]+|[a-z])[.):]\s+/i, '')
+      .replace(/\s[-–—:|,]\s.*$/u, '')
+      .replace(/\s+\d{1,4}([/.-]\d{1,4}){1,2}(\s*[-–—]\s*\d{1,4}([/.-]\d{1,4}){0,2})?\s*$/u, '')
+      .replace(/[?!]+/g, ' '),
+  );
+}
+
+/**
+ * The canonical section ids a heading stands for: exact aliases first (hindsight.json's included),
+ * then configured patterns, then the heading without its qualifiers, then each part of a combined
+ * heading ("Lessons Learned and Future Improvements"), then the words that name a section.
+ */
+export function headingIds(text: string, config: Config): string[] {
+  const exact = config.headingIndex.get(normalizeHeading(text));
+  if (exact) return exact;
+  for (const { pattern, ids } of config.headingPatterns) if (pattern.test(text)) return ids;
+  const core = headingCore(text);
+  if (!core) return [];
+  const known = config.headingIndex.get(core);
+  if (known) return known;
+  const parts = core.split(/\s+(?:and|&|\/|\+)\s+|\s*[/&+,]\s*/).filter(Boolean);
+  if (parts.length > 1) {
+    const ids = parts.flatMap((p) => config.headingIndex.get(p) ?? meaningOf(p));
+    if (ids.length) return [...new Set(ids)];
+  }
+  return meaningOf(core);
+}
+
+function meaningOf(core: string): string[] {
+  const hit = MEANINGS.find((m) => m.pattern.test(core));
+  return hit ? [hit.id] : [];
+}
