@@ -13,7 +13,7 @@ export const DEFAULT_SECTIONS: readonly SectionDef[] = [
   {
     id: 'summary',
     title: 'Summary',
-    aliases: ['Issue Summary', 'Incident Summary', 'Executive Summary', 'Overview', 'TL;DR', 'What happened', 'Incident Overview', 'Description'],
+    aliases: ['Issue Summary', 'Incident Summary', 'Executive Summary', 'Overview', 'TL;DR'],
     prompt: 'What happened, for how long, who was affected and how it ended, in three to five sentences.',
   },
   {
@@ -31,13 +31,13 @@ export const DEFAULT_SECTIONS: readonly SectionDef[] = [
   {
     id: 'root-cause',
     title: 'Root Cause',
-    aliases: ['Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'Contributing Factors', 'Why did it happen', 'Five Whys', 'Fault'],
+    aliases: ['Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'Contributing Factors'],
     prompt: 'Why it happened: the trigger, the underlying cause, and why safeguards did not stop it.',
   },
   {
     id: 'resolution',
     title: 'Resolution',
-    aliases: ['Mitigation', 'Recovery', 'Resolution and Recovery', 'Mitigation and Resolution', 'Fix', 'How we fixed it', 'How did we fix it'],
+    aliases: ['Mitigation', 'Recovery', 'Resolution and Recovery', 'Mitigation and Resolution'],
     prompt: 'How service was restored, and what was done to repair data and caches afterwards.',
   },
   {
@@ -63,7 +63,7 @@ export const DEFAULT_SECTIONS: readonly SectionDef[] = [
   {
     id: 'lessons-learned',
     title: 'Lessons Learned',
-    aliases: ['Lessons', 'Learnings', 'Key Learnings', 'Takeaways', 'Retrospective', 'Insights'],
+    aliases: ['Lessons', 'Learnings', 'Key Learnings', 'Takeaways', 'Retrospective'],
     prompt: 'What went well, what went wrong, and where we got lucky.',
   },
   {

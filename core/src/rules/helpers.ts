@@ -21,3 +21,20 @@ export function firstLineOf(pm: Postmortem, start: number, end: number): { start
   const line = pm.lines.position(start).line;
   return { start, end: Math.max(start, Math.min(end, pm.lines.lineEnd(line))) };
 }
+
+/**
+ * Whether a postmortem opens with a summary in prose before its first section (many teams write
+ * one without a heading): at least a sentence of twelve words between the front matter or title
+ * and the first section, not counting comments, headings, tables and "Key: value" lines.
+ */
+export function opensWithProse(pm: Postmortem): boolean {
+  const from = pm.frontMatter?.end ?? 0;
+  const to = pm.sections[0]?.start ?? pm.text.length;
+  const prose = pm.text
+    .slice(from, to)
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .split(/\r?\n|\r/)
+    .filter((line) => !/^\s*(#|\||[-=]{3,}\s*$)/.test(line) && !/^\s*[*_]*[\p{L} ]{1,24}[*_]*\s*:[*_]*\s*\S.{0,60}$/u.test(line))
+    .join(' ');
+  return (prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length >= 12;
+}

@@ -1,4 +1,5 @@
 import { sectionSkeleton } from '../template';
+import { opensWithProse } from './helpers';
 import type { Problem, Rule } from './types';
 
 export const requiredSection: Rule = {
@@ -8,6 +9,7 @@ export const requiredSection: Rule = {
   check({ pm, config }) {
     const order = config.sections.map((s) => s.id);
     const present = new Set(pm.sections.flatMap((s) => s.ids));
+    if (opensWithProse(pm)) present.add('summary');
     const problems: Problem[] = [];
     const eol = pm.lines.eol;
     for (const id of config.requiredSections) {

@@ -7,10 +7,12 @@ export const timelineOrder: Rule = {
   severity: 'warning',
   check({ pm }) {
     const problems: Problem[] = [];
-    let previous: { at: number; label: string } | undefined;
+    let previous: { at: number; label: string; part: number } | undefined;
     for (const entry of pm.timeline) {
       if (entry.at === undefined || !entry.time) continue;
-      const label = pm.text.slice(entry.start, entry.start + entry.time.length).replace(/^[\s*_`[(]+/, '').trim();
+      // A day heading or sub-heading starts a new part (another day, another incident of a digest).
+      if (previous && previous.part !== entry.part) previous = undefined;
+      const label = entry.time.text;
       if (previous && entry.at < previous.at) {
         problems.push({
           message: `Timeline entry at ${label} comes after the entry at ${previous.label}; expected entries in chronological order.`,
@@ -18,7 +20,7 @@ export const timelineOrder: Rule = {
         });
         continue;
       }
-      previous = { at: entry.at, label };
+      previous = { at: entry.at, label, part: entry.part };
     }
     return problems;
   },

@@ -1,17 +1,38 @@
 import { quote } from '../suggest';
-import { firstLineOf } from './helpers';
-import type { Rule } from './types';
+import { firstLineOf, headingSpan } from './helpers';
+import type { Problem, Rule } from './types';
+
+/** Text that starts like a time or a date but was not read as one: "6: 35 AM", "25:10", "9.41". */
+const TIME_LIKE = /^[\s*_`[(~]*\d{1,4}(?:\s*[:.h]\s*\d|\s*[ap]\.?m\b|[-/]\d)/i;
 
 export const timelineTime: Rule = {
   id: 'timeline-time',
-  description: 'Every timeline entry starts with a readable time.',
+  description: 'Timeline entries that give a time give a readable one, with no placeholders left; untimed lines are context.',
   severity: 'warning',
   check({ pm }) {
-    return pm.timeline
-      .filter((entry) => !entry.time)
-      .map((entry) => ({
-        message: `Timeline entry ${quote(entry.text, 40)} does not start with a readable time; expected e.g. 06:35, 6:35 AM or 2024-01-31 06:35 UTC.`,
-        ...firstLineOf(pm, entry.start, entry.end),
-      }));
+    const problems: Problem[] = [];
+    for (const entry of pm.timeline) {
+      if (entry.time) continue;
+      if (entry.placeholder) {
+        problems.push({
+          message: `Timeline entry ${quote(entry.text, 40)} has the placeholder ${quote(entry.placeholder)} where its time belongs; expected the real time, e.g. 06:35 or 2024-01-31 06:35 UTC.`,
+          ...firstLineOf(pm, entry.start, entry.end),
+        });
+      } else if (TIME_LIKE.test(entry.text)) {
+        problems.push({
+          message: `Timeline entry ${quote(entry.text, 40)} does not start with a readable time; expected e.g. 06:35, 6:35 AM or 2024-01-31 06:35 UTC.`,
+          ...firstLineOf(pm, entry.start, entry.end),
+        });
+      }
+    }
+    // Untimed entries are context, unless no entry has a time at all: then the timeline has none.
+    const section = pm.sections.find((s) => s.ids.includes('timeline'));
+    if (section && pm.timeline.length > 0 && pm.timeline.every((e) => !e.time && !e.placeholder && !TIME_LIKE.test(e.text))) {
+      problems.push({
+        message: `Timeline has ${pm.timeline.length} ${pm.timeline.length === 1 ? 'entry' : 'entries'} and none starts with a time; expected entries such as '06:35 Alert fires.'`,
+        ...headingSpan(section),
+      });
+    }
+    return problems;
   },
 };
