@@ -196,6 +196,9 @@ function clock(hour: number, minute: number, meridiem: string | undefined): numb
   return hour * 60 + minute;
 }
 
+/** "(next day)", "(+1)", "D+1" after an entry's time: the entry is a day after the one before. */
+const NEXT_DAY = /^[\s*_`]*(?:\(\s*(?:next day|\+1d?|d\+1)\s*\)|next day\b)/i;
+
 /**
  * Places entries on an absolute clock and numbers their parts. Entries without a date take the
  * date of the entry before (or `baseDate`); a month and day without a year take the year of the
@@ -207,7 +210,9 @@ function clock(hour: number, minute: number, meridiem: string | undefined): numb
 export function placeEntries(entries: TimelineEntry[], baseDate: string | undefined, dayMarks: readonly TimelineDay[] = []): void {
   const base = baseDate && isIsoDate(baseDate) ? dayNumber(baseDate) : undefined;
   let day = base ?? 0;
-  let year = baseDate && isIsoDate(baseDate) ? baseDate.slice(0, 4) : undefined;
+  // A month and day without a year take the year of the date before them; with none anywhere, a
+  // stand-in leap year keeps them in order against each other.
+  let year = (baseDate && isIsoDate(baseDate) ? baseDate : (entries.find((e) => e.time?.date)?.time?.date ?? dayMarks.find((m) => m.date)?.date))?.slice(0, 4) ?? '2000';
   let prev: number | undefined;
   let mark = 0;
   let part = 0;
@@ -233,7 +238,7 @@ export function placeEntries(entries: TimelineEntry[], baseDate: string | undefi
     if (date) {
       day = dayNumber(date);
       year = date.slice(0, 4);
-    } else if (prev !== undefined && t.minutes < prev - 12 * 60) {
+    } else if ((prev !== undefined && t.minutes < prev - 12 * 60) || NEXT_DAY.test(entry.text.slice(t.length))) {
       day++;
     }
     prev = t.minutes;

@@ -81,7 +81,9 @@ export function assembleModel(parts: ReadParts, options: ParseOptions): Postmort
   const meta = toMeta(frontMatter?.data);
   const title = meta.title?.trim() || parts.h1;
   const { entries, days } = parts.timeline;
-  placeEntries(entries, meta.date ?? meta.started?.slice(0, 10), days);
+  // A date written with a time ("2023-04-02 10:00:00 +0000", other tools' style) still dates the timeline.
+  const writtenDate = typeof frontMatter?.data?.date === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(frontMatter.data.date)?.[0] : undefined;
+  placeEntries(entries, meta.date ?? meta.started?.slice(0, 10) ?? writtenDate, days);
   markOverdue(actions, options.today ?? todayIso());
   const model = { text, lines, frontMatter, meta, title, sections, timeline: entries, timelineDays: days, actions, metrics: computeMetrics(meta), refusal };
   const tree = parts.tree;

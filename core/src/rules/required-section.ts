@@ -9,7 +9,10 @@ export const requiredSection: Rule = {
   check({ pm, config }) {
     const order = config.sections.map((s) => s.id);
     const present = new Set(pm.sections.flatMap((s) => s.ids));
+    // Found without a heading of their own: a prose opening, a labelled timeline, labelled action items.
     if (opensWithProse(pm)) present.add('summary');
+    if (pm.timeline.length > 0) present.add('timeline');
+    if (pm.actions.length > 0) present.add('action-items');
     const problems: Problem[] = [];
     const eol = pm.lines.eol;
     for (const id of config.requiredSections) {
