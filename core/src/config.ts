@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_REQUIRED_FIELDS } from './fields';
 import { DEFAULT_CATEGORIES, DEFAULT_SEVERITIES, type Category, type Severity } from './taxonomy';
 import { DEFAULT_COMBINED, DEFAULT_REQUIRED_SECTIONS, DEFAULT_SECTIONS, normalizeHeading, type SectionDef } from './sections';
 
@@ -83,7 +84,7 @@ export interface Config {
   site: { title: string; url: string; onInvalid: 'skip' | 'fail' };
 }
 
-export const DEFAULT_REQUIRED_FIELDS = ['title', 'date', 'status', 'severity', 'root_cause', 'services'];
+export { DEFAULT_REQUIRED_FIELDS } from './fields';
 
 /** Builds a full configuration from a validated input. */
 export function resolveConfig(input: ConfigInput = {}): Config {

@@ -1,8 +1,7 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { isIsoDate, parseDateTime } from './dates';
-import { STATUSES } from './taxonomy';
+import { FIELDS, fieldSchema, type FieldDef, type FieldName } from './fields';
 import type { Config } from './config';
 import { isSimpleYaml } from './simple-yaml';
 
@@ -28,77 +27,16 @@ export interface FrontMatterBlock {
   problems: YamlProblem[];
 }
 
-/** The front matter read leniently: each field only when it has the expected shape. */
-export interface Meta {
-  title?: string;
-  date?: string;
-  status?: string;
-  severity?: string;
-  root_cause?: string;
-  contributing: string[];
-  trigger?: string;
-  services: string[];
-  authors: string[];
-  tags: string[];
-  started?: string;
-  detected?: string;
-  mitigated?: string;
-  resolved?: string;
-  impact?: Record<string, unknown>;
-}
-
-export const TIME_FIELDS = ['started', 'detected', 'mitigated', 'resolved'] as const;
-export type TimeField = (typeof TIME_FIELDS)[number];
-
-export const KNOWN_FIELDS = [
-  'title', 'date', 'status', 'severity', 'root_cause', 'contributing', 'trigger', 'services',
-  'authors', 'tags', 'started', 'detected', 'mitigated', 'resolved', 'impact',
-] as const;
-
-const stringList = z.array(z.string().min(1));
-const isoDate = z.string().refine(isIsoDate);
-const isoDateTime = z.string().refine((v) => parseDateTime(v) !== undefined);
+export { FIELD_EXPECTATIONS, KNOWN_FIELDS, TIME_FIELDS, toMeta, type Meta, type TimeField } from './fields';
 
 /**
- * The structural front-matter schema shared by the rules and the site. Membership of severity and
- * root-cause ids in the configured lists is checked by their own rules, which can suggest a fix.
+ * The structural front-matter schema shared by the rules and the site, from FIELDS. Membership of
+ * severity and root-cause ids in the configured lists is checked by their own rules, which can
+ * suggest a fix.
  */
-export const frontMatterShape = {
-  title: z.string().trim().min(1),
-  date: isoDate,
-  status: z.enum(STATUSES),
-  severity: z.string().min(1),
-  root_cause: z.string().min(1),
-  contributing: stringList.optional(),
-  trigger: z.string().optional(),
-  services: stringList,
-  authors: stringList.optional(),
-  tags: stringList.optional(),
-  started: isoDateTime.optional(),
-  detected: isoDateTime.optional(),
-  mitigated: isoDateTime.optional(),
-  resolved: isoDateTime.optional(),
-  impact: z.record(z.string(), z.unknown()).optional(),
-};
-
-/** What each field expects, in the words of a message: "expected <this>". */
-export const FIELD_EXPECTATIONS: Record<string, string> = {
-  title: 'a one-line title',
-  date: 'the incident start date as YYYY-MM-DD',
-  status: STATUSES.join(', '),
-  severity: 'a severity level such as SEV2',
-  root_cause: 'one root-cause category id',
-  contributing: 'a list of root-cause category ids',
-  trigger: 'a short text',
-  services: 'a list of service names',
-  authors: 'a list of names',
-  tags: 'a list of tags',
-  started: 'an ISO date-time such as 2024-01-31T04:00:00Z',
-  detected: 'an ISO date-time such as 2024-01-31T04:10:00Z',
-  mitigated: 'an ISO date-time such as 2024-01-31T05:30:00Z',
-  resolved: 'an ISO date-time such as 2024-01-31T06:35:00Z',
-  impact: 'a map of measures, e.g. users_affected: 1200',
-};
+export const frontMatterShape = Object.fromEntries(
+  (FIELDS as readonly FieldDef[]).map((f) => [f.name, f.required ? fieldSchema(f) : fieldSchema(f).optional()]),
+) as Record<FieldName, z.ZodType>;
 
 /** The front-matter schema with the configured severities and categories as enums (for the site). */
 export function frontMatterSchema(config: Config) {
@@ -235,35 +173,6 @@ function deepFlowNesting(raw: string): number | undefined {
 
 function cleanYamlMessage(message: string): string {
   return message.split('\n')[0]!.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/[.:]\s*$/, '').slice(0, 200);
-}
-
-/** Reads the fields of a parsed mapping leniently into a typed Meta. */
-export function toMeta(data: Record<string, unknown> | undefined): Meta {
-  const d = data ?? {};
-  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : typeof d[k] === 'number' ? String(d[k]) : undefined);
-  const list = (k: string) => {
-    const v = d[k];
-    if (typeof v === 'string') return v.trim() ? [v] : [];
-    return Array.isArray(v) ? v.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map(String) : [];
-  };
-  const impact = d.impact;
-  return {
-    title: str('title'),
-    date: str('date'),
-    status: str('status'),
-    severity: str('severity'),
-    root_cause: str('root_cause'),
-    contributing: list('contributing'),
-    trigger: str('trigger'),
-    services: list('services'),
-    authors: list('authors'),
-    tags: list('tags'),
-    started: str('started'),
-    detected: str('detected'),
-    mitigated: str('mitigated'),
-    resolved: str('resolved'),
-    impact: impact && typeof impact === 'object' && !Array.isArray(impact) ? (impact as Record<string, unknown>) : undefined,
-  };
 }
 
 /** Offsets of a field in the front matter: its key, and its value (or list item) when present. */

@@ -3,6 +3,7 @@ export * from './config';
 export * from './dates';
 export * from './decode';
 export * from './frontmatter';
+export { FIELDS, fieldDef, fieldSchema, type FieldDef, type FieldKind, type FieldName } from './fields';
 export * from './library';
 export * from './lint';
 export * from './parse';

@@ -1,4 +1,5 @@
 import { defaultConfig, type Config } from './config';
+import { FIELDS, TIME_FIELDS, type FieldDef, type FieldName } from './fields';
 import type { SectionDef } from './sections';
 
 /** What a new postmortem starts from. */
@@ -50,26 +51,20 @@ export function frontMatterSkeleton(options: TemplateOptions): string {
   const config = options.config ?? defaultConfig;
   const eol = options.eol ?? '\n';
   const severity = options.severity ?? config.severities[config.severities.length - 1]!.id;
-  const lines = [
-    '---',
-    `title: ${yamlString(options.title)}`,
-    `date: ${options.date}`,
-    'status: draft',
-    `severity: ${severity}`,
-    `root_cause: ${options.rootCause ?? 'unknown'}`,
-    'contributing: []',
-    'trigger: ""',
-    'services: []',
-    `authors: [${(options.authors ?? []).map(yamlString).join(', ')}]`,
-    'tags: []',
-    '# ISO date-times; they give time to detect, time to mitigate and duration.',
-    'started:',
-    'detected:',
-    'mitigated:',
-    'resolved:',
-    'impact: {}',
-    '---',
-  ];
+  const given: Partial<Record<FieldName, string>> = {
+    title: yamlString(options.title),
+    date: options.date,
+    severity,
+    root_cause: options.rootCause ?? 'unknown',
+    authors: `[${(options.authors ?? []).map(yamlString).join(', ')}]`,
+  };
+  const lines = ['---'];
+  for (const f of FIELDS as readonly FieldDef[]) {
+    if (f.kind === 'datetime' && f.name === TIME_FIELDS[0]) lines.push('# ISO date-times; they give time to detect, time to mitigate and duration.');
+    const value = given[f.name as FieldName] ?? f.template ?? '';
+    lines.push(value === '' ? `${f.name}:` : `${f.name}: ${value}`);
+  }
+  lines.push('---');
   return lines.join(eol) + eol;
 }
 
