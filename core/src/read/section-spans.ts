@@ -31,7 +31,8 @@ export interface SectionSpan {
  * document has nowhere else (a `### Timeline` under an unrecognised `## Details`) is a section too.
  * A section ends at the next section heading or at any heading above its own level. The first
  * level-1 heading that is not a section is the title. When a document has no Action Items section
- * but a Follow-up one, its follow-ups are its action items (what real postmortems mean by it).
+ * but a Follow-up one, its follow-ups are its action items (what real postmortems mean by it); one
+ * without a Root Cause section but with two summary-like sections tells the cause in the second.
  */
 export function buildSections(headings: readonly HeadingRef[], textLength: number, config: Config): { spans: SectionSpan[]; h1?: HeadingRef } {
   const ids = headings.map((h) => (h.depth <= 3 ? headingIds(h.text, config) : []));
@@ -53,6 +54,11 @@ export function buildSections(headings: readonly HeadingRef[], textLength: numbe
     const end = until < headings.length ? headings[until]!.start : textLength;
     spans.push({ heading: h.text, ids: ids[i]!, start: h.start, headingEnd: h.end, end, at: i, until });
   });
+  // Without a root-cause section, a second summary-like section ("What happened" after "Summary") tells the cause.
+  if (!spans.some((s) => s.ids.includes('root-cause'))) {
+    const summaries = spans.filter((s) => s.ids.length === 1 && s.ids[0] === 'summary');
+    if (summaries.length > 1) summaries[summaries.length - 1]!.ids = ['root-cause'];
+  }
   if (!spans.some((s) => s.ids.includes('action-items'))) {
     const followUp = spans.find((s) => s.ids.length === 1 && s.ids[0] === 'follow-up');
     if (followUp) followUp.ids = ['action-items'];
