@@ -2,6 +2,7 @@
 // The package graph (CONTRIBUTING.md): core -> node -> cli and site; core -> extension; nothing else.
 // No stylistic rules: Prettier formats (.prettierrc.json).
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -31,9 +32,10 @@ function forbid(...groups) {
   return ['error', { paths, patterns }];
 }
 
-const GRAPH = 'See the package graph in CONTRIBUTING.md: core -> node -> cli, site; core -> extension.';
+const GRAPH =
+  'See the package graph in CONTRIBUTING.md: core -> node -> cli, site; core -> extension.';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       '**/node_modules/**',
@@ -46,8 +48,8 @@ export default tseslint.config(
       'test/fixtures/**',
     ],
   },
-  { files: [SOURCE], ...js.configs.recommended },
-  ...tseslint.configs.recommended.map((config) => ({ files: [SOURCE], ...config })),
+  { files: [SOURCE], extends: [js.configs.recommended] },
+  { files: [SOURCE], extends: [tseslint.configs.recommended] },
   {
     files: [SOURCE],
     languageOptions: { globals: { ...globals.node } },
@@ -56,25 +58,55 @@ export default tseslint.config(
       // import-x reads the files an import leads to (for no-cycle): TypeScript through its parser.
       'import-x/extensions': ['.ts', '.mts', '.js', '.mjs'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.mts'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.mts', '.mjs', '.js', '.json'] })],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.mts', '.mjs', '.js', '.json'] }),
+      ],
     },
     rules: {
       // `_name` marks a parameter or binding kept for its position or shape.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Relative imports that cross into a package a file may not depend on.
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            { target: './core', from: ['./node', './cli', './site', './extension'], message: `The core depends on no other package. ${GRAPH}` },
-            { target: './node', from: ['./cli', './site', './extension'], message: `@hindsight/node depends on the core only. ${GRAPH}` },
-            { target: './cli', from: ['./site', './extension'], message: `A face never imports another face. ${GRAPH}` },
-            { target: './site', from: ['./cli', './extension'], message: `A face never imports another face. ${GRAPH}` },
-            { target: './extension', from: ['./node', './cli', './site'], message: `The extension depends on the core only. ${GRAPH}` },
+            {
+              target: './core',
+              from: ['./node', './cli', './site', './extension'],
+              message: `The core depends on no other package. ${GRAPH}`,
+            },
+            {
+              target: './node',
+              from: ['./cli', './site', './extension'],
+              message: `@hindsight/node depends on the core only. ${GRAPH}`,
+            },
+            {
+              target: './cli',
+              from: ['./site', './extension'],
+              message: `A face never imports another face. ${GRAPH}`,
+            },
+            {
+              target: './site',
+              from: ['./cli', './extension'],
+              message: `A face never imports another face. ${GRAPH}`,
+            },
+            {
+              target: './extension',
+              from: ['./node', './cli', './site'],
+              message: `The extension depends on the core only. ${GRAPH}`,
+            },
           ],
         },
       ],
     },
+  },
+  {
+    // Benchmarks and tests drive Chromium: the functions they hand to page.evaluate run in the page.
+    files: ['bench/**/*.{js,mjs}', 'test/**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     // The core is pure: text and config in, data out. No Node I/O, no editor, no site framework.
@@ -83,10 +115,16 @@ export default tseslint.config(
       'import-x/no-nodejs-modules': 'error',
       'import-x/no-cycle': 'error',
       'no-restricted-imports': forbid(
-        [['node:*'], 'The core does no I/O: take text and config as arguments, let node/ or a face read files.'],
+        [
+          ['node:*'],
+          'The core does no I/O: take text and config as arguments, let node/ or a face read files.',
+        ],
         [VSCODE, 'The core never imports vscode: the extension adapts core data to VS Code types.'],
         [ASTRO, 'The core never imports Astro: the site adapts core data to pages.'],
-        [[...PACKAGE.node, ...PACKAGE.cli, ...PACKAGE.site, ...PACKAGE.extension], `The core depends on no other package. ${GRAPH}`],
+        [
+          [...PACKAGE.node, ...PACKAGE.cli, ...PACKAGE.site, ...PACKAGE.extension],
+          `The core depends on no other package. ${GRAPH}`,
+        ],
       ),
     },
   },
@@ -95,9 +133,15 @@ export default tseslint.config(
     rules: {
       'import-x/no-cycle': 'error',
       'no-restricted-imports': forbid(
-        [VSCODE, 'node/ is for the CLI, the site and the benchmarks; the extension reads files through VS Code.'],
+        [
+          VSCODE,
+          'node/ is for the CLI, the site and the benchmarks; the extension reads files through VS Code.',
+        ],
         [ASTRO, 'node/ serves the site but never imports Astro.'],
-        [[...PACKAGE.cli, ...PACKAGE.site, ...PACKAGE.extension], `@hindsight/node depends on the core only. ${GRAPH}`],
+        [
+          [...PACKAGE.cli, ...PACKAGE.site, ...PACKAGE.extension],
+          `@hindsight/node depends on the core only. ${GRAPH}`,
+        ],
       ),
     },
   },
@@ -115,7 +159,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': forbid(
         [VSCODE, 'The site runs without VS Code.'],
-        [[...PACKAGE.cli, ...PACKAGE.extension], `A face never imports another face; load files with @hindsight/node. ${GRAPH}`],
+        [
+          [...PACKAGE.cli, ...PACKAGE.extension],
+          `A face never imports another face; load files with @hindsight/node. ${GRAPH}`,
+        ],
       ),
     },
   },
@@ -124,7 +171,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': forbid(
         [ASTRO, 'The extension never imports Astro.'],
-        [[...PACKAGE.node, ...PACKAGE.cli, ...PACKAGE.site], `The extension depends on the core only. ${GRAPH}`],
+        [
+          [...PACKAGE.node, ...PACKAGE.cli, ...PACKAGE.site],
+          `The extension depends on the core only. ${GRAPH}`,
+        ],
       ),
     },
   },

@@ -18,12 +18,24 @@ const ENCODING = { latin1: 'Latin-1', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-
 export function ruleExamples(core, rule) {
   const folder = path.join(root, FIXTURES, rule.id);
   const names = readdirSync(folder).filter((f) => f.endsWith('.md'));
-  const pass = pick(core, folder, names.filter((f) => f.startsWith('ok')));
-  const fail = pick(core, folder, names.filter((f) => f.startsWith('bad-')));
-  if (!pass || !fail) throw new Error(`${FIXTURES}/${rule.id} needs an ok*.md and a bad-*.md fixture.`);
+  const pass = pick(
+    core,
+    folder,
+    names.filter((f) => f.startsWith('ok')),
+  );
+  const fail = pick(
+    core,
+    folder,
+    names.filter((f) => f.startsWith('bad-')),
+  );
+  if (!pass || !fail)
+    throw new Error(`${FIXTURES}/${rule.id} needs an ok*.md and a bad-*.md fixture.`);
 
-  const findings = core.lintBytes(fail.bytes, { today: TODAY }).findings.filter((f) => f.rule === rule.id);
-  if (!findings.length) throw new Error(`${FIXTURES}/${rule.id}/${fail.name} gives no ${rule.id} finding.`);
+  const findings = core
+    .lintBytes(fail.bytes, { today: TODAY })
+    .findings.filter((f) => f.rule === rule.id);
+  if (!findings.length)
+    throw new Error(`${FIXTURES}/${rule.id}/${fail.name} gives no ${rule.id} finding.`);
   return [
     `Passes (\`${FIXTURES}/${rule.id}/${pass.name}\`):`,
     '',
@@ -45,13 +57,17 @@ export function ruleExamples(core, rule) {
  * then the shortest, then by name.
  */
 function pick(core, folder, names) {
-  const rank = ({ decoded }) => (!decoded.ok ? 2 : decoded.encoding === 'utf-8' && !decoded.note ? 0 : 1);
+  const rank = ({ decoded }) =>
+    !decoded.ok ? 2 : decoded.encoding === 'utf-8' && !decoded.note ? 0 : 1;
   return names
     .map((name) => {
       const bytes = readFileSync(path.join(folder, name));
       return { name, bytes, decoded: core.decode(bytes) };
     })
-    .sort((a, b) => rank(a) - rank(b) || a.bytes.length - b.bytes.length || a.name.localeCompare(b.name))[0];
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) || a.bytes.length - b.bytes.length || a.name.localeCompare(b.name),
+    )[0];
 }
 
 /** A fixture as a fenced block, with a line saying how a file that is not UTF-8 text was shown. */
@@ -60,7 +76,13 @@ function shown({ bytes, decoded }) {
     const head = [...bytes.subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
     return [`A ${bytes.length}-byte file that is not text; its bytes begin \`${head}\`.`];
   }
-  const note = decoded.encoding === 'utf-8' ? [] : [`The file is saved as ${ENCODING[decoded.encoding] ?? decoded.encoding}; shown here decoded.`, ''];
+  const note =
+    decoded.encoding === 'utf-8'
+      ? []
+      : [
+          `The file is saved as ${ENCODING[decoded.encoding] ?? decoded.encoding}; shown here decoded.`,
+          '',
+        ];
   return [...note, ...fenced('markdown', decoded.text)];
 }
 

@@ -10,11 +10,16 @@ const eslint = new ESLint({ cwd: root });
 /** The errors ESLint reports on `code` as if it were the file at `file` (relative to the root). */
 async function errors(file: string, code: string) {
   const [result] = await eslint.lintText(code, { filePath: `${root}${file}` });
-  return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => ({ rule: m.ruleId, line: m.line, message: m.message }));
+  return (result?.messages ?? [])
+    .filter((m) => m.severity === 2)
+    .map((m) => ({ rule: m.ruleId, line: m.line, message: m.message }));
 }
 
 /** Writes files into the repository for one check and removes them whatever happens. */
-async function withFiles<T>(files: Record<string, string>, run: (paths: string[]) => Promise<T>): Promise<T> {
+async function withFiles<T>(
+  files: Record<string, string>,
+  run: (paths: string[]) => Promise<T>,
+): Promise<T> {
   const paths = Object.keys(files).map((f) => `${root}${f}`);
   try {
     for (const [file, text] of Object.entries(files)) writeFileSync(`${root}${file}`, text);
@@ -28,8 +33,12 @@ const probe = `lint-probe-${process.pid}`;
 
 describe('ESLint keeps the core pure', () => {
   it('fails a file in core/src that imports node:fs', async () => {
-    const results = await withFiles({ [`core/src/${probe}.ts`]: "import { readFileSync } from 'node:fs';\n\nexport const read = (p: string) => readFileSync(p, 'utf8');\n" }, (paths) =>
-      eslint.lintFiles(paths),
+    const results = await withFiles(
+      {
+        [`core/src/${probe}.ts`]:
+          "import { readFileSync } from 'node:fs';\n\nexport const read = (p: string) => readFileSync(p, 'utf8');\n",
+      },
+      (paths) => eslint.lintFiles(paths),
     );
     const found = results.flatMap((r) => r.messages).filter((m) => m.severity === 2);
     expect(found.map((m) => m.ruleId)).toContain('import-x/no-nodejs-modules');
@@ -38,17 +47,33 @@ describe('ESLint keeps the core pure', () => {
   });
 
   it('fails a core file that imports a bare Node module, vscode, Astro or another package', async () => {
-    for (const spec of ['fs', 'node:path', 'vscode', 'astro:content', '@hindsight/cli/files', '@hindsight/node']) {
-      const found = await errors('core/src/probe.ts', `import * as x from '${spec}';\nexport default x;\n`);
+    for (const spec of [
+      'fs',
+      'node:path',
+      'vscode',
+      'astro:content',
+      '@hindsight/cli/files',
+      '@hindsight/node',
+    ]) {
+      const found = await errors(
+        'core/src/probe.ts',
+        `import * as x from '${spec}';\nexport default x;\n`,
+      );
       expect(found.length, spec).toBeGreaterThan(0);
       expect(found[0]!.line, spec).toBe(1);
     }
   });
 
   it('tells the writer why, pointing at the package graph', async () => {
-    const found = await errors('core/src/probe.ts', "import * as vscode from 'vscode';\nexport default vscode;\n");
+    const found = await errors(
+      'core/src/probe.ts',
+      "import * as vscode from 'vscode';\nexport default vscode;\n",
+    );
     expect(found.map((f) => f.message).join('\n')).toMatch(/never imports vscode/);
-    const crossing = await errors('core/src/probe.ts', "import * as cli from '@hindsight/cli/files';\nexport default cli;\n");
+    const crossing = await errors(
+      'core/src/probe.ts',
+      "import * as cli from '@hindsight/cli/files';\nexport default cli;\n",
+    );
     expect(crossing.map((f) => f.message).join('\n')).toMatch(/CONTRIBUTING\.md/);
   });
 
@@ -60,11 +85,20 @@ describe('ESLint keeps the core pure', () => {
       },
       (paths) => eslint.lintFiles(paths),
     );
-    for (const r of results) expect(r.messages.map((m) => m.ruleId), r.filePath).toContain('import-x/no-cycle');
+    for (const r of results)
+      expect(
+        r.messages.map((m) => m.ruleId),
+        r.filePath,
+      ).toContain('import-x/no-cycle');
   });
 
   it('lets the core import its own modules and its libraries', async () => {
-    expect(await errors('core/src/probe.ts', "import { LineIndex } from './text';\nimport { parse } from 'yaml';\n\nexport const x = [LineIndex, parse];\n")).toEqual([]);
+    expect(
+      await errors(
+        'core/src/probe.ts',
+        "import { LineIndex } from './text';\nimport { parse } from 'yaml';\n\nexport const x = [LineIndex, parse];\n",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -103,6 +137,10 @@ describe('ESLint keeps the faces apart', () => {
       ['node/src/probe.ts', '@hindsight/core'],
       ['node/src/probe.ts', 'node:fs'],
     ];
-    for (const [file, spec] of allowed) expect(await errors(file, `import * as x from '${spec}';\nexport default x;\n`), `${file} ${spec}`).toEqual([]);
+    for (const [file, spec] of allowed)
+      expect(
+        await errors(file, `import * as x from '${spec}';\nexport default x;\n`),
+        `${file} ${spec}`,
+      ).toEqual([]);
   });
 });
