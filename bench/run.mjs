@@ -1,7 +1,7 @@
 // Benchmarks (not tests): node bench/run.mjs [--only=lint,editor,scan,site,markup] [sizes...]   (default: all, 1000 10000)
 // Writes bench/RESULTS.md. Needs `npm ci`, Debian's chromium and /usr/bin/time.
 import { execSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,7 +100,7 @@ for (const n of part('site') ? sizes : []) {
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-    } catch {}
+    } catch { /* the server is not listening yet */ }
     await new Promise((r) => setTimeout(r, 200));
   }
   const page = await browser.newPage();

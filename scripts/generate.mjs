@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { ruleExamples } from './rule-docs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const check = process.argv.includes('--check');
@@ -39,7 +40,7 @@ for (const [file, text] of Object.entries(outputs)) {
   let current = '';
   try {
     current = readFileSync(`${root}${file}`, 'utf8');
-  } catch {}
+  } catch { /* not generated yet: compared as empty */ }
   if (current === text) continue;
   if (check) stale.push(file);
   else writeFileSync(`${root}${file}`, text);
@@ -49,7 +50,8 @@ if (stale.length) {
   process.exit(1);
 }
 
-function rulesDoc({ RULES }) {
+function rulesDoc(core) {
+  const { RULES } = core;
   const lines = [
     '# Hindsight rules',
     '',
@@ -61,6 +63,6 @@ function rulesDoc({ RULES }) {
     ...RULES.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.description} |`),
     '',
   ];
-  for (const r of RULES) lines.push(`## ${r.id}`, '', r.description, '', `Default severity: ${r.severity}.`, '');
+  for (const r of RULES) lines.push(`## ${r.id}`, '', r.description, '', `Default severity: ${r.severity}.`, '', ...ruleExamples(core, r));
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 // Runs every test suite in order and ends with one line CI reads: "N passed, N failed".
-// Suites: type checks (tsc, astro check), generated-file freshness, vitest (core, CLI, library,
-// site data), the site end to end in headless Chromium, the extension's integration tests in a real
-// VS Code, and the packaged .vsix installed and used in that VS Code.
+// Suites: type checks (tsc, astro check), generated-file freshness, ESLint, the Prettier check,
+// vitest (core, CLI, library, site data), the site end to end in headless Chromium, the
+// extension's integration tests in a real VS Code, and the packaged .vsix installed and used in it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,8 @@ check('Install the VS Code runtime (code-server, Node 24)', 'bash', ['scripts/se
 check('Type check (tsc)', 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.json']);
 check('Type check the site (astro check)', 'npx', ['--no-install', 'astro', 'check', '--root', 'site']);
 check('Generated files are up to date', process.execPath, ['scripts/generate.mjs', '--check']);
+check('Lint: import boundaries, no cycles, recommended rules (eslint)', 'npx', ['--no-install', 'eslint', '.']);
+check('Formatted (prettier --check)', 'npx', ['--no-install', 'prettier', '--check', '.']);
 vitest('Unit, CLI and site data tests (vitest)', []);
 vitest('Site end to end in Chromium (vitest + playwright-core)', ['--config', 'vitest.e2e.config.ts']);
 counted('Extension in a real VS Code (@vscode/test-electron + mocha)', process.execPath, ['test/vscode/run.mjs']);
