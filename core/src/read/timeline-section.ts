@@ -30,7 +30,8 @@ export function readTimelineNodes(children: readonly RootContent[], text: string
     if (node.type === 'heading') {
       read.days.push(dayMark(toString(node), node.position?.start.offset ?? 0, true)!);
     } else if (node.type === 'list') {
-      readItems ? readListCached(node.children, readItems, read) : readList(node.children, text, read);
+      if (readItems) readListCached(node.children, readItems, read);
+      else readList(node.children, text, read);
     } else if (node.type === 'table') {
       const header = node.children[0]?.children.map((c) => toString(c).toLowerCase().trim()) ?? [];
       let col = header.findIndex((h) => /^(time|when|timestamp|date|date\/time|time \(.+\)|time \/ date|date & time|datetime)$/.test(h));
