@@ -59,19 +59,28 @@ export function readTokens(text: string): Pick<ActionItem, 'owner' | 'dueRaw' | 
     .replace(KINDS, ' ');
   if (owner && OWNER_LABEL.test(title)) title = title.replace(OWNER_LABEL, ' ');
   else if (owner && owner === paren) title = title.replace(OWNER_PAREN, ' ');
-  if (trackerKey) {
-    // A key that labels the item (first, last, or alone in brackets) leaves the title; one inside a sentence stays where it was.
-    const esc = trackerKey.replace(/[-]/g, '\\-');
-    title = title
-      .replace(new RegExp(`^\\s*[[(]?${esc}[\\])]?\\s*[:–—-]?\\s*`), ' ')
-      .replace(new RegExp(`\\s*[[(]\\s*${esc}\\s*[\\])]\\s*$|\\s+${esc}\\s*$`), ' ');
-  }
+  if (trackerKey) title = withoutLabelKey(title, trackerKey);
   title = title
     .replace(/\(\s*\)|\[\s*\]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/[\s,;:–—-]+$/u, '')
     .trim();
   return { owner, dueRaw, due: dueRaw && isIsoDate(dueRaw) ? dueRaw : undefined, kind, tracker, title };
+}
+
+/**
+ * The title without a tracker key that labels the item: first ("OPS-1: Fix x"), last ("Fix x
+ * OPS-1", "Fix x (OPS-1)"). A key inside a sentence ("(decision record KV-91) before") stays.
+ */
+function withoutLabelKey(title: string, key: string): string {
+  const at = title.indexOf(key);
+  if (at < 0) return title;
+  const before = title.slice(0, at);
+  const after = title.slice(at + key.length);
+  if (/^\s*[[(]?\s*$/.test(before)) return ' ' + after.replace(/^\s*[\])]?\s*[:–—-]?/u, ' ');
+  if (/^\s*[\])]\s*$/.test(after) && /[[(]\s*$/.test(before)) return before.replace(/\s*[[(]\s*$/, ' ') + ' ';
+  if (/^\s*$/.test(after) && /\s$/.test(before)) return before;
+  return title;
 }
 
 /** How a reader found an item written, beyond its text: struck through (~~like this~~), under a "Completed" group. */

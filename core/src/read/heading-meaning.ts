@@ -36,6 +36,20 @@ export function headingCore(text: string): string {
  * heading ("Lessons Learned and Future Improvements"), then the words that name a section.
  */
 export function headingIds(text: string, config: Config): string[] {
+  let cache = known.get(config);
+  if (!cache) known.set(config, (cache = new Map()));
+  let ids = cache.get(text);
+  if (!ids) {
+    // Headings repeat across a library; a bounded cache keeps linting 10,000 files from re-reading them.
+    if (cache.size > 10_000) cache.clear();
+    cache.set(text, (ids = resolveHeading(text, config)));
+  }
+  return ids;
+}
+
+const known = new WeakMap<Config, Map<string, string[]>>();
+
+function resolveHeading(text: string, config: Config): string[] {
   const exact = config.headingIndex.get(normalizeHeading(text));
   if (exact) return exact;
   for (const { pattern, ids } of config.headingPatterns) if (pattern.test(text)) return ids;
