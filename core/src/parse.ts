@@ -8,7 +8,7 @@ import { columnRole, isDoneStatus, listAction, markOverdue, readTokens, type Act
 import { defaultConfig, type Config } from './config';
 import { isIsoDate, parseDateTime, todayIso } from './dates';
 import { stripBom } from './decode';
-import { checkParsable, MAX_TEXT_CHARS, type Refusal } from './guard';
+import { budgetInline, checkParsable, MAX_TEXT_CHARS, restoreRefused, type Refusal } from './guard';
 import { readFrontMatter, toMeta, type FrontMatterBlock, type Meta } from './frontmatter';
 import { remarkPostmortemGfm } from './markdown';
 import { normalizeHeading } from './sections';
@@ -180,8 +180,11 @@ function parseSection(text: string, lines: LineIndex, section: Section): RootCon
 function parseTree(text: string): { tree: Root; refusal?: Refusal } {
   const refusal = checkParsable(text);
   if (refusal) return { tree: { type: 'root', children: [] }, refusal };
+  const budget = budgetInline(text);
   try {
-    return { tree: processor.parse(text) };
+    const tree = processor.parse(budget.text);
+    restoreRefused(tree, text, budget.refused);
+    return { tree };
   } catch (e) {
     // A stack overflow on nesting the guard did not foresee; never let it reach the caller.
     return {
