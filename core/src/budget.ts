@@ -106,6 +106,7 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
   if (markers <= limits.markers && (pipes === 0 || pipes + lines <= limits.cells)) return { text: input, refused: [] };
 
   const refused: RefusedBlock[] = [];
+  const reasons: (string | Group)[] = [];
   /** Lines [start, end) of the counted lines of the current blank-line run, to hide if refused. */
   const counted: { start: number; end: number }[] = [];
   let hideFrom = -1;
@@ -129,11 +130,15 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     linesInRun = 0;
   };
   /** Hides the run from g on; a table refused after a paragraph in its run is hidden from its header. */
-  const refuse = (g: { line: number; start: number }, message: string) => {
+  const refuse = (g: { line: number; start: number }, why: string | Group) => {
     if (hideFrom >= 0 && hideFrom <= g.start) return;
-    if (hideFrom >= 0) refused.pop();
+    if (hideFrom >= 0) {
+      refused.pop();
+      reasons.pop();
+    }
     hideFrom = g.start;
-    refused.push({ message, line: g.line, column: 1, start: g.start, end: g.start });
+    refused.push({ message: '', line: g.line, column: 1, start: g.start, end: g.start });
+    reasons.push(why);
   };
 
   let line = 0;
@@ -160,8 +165,9 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     let quotes = 0;
     let indent = 0;
     for (;;) {
-      const lead = /^[ \t]*/.exec(text.slice(i))![0].length;
-      if (text[i + lead] === '>' && lead <= 3) {
+      let lead = 0;
+      while (text.charCodeAt(i + lead) === 32 || text.charCodeAt(i + lead) === 9) lead++;
+      if (text.charCodeAt(i + lead) === 62 && lead <= 3) {
         quotes++;
         i += lead + 1;
       } else {
@@ -265,15 +271,21 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
       tableRefused = true;
       refuse(table, tableMessage(table.line, limits));
     }
-    if (group.markers > limits.markers && hideFrom < 0) {
-      const [top] = (Object.entries(group.byKind) as [MarkerKind, number][]).sort((a, b) => b[1] - a[1]);
-      refuse(group, `${group.kind} at line ${group.line} has ${fmt(group.markers)} inline markers (${fmt(top![1])} of them ${KIND_NAMES[top![0]]}); expected at most ${fmt(limits.markers)}, so it was not parsed as Markdown.`);
-    }
+    // The message is written at the end, when the group has been counted to its last line.
+    if (group.markers > limits.markers && hideFrom < 0) refuse(group, group);
     if (kind === 'Heading') group = undefined;
     start = next;
   }
   closeRun();
   if (hidden.length === 0) return { text: input, refused: [] };
+  refused.forEach((r, k) => {
+    const why = reasons[k]!;
+    if (typeof why === 'string') r.message = why;
+    else {
+      const [top] = (Object.entries(why.byKind) as [MarkerKind, number][]).sort((a, b) => b[1] - a[1]);
+      r.message = `${why.kind} at line ${why.line} has ${fmt(why.markers)} inline markers (${fmt(top![1])} of them ${KIND_NAMES[top![0]]}); expected at most ${fmt(limits.markers)}, so it was not parsed as Markdown.`;
+    }
+  });
   const parts: string[] = [];
   let at = 0;
   for (const h of hidden) {
@@ -365,6 +377,7 @@ function tableMessage(line: number, limits: BudgetLimits): string {
   return `Table at line ${line} takes the document over ${fmt(limits.cells)} table cells; expected at most ${fmt(limits.cells)} in all, so it was not parsed as Markdown.`;
 }
 
+/** 30000 as 30,000 (toLocaleString loads ICU data on first use: a tenth of a second). */
 function fmt(n: number): string {
-  return n.toLocaleString('en-US');
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
