@@ -11,7 +11,7 @@ import { remarkPostmortemGfm } from '../core/src/markdown';
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkPostmortemGfm).freeze();
 
 /** Small limits, so that random texts of a few hundred characters cross them often. */
-const LIMITS: BudgetLimits = { markers: 12, cells: 30 };
+const LIMITS: BudgetLimits = { markers: 12, cells: 30, document: 60 };
 
 /** Inline markers as the budget counts them: runs of * _ ~ and backticks, each [ ] <. */
 function markers(s: string): number {
@@ -74,12 +74,15 @@ describe('the parse budget (fuzzed against the parser)', () => {
     // What the parser resolves as one inline run never holds more markers than the budget allows,
     // so its resolvers' work (markers × length per run) stays within LIMITS.markers × the length.
     let work = 0;
+    let all = 0;
     for (const node of inlineRuns(tree)) {
       const slice = budget.text.slice(node.position!.start.offset, node.position!.end.offset);
       expect(markers(slice), `${node.type} at line ${node.position!.start.line}: ${JSON.stringify(slice)}`).toBeLessThanOrEqual(LIMITS.markers);
       work += markers(slice) * slice.length;
+      all += markers(slice);
     }
     expect(work).toBeLessThanOrEqual(LIMITS.markers * text.length);
+    expect(all).toBeLessThanOrEqual(LIMITS.document);
     expect(countCells(tree)).toBeLessThanOrEqual(LIMITS.cells + 8 * text.split('\n').length);
     // Hidden text keeps its offsets and line breaks.
     expect(budget.text.length).toBe(text.length);
@@ -101,7 +104,7 @@ describe('the parse budget (fuzzed against the parser)', () => {
   it('changes nothing in texts within the budget', () => {
     fc.assert(
       fc.property(soup, (text) => {
-        const budget = budgetInline(text, { markers: 1_000_000, cells: 1_000_000 });
+        const budget = budgetInline(text, { markers: 1_000_000, cells: 1_000_000, document: 1_000_000 });
         expect(budget.refused).toEqual([]);
         expect(budget.text).toBe(text);
       }),

@@ -28,6 +28,12 @@ function wideTable(columns: number, rows: number): string {
   return ['|' + Array.from({ length: columns }, (_, i) => `c${i}`).join('|') + '|', '|' + '-|'.repeat(columns), ...Array.from({ length: rows }, () => row)].join('\n');
 }
 
+/** Paragraphs each just within the budget of one paragraph, `kb` KB of them. */
+export function manyParagraphs(kb: number): string {
+  const paragraph = '_a*'.repeat(249);
+  return Array.from({ length: Math.ceil((kb * 1000) / (paragraph.length + 2)) }, () => paragraph).join('\n\n');
+}
+
 /** The hostile files, from a valid postmortem's text. */
 export function hostileCases(base: string): HostileCase[] {
   const soup = (name: string, what: string, block: string, message: RegExp): HostileCase => ({ name, what, ...inSummary(base, block), message });
@@ -41,6 +47,8 @@ export function hostileCases(base: string): HostileCase[] {
     soup('backtick-run', '`` `a `` × 20,000', '`a'.repeat(20_000), /has 20,000 inline markers \(20,000 of them code\)/),
     soup('angle-run', '`<a` × 20,000', '<a'.repeat(20_000), /has 20,000 inline markers \(20,000 of them HTML\)/),
     soup('soup-lines', "`'_a*'` on 15,000 lines of one paragraph", '_a*\n'.repeat(15_000).trimEnd(), /has 30,000 inline markers/),
+    // The 41st paragraph takes the document over 20,000 markers: 40 paragraphs and their blank lines later.
+    { ...soup('many-paragraphs-93k', "paragraphs of 249 × `'_a*'` (498 markers each, within the paragraph budget), 93 KB", manyParagraphs(93), /^Paragraph at line \d+ takes the document over 20,000 inline markers; expected at most 20,000 in all, so it and the rest of the document were not parsed as Markdown\.$/), line: inSummary(base, '').line + 80 },
     soup('wide-table', 'a 2 MB table of 5,000 columns × 80 rows and `<b>x</b>`', wideTable(5_000, 80), /^Table at line \d+ takes the document over 10,000 table cells; expected at most 10,000 in all/),
   ];
 }

@@ -15,10 +15,21 @@ export const MAX_INLINE_MARKERS = 500;
  * postmortems/, docs/ and the fixtures has 60 cells, so 10,000 (about 0.5 s) leaves a wide margin.
  */
 export const MAX_TABLE_CELLS = 10_000;
+/**
+ * Most inline markers a document may hold in all. Within the limits above, micromark still costs
+ * about 15 ms of CPU and 2 MB per KB of dense markers (1 MB of paragraphs of 498 markers: 13 s and
+ * 1.3 GB); the most in any file of postmortems/, docs/, the fixtures or the README is 373 and a
+ * 1,700-entry timeline with a link in every entry has about 7,000, so 20,000 leaves a wide margin.
+ */
+export const MAX_DOCUMENT_MARKERS = 20_000;
 
 export interface BudgetLimits {
+  /** Inline markers in one paragraph, heading, list item or table row. */
   markers: number;
+  /** Table cells in the document. */
   cells: number;
+  /** Inline markers in the document. */
+  document: number;
 }
 
 /** A block that was not parsed as Markdown, and why. Offsets are into the text given to budgetInline. */
@@ -38,7 +49,7 @@ export interface BudgetedText {
   refused: RefusedBlock[];
 }
 
-const DEFAULT_LIMITS: BudgetLimits = { markers: MAX_INLINE_MARKERS, cells: MAX_TABLE_CELLS };
+const DEFAULT_LIMITS: BudgetLimits = { markers: MAX_INLINE_MARKERS, cells: MAX_TABLE_CELLS, document: MAX_DOCUMENT_MARKERS };
 
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const FENCE = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
@@ -103,12 +114,17 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     else if (c === 10 || c === 13) lines++;
     else if (isMarker(c) && !(isRun(c) && input.charCodeAt(i - 1) === c)) markers++;
   }
-  if (markers <= limits.markers && (pipes === 0 || pipes + lines <= limits.cells)) return { text: input, refused: [] };
+  if (markers <= Math.min(limits.markers, limits.document) && (pipes === 0 || pipes + lines <= limits.cells)) return { text: input, refused: [] };
 
   const refused: RefusedBlock[] = [];
   const reasons: (string | Group)[] = [];
   /** Lines [start, end) of the counted lines of the current blank-line run, to hide if refused. */
   const counted: { start: number; end: number }[] = [];
+  /** Markers of the document's text that the parser sees: of finished runs, and of this run before what it hides. */
+  let total = 0;
+  let runVisible = 0;
+  /** Set once the document holds more markers than limits.document: all later text is hidden. */
+  let hideRest = false;
   let hideFrom = -1;
   const hidden: { start: number; end: number }[] = [];
   let group: Group | undefined;
@@ -121,17 +137,20 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
   let tableRefused = false;
 
   const closeRun = () => {
-    if (hideFrom >= 0) {
-      for (const l of counted) if (l.start >= hideFrom) hidden.push(l);
+    const from = hideFrom >= 0 ? hideFrom : hideRest ? 0 : -1;
+    if (from >= 0 && counted.length > 0) {
+      for (const l of counted) if (l.start >= from) hidden.push(l);
       refused[refused.length - 1]!.end = hidden[hidden.length - 1]!.end;
     }
+    total += runVisible;
+    runVisible = 0;
     counted.length = 0;
     hideFrom = -1;
     linesInRun = 0;
   };
   /** Hides the run from g on; a table refused after a paragraph in its run is hidden from its header. */
   const refuse = (g: { line: number; start: number }, why: string | Group) => {
-    if (hideFrom >= 0 && hideFrom <= g.start) return;
+    if (hideRest || (hideFrom >= 0 && hideFrom <= g.start)) return;
     if (hideFrom >= 0) {
       refused.pop();
       reasons.pop();
@@ -265,7 +284,7 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
       }
     }
     if (startsGroup || !group) group = { kind, line, start, markers: 0, byKind: { emphasis: 0, strike: 0, code: 0, link: 0, html: 0 } };
-    countMarkers(rest, group);
+    const found = countMarkers(rest, group);
     counted.push({ start, end });
     if (table && !tableRefused && cells > limits.cells) {
       tableRefused = true;
@@ -273,6 +292,13 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     }
     // The message is written at the end, when the group has been counted to its last line.
     if (group.markers > limits.markers && hideFrom < 0) refuse(group, group);
+    if (hideFrom < 0 && !hideRest) {
+      runVisible += found;
+      if (total + runVisible > limits.document) {
+        refuse(group, `${group.kind} at line ${group.line} takes the document over ${fmt(limits.document)} inline markers; expected at most ${fmt(limits.document)} in all, so it and the rest of the document were not parsed as Markdown.`);
+        hideRest = true;
+      }
+    }
     if (kind === 'Heading') group = undefined;
     start = next;
   }
@@ -334,7 +360,8 @@ function isRun(c: number): boolean {
   return c === 42 || c === 95 || c === 126 || c === 96;
 }
 
-function countMarkers(s: string, group: Group): void {
+function countMarkers(s: string, group: Group): number {
+  const before = group.markers;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (!isMarker(c) || (isRun(c) && s.charCodeAt(i - 1) === c)) continue;
@@ -342,6 +369,7 @@ function countMarkers(s: string, group: Group): void {
     const kind: MarkerKind = c === 42 || c === 95 ? 'emphasis' : c === 126 ? 'strike' : c === 96 ? 'code' : c === 60 ? 'html' : 'link';
     group.byKind[kind]++;
   }
+  return group.markers - before;
 }
 
 /** Cells of a table line: its unescaped pipes, less the ones at its edges, plus one. */
