@@ -1,3 +1,5 @@
+export { budgetInline, restoreRefused, MAX_DOCUMENT_MARKERS, MAX_INLINE_MARKERS, MAX_TABLE_CELLS, type BudgetLimits, type BudgetedText, type RefusedBlock } from './budget';
+
 /** Largest text the parser accepts, in characters (about the byte limit of decode()). */
 export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
 /** Deepest nesting of lists and block quotes the parser accepts. Real postmortems use a handful. */

@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { defaultConfig } from '../config';
 import { readFrontMatter } from '../frontmatter';
-import { checkParsable } from '../guard';
+import { budgetInline, checkParsable } from '../guard';
 import type { LineIndex } from '../text';
 import { readActionLines, readActionNodes } from './action-section';
 import { isPlainInline, scanBlocks, type ScannedHeading } from './line-scan';
@@ -24,7 +24,8 @@ export type TimelineReading = 'read' | 'skip';
  */
 export function readByLines(text: string, lines: LineIndex, options: ParseOptions, timeline: TimelineReading = 'read'): Postmortem | undefined {
   // A link reference definition anywhere changes how text everywhere reads; so does a refusal.
-  if (text.includes(']:') || checkParsable(text)) return undefined;
+  // So does a block over the parse budget, which the whole parse shows as written.
+  if (text.includes(']:') || checkParsable(text) || budgetInline(text).refused.length > 0) return undefined;
   const scan = scanBlocks(text, lines);
   if (!scan) return undefined;
   const config = options.config ?? defaultConfig;

@@ -2,7 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { checkParsable, type Refusal } from '../guard';
+import { budgetInline, checkParsable, restoreRefused, type Refusal } from '../guard';
 import { remarkPostmortemGfm } from '../markdown';
 import { LineIndex } from '../text';
 
@@ -12,8 +12,12 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 export function parseTree(text: string): { tree: Root; refusal?: Refusal } {
   const refusal = checkParsable(text);
   if (refusal) return { tree: { type: 'root', children: [] }, refusal };
+  // Blocks over the parse budget are hidden from the parser and come back as text (see budget.ts).
+  const budget = budgetInline(text);
   try {
-    return { tree: processor.parse(text) };
+    const tree = processor.parse(budget.text);
+    restoreRefused(tree, text, budget.refused);
+    return { tree };
   } catch (e) {
     // A stack overflow on nesting the guard did not foresee; never let it reach the caller.
     return {

@@ -1,0 +1,136 @@
+import type { Nodes, Root } from 'mdast';
+import fc from 'fast-check';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { budgetInline, lintText, parseWhole, type BudgetLimits } from '@hindsight/core';
+import { remarkPostmortemGfm } from '../core/src/markdown';
+
+// The parser the core uses (core/src/parse.ts), to see what it makes of the text the budget lets through.
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkPostmortemGfm).freeze();
+
+/** Small limits, so that random texts of a few hundred characters cross them often. */
+const LIMITS: BudgetLimits = { markers: 12, cells: 30, document: 60 };
+
+/** Inline markers as the budget counts them: runs of * _ ~ and backticks, each [ ] <. */
+function markers(s: string): number {
+  return (s.match(/\*+|_+|~+|`+|[[\]<]/g) ?? []).length;
+}
+
+/** Every node whose text micromark resolves inline as one run: paragraphs, headings, table cells. */
+function inlineRuns(tree: Root): Nodes[] {
+  const out: Nodes[] = [];
+  const stack: Nodes[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') out.push(node);
+    else if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+  return out;
+}
+
+function countCells(tree: Root): number {
+  let cells = 0;
+  const stack: Nodes[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'tableCell') cells++;
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+  return cells;
+}
+
+// Pieces of Markdown that open and close inline and block constructs, so random texts reach
+// the places where a line scan could misjudge where micromark ends a paragraph.
+const PIECES = [
+  '*', '_', '~', '`', '[', ']', '(', ')', '<', '>', '|', '!', '\\', 'a', 'b', ' ', ' ', '\t',
+  '\n', '\n', '\n\n', '\r\n', '\r', '- ', '* ', '+ ', '1. ', '2. ', '3) ', '> ', '  ', '    ', '# ', '## ',
+  '```', '~~~', '<div>', '<!--', '-->', '<pre>', '</pre>', '---', '===', '|-|', '| - | - |', '|a|b|', '](b)', '![',
+];
+const soup = fc.array(fc.constantFrom(...PIECES), { maxLength: 400 }).map((p) => p.join(''));
+/** Text that cannot leave a code block or raw HTML open across a blank line (which would hold what follows). */
+const prose = fc.array(fc.constantFrom(...PIECES.filter((p) => !/```|~~~|<!--|<pre>/.test(p))), { maxLength: 200 }).map((p) => p.join(''));
+/** A table with random cells (delimiter soups among them) and random text around it. */
+const table = fc
+  .record({
+    before: soup,
+    columns: fc.integer({ min: 1, max: 8 }),
+    rows: fc.array(fc.array(fc.constantFrom('a', '*a*', '_a', '~', '`x`', '[a]', '<b>', '\\|', '', '**'), { maxLength: 10 }), { maxLength: 12 }),
+    after: soup,
+  })
+  .map(({ before, columns, rows, after }) =>
+    [before, '', '|' + ' h |'.repeat(columns), '|' + ' - |'.repeat(columns), ...rows.map((r) => '| ' + r.join(' | ') + ' |'), after].join('\n'),
+  );
+/** Brackets and links nested and unbalanced. */
+const brackets = fc
+  .array(fc.constantFrom('[', ']', '](', ')', '[a](b)', '![', '<', '>', 'a', ' ', '\n', '\n\n', '*', '- '), { maxLength: 400 })
+  .map((p) => p.join(''));
+
+describe('the parse budget (fuzzed against the parser)', () => {
+  const budgetHolds = (text: string) => {
+    const budget = budgetInline(text, LIMITS);
+    const tree = processor.parse(budget.text);
+    // What the parser resolves as one inline run never holds more markers than the budget allows,
+    // so its resolvers' work (markers × length per run) stays within LIMITS.markers × the length.
+    let work = 0;
+    let all = 0;
+    for (const node of inlineRuns(tree)) {
+      const slice = budget.text.slice(node.position!.start.offset, node.position!.end.offset);
+      expect(markers(slice), `${node.type} at line ${node.position!.start.line}: ${JSON.stringify(slice)}`).toBeLessThanOrEqual(LIMITS.markers);
+      work += markers(slice) * slice.length;
+      all += markers(slice);
+    }
+    expect(work).toBeLessThanOrEqual(LIMITS.markers * text.length);
+    expect(all).toBeLessThanOrEqual(LIMITS.document);
+    expect(countCells(tree)).toBeLessThanOrEqual(LIMITS.cells + 8 * text.split('\n').length);
+    // Hidden text keeps its offsets and line breaks.
+    expect(budget.text.length).toBe(text.length);
+    expect(budget.text.replace(/[^\r\n]/g, '')).toBe(text.replace(/[^\r\n]/g, ''));
+  };
+
+  it('lets no paragraph, heading or table cell through with more markers than the budget, in delimiter soups', () => {
+    fc.assert(fc.property(soup, budgetHolds), { numRuns: 300 });
+  }, 120_000);
+
+  it('keeps tables and the text around them within the budget', () => {
+    fc.assert(fc.property(table, budgetHolds), { numRuns: 200 });
+  }, 120_000);
+
+  it('keeps nested and unbalanced brackets within the budget', () => {
+    fc.assert(fc.property(brackets, budgetHolds), { numRuns: 200 });
+  }, 120_000);
+
+  it('changes nothing in texts within the budget', () => {
+    fc.assert(
+      fc.property(soup, (text) => {
+        const budget = budgetInline(text, { markers: 1_000_000, cells: 1_000_000, document: 1_000_000 });
+        expect(budget.refused).toEqual([]);
+        expect(budget.text).toBe(text);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('shows a refused block as written and reports where it starts, with the real limits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('_a*', '*a', '~a', '[', '`a', '<a'), fc.integer({ min: 600, max: 3000 }), prose, (unit, n, around) => {
+        const block = unit.repeat(n);
+        const text = `${around}\n\n## Summary\n\n${block}\n\nAfter.\n`;
+        const pm = parseWhole(text);
+        const line = text.slice(0, text.indexOf(block)).split(/\r\n|\r|\n/).length;
+        const texts: string[] = [];
+        const stack: Nodes[] = [pm.tree];
+        while (stack.length) {
+          const node = stack.pop()!;
+          if (node.type === 'text') texts.push(node.value);
+          if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+        }
+        expect(texts).toContain(block);
+        const findings = lintText(text, { today: '2026-11-24' }).findings.filter((f) => f.rule === 'file-readable');
+        expect(findings.some((f) => f.range.start.line === line && /expected at most 500, so it was not parsed as Markdown/.test(f.message))).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
