@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import type { Notice } from './problem';
 
 /**
  * Most inline markers (runs of `*`, `_`, `~` or backticks, and each `[`, `]`, `<`) one paragraph,
@@ -33,11 +34,7 @@ export interface BudgetLimits {
 }
 
 /** A block that was not parsed as Markdown, and why. Offsets are into the text given to budgetInline. */
-export interface RefusedBlock {
-  message: string;
-  /** 1-based line and column of the block's start. */
-  line: number;
-  column: number;
+export interface RefusedBlock extends Notice {
   /** The characters that were hidden from the parser: from the block's start to the end of its paragraph run. */
   start: number;
   end: number;

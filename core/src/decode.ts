@@ -1,14 +1,9 @@
 /** The outcome of turning a file's bytes into text. */
 export type Decoded =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1'; note?: DecodeNote }
-  | { ok: false; note: DecodeNote };
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1'; note?: Notice }
+  | { ok: false; note: Notice };
 
-/** Something worth telling the writer about how the file was read, with a 1-based position. */
-export interface DecodeNote {
-  message: string;
-  line: number;
-  column: number;
-}
+import type { Notice } from './problem';
 
 /** Files above this size are not parsed: they are not postmortems and would stall the editor. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -5,12 +5,7 @@ import { FIELDS, fieldSchema, type FieldDef, type FieldName } from './fields';
 import type { Config } from './config';
 import { isSimpleYaml } from './simple-yaml';
 
-/** A problem found while reading the front matter, with offsets into the whole document. */
-export interface YamlProblem {
-  message: string;
-  start: number;
-  end: number;
-}
+import type { Problem } from './problem';
 
 /** The front-matter block of a postmortem. */
 export interface FrontMatterBlock {
@@ -24,7 +19,7 @@ export interface FrontMatterBlock {
   doc: Document;
   /** The parsed mapping, or undefined when the YAML is broken or not a mapping. */
   data: Record<string, unknown> | undefined;
-  problems: YamlProblem[];
+  problems: Problem[];
 }
 
 export { FIELD_EXPECTATIONS, KNOWN_FIELDS, TIME_FIELDS, toMeta, type Meta, type TimeField } from './fields';
@@ -58,7 +53,7 @@ const MAX_YAML_PROBLEMS = 5;
 /** Parses the YAML of a front-matter block. `raw` is the text between the fences. */
 export function readFrontMatter(raw: string, start: number, end: number, contentStart: number): FrontMatterBlock {
   // Front matter the YAML parser would take too long over is not read, with one problem saying why.
-  const refuse = (problem: YamlProblem): FrontMatterBlock => ({ start, end, contentStart, contentEnd: contentStart + raw.length, doc: parseDocument(''), data: undefined, problems: [problem] });
+  const refuse = (problem: Problem): FrontMatterBlock => ({ start, end, contentStart, contentEnd: contentStart + raw.length, doc: parseDocument(''), data: undefined, problems: [problem] });
   const lineCount = raw.split('\n').length;
   if (lineCount > MAX_FRONT_MATTER_LINES) {
     return refuse({ message: `Front matter has ${lineCount} lines; expected at most ${MAX_FRONT_MATTER_LINES}, so it was not read.`, start: contentStart, end: contentStart });
@@ -89,7 +84,7 @@ export function readFrontMatter(raw: string, start: number, end: number, content
     };
   }
   const doc = parse();
-  const problems: YamlProblem[] = [];
+  const problems: Problem[] = [];
   // Warnings (an unresolved tag such as !!python/object) mean the value is not what it looks like.
   for (const err of [...doc.errors, ...doc.warnings].slice(0, MAX_YAML_PROBLEMS)) {
     problems.push({

@@ -1,3 +1,5 @@
+import type { Notice } from './problem';
+
 export { budgetInline, restoreRefused, MAX_DOCUMENT_MARKERS, MAX_INLINE_MARKERS, MAX_TABLE_CELLS, type BudgetLimits, type BudgetedText, type RefusedBlock } from './budget';
 
 /** Largest text the parser accepts, in characters (about the byte limit of decode()). */
@@ -5,12 +7,6 @@ export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
 /** Deepest nesting of lists and block quotes the parser accepts. Real postmortems use a handful. */
 export const MAX_NESTING = 100;
 
-/** Why a text is not parsed as Markdown, with a 1-based position. */
-export interface Refusal {
-  message: string;
-  line: number;
-  column: number;
-}
 
 const MARKERS = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)+/;
 
@@ -20,7 +16,7 @@ const MARKERS = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)+/;
  * much faster than linearly with nesting depth, so a pathological file would otherwise stall the
  * editor and the CLI.
  */
-export function checkParsable(text: string): Refusal | undefined {
+export function checkParsable(text: string): Notice | undefined {
   if (text.length > MAX_TEXT_CHARS) {
     return { message: `Document has ${text.length.toLocaleString('en-US')} characters; expected at most ${MAX_TEXT_CHARS.toLocaleString('en-US')}, so it was not parsed.`, line: 1, column: 1 };
   }

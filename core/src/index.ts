@@ -19,3 +19,4 @@ export * from './guard';
 export * from './outline';
 export { isSimpleYaml } from './simple-yaml';
 export { plainInline } from './read/line-scan';
+export * from './problem';

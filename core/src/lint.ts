@@ -1,9 +1,10 @@
 import { defaultConfig, type Config, type FindingSeverity } from './config';
 import { todayIso } from './dates';
-import { decode, type DecodeNote } from './decode';
+import { decode } from './decode';
+import type { Notice } from './problem';
 import { parsePostmortem, type Postmortem } from './parse';
 import { RULES } from './rules/index';
-import type { Fix } from './rules/types';
+import type { Fix } from './problem';
 import type { Range } from './text';
 
 /** One finding of a rule in a postmortem. */
@@ -28,13 +29,13 @@ export interface LintResult {
 }
 
 /** Lints the text of a postmortem. Never throws. */
-export function lintText(text: string, options: LintOptions = {}, decodeNote?: DecodeNote): LintResult {
+export function lintText(text: string, options: LintOptions = {}, decodeNote?: Notice): LintResult {
   const pm = parsePostmortem(text, { config: options.config ?? defaultConfig, today: options.today ?? todayIso() });
   return lintPostmortem(pm, options, decodeNote);
 }
 
 /** Runs the rules over a parsed postmortem (from parsePostmortem or an IncrementalParser). */
-export function lintPostmortem(pm: Postmortem, options: LintOptions = {}, decodeNote?: DecodeNote): LintResult {
+export function lintPostmortem(pm: Postmortem, options: LintOptions = {}, decodeNote?: Notice): LintResult {
   const config = options.config ?? defaultConfig;
   const today = options.today ?? todayIso();
   const findings: Finding[] = [];

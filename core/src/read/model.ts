@@ -3,7 +3,7 @@ import { markOverdue, type ActionItem } from '../actions';
 import type { Config } from '../config';
 import { parseDateTime, todayIso } from '../dates';
 import { toMeta, type FrontMatterBlock, type Meta } from '../frontmatter';
-import type { Refusal } from '../guard';
+import type { Notice } from '../problem';
 import type { LineIndex } from '../text';
 import { placeEntries, type TimelineDay, type TimelineEntry } from '../timeline';
 
@@ -47,7 +47,7 @@ export interface Postmortem {
   actions: ActionItem[];
   metrics: Metrics;
   /** Set when the text was not parsed as Markdown (too large, nested too deep, or the parser failed). */
-  refusal?: Refusal;
+  refusal?: Notice;
 }
 
 export interface ParseOptions {
@@ -68,7 +68,7 @@ export interface ReadParts {
   sections: Section[];
   timeline: { entries: TimelineEntry[]; days: TimelineDay[] };
   actions: ActionItem[];
-  refusal?: Refusal;
+  refusal?: Notice;
 }
 
 /**

@@ -2,14 +2,15 @@ import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { budgetInline, checkParsable, restoreRefused, type Refusal } from '../guard';
+import { budgetInline, checkParsable, restoreRefused } from '../guard';
+import type { Notice } from '../problem';
 import { remarkPostmortemGfm } from '../markdown';
 import { LineIndex } from '../text';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkPostmortemGfm).freeze();
 
 /** The Markdown tree of a text, or an empty tree and why the text was not parsed. Never throws. */
-export function parseTree(text: string): { tree: Root; refusal?: Refusal } {
+export function parseTree(text: string): { tree: Root; refusal?: Notice } {
   const refusal = checkParsable(text);
   if (refusal) return { tree: { type: 'root', children: [] }, refusal };
   // Blocks over the parse budget are hidden from the parser and come back as text (see budget.ts).

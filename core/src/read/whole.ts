@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { defaultConfig, type Config } from '../config';
 import { readFrontMatter, type FrontMatterBlock } from '../frontmatter';
-import type { Refusal } from '../guard';
+import type { Notice } from '../problem';
 import { LineIndex } from '../text';
 import { isComment } from './line-scan';
 import { assembleModel, type ParseOptions, type Postmortem, type Section } from './model';
@@ -19,7 +19,7 @@ export function parseWhole(text: string, options: ParseOptions = {}, lines = new
 }
 
 /** The model of a text from its whole Markdown tree (fresh, or kept up to date by the incremental parser). */
-export function modelFromTree(text: string, tree: Root, refusal: Refusal | undefined, options: ParseOptions, lines: LineIndex, timelineItems?: TimelineItemCache): Postmortem {
+export function modelFromTree(text: string, tree: Root, refusal: Notice | undefined, options: ParseOptions, lines: LineIndex, timelineItems?: TimelineItemCache): Postmortem {
   const config = options.config ?? defaultConfig;
   const { sections, h1 } = sectionsOfTree(tree, text, config);
   const timelineSections = sections.filter((s) => s.ids.includes('timeline'));
