@@ -174,7 +174,8 @@ export function entryZoneOffset(z: string): number {
  * Detection", "**2023-05-10**", "2021-04-27 (all times UTC)"), "Day N", or, for a heading, only
  * the start of a new part. Undefined for a line that is neither.
  */
-export function dayMark(text: string, offset: number, isHeading: boolean): TimelineDay | undefined {
+export function dayMark(text: string, offset: number, where: 'heading' | 'line'): TimelineDay | undefined {
+  const isHeading = where === 'heading';
   const t = parseEntryTime(text);
   if (t && (t.date || t.monthDay) && !/\d:\d|[ap]\.?m\b/i.test(t.text)) {
     const rest = text.slice(t.length).replace(/[*_`]/g, '').trim();

@@ -36,8 +36,8 @@ export function isComment(value: string): boolean {
 }
 
 /** Whether a line closes a comment; on the line that opens it, `<!-->` and `<!--->` already do. */
-function closesComment(line: string, opening: boolean): boolean {
-  return line.includes('-->', opening ? 2 : 0);
+function closesComment(line: string, where: 'opening line' | 'later line'): boolean {
+  return line.includes('-->', where === 'opening line' ? 2 : 0);
 }
 
 /**
@@ -82,7 +82,7 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
     // A comment runs to the line holding -->, whatever lies between; only a pure comment is not content.
     if (comment >= 0 || s.startsWith('<!--')) {
       if (comment < 0) comment = start;
-      if (closesComment(s, comment === start)) {
+      if (closesComment(s, comment === start ? 'opening line' : 'later line')) {
         if (!isComment(text.slice(comment, end))) content();
         comment = -1;
       }
@@ -158,7 +158,7 @@ export function plainInline(line: string): string | undefined {
       out += part.startsWith(' ') && part.endsWith(' ') && part.trim() !== '' ? part.slice(1, -1) : part;
       continue;
     }
-    const strong = strongText(part, i === 0, i === parts.length - 1);
+    const strong = strongText(part, { first: i === 0, last: i === parts.length - 1 });
     if (strong === undefined) return undefined;
     out += strong;
   }
@@ -168,7 +168,7 @@ export function plainInline(line: string): string | undefined {
 const ALNUM = /[\p{L}\p{N}]/u;
 
 /** A stretch outside code spans with its ** pairs removed (see plainInline); `first`/`last`: it starts or ends the line. */
-function strongText(part: string, first: boolean, last: boolean): string | undefined {
+function strongText(part: string, { first, last }: { first: boolean; last: boolean }): string | undefined {
   if (!part.includes('*')) return part;
   const runs = [...part.matchAll(/\*+/g)];
   if (runs.length % 2 === 1 || runs.some((r) => r[0].length !== 2)) return undefined;
@@ -212,7 +212,7 @@ export function readSimpleItems(text: string, start: number, end: number, onHead
         const body = plainInline(m[2]!)?.trim();
         if (!body) return undefined;
         items.push({ start: at, end: lineEnd, body, checked: m[1] === undefined ? null : m[1][1] !== ' ' });
-      } else if (line.startsWith('<!--') && closesComment(line, true) && isComment(line)) {
+      } else if (line.startsWith('<!--') && closesComment(line, 'opening line') && isComment(line)) {
         // A one-line prompt: no node the readers look at.
       } else {
         const h = ATX.exec(line);

@@ -28,7 +28,7 @@ export function readTimelineNodes(children: readonly RootContent[], text: string
   const read: TimelineRead = { entries: [], days: [] };
   for (const node of children) {
     if (node.type === 'heading') {
-      read.days.push(dayMark(toString(node), node.position?.start.offset ?? 0, true)!);
+      read.days.push(dayMark(toString(node), node.position?.start.offset ?? 0, 'heading')!);
     } else if (node.type === 'list') {
       if (readItems) readListCached(node.children, readItems, read);
       else readList(node.children, text, read);
@@ -56,7 +56,7 @@ function readList(items: readonly ListItem[], text: string, read: TimelineRead):
     const body = itemText(item);
     const nested = item.children.find((c) => c.type === 'list');
     const start = item.children[0]?.position?.start.offset ?? item.position?.start.offset ?? 0;
-    const mark = nested && body ? dayMark(body, start, false) : undefined;
+    const mark = nested && body ? dayMark(body, start, 'line') : undefined;
     if (mark && nested?.type === 'list') {
       read.days.push(mark);
       readList(nested.children, text, read);
@@ -100,7 +100,7 @@ function readParagraph(node: Paragraph, text: string, read: TimelineRead): void 
     // The line as the parser reads it when the lines match one to one, else as written.
     const line = (plain.length === source.length ? plain[i]! : raw).trim();
     if (!line) return;
-    const mark = dayMark(line, lineStart, false);
+    const mark = dayMark(line, lineStart, 'line');
     if (mark) {
       read.days.push(mark);
       return;
@@ -113,7 +113,7 @@ function readParagraph(node: Paragraph, text: string, read: TimelineRead): void 
 /** The entries and day headings of a Timeline section (from its heading's start) read line by line, or undefined (see readSimpleItems). */
 export function readTimelineLines(text: string, start: number, end: number): TimelineRead | undefined {
   const days: TimelineDay[] = [];
-  const items = readSimpleItems(text, start, end, (h) => days.push(dayMark(h.raw, h.start, true)!));
+  const items = readSimpleItems(text, start, end, (h) => days.push(dayMark(h.raw, h.start, 'heading')!));
   // A task box in a timeline is unusual enough to leave to the parser.
   if (!items || items.some((i) => i.checked !== null)) return undefined;
   return { entries: items.map((i) => timelineEntry(i.body, i.start + 2, i.end)), days };
