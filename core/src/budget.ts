@@ -1,4 +1,3 @@
-import type { Nodes, Root } from 'mdast';
 import type { Notice } from './problem';
 
 /**
@@ -318,34 +317,6 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
   }
   parts.push(input.slice(at));
   return { text: parts.join(''), refused };
-}
-
-/**
- * Puts the text of refused blocks back into a tree parsed from budgetInline's text: each text node
- * there gets the characters it stands for, as written, not parsed as Markdown.
- */
-export function restoreRefused(tree: Root, original: string, refused: readonly RefusedBlock[]): void {
-  if (refused.length === 0) return;
-  // Refused blocks come in text order and do not overlap: the last one starting at or before s is the only candidate.
-  const inside = (s: number, e: number) => {
-    let lo = 0;
-    let hi = refused.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (refused[mid]!.start <= s) lo = mid;
-      else hi = mid - 1;
-    }
-    const r = refused[lo]!;
-    return r.start <= s && e <= r.end;
-  };
-  const stack: Nodes[] = [tree];
-  while (stack.length) {
-    const node = stack.pop()!;
-    const s = node.position?.start.offset;
-    const e = node.position?.end.offset;
-    if (node.type === 'text' && s !== undefined && e !== undefined && inside(s, e)) node.value = original.slice(s, e);
-    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
-  }
 }
 
 function isMarker(c: number): boolean {

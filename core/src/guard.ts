@@ -1,6 +1,6 @@
 import type { Notice } from './problem';
 
-export { budgetInline, restoreRefused, MAX_DOCUMENT_MARKERS, MAX_INLINE_MARKERS, MAX_TABLE_CELLS, type BudgetLimits, type BudgetedText, type RefusedBlock } from './budget';
+export { budgetInline, MAX_DOCUMENT_MARKERS, MAX_INLINE_MARKERS, MAX_TABLE_CELLS, type BudgetLimits, type BudgetedText, type RefusedBlock } from './budget';
 
 /** Largest text the parser accepts, in characters (about the byte limit of decode()). */
 export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
