@@ -50,6 +50,7 @@ const norm = (s) => String(s ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
 const rows = [];
 const t = {
   files: 0, title: 0, date: 0, severity: 0, top1: 0, top1Acceptable: 0, top2: 0, unknown: 0, confidentWrong: 0, wrong: 0,
+  services: 0,
   timelineFound: 0, timelineExpected: 0, actionsFound: 0, actionsExpected: 0, doneFound: 0, doneExpected: 0, refused: 0, lintErrors: 0,
 };
 const misses = [];
@@ -75,6 +76,8 @@ for (const [name, want] of Object.entries(expected)) {
   const top2 = top1 || (report.rootCause ? ranking.slice(0, 2).includes(want.rootCause) : false);
   const unknown = rc === 'unknown' && want.rootCause !== 'unknown';
   const confidentWrong = !top1Acceptable && rc !== 'unknown' && level === 'high';
+  const servicesOk = (got('services') ?? []).some((x) => (want.services ?? []).some((w) => norm(w) === norm(x)));
+  t.services += servicesOk;
   t.title += titleOk;
   t.date += dateOk;
   t.severity += severityOk;
@@ -117,6 +120,7 @@ const totals = {
   title: pct(t.title),
   date: pct(t.date),
   severity: pct(t.severity),
+  servicesOneRight: pct(t.services),
   rootCauseTop1: pct(t.top1),
   rootCauseTop2: pct(t.top2),
   rootCauseAcceptable: pct(t.top1Acceptable),

@@ -216,6 +216,9 @@ export function inferFields(pm: Postmortem, options: FieldInferenceOptions): { f
     fields.services = { value: asList(fmServices.value).map(serviceName), from: fmFrom(fmServices.line), confidence: fmServices.key === 'services' ? 1 : 0.85, line: fmServices.line };
   } else if (servicesLine && splitList(servicesLine.value).length) {
     fields.services = { value: splitList(servicesLine.value).map(serviceName), from: `line ${servicesLine.line}`, confidence: 0.75, line: servicesLine.line };
+  } else {
+    const named = namedServices(pm);
+    if (named) fields.services = named;
   }
   const fmAuthors = frontMatterValue(pm, ['authors', 'author', 'written_by', 'owners', 'owner']);
   const authorsLine = label(/^(?:authors?|written by|prepared by|postmortem (?:owner|author)s?|document owner|report (?:author|owner)s?)$/);
@@ -416,6 +419,30 @@ function firstH1(pm: Postmortem): { text: string; line: number } | undefined {
 /** The file name without its extension, as the people who named it wrote it: "rca-eu-west-storage". */
 export function titleFromFileName(fileName: string): string {
   return fileName.replace(/\.(?:md|markdown)$/i, '').trim() || fileName;
+}
+
+/**
+ * Service names the text sets in code before its timeline: `checkout-api`, `edge-gateway`. Only
+ * names with a dash or underscore between lower-case words, as services are usually named, and
+ * only those the text mentions in its opening sections; at most four.
+ */
+function namedServices(pm: Postmortem): InferredField<string[]> | undefined {
+  const start = pm.frontMatter?.end ?? 0;
+  const timeline = /^ {0,3}(?:#{1,6}[ \t]+)?(?:\*\*)?(?:timeline|chronology|sequence of events)\b/im.exec(pm.text.slice(start));
+  const end = Math.min(pm.text.length, start + (timeline?.index ?? 4000), start + 4000);
+  const re = /`([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)`/g;
+  const names: string[] = [];
+  let first: number | undefined;
+  const text = pm.text.slice(start, end);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (names.includes(m[1]!)) continue;
+    first ??= start + m.index;
+    names.push(m[1]!);
+    if (names.length === 4) break;
+  }
+  if (!names.length || first === undefined) return undefined;
+  const line = pm.lines.position(first).line;
+  return { value: names, from: `code spans from line ${line}`, confidence: 0.5, line };
 }
 
 function serviceName(s: string): string {
