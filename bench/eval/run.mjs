@@ -4,7 +4,7 @@
 // file and the totals; `--json` prints the totals as JSON.
 // Usage: node bench/eval/run.mjs test/fixtures/real-world [--json] [--misses]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +12,10 @@ import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
+if (args[0] === '--speed') {
+  await speed(Number(args[1] ?? 1000));
+  process.exit(0);
+}
 const dir = args.find((a) => !a.startsWith('--'));
 if (!dir) {
   console.error('usage: node bench/eval/run.mjs FOLDER [--json] [--misses]');
@@ -144,4 +148,62 @@ if (args.includes('--json')) {
     console.log('\nMisses:');
     for (const m of misses) console.log(`  ${m}`);
   }
+}
+
+/**
+ * `--speed N`: times `hindsight import` (the bundled CLI, process start included) on N generated
+ * postmortems (bench/generate.mjs): once as generated (already conforming: read, checked, copied)
+ * and once with their front matter removed (every field inferred, the suggester run on each).
+ */
+async function speed(count) {
+  const { generate } = await import('../generate.mjs');
+  const { dir } = generate(count);
+  const source = path.join(dir, 'postmortems');
+  const bare = mkdtempSync(path.join(tmpdir(), 'hindsight-bare-'));
+  const { readdirSync, writeFileSync } = await import('node:fs');
+  for (const f of readdirSync(source)) {
+    const text = readFileSync(path.join(source, f), 'utf8');
+    writeFileSync(path.join(bare, f), text.replace(/^---\n[\s\S]*?\n---\n/, ''));
+  }
+  const time = (from) => {
+    const out = mkdtempSync(path.join(tmpdir(), 'hindsight-out-'));
+    // /usr/bin/time gives the CPU time too: on a shared 2-core machine wall time mostly measures the neighbours.
+    const timed = existsSync('/usr/bin/time');
+    const command = [process.execPath, path.join(ROOT, 'cli/bin/hindsight.mjs'), 'import', from, '--out', out, '--format', 'json'];
+    const t0 = performance.now();
+    const r = timed
+      ? spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', ...command], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+      : spawnSync(command[0], command.slice(1), { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const ms = performance.now() - t0;
+    const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+    const reports = JSON.parse(r.stdout);
+    rmSync(out, { recursive: true, force: true });
+    return {
+      ms: Math.round(ms),
+      cpuMs: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : undefined,
+      files: reports.length,
+      written: reports.filter((x) => x.status === 'written').length,
+      unknown: reports.filter((x) => x.inferred.root_cause?.value === 'unknown').length,
+    };
+  };
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push({ conforming: time(source), bare: time(bare) });
+  rmSync(bare, { recursive: true, force: true });
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const load = (await import('node:os')).loadavg()[0].toFixed(1);
+  console.log(
+    JSON.stringify(
+      {
+        count,
+        conformingMs: median(runs.map((r) => r.conforming.ms)),
+        conformingCpuMs: median(runs.map((r) => r.conforming.cpuMs ?? 0)),
+        bareMs: median(runs.map((r) => r.bare.ms)),
+        bareCpuMs: median(runs.map((r) => r.bare.cpuMs ?? 0)),
+        loadAverage: load,
+        runs,
+      },
+      null,
+      2,
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, realpathSync } from 'node:fs';
+import { mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decode, importPostmortem, MAX_FILE_BYTES, type ImportFinding, type InferredField } from '@hindsight/core';
@@ -23,7 +23,7 @@ export interface ImportReport {
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** Files read at once: the disk works while the CPU infers. */
-const BATCH = 16;
+const BATCH = 32;
 
 export const importCommand: Command = {
   name: 'import',
@@ -58,15 +58,19 @@ Options:
 
     const reports: ImportReport[] = [];
     const claimed = new Map<string, string>();
+    // Names already in the target folder: only those are read back to compare (a new name is written with 'wx', which never overwrites).
+    const present = new Set<string>(listNames(outDir));
     for (let i = 0; i < files.length; i += BATCH) {
       const batch = files.slice(i, i + BATCH);
       const contents = await Promise.all(batch.map((f) => readSource(f)));
-      for (let k = 0; k < batch.length; k++) {
-        const source = batch[k]!;
-        const target = path.join(outDir, path.basename(source));
-        const report = await importOne(source, target, contents[k]!, ws.config, dryRun, claimed);
-        reports.push({ ...report, source: rel(source), target: rel(target) });
-      }
+      // Each file's inference runs before its first await, in order; the writes then overlap.
+      const done = await Promise.all(
+        batch.map(async (source, k) => {
+          const target = path.join(outDir, path.basename(source));
+          return { ...(await importOne(source, target, contents[k]!, ws.config, dryRun, claimed, present)), source: rel(source), target: rel(target) };
+        }),
+      );
+      reports.push(...done);
     }
 
     if (format === 'json') io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
@@ -92,6 +96,7 @@ async function importOne(
   config: Parameters<typeof importPostmortem>[1]['config'],
   dryRun: boolean,
   claimed: Map<string, string>,
+  present: Set<string>,
 ): Promise<Omit<ImportReport, 'source' | 'target'>> {
   const refused = (reason: string, inferred: ImportReport['inferred'] = {}, findings: ImportFinding[] = []) => ({ status: 'refused' as const, inferred, findings, reason });
   if (bytes instanceof Error) return refused(`The file ${bytes.message}.`);
@@ -114,10 +119,12 @@ async function importOne(
   claimed.set(target, source);
 
   let existing: Buffer | undefined;
-  try {
-    existing = await readFile(target);
-  } catch {
-    existing = undefined;
+  if (present.has(path.basename(target))) {
+    try {
+      existing = await readFile(target);
+    } catch {
+      existing = undefined;
+    }
   }
   if (existing) {
     if (existing.equals(output)) return done('unchanged');
@@ -133,6 +140,14 @@ async function importOne(
     return refused(`${target} could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`, inferred, result.findings);
   }
   return done('written');
+}
+
+function listNames(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function sameFile(a: string, b: string): boolean {

@@ -370,6 +370,8 @@ function proseDate(pm: Postmortem): InferredField<string> | undefined {
   const re = /\b(?:on|between|from|starting|beginning)\s+(?:the\s+)?(?=\S)/gi;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const after = body.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    // Most "on"s are not followed by a date; a date has digits early.
+    if (!/\d/.test(after.slice(0, 40))) continue;
     const d = firstDate(after);
     if (d && d.index <= 25) {
       const line = pm.lines.position(offset + m.index).line;

@@ -135,37 +135,64 @@ const RULED_OUT = /\b(?:ruled out|red herring|not the (?:root )?cause|not relate
 /** A sentence that reports a guess that may have been wrong. */
 const DOUBT = /\b(?:suspected|suspicion|assumed|hypothes\w+|initially|at first|first thought|thought it was|we believed|looked like|appeared to be|first guess|theory)\b/iu;
 
-/** The sentence around [start, end): bounded by . ! ? ; a blank line or a list item. */
-function sentenceAround(text: string, start: number, end: number): { before: string; sentence: string } {
-  const lo = Math.max(0, start - 300);
-  let s = start;
-  while (s > lo) {
-    const c = text[s - 1]!;
-    if (c === ';' || ((c === '.' || c === '!' || c === '?') && /\s/.test(text[s] ?? ' '))) break;
-    if (c === '\n' && (/^[ \t]*(?:[-*+]|\d+[.)]|#|\||\r?\n)/.test(text.slice(s, s + 6)) || text[s - 2] === '\n' || (text[s - 2] === '\r' && text[s - 3] === '\n'))) break;
-    s--;
+const RULED = 1;
+const DOUBTED = 2;
+const TRIGGER = 4;
+const CAUSE = 8;
+const THIRD_PARTY = 16;
+
+/**
+ * The sentences of a document, split once: at . ! ? before a space, at ;, at a blank line and
+ * before a line that starts a list item, heading or table row. What a sentence says about its
+ * phrases (ruled out, suspected, the trigger, a third party's) is read once per sentence.
+ */
+class Sentences {
+  private readonly starts: number[] = [0];
+  private readonly flags = new Map<number, number>();
+
+  constructor(private readonly text: string) {
+    const re = /[.!?](?=\s)|;|\n(?=[ \t]*(?:\r?\n|[-*+][ \t]|\d+[.)][ \t]|#|\|))/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) this.starts.push(m.index + m[0].length);
   }
-  const hi = Math.min(text.length, end + 300);
-  let e = end;
-  while (e < hi) {
-    const c = text[e]!;
-    if (c === ';' || ((c === '.' || c === '!' || c === '?') && /\s/.test(text[e + 1] ?? ' '))) break;
-    if (c === '\n' && /^\r?\n|^[ \t]*(?:[-*+]\s|\d+[.)]\s|#|\|)/.test(text.slice(e + 1, e + 7))) break;
-    e++;
+
+  /** The index of the sentence holding an offset. */
+  at(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
-  return { before: text.slice(s, start), sentence: text.slice(s, e) };
+
+  start(index: number): number {
+    return this.starts[index]!;
+  }
+
+  flagsOf(index: number): number {
+    let f = this.flags.get(index);
+    if (f === undefined) {
+      const sentence = this.text.slice(this.starts[index], this.starts[index + 1] ?? this.text.length);
+      f = (RULED_OUT.test(sentence) ? RULED : 0) | (DOUBT.test(sentence) ? DOUBTED : 0) | (TRIGGER_SENTENCE.test(sentence) ? TRIGGER : 0) | (CAUSE_SENTENCE.test(sentence) ? CAUSE : 0) | (THIRD_PARTY_SENTENCE.test(sentence) ? THIRD_PARTY : 0);
+      this.flags.set(index, f);
+    }
+    return f;
+  }
 }
 
 /** How much a match counts after doubt, denial and its sentence's role: 0, a fraction, 1 or a little more. */
-function sentenceFactor(text: string, start: number, end: number, categoryId: string): number {
-  const { before, sentence } = sentenceAround(text, start, end);
-  const near = before.slice(-40);
+function sentenceFactor(text: string, sentences: Sentences, start: number, end: number, categoryId: string): number {
+  const index = sentences.at(start);
+  const near = text.slice(Math.max(sentences.start(index), start - 40), start);
   if (NEGATION_BEFORE.test(near) && !SHORTAGE.test(near) && !SHORTAGE_WORD.test(text.slice(start, end))) return 0;
-  if (RULED_OUT.test(sentence)) return 0;
-  let factor = DOUBT.test(sentence) ? 0.3 : 1;
-  if (TRIGGER_SENTENCE.test(sentence)) factor *= 0.4;
-  else if (CAUSE_SENTENCE.test(sentence)) factor *= 1.3;
-  if (categoryId !== 'dependency' && THIRD_PARTY_SENTENCE.test(sentence)) factor *= 0.5;
+  const flags = sentences.flagsOf(index);
+  if (flags & RULED) return 0;
+  let factor = flags & DOUBTED ? 0.3 : 1;
+  if (flags & TRIGGER) factor *= 0.4;
+  else if (flags & CAUSE) factor *= 1.3;
+  if (categoryId !== 'dependency' && flags & THIRD_PARTY) factor *= 0.5;
   return factor;
 }
 
@@ -185,18 +212,25 @@ const TAGGED_WEIGHT = 4;
 export function suggestRootCause(pm: Pick<Postmortem, 'text' | 'lines' | 'sections' | 'frontMatter'>, config: Config): RootCauseSuggestion {
   const text = pm.text;
   const outline = documentOutline(pm);
+  const sentences = new Sentences(text);
   const perCategory = new Map<string, { category: Category; hits: Map<number, RootCauseEvidence[]> }>();
   for (const m of matchers(config.categories)) {
     const hits = new Map<number, RootCauseEvidence[]>();
     m.re.lastIndex = 0;
     for (let match = m.re.exec(text); match; match = m.re.exec(text)) {
-      const phraseIndex = match.slice(1).findIndex((g) => g !== undefined);
+      let phraseIndex = -1;
+      for (let g = 1; g < match.length; g++) {
+        if (match[g] !== undefined) {
+          phraseIndex = g - 1;
+          break;
+        }
+      }
       if (phraseIndex < 0) continue;
       const start = match.index;
       const end = start + match[0].length;
       const where = weightAt(outline, start);
       if (where.weight <= 0) continue;
-      const factor = sentenceFactor(text, start, end, m.category.id);
+      const factor = sentenceFactor(text, sentences, start, end, m.category.id);
       if (factor <= 0) continue;
       const weight = m.phrases[phraseIndex]!.weight * where.weight * factor;
       const list = hits.get(phraseIndex) ?? [];
