@@ -129,10 +129,13 @@ export function inferFields(pm: Postmortem, options: FieldInferenceOptions): { f
   // Title: front matter, H1, a Title: line, the file name.
   const fmTitle = frontMatterValue(pm, ['title']);
   const titleLine = label(/^(?:title|incident(?: title| name)?)$/);
+  const boldTitle = h1 ? undefined : firstBoldLine(pm);
   if (typeof fmTitle?.value === 'string' && fmTitle.value.trim()) fields.title = { value: fmTitle.value.trim(), from: fmFrom(fmTitle.line), confidence: 1, line: fmTitle.line };
-  else if (h1) fields.title = { value: h1.text, from: `line ${h1.line}`, confidence: 0.9, line: h1.line };
+  else if (h1 && !GENERIC_TITLE.test(h1.text)) fields.title = { value: h1.text, from: `line ${h1.line}`, confidence: 0.9, line: h1.line };
   else if (titleLine) fields.title = { value: titleLine.value, from: `line ${titleLine.line}`, confidence: 0.8, line: titleLine.line };
+  else if (boldTitle) fields.title = { value: boldTitle.text, from: `line ${boldTitle.line}`, confidence: 0.6, line: boldTitle.line };
   else if (fileName) fields.title = { value: titleFromFileName(fileName), from: 'file name', confidence: 0.5 };
+  else if (h1) fields.title = { value: h1.text, from: `line ${h1.line}`, confidence: 0.5, line: h1.line };
 
   // Date: front matter, a Date: line, the file name, the H1, "On June 13, 2023", the timeline, any date.
   const fmDate = frontMatterValue(pm, ['date', 'incident_date', 'incident-date', 'date_of_incident', 'started', 'start', 'created']);
@@ -414,6 +417,21 @@ function firstH1(pm: Postmortem): { text: string; line: number } | undefined {
       const next = pm.text.slice(pm.lines.lineStart(n + 1), pm.lines.lineEnd(n + 1));
       if (/^ {0,3}=+[ \t]*$/.test(next)) return { text: stripInline(line), line: n };
     }
+  }
+  return undefined;
+}
+
+/** An H1 that names the kind of document, not the incident: the title is elsewhere. */
+const GENERIC_TITLE = /^(?:incident\s+)?(?:post[- ]?mortem|post[- ]incident\s+review|incident\s+(?:report|review|summary|write-?up)|rca|root cause analysis|retrospective|summary|draft)s?\s*$/i;
+
+/** A bold line standing alone before the first heading ("**Checkout outage, 13 March**"). */
+function firstBoldLine(pm: Postmortem): { text: string; line: number } | undefined {
+  const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
+  for (let n = first; n <= Math.min(pm.lines.lineCount, first + 10); n++) {
+    const line = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n)).trim();
+    if (!line) continue;
+    const m = /^(?:\*\*|__)([^*_]{3,120})(?:\*\*|__)$/.exec(line);
+    return m && !/[:：]$/.test(m[1]!) ? { text: stripInline(m[1]!), line: n } : undefined;
   }
   return undefined;
 }
