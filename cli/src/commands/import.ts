@@ -67,7 +67,7 @@ Options:
       const done = await Promise.all(
         batch.map(async (source, k) => {
           const target = path.join(outDir, path.basename(source));
-          return { ...(await importOne(source, target, contents[k]!, ws.config, dryRun, claimed, present)), source: rel(source), target: rel(target) };
+          return { ...(await importOne(source, target, contents[k]!, ws.config, dryRun, claimed, present, rel(source))), source: rel(source), target: rel(target) };
         }),
       );
       reports.push(...done);
@@ -97,6 +97,7 @@ async function importOne(
   dryRun: boolean,
   claimed: Map<string, string>,
   present: Set<string>,
+  shown: string,
 ): Promise<Omit<ImportReport, 'source' | 'target'>> {
   const refused = (reason: string, inferred: ImportReport['inferred'] = {}, findings: ImportFinding[] = []) => ({ status: 'refused' as const, inferred, findings, reason });
   if (bytes instanceof Error) return refused(`The file ${bytes.message}.`);
@@ -108,15 +109,18 @@ async function importOne(
   const bom = bytes.subarray(0, 3).equals(BOM);
   const result = importPostmortem(decoded.text, { config, fileName: path.basename(source) });
   const inferred = Object.fromEntries(Object.entries(result.inferred).map(([k, v]) => [k, { value: v.value, from: v.from, confidence: v.confidence }]));
-  if (result.refusal) return refused(`${result.refusal.line ? `line ${result.refusal.line}: ` : ''}${result.refusal.message}`, inferred);
+  if (result.refusal) {
+    const where = result.refusal.line && !/\bline \d/.test(result.refusal.message) ? `line ${result.refusal.line}: ` : '';
+    return refused(`${where}${result.refusal.message}`, inferred);
+  }
   const output = Buffer.concat([bom ? BOM : Buffer.alloc(0), Buffer.from(result.text, 'utf8')]);
   const rc = result.rootCause;
   const rootCause = rc && { id: rc.id, confidence: rc.confidence, level: rc.level, explanation: rc.explanation, ranking: rc.ranking.map((r) => ({ id: r.id, score: r.score })) };
   const done = (status: Outcome) => ({ status, inferred, findings: result.findings, ...(rootCause ? { rootCause } : {}) });
 
   const earlier = claimed.get(target);
-  if (earlier && earlier !== source) return refused(`${path.basename(target)} is also the name of ${earlier}, imported before it; rename one of them.`, inferred, result.findings);
-  claimed.set(target, source);
+  if (earlier && earlier !== shown) return refused(`${path.basename(target)} is also the name of ${earlier}, imported before it; rename one of them.`, inferred, result.findings);
+  claimed.set(target, shown);
 
   let existing: Buffer | undefined;
   if (present.has(path.basename(target))) {

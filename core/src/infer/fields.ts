@@ -214,7 +214,7 @@ export function inferFields(pm: Postmortem, options: FieldInferenceOptions): { f
 
   // Services and authors: front matter of any tool, else a labelled line.
   const fmServices = frontMatterValue(pm, ['services', 'service', 'components', 'component', 'systems', 'system', 'affected_services', 'product', 'products']);
-  const servicesLine = label(/^(?:(?:affected |impacted )?(?:services?|systems?|components?|products?)(?: affected| impacted)?)$/);
+  const servicesLine = label(/^(?:(?:affected |impacted )?(?:services?|systems?|components?|products?)(?: affected| impacted)?|affected|impacted)$/);
   if (fmServices && asList(fmServices.value).length) {
     fields.services = { value: asList(fmServices.value).map(serviceName), from: fmFrom(fmServices.line), confidence: fmServices.key === 'services' ? 1 : 0.85, line: fmServices.line };
   } else if (servicesLine && splitList(servicesLine.value).length) {
@@ -449,16 +449,19 @@ export function titleFromFileName(fileName: string): string {
 function namedServices(pm: Postmortem): InferredField<string[]> | undefined {
   const start = pm.frontMatter?.end ?? 0;
   const timeline = /^ {0,3}(?:#{1,6}[ \t]+)?(?:\*\*)?(?:timeline|chronology|sequence of events)\b/im.exec(pm.text.slice(start));
-  const end = Math.min(pm.text.length, start + (timeline?.index ?? 4000), start + 4000);
-  const re = /`([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)`/g;
+  const re = /`([a-z][a-z0-9]*(?:-[a-z0-9]+)+)`/g;
   const names: string[] = [];
   let first: number | undefined;
-  const text = pm.text.slice(start, end);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (names.includes(m[1]!)) continue;
-    first ??= start + m.index;
-    names.push(m[1]!);
-    if (names.length === 4) break;
+  // The opening sections first; the timeline when they name none.
+  for (const end of [Math.min(start + (timeline?.index ?? 4000), start + 4000), start + 4000]) {
+    const text = pm.text.slice(start, Math.min(pm.text.length, end));
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (names.includes(m[1]!)) continue;
+      first ??= start + m.index;
+      names.push(m[1]!);
+      if (names.length === 4) break;
+    }
+    if (names.length) break;
   }
   if (!names.length || first === undefined) return undefined;
   const line = pm.lines.position(first).line;
