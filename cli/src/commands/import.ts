@@ -37,7 +37,8 @@ it came from and how sure the importer is. The body is copied byte for byte (lin
 kept). The root cause comes from the suggester; when its evidence is weak the file gets
 root_cause: unknown and the tag needs-triage. A file that already conforms is copied unchanged,
 so importing twice changes nothing. Never overwrites: a file whose target exists with other
-content is refused with the reason.
+content, whose front matter is not valid YAML or that is not UTF-8 is refused with the reason,
+and the exit code is then 1.
 
 Options:
   --out DIR           where to write (default: the postmortems folder of hindsight.json)
