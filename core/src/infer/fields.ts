@@ -196,7 +196,11 @@ export function inferFields(pm: Postmortem, options: FieldInferenceOptions): { f
       ? { value: mapped, from: fmFrom(fmStatus.line), confidence: mapped === fmStatus.value ? 1 : 0.9, line: fmStatus.line }
       : { value: 'published', from: 'default', confidence: 0.6 };
     if (!mapped) notes.push({ field: 'status', message: `Status '${fmStatus.value}' is not one of ${STATUSES.join(', ')}; set to published.`, line: fmStatus.line });
-  } else fields.status = { value: 'published', from: 'default', confidence: 1 };
+  } else {
+    const statusLine = label(/^(?:status|document status|report status|postmortem status)$/);
+    const mapped = statusLine ? mapStatus(statusLine.value) : undefined;
+    fields.status = statusLine && mapped ? { value: mapped, from: `line ${statusLine.line}`, confidence: 0.85, line: statusLine.line } : { value: 'published', from: 'default', confidence: 1 };
+  }
 
   // Severity where stated.
   const severities = config.severities.map((s) => s.id);
