@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONFIDENCE_HIGH, defaultConfig, parseConfig, parsePostmortem, rootCauseHint, suggestRootCause, type Config } from '../core/src/index';
@@ -25,6 +25,20 @@ describe('the root-cause suggester on the development set (test/fixtures/real-wo
   it('is never confidently wrong', () => {
     const confidentWrong = results.filter((r) => r.got.level === 'high' && !r.want.acceptableRootCauses.includes(r.got.id)).map((r) => `${r.file}: ${r.got.id}`);
     expect(confidentWrong).toEqual([]);
+  });
+});
+
+describe('the root-cause suggester on the library (postmortems/, labels from front matter)', () => {
+  const LIBRARY = fileURLToPath(new URL('../postmortems/', import.meta.url));
+  it('is never confidently wrong: a high-confidence answer is the root cause or a contributing one', () => {
+    const wrong = readdirSync(LIBRARY)
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
+      .map((f) => ({ f, pm: parsePostmortem(readFileSync(`${LIBRARY}${f}`, 'utf8')) }))
+      .filter(({ pm }) => pm.meta.root_cause)
+      .map(({ f, pm }) => ({ f, pm, got: suggestRootCause(pm, defaultConfig) }))
+      .filter(({ pm, got }) => got.level === 'high' && got.id !== pm.meta.root_cause && !pm.meta.contributing.includes(got.id))
+      .map(({ f, got }) => `${f}: ${got.id}`);
+    expect(wrong).toEqual([]);
   });
 });
 
