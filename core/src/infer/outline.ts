@@ -138,7 +138,8 @@ export function documentOutline(pm: Pick<Postmortem, 'text' | 'sections' | 'fron
     previous = { start: offset, text: line };
     offset = lineEnd;
   }
-  return spans;
+  // A setext heading opens at the line above its underline, which may sit before a labelled line's span.
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 /** Front-matter keys that describe the incident: the title, another tool's summary, tags and keywords. */
@@ -151,7 +152,10 @@ function frontMatterSpans(text: string, end: number, spans: OutlineSpan[]): void
     const kind = FRONT_MATTER_KINDS[m[1]!.toLowerCase()] ?? 'front-matter';
     if (spans[spans.length - 1]!.kind !== kind) spans.push({ start: m.index, weight: SECTION_WEIGHT[kind], kind, heading: `front matter ${m[1]}` });
   }
-  if (spans[spans.length - 1]!.kind !== 'front-matter') spans.push({ start: end - 4, weight: 0, kind: 'front-matter' });
+  // The closing fence, then the text before the first heading, which usually opens with what happened.
+  const close = text.lastIndexOf('---', end);
+  if (close > 0) spans.push({ start: close, weight: 0, kind: 'front-matter' });
+  spans.push({ start: end, weight: SECTION_WEIGHT.other, kind: 'other' });
 }
 
 /** The kind the model gives the level-2 section holding an offset, from the section's ids. */
