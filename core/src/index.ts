@@ -1,6 +1,7 @@
 export * from './actions';
 export * from './config';
 export * from './dates';
+export * from './infer/index';
 export * from './decode';
 export * from './frontmatter';
 export * from './library';
@@ -18,4 +19,3 @@ export * from './guard';
 export * from './outline';
 export { isSimpleYaml } from './simple-yaml';
 export { plainInline } from './blocks';
-export * from './infer/index';

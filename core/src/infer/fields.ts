@@ -391,10 +391,10 @@ function proseDate(pm: Postmortem): InferredField<string> | undefined {
 /** The first date of the timeline: an entry's own date, a day heading, or a date line under the Timeline heading. */
 function timelineDate(pm: Postmortem): InferredField<string> | undefined {
   const dated = pm.timeline.find((e) => e.time?.date);
-  const day = pm.timelineDays[0];
+  const day = pm.timelineDays.find((d) => d.date !== undefined);
   const candidates: { offset: number; date: string }[] = [];
   if (dated?.time?.date) candidates.push({ offset: dated.start, date: dated.time.date });
-  if (day) candidates.push(day);
+  if (day?.date) candidates.push({ offset: day.offset, date: day.date });
   const section = pm.sections.find((s) => s.ids.includes('timeline') || /timeline|chronology/i.test(s.heading));
   if (section) {
     const d = firstDate(pm.text.slice(section.start, section.end));
