@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { actionsCommand } from './commands/actions';
+import { importCommand } from './commands/import';
 import { lintCommand } from './commands/lint';
 import { newCommand } from './commands/new';
 import { statsCommand } from './commands/stats';
@@ -20,7 +21,7 @@ export interface Command {
   run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }, io: Io): Promise<number>;
 }
 
-const COMMANDS: Command[] = [lintCommand, actionsCommand, newCommand, statsCommand];
+const COMMANDS: Command[] = [lintCommand, actionsCommand, newCommand, statsCommand, importCommand];
 
 export const EXIT_CODES = `Exit codes:
   0  success (lint: no errors; warnings alone do not fail)

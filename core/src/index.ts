@@ -1,6 +1,7 @@
 export * from './actions';
 export * from './config';
 export * from './dates';
+export * from './infer/index';
 export * from './decode';
 export * from './frontmatter';
 export { FIELDS, fieldDef, fieldSchema, type FieldDef, type FieldKind, type FieldName } from './fields';
