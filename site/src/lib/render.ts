@@ -23,6 +23,7 @@ export function renderNodes(nodes: RootContent[]): string {
   for (const transform of gfmAutolinkLiteralFromMarkdown().transforms ?? []) transform(root);
   const hast = pipeline.runSync(root) as HastRoot;
   labelCheckboxes(hast);
+  markUnlabelledImages(hast);
   return toHtml(hast);
 }
 
@@ -58,4 +59,16 @@ function textOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'element' || node.tagName === 'ul' || node.tagName === 'ol') return '';
   return node.children.map(textOf).join('');
+}
+
+/**
+ * An <img> written without alt text gets an empty one, so a screen reader skips it rather than
+ * reading its address; what the image shows is only the author's to say.
+ */
+function markUnlabelledImages(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'img' && child.properties.alt === undefined) child.properties.alt = '';
+    markUnlabelledImages(child);
+  }
 }
