@@ -259,6 +259,7 @@ describe('Git history', () => {
       const loaded = await loadLibrary({ root: dir, today: TODAY });
       const a = loaded.entries.find((e) => e.title === 'A')!;
       expect(a.updated).toBe('2024-03-21');
+      expect(a.repoPath).toBe('postmortems/a.md');
       expect(a.actions.map((x) => x.closedOn)).toEqual(['2024-03-21', '2024-03-02']);
       const f = followThrough('all', loaded.entries);
       expect(f).toMatchObject({ total: 2, done: 2, shareDone: 1, closedKnown: 2, medianDaysToClose: 10.5 });

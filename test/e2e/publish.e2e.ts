@@ -48,8 +48,27 @@ beforeAll(async () => {
   for (const f of readdirSync(path.join(ROOT, 'postmortems'))) cpSync(path.join(ROOT, 'postmortems', f), path.join(library, f));
   cpSync(path.join(ROOT, 'test/fixtures/site'), library, { recursive: true });
   for (const [name, text] of Object.entries(EXTRA)) writeFileSync(path.join(library, name), text);
+  // The library in Git: everything committed on 2026-01-10, then one action item ticked on 2026-02-20.
+  const git = (args: string[], date: string) => {
+    const r = spawnSync('git', args, {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+    });
+    if (r.status !== 0) throw new Error(r.stderr);
+  };
+  const ticked = path.join(library, '2024-08-22-orders-id-int32-overflow.md');
+  const original = readFileSync(ticked, 'utf8');
+  writeFileSync(ticked, original.replace('- [x] Invalidate the order cache', '- [ ] Invalidate the order cache'));
+  git(['init', '-q'], '2026-01-10T09:00:00Z');
+  git(['add', 'library'], '2026-01-10T09:00:00Z');
+  git(['commit', '-qm', 'library'], '2026-01-10T09:00:00Z');
+  writeFileSync(ticked, original);
+  git(['commit', '-qam', 'tick'], '2026-02-20T09:00:00Z');
+  const config = path.join(work, 'hindsight.json');
+  writeFileSync(config, JSON.stringify({ site: { repository: 'https://github.com/acme/handbook', relatedIgnoreTags: ['example', 'seed-outage'] } }));
   dist = path.join(work, 'dist');
-  const build = buildSite(dist, { HINDSIGHT_POSTMORTEMS: library, HINDSIGHT_SITE_URL: PUBLIC, HINDSIGHT_BASE: BASE });
+  const build = buildSite(dist, { HINDSIGHT_CONFIG: config, HINDSIGHT_POSTMORTEMS: library, HINDSIGHT_SITE_URL: PUBLIC, HINDSIGHT_BASE: BASE });
   log = build.log;
   if (build.status !== 0) throw new Error(`astro build failed:\n${log}`);
   ({ server, origin: local } = await serveStatic(dist, BASE));
@@ -137,6 +156,25 @@ describe('publishing under a sub-path with a public address', () => {
     await page.waitForFunction(() => document.querySelectorAll('#search-results a').length > 0);
     const first = await page.locator('#search-results a').first().getAttribute('href');
     expect(first?.startsWith(`${BASE}postmortems/`)).toBe(true);
+  });
+});
+
+describe('from the repository', () => {
+  it('shows the last-updated date from Git and links to edit the file in the repository', async () => {
+    await page.goto(`${local}${BASE}postmortems/2024-08-22-orders-id-int32-overflow/`);
+    expect(await page.locator('[data-updated]').textContent()).toBe('2026-02-20');
+    expect(await page.locator('a', { hasText: 'Edit this postmortem' }).getAttribute('href')).toBe('https://github.com/acme/handbook/edit/main/library/2024-08-22-orders-id-int32-overflow.md');
+    await page.goto(`${local}${BASE}postmortems/2023-06-10-database-cascade-from-backup-job/`);
+    expect(await page.locator('[data-updated]').textContent()).toBe('2026-01-10');
+  });
+
+  it('measures days to close an action item from the incident to the commit that ticked it', async () => {
+    await page.goto(`${local}${BASE}stats/`);
+    const cells = await page.locator('#follow-quarter tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim())));
+    // 2024 Q3 holds the ticked item (2024-08-22 to 2026-02-20: 547 days) among others done when first committed.
+    const q3 = cells.find((r) => r[0] === '2024 Q3')!;
+    expect(q3[4]).toMatch(/^\d{1,3}(,\d{3})* d$/);
+    for (const r of cells) expect(r[4] === '—').toBe(r[2] === '0%');
   });
 });
 

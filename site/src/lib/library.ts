@@ -79,6 +79,8 @@ export interface SiteEntry {
   findings: SiteFinding[];
   /** Date of the last commit that changed the file (YYYY-MM-DD), when the folder is in Git. */
   updated?: string | undefined;
+  /** Path of the file inside its Git repository (for "Edit this postmortem"); `file` when not in Git. */
+  repoPath: string;
 }
 
 export interface Rejected {
@@ -132,6 +134,7 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
     const entry = toSiteEntry(result.postmortem, slug, rel, result.findings);
     const inFolder = path.relative(folder, file).split(path.sep).join('/');
     entry.updated = history.updated.get(inFolder);
+    if (history.prefix !== undefined) entry.repoPath = `${history.prefix}${inFolder}`;
     for (const a of entry.actions) {
       if (a.done) a.closedOn = history.firstSeen.get(`${inFolder}\0${lineKey(a.source)}`);
     }
@@ -147,6 +150,8 @@ export interface GitHistory {
   updated: Map<string, string>;
   /** `path\0normalized line` -> date of the first commit in which the line appeared. */
   firstSeen: Map<string, string>;
+  /** Path of the folder inside its Git repository ("postmortems/"), when it is in one. */
+  prefix?: string | undefined;
 }
 
 /** A Markdown line as compared across commits: list markers and spacing do not count. */
@@ -167,6 +172,8 @@ export function gitHistory(folder: string): GitHistory {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   if (log.status !== 0 || !log.stdout) return history;
+  const prefix = spawnSync('git', ['-C', folder, 'rev-parse', '--show-prefix'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  if (prefix.status === 0) history.prefix = prefix.stdout.trim();
   let date = '';
   let file: string | undefined;
   for (const line of log.stdout.split('\n')) {
@@ -247,6 +254,7 @@ export function toSiteEntry(pm: Postmortem, slug: string, file: string, findings
     actions,
     warnings: findings.filter((f) => f.severity !== 'error').map((f) => formatFinding(file, f)),
     incomplete: findings.some((f) => f.severity === 'error'),
+    repoPath: file,
     findings: findings.map((f) => ({ line: f.range.start.line, column: f.range.start.column, severity: f.severity, rule: f.rule, message: f.message })),
   };
 }
