@@ -16,6 +16,8 @@ const BASE = '/handbook/';
 /** Postmortems that only a forgiving site publishes: no front matter at all, a control character, names in other scripts. */
 const EXTRA: Record<string, string> = {
   'no-front-matter.md': '# Notes from the outage\n\nThe queue stalled and we restarted it.\n',
+  'empty.md': '',
+  'wrong-types.md': '---\ntitle: [not, a, string]\ndate: last tuesday\nseverity: {level: 1}\nroot_cause: cosmic-rays\nservices: 5\ncontributing: nope\nimpact: 12\n---\n\n## Summary\n\nEvery field has the wrong shape.\n',
   'bell-title.md': '---\ntitle: "Bell \\a ring in the title"\ndate: 2026-03-01\nstatus: published\nseverity: SEV3\nroot_cause: code-defect\nservices: [bell]\n---\n\n## Summary\n\nA title with a control character.\n',
   'scripts.md': '---\ntitle: Payment service names in several scripts\ndate: 2026-03-02\nstatus: published\nseverity: SEV4\nroot_cause: dependency\nservices: ["支付", "日本語", "?", "C++", "c", "Zürich"]\ntags: ["支付", "C++", "c++"]\n---\n\n## Summary\n\nNames that must not share a page.\n',
 };
@@ -189,6 +191,13 @@ describe('publishing every postmortem it can read', () => {
     expect(entry.incomplete).toBe(true);
     expect(entry.findings.length).toBeGreaterThan(3);
     expect(log).toMatch(/Published \d+ postmortem\(s\) marked incomplete because of lint errors: .*no-front-matter\.md/);
+    // An empty file and one whose every field has the wrong shape are published too.
+    for (const slug of ['empty', 'wrong-types']) {
+      const response = await page.goto(`${local}${BASE}postmortems/${slug}/`);
+      expect(response?.status()).toBe(200);
+      expect(await page.locator('.findings li').count()).toBeGreaterThan(0);
+    }
+    expect(await page.locator('dl.facts').first().textContent()).toContain('cosmic-rays');
   });
 
   it('carries timeline entries and findings in postmortems.json', async () => {

@@ -16,6 +16,8 @@ const TOP_TERMS = 12;
 const MIN_SIMILARITY = 0.15;
 /** A word among the telling words of more postmortems than this finds no candidates (it says little, and would make pairs quadratic). */
 const MAX_WORD_POSTINGS = 100;
+/** Partners each postmortem keeps before the symmetric selection: enough for its own list when its first choices are full. */
+const CANDIDATES = 4 * RELATED_LIMIT;
 
 const WORD = /[\p{L}\p{N}]{3,}/gu;
 
@@ -50,6 +52,11 @@ export function relatedLibrary(entries: readonly SiteEntry[], config: Config, li
     return new Map(top.map(([t, w]) => [t, w / norm]));
   });
 
+  // Who carries each key. A shared root cause weighs 4, a shared cause (primary or contributing) 1,
+  // a service 2, a telling tag 1; shared telling words add to the texts' cosine similarity.
+  const causes = entries.map((e) => [...new Set([e.meta.root_cause, ...e.meta.contributing].filter((c): c is string => !!c))]);
+  const services = entries.map((e) => [...new Set(e.meta.services)]);
+  const tags = entries.map((e) => [...new Set(e.meta.tags)].filter(telling));
   const byKey = new Map<string, number[]>();
   const add = (key: string, i: number) => {
     const list = byKey.get(key);
@@ -57,33 +64,54 @@ export function relatedLibrary(entries: readonly SiteEntry[], config: Config, li
     else byKey.set(key, [i]);
   };
   entries.forEach((e, i) => {
-    for (const c of new Set([e.meta.root_cause, ...e.meta.contributing])) if (c) add(`c:${c}`, i);
-    for (const sv of new Set(e.meta.services)) add(`s:${sv}`, i);
-    for (const t of new Set(e.meta.tags)) if (telling(t)) add(`t:${t}`, i);
+    if (e.meta.root_cause) add(`r:${e.meta.root_cause}`, i);
+    for (const c of causes[i]!) add(`c:${c}`, i);
+    for (const sv of services[i]!) add(`s:${sv}`, i);
+    for (const t of tags[i]!) add(`t:${t}`, i);
     for (const t of vectors[i]!.keys()) add(`w:${t}`, i);
   });
 
-  const pairs: { a: number; b: number; score: number; reasons: string[] }[] = [];
-  const seen = new Set<number>();
+  // Scores accumulated key by key into arrays reused for every entry: the cost is the number of
+  // shared keys, with no per-pair allocation. Each entry keeps its best CANDIDATES partners.
+  const score = new Float64Array(n);
+  const similarity = new Float64Array(n);
+  const touched: number[] = [];
+  const pairs: { a: number; b: number; score: number }[] = [];
+  const touch = (b: number) => {
+    if (score[b] === 0 && similarity[b] === 0) touched.push(b);
+  };
   for (let a = 0; a < n; a++) {
     const ea = entries[a]!;
-    const keys = [
-      ...[ea.meta.root_cause, ...ea.meta.contributing].filter(Boolean).map((c) => `c:${c}`),
-      ...ea.meta.services.map((sv) => `s:${sv}`),
-      ...ea.meta.tags.filter(telling).map((t) => `t:${t}`),
-      ...[...vectors[a]!.keys()].map((t) => `w:${t}`),
-    ];
-    seen.clear();
-    for (const key of keys) {
-      const members = byKey.get(key) ?? [];
-      if (key.startsWith('w:') && members.length > MAX_WORD_POSTINGS) continue;
+    const bump = (key: string, weight: number) => {
+      for (const b of byKey.get(key) ?? []) {
+        if (b === a) continue;
+        touch(b);
+        score[b]! += weight;
+      }
+    };
+    if (ea.meta.root_cause) bump(`r:${ea.meta.root_cause}`, 3); // plus 1 from the shared cause below
+    for (const c of causes[a]!) bump(`c:${c}`, 1);
+    for (const sv of services[a]!) bump(`s:${sv}`, 2);
+    for (const t of tags[a]!) bump(`t:${t}`, 1);
+    for (const [t, w] of vectors[a]!) {
+      const members = byKey.get(`w:${t}`)!;
+      if (members.length > MAX_WORD_POSTINGS) continue;
       for (const b of members) {
-        if (b <= a || seen.has(b)) continue;
-        seen.add(b);
-        const pair = scorePair(ea, entries[b]!, vectors[a]!, vectors[b]!, telling, label);
-        if (pair) pairs.push({ a, b, ...pair });
+        if (b === a) continue;
+        touch(b);
+        similarity[b]! += w * vectors[b]!.get(t)!;
       }
     }
+    const mine: { a: number; b: number; score: number }[] = [];
+    for (const b of touched) {
+      const total = score[b]! + (similarity[b]! >= MIN_SIMILARITY ? 3 * similarity[b]! : 0);
+      if (total > 0) mine.push({ a: Math.min(a, b), b: Math.max(a, b), score: Math.round(total * 1000) / 1000 });
+      score[b] = 0;
+      similarity[b] = 0;
+    }
+    touched.length = 0;
+    mine.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+    pairs.push(...mine.slice(0, CANDIDATES));
   }
   const newest = (p: { a: number; b: number }) => {
     const da = entries[p.a]!.date;
@@ -93,12 +121,16 @@ export function relatedLibrary(entries: readonly SiteEntry[], config: Config, li
   pairs.sort((x, y) => y.score - x.score || newest(y).localeCompare(newest(x)) || x.a - y.a || x.b - y.b);
 
   const out = new Map<string, RelatedLink[]>(entries.map((e) => [e.slug, []]));
+  const linked = new Set<number>();
   for (const p of pairs) {
     const la = out.get(entries[p.a]!.slug)!;
     const lb = out.get(entries[p.b]!.slug)!;
-    if (la.length >= limit || lb.length >= limit) continue;
-    la.push({ slug: entries[p.b]!.slug, score: p.score, reasons: p.reasons });
-    lb.push({ slug: entries[p.a]!.slug, score: p.score, reasons: p.reasons });
+    // A pair kept by both of its ends appears twice.
+    if (la.length >= limit || lb.length >= limit || linked.has(p.a * n + p.b)) continue;
+    linked.add(p.a * n + p.b);
+    const reasons = reasonsFor(entries[p.a]!, entries[p.b]!, vectors[p.a]!, vectors[p.b]!, telling, label);
+    la.push({ slug: entries[p.b]!.slug, score: p.score, reasons });
+    lb.push({ slug: entries[p.a]!.slug, score: p.score, reasons });
   }
   return out;
 }
@@ -109,39 +141,34 @@ function countWords(text: string): Map<string, number> {
   return counts;
 }
 
-/** The score of two postmortems and its reasons (the same both ways), or undefined when they share nothing worth saying. */
-function scorePair(
+/** Why two postmortems are related, the same both ways (their score is summed in relatedLibrary). */
+function reasonsFor(
   x: SiteEntry,
   y: SiteEntry,
   vx: Map<string, number>,
   vy: Map<string, number>,
   telling: (tag: string) => boolean,
   label: (id: string) => string,
-): { score: number; reasons: string[] } | undefined {
+): string[] {
   const reasons: string[] = [];
-  let score = 0;
   // The same primary cause is the strongest signal: it outweighs a shared service and a shared contributing cause together.
   if (x.meta.root_cause && x.meta.root_cause === y.meta.root_cause) {
-    score += 4;
     reasons.push(`same root cause: ${label(x.meta.root_cause)}`);
   }
   const causesX = new Set([x.meta.root_cause, ...x.meta.contributing].filter(Boolean));
   const causesY = new Set([y.meta.root_cause, ...y.meta.contributing].filter(Boolean));
   const shared = [...causesX].filter((c) => causesY.has(c) && !(c === x.meta.root_cause && c === y.meta.root_cause)) as string[];
   if (shared.length) {
-    score += shared.length;
     reasons.push(`shared cause: ${shared.map(label).join(', ')}`);
   }
   const servicesY = new Set(y.meta.services);
   const services = [...new Set(x.meta.services)].filter((sv) => servicesY.has(sv));
   if (services.length) {
-    score += 2 * services.length;
     reasons.push(`shared service: ${services.join(', ')}`);
   }
   const tagsY = new Set(y.meta.tags);
   const tags = [...new Set(x.meta.tags)].filter((t) => tagsY.has(t) && telling(t));
   if (tags.length) {
-    score += tags.length;
     reasons.push(`shared tag: ${tags.join(', ')}`);
   }
   let similarity = 0;
@@ -154,9 +181,8 @@ function scorePair(
     }
   }
   if (similarity >= MIN_SIMILARITY) {
-    score += 3 * similarity;
     words.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     reasons.push(`similar wording: ${words.slice(0, 3).map(([t]) => t).join(', ')}`);
   }
-  return score > 0 ? { score: Math.round(score * 1000) / 1000, reasons } : undefined;
+  return reasons;
 }
