@@ -29,8 +29,9 @@ const WORD = /[\p{L}\p{N}]{3,}/gu;
  * Only pairs that share something are scored: an index by cause, service, tag and telling word
  * gives the candidates, so the cost grows with the pairs that share a key, not with the square of
  * the library. Tags listed in `site.relatedIgnoreTags`, and tags most of the library carries, say
- * nothing and are ignored. Pairs are then taken best first while both ends have room, which keeps
- * every list symmetric and at most RELATED_LIMIT long.
+ * nothing and are ignored. Each postmortem keeps its best CANDIDATES partners; those pairs are then
+ * taken best first while both ends have room, which keeps every list symmetric and at most
+ * `limit` long. Reasons are worded only for the pairs kept.
  */
 export function relatedLibrary(entries: readonly SiteEntry[], config: Config, limit = RELATED_LIMIT): Map<string, RelatedLink[]> {
   const n = entries.length;
