@@ -158,6 +158,22 @@ describe('on a phone', () => {
   });
 });
 
+describe('in print', () => {
+  it('prints a postmortem without the site header, footer or buttons, in one column', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${url}/postmortems/2024-08-22-orders-id-int32-overflow/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site').isVisible()).toBe(false);
+    expect(await page.locator('footer.site').isVisible()).toBe(false);
+    expect(await page.locator('#theme-toggle').isVisible()).toBe(false);
+    const facts = await page.locator('aside').boundingBox();
+    const doc = await page.locator('.doc').boundingBox();
+    expect(facts!.y + facts!.height).toBeLessThanOrEqual(doc!.y);
+    expect(await page.locator('.doc table.actions').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('small things', () => {
   it('keeps dates, owners and tracker keys on one line in the action table at 1280 px', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
