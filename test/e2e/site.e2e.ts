@@ -186,7 +186,7 @@ describe('safety', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
   });
 
-  it('reports the rejected file in the build output with the linter message', () => {
+  it('names the incomplete file in the build output with the linter message', () => {
     expect(inject('buildLog')).toContain("broken.md:6:13 error root-cause-category Root cause 'cosmic-rays' is not in the taxonomy");
   });
 });
