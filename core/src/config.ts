@@ -56,9 +56,23 @@ export const configSchema = z
         title: z.string().min(1).optional().describe('Name of the knowledge base, shown in the header. Default: Hindsight.'),
         url: z.url().optional().describe('Public address of the site, used in the RSS feed and the sitemap. Default: http://127.0.0.1:4321.'),
         onInvalid: z
-          .enum(['skip', 'fail'])
+          .enum(['badge', 'skip', 'fail'])
           .optional()
-          .describe('What the site build does with a postmortem that has errors: skip it with a warning (default) or fail the build.'),
+          .describe('What the site build does with a postmortem that has lint errors: publish it with an "incomplete" badge and its findings (default), skip it with a warning, or fail the build.'),
+        base: z
+          .string()
+          .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, 'expected a path that starts and ends with "/", such as "/handbook/"')
+          .optional()
+          .describe('Path the site is served under, e.g. "/handbook/" for a GitHub Pages project site. Default: "/". HINDSIGHT_BASE overrides it.'),
+        repository: z
+          .url({ protocol: /^https?$/ })
+          .optional()
+          .describe('Web address of the repository (e.g. https://github.com/acme/postmortems); each postmortem page then links to "Edit this postmortem".'),
+        branch: z.string().min(1).optional().describe('Branch the "Edit this postmortem" links open. Default: main.'),
+        relatedIgnoreTags: z
+          .array(z.string().min(1))
+          .optional()
+          .describe('Bookkeeping tags that do not make two postmortems related (e.g. "example"). Tags carried by most of the library are ignored anyway.'),
       })
       .strict()
       .optional(),
@@ -81,7 +95,15 @@ export interface Config {
   /** Aliases written as /regular expressions/, with the section ids they stand for. */
   headingPatterns: { pattern: RegExp; ids: string[] }[];
   rules: Record<string, RuleLevel>;
-  site: { title: string; url: string; onInvalid: 'skip' | 'fail' };
+  site: {
+    title: string;
+    url: string;
+    onInvalid: 'badge' | 'skip' | 'fail';
+    base: string;
+    repository?: string | undefined;
+    branch: string;
+    relatedIgnoreTags: string[];
+  };
 }
 
 export { DEFAULT_REQUIRED_FIELDS } from './fields';
@@ -114,7 +136,11 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     site: {
       title: parsed.site?.title ?? 'Hindsight',
       url: parsed.site?.url ?? 'http://127.0.0.1:4321',
-      onInvalid: parsed.site?.onInvalid ?? 'skip',
+      onInvalid: parsed.site?.onInvalid ?? 'badge',
+      base: parsed.site?.base ?? '/',
+      repository: parsed.site?.repository,
+      branch: parsed.site?.branch ?? 'main',
+      relatedIgnoreTags: parsed.site?.relatedIgnoreTags ?? [],
     },
   };
 }

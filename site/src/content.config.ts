@@ -2,8 +2,8 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { resolve } from 'node:path';
-import { frontMatterSchema } from '@hindsight/core';
 import { loadLibrary, type Library } from './lib/library';
+import { entrySchema } from './lib/schema';
 import { repoRoot as root, siteWorkspace } from './lib/workspace';
 
 const { config } = siteWorkspace();
@@ -26,10 +26,13 @@ function postmortemLoader(): Loader {
         if (lib.rejected.length) {
           const files = lib.rejected.map((r) => r.file).join(', ');
           if (lib.workspace.config.site.onInvalid === 'fail') {
-            throw new Error(`${lib.rejected.length} postmortem(s) have errors: ${files}. Fix them (see above) or set "site": {"onInvalid": "skip"} in hindsight.json.`);
+            throw new Error(`${lib.rejected.length} postmortem(s) have errors: ${files}. Fix them (see above) or set "site": {"onInvalid": "badge"} in hindsight.json to publish them marked incomplete.`);
           }
-          logger.warn(`Skipped ${lib.rejected.length} postmortem(s) with errors: ${files}`);
+          logger.warn(`Skipped ${lib.rejected.length} postmortem(s) that could not be published: ${files}`);
         }
+        const incomplete = lib.entries.filter((e) => e.incomplete);
+        for (const e of incomplete) for (const f of e.findings) if (f.severity === 'error') logger.warn(`${e.file}:${f.line}:${f.column} error ${f.rule} ${f.message}`);
+        if (incomplete.length) logger.warn(`Published ${incomplete.length} postmortem(s) marked incomplete because of lint errors: ${incomplete.map((e) => e.file).join(', ')}`);
         store.clear();
         for (const entry of lib.entries) {
           const data = await parseData({ id: entry.slug, data: entry as unknown as Record<string, unknown>, filePath: entry.file });
@@ -68,7 +71,7 @@ function rejectedLoader(): Loader {
 
 const postmortems = defineCollection({
   loader: postmortemLoader(),
-  schema: z.looseObject({ slug: z.string(), title: z.string(), meta: frontMatterSchema(config) }),
+  schema: entrySchema(config),
 });
 
 const rejected = defineCollection({

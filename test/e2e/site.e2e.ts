@@ -142,10 +142,16 @@ describe('browsing', () => {
     await context.close();
   });
 
-  it('shows the home page with counts and the files left out because of errors', async () => {
+  it('shows the home page with counts and the postmortems published marked incomplete', async () => {
     await page.goto(`${url}/`);
-    expect(await page.locator('.notice').textContent()).toContain("broken.md:6:13 error root-cause-category Root cause 'cosmic-rays' is not in the taxonomy");
-    expect(await page.locator('.stat').first().textContent()).toBe('16');
+    expect(await page.locator('.notice').textContent()).toContain('1 postmortem is published marked incomplete');
+    expect(await page.locator('.notice a').allTextContents()).toEqual(['Broken postmortem published marked incomplete']);
+    expect(await page.locator('.stat').first().textContent()).toBe('17');
+    await page.locator('.notice a').click();
+    await page.waitForURL(/\/postmortems\/broken\/$/);
+    expect(await page.locator('.badge-incomplete').first().textContent()).toBe('incomplete');
+    expect(await page.locator('.findings').textContent()).toContain("broken.md:6:13 error Root cause 'cosmic-rays' is not in the taxonomy");
+    await page.goto(`${url}/`);
     await shot('home');
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot('home-dark');
@@ -180,7 +186,7 @@ describe('safety', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
   });
 
-  it('reports the rejected file in the build output with the linter message', () => {
+  it('names the incomplete file in the build output with the linter message', () => {
     expect(inject('buildLog')).toContain("broken.md:6:13 error root-cause-category Root cause 'cosmic-rays' is not in the taxonomy");
   });
 });
@@ -190,7 +196,7 @@ describe('feeds and exports', () => {
     const rss = await (await fetch(`${url}/rss.xml`)).text();
     expect(rss).toContain('<title>Split brain in the job scheduler during a 4-minute partition between zones</title>');
     const json = (await (await fetch(`${url}/postmortems.json`)).json()) as { slug: string; root_cause: string; metrics: object }[];
-    expect(json.length).toBe(16);
+    expect(json.length).toBe(17);
     expect(json.find((p) => p.slug === '2024-08-22-orders-id-int32-overflow')).toMatchObject({ root_cause: 'code-defect', metrics: { timeToDetect: 7 } });
     expect((await fetch(`${url}/search-index.json`)).ok).toBe(true);
     expect(await (await fetch(`${url}/sitemap-index.xml`)).text()).toContain('sitemap-0.xml');

@@ -1,15 +1,6 @@
-import { relatedPostmortems, type Category, type Config, type Related } from '@hindsight/core';
+import transliterate from '@sindresorhus/transliterate';
+import type { Category, Config } from '@hindsight/core';
 import type { SiteEntry } from './library';
-
-/** Related postmortems of a site entry (the core decides what is related). */
-const withIds = new WeakMap<SiteEntry[], (SiteEntry & { id: string })[]>();
-
-export function relatedEntries(entry: SiteEntry, all: SiteEntry[], limit = 5): Related<SiteEntry & { id: string }>[] {
-  // The same array for every page, so the core builds its index once per build.
-  let library = withIds.get(all);
-  if (!library) withIds.set(all, (library = all.map((e) => ({ ...e, id: e.slug }))));
-  return relatedPostmortems({ ...entry, id: entry.slug }, library, limit);
-}
 
 /** One record of the search index shipped to the browser. */
 export interface SearchRecord {
@@ -57,26 +48,96 @@ export function byCategory(entries: SiteEntry[], config: Config): { category: Ca
   return config.categories.map((category) => ({ category, entries: entries.filter((e) => e.meta.root_cause === category.id) }));
 }
 
-/** The URL segment for a service or tag name. */
-export function slugify(name: string, fallback = 'x'): string {
+/** The URL segment of a file path: lower-case letters, digits and dashes (postmortem addresses). */
+export function pathSlug(name: string, fallback = 'x'): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || fallback;
 }
 
 /**
- * Values of a list field (services, tags) with the postmortems carrying each, grouped by URL slug so
- * that "Orders DB" and "orders-db" share one page and every link built with slugify() resolves.
+ * What makes two service or tag names the same: case, spaces, dashes and underscores do not count
+ * ("Orders DB" = "orders-db"), every other character does ("C++" is not "c").
  */
-export function groupBy(entries: SiteEntry[], pick: (e: SiteEntry) => string[]): { key: string; slug: string; entries: SiteEntry[] }[] {
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/[\s_-]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+const PLAIN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The URL segment for a service or tag name. Plain names keep their words ("orders-db"); any other
+ * name is transliterated where @sindresorhus/transliterate knows the script ("Zürich" -> "zuerich")
+ * and gets a short stable hash of the whole name, so names that only look alike never share a page
+ * ("C++" -> "c-…", "支付" and "日本語" -> two hashes).
+ */
+export function slugify(name: string): string {
+  const key = nameKey(name);
+  if (PLAIN.test(key)) return key;
+  const ascii = transliterate(key).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '');
+  const hash = shortHash(key);
+  return ascii ? `${ascii}-${hash}` : `x-${hash}`;
+}
+
+/** FNV-1a, 32 bits, in base 36: stable across builds and machines. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  return h.toString(36);
+}
+
+export interface NameGroup {
+  /** The name as first written. */
+  key: string;
+  slug: string;
+  /** Each postmortem once, however many spellings of the name it carries. */
+  entries: SiteEntry[];
+}
+
+/**
+ * Values of a list field (services, tags) with the postmortems carrying each, one group per name
+ * (see nameKey), each with a URL slug no other group has.
+ */
+export function groupBy(entries: SiteEntry[], pick: (e: SiteEntry) => string[]): NameGroup[] {
   const map = new Map<string, { key: string; entries: SiteEntry[] }>();
   for (const e of entries) {
-    for (const key of new Set(pick(e))) {
-      const slug = slugify(key);
-      const group = map.get(slug) ?? { key, entries: [] };
-      group.entries.push(e);
-      map.set(slug, group);
+    const seen = new Set<string>();
+    for (const name of pick(e)) {
+      const k = nameKey(name);
+      if (!k || seen.has(k)) continue;
+      seen.add(k);
+      const group = map.get(k);
+      if (group) group.entries.push(e);
+      else map.set(k, { key: name, entries: [e] });
     }
   }
-  return [...map.entries()].map(([slug, g]) => ({ slug, ...g })).sort((a, b) => a.key.localeCompare(b.key));
+  const slugs = uniqueSlugs([...map.keys()]);
+  return [...map.entries()].map(([k, g]) => ({ key: g.key, slug: slugs.get(k)!, entries: g.entries })).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Slugs for name keys, made unique in a stable order should two ever meet. */
+function uniqueSlugs(keys: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const k of [...keys].sort()) {
+    const base = slugify(k);
+    let slug = base;
+    for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+    taken.add(slug);
+    out.set(k, slug);
+  }
+  return out;
+}
+
+const slugIndexes = new WeakMap<SiteEntry[], { services: Map<string, string>; tags: Map<string, string> }>();
+
+/** The URL slug of every service and tag name of a library, as groupBy() gives them (built once per array). */
+export function librarySlugs(entries: SiteEntry[]): { services: Map<string, string>; tags: Map<string, string> } {
+  let index = slugIndexes.get(entries);
+  if (!index) {
+    const of = (pick: (e: SiteEntry) => string[]) => uniqueSlugs([...new Set(entries.flatMap((e) => pick(e).map(nameKey)).filter(Boolean))]);
+    index = { services: of((e) => e.meta.services), tags: of((e) => e.meta.tags) };
+    slugIndexes.set(entries, index);
+  }
+  return index;
 }
 
 /** Incidents per period (YYYY or YYYY-MM), with empty periods filled in between first and last. */
@@ -99,4 +160,12 @@ export function countByPeriod(entries: SiteEntry[], period: 'year' | 'month'): {
     } else m = m! + 1;
   }
   return out;
+}
+
+/** Characters XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF). */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text with every character XML 1.0 cannot carry removed, so one title cannot break a whole feed. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '');
 }

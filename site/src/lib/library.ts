@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { collectFiles, loadWorkspace, type Workspace } from '@hindsight/cli/files';
 import { formatFinding, incidentDate, lintBytes, todayIso, type ActionKind, type Finding, type Meta, type Metrics, type Postmortem } from '@hindsight/core';
-import { slugify } from './derive';
+import { pathSlug } from './derive';
 import { renderNodes } from './render';
 
 /** A section of a postmortem page, rendered. */
@@ -19,7 +20,11 @@ export interface SiteSection {
 export interface SiteTimelineEntry {
   /** The time as written, e.g. "14:02 UTC". */
   label: string;
+  /** The parsed time as an ISO date-time in UTC, when the time could be read. */
+  at?: string | undefined;
   text: string;
+  /** 1-based line of the entry in the source file. */
+  line: number;
   /** Minutes since the first timed entry. */
   offset?: number | undefined;
   /** YYYY-MM-DD of the entry when it is known. */
@@ -35,6 +40,19 @@ export interface SiteAction {
   done: boolean;
   overdue: boolean;
   line: number;
+  /** The source line of the item, as written. */
+  source: string;
+  /** For a done item: the date of the first commit in which it was marked done (from Git). */
+  closedOn?: string | undefined;
+}
+
+/** A lint finding, as shown on the page of an incomplete postmortem. */
+export interface SiteFinding {
+  line: number;
+  column: number;
+  severity: 'error' | 'warning' | 'info';
+  rule: string;
+  message: string;
 }
 
 /** Everything a page needs about one postmortem; plain data, so Astro's store can keep it. */
@@ -53,8 +71,16 @@ export interface SiteEntry {
   sections: SiteSection[];
   timeline: SiteTimelineEntry[];
   actions: SiteAction[];
-  /** Warnings the linter had (errors keep a file out of the site). */
+  /** Warnings the linter had, as `hindsight lint` prints them. */
   warnings: string[];
+  /** True when the linter found errors: the page carries an "incomplete" badge and the findings. */
+  incomplete: boolean;
+  /** Every finding of the linter on this file. */
+  findings: SiteFinding[];
+  /** Date of the last commit that changed the file (YYYY-MM-DD), when the folder is in Git. */
+  updated?: string | undefined;
+  /** Path of the file inside its Git repository (for "Edit this postmortem"); `file` when not in Git. */
+  repoPath: string;
 }
 
 export interface Rejected {
@@ -76,6 +102,8 @@ export interface LoadOptions {
   /** Overrides the postmortems folder of hindsight.json. */
   folder?: string | undefined;
   today?: string | undefined;
+  /** Whether to read last-updated dates from Git (default true). */
+  git?: boolean | undefined;
 }
 
 /**
@@ -87,6 +115,8 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
   if (options.folder) workspace.config = { ...workspace.config, postmortems: path.resolve(options.root, options.folder) };
   const today = options.today ?? todayIso();
   const files = await collectFiles([], workspace, options.root);
+  const folder = path.resolve(options.root, workspace.config.postmortems);
+  const history: GitHistory = options.git === false ? { updated: new Map(), firstSeen: new Map() } : gitHistory(folder);
   const entries: SiteEntry[] = [];
   const rejected: Rejected[] = [];
   const slugs = new Set<string>();
@@ -94,19 +124,77 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
     const rel = path.relative(options.root, file).split(path.sep).join('/');
     const result = lintBytes(await readFile(file), { config: workspace.config, today });
     const errors = result.findings.filter((f) => f.severity === 'error');
-    if (!result.postmortem || errors.length) {
+    // A file that could not be read as text has nothing to publish; one with errors is published
+    // with a badge unless the configuration says to skip it or to fail the build.
+    if (!result.postmortem || (errors.length && workspace.config.site.onInvalid !== 'badge')) {
       rejected.push({ file: rel, messages: errors.map((f) => formatFinding(rel, f)) });
       continue;
     }
-    const slug = uniqueSlug(path.relative(path.resolve(options.root, workspace.config.postmortems), file), slugs);
-    entries.push(toSiteEntry(result.postmortem, slug, rel, result.findings));
+    const slug = uniqueSlug(path.relative(folder, file), slugs);
+    const entry = toSiteEntry(result.postmortem, slug, rel, result.findings);
+    const inFolder = path.relative(folder, file).split(path.sep).join('/');
+    entry.updated = history.updated.get(inFolder);
+    if (history.prefix !== undefined) entry.repoPath = `${history.prefix}${inFolder}`;
+    for (const a of entry.actions) {
+      if (a.done) a.closedOn = history.firstSeen.get(`${inFolder}\0${lineKey(a.source)}`);
+    }
+    entries.push(entry);
   }
   entries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
   return { workspace, entries, rejected, today };
 }
 
+/** What the Git history of the postmortems folder tells: when each file and each line last changed. */
+export interface GitHistory {
+  /** Folder-relative path -> date of the last commit changing the file (YYYY-MM-DD). */
+  updated: Map<string, string>;
+  /** `path\0normalized line` -> date of the first commit in which the line appeared. */
+  firstSeen: Map<string, string>;
+  /** Path of the folder inside its Git repository ("postmortems/"), when it is in one. */
+  prefix?: string | undefined;
+}
+
+/** A Markdown line as compared across commits: list markers and spacing do not count. */
+export function lineKey(line: string): string {
+  return line.replace(/^[\s>]*(?:[-*+]|\d+[.)])?\s*/, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Reads the history of a folder with one `git log` (one per file would cost a process per page):
+ * the last-updated date of each file, and when each line first appeared (an action item's "done"
+ * line appears when it was ticked). Empty when the folder is not in Git.
+ */
+export function gitHistory(folder: string): GitHistory {
+  const history: GitHistory = { updated: new Map(), firstSeen: new Map() };
+  const log = spawnSync('git', ['-C', folder, 'log', '--reverse', '--no-renames', '--relative', '-p', '-U0', '--no-color', '--format=%x01%cs', '--', '.'], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  if (log.status !== 0 || !log.stdout) return history;
+  const prefix = spawnSync('git', ['-C', folder, 'rev-parse', '--show-prefix'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  if (prefix.status === 0) history.prefix = prefix.stdout.trim();
+  let date = '';
+  let file: string | undefined;
+  for (const line of log.stdout.split('\n')) {
+    if (line.startsWith('\u0001')) {
+      date = line.slice(1).trim();
+      file = undefined;
+    } else if (line.startsWith('+++ ')) {
+      file = line === '+++ /dev/null' ? undefined : line.slice(4).replace(/^b\//, '');
+      if (file) history.updated.set(file, date);
+    } else if (line.startsWith('diff --git ')) {
+      file = undefined;
+    } else if (file && line.startsWith('+')) {
+      const key = `${file}\0${lineKey(line.slice(1))}`;
+      if (!history.firstSeen.has(key)) history.firstSeen.set(key, date);
+    }
+  }
+  return history;
+}
+
 function uniqueSlug(relative: string, taken: Set<string>): string {
-  const base = slugify(relative.replace(/\.(md|markdown)$/i, ''), 'postmortem');
+  const base = pathSlug(relative.replace(/\.(md|markdown)$/i, ''), 'postmortem');
   let slug = base;
   for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
   taken.add(slug);
@@ -133,7 +221,9 @@ export function toSiteEntry(pm: Postmortem, slug: string, file: string, findings
   const firstAt = pm.timeline.find((e) => e.at !== undefined)?.at;
   const timeline = pm.timeline.map((e) => ({
     label: e.time ? pm.text.slice(e.start, e.start + e.time.length).replace(/^[\s*_`[(]+/, '').replace(/[*_`\])]+$/, '').trim() : '',
+    at: e.at !== undefined ? new Date(e.at * 60_000).toISOString() : undefined,
     text: e.time ? e.text.slice(e.time.length).replace(/^[\s*_`)\]:—–-]+/, '').trim() : e.text,
+    line: pm.lines.position(e.start).line,
     offset: e.at !== undefined && firstAt !== undefined ? e.at - firstAt : undefined,
     day: e.at !== undefined && (pm.meta.date || e.time?.date || pm.timelineDays.length) ? new Date(e.at * 60_000).toISOString().slice(0, 10) : undefined,
   }));
@@ -146,6 +236,7 @@ export function toSiteEntry(pm: Postmortem, slug: string, file: string, findings
     done: a.done,
     overdue: a.overdue,
     line: pm.lines.position(a.start).line,
+    source: pm.text.slice(pm.lines.lineStart(pm.lines.position(a.start).line), pm.lines.lineEnd(pm.lines.position(a.start).line)),
   }));
   return {
     slug,
@@ -162,6 +253,9 @@ export function toSiteEntry(pm: Postmortem, slug: string, file: string, findings
     timeline,
     actions,
     warnings: findings.filter((f) => f.severity !== 'error').map((f) => formatFinding(file, f)),
+    incomplete: findings.some((f) => f.severity === 'error'),
+    repoPath: file,
+    findings: findings.map((f) => ({ line: f.range.start.line, column: f.range.start.column, severity: f.severity, rule: f.rule, message: f.message })),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
@@ -22,5 +22,53 @@ export function renderNodes(nodes: RootContent[]): string {
   const root: Root = structuredClone({ type: 'root', children: nodes });
   for (const transform of gfmAutolinkLiteralFromMarkdown().transforms ?? []) transform(root);
   const hast = pipeline.runSync(root) as HastRoot;
+  labelCheckboxes(hast);
+  markUnlabelledImages(hast);
   return toHtml(hast);
+}
+
+/**
+ * A task-list checkbox is named by its item's text ("Caches invalidated"), so a screen reader says
+ * what is checked, not just "checkbox, checked".
+ */
+function labelCheckboxes(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'li') {
+      const box = findCheckbox(child);
+      if (box && box.properties.ariaLabel === undefined) {
+        const name = textOf(child).replace(/\s+/g, ' ').trim().slice(0, 200);
+        if (name) box.properties.ariaLabel = name;
+      }
+    }
+    labelCheckboxes(child);
+  }
+}
+
+function findCheckbox(li: Element): Element | undefined {
+  for (const c of li.children) {
+    if (c.type !== 'element') continue;
+    if (c.tagName === 'input' && c.properties.type === 'checkbox') return c;
+    // A loose task list wraps the checkbox in the item's first paragraph.
+    if (c.tagName === 'p') return c.children.find((x): x is Element => x.type === 'element' && x.tagName === 'input' && x.properties.type === 'checkbox');
+  }
+  return undefined;
+}
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' || node.tagName === 'ul' || node.tagName === 'ol') return '';
+  return node.children.map(textOf).join('');
+}
+
+/**
+ * An <img> written without alt text gets an empty one, so a screen reader skips it rather than
+ * reading its address; what the image shows is only the author's to say.
+ */
+function markUnlabelledImages(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'img' && child.properties.alt === undefined) child.properties.alt = '';
+    markUnlabelledImages(child);
+  }
 }

@@ -1,19 +1,25 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { allEntries, categoryLabel, config } from '../lib/data';
+import { allEntries, categoryLabel, config, href } from '../lib/data';
+import { xmlSafe } from '../lib/derive';
 
+/**
+ * The newest postmortems as RSS. Links are absolute, under the public address and base path; every
+ * text is stripped of characters XML forbids, whatever lint let through.
+ */
 export async function GET(context: APIContext) {
   const entries = await allEntries();
+  const site = context.site ?? new URL(config.site.url);
   return rss({
-    title: `${config.site.title}: postmortems`,
+    title: xmlSafe(`${config.site.title}: postmortems`),
     description: 'New incident postmortems.',
-    site: context.site ?? config.site.url,
+    site: new URL(href('/'), site).href,
     items: entries.slice(0, 50).map((e) => ({
-      title: e.title,
-      link: `/postmortems/${e.slug}/`,
-      pubDate: new Date(`${e.date}T00:00:00Z`),
-      description: e.summary,
-      categories: [categoryLabel(e.meta.root_cause), ...(e.meta.severity ? [e.meta.severity] : [])],
+      title: xmlSafe(e.title),
+      link: new URL(href(`/postmortems/${e.slug}/`), site).href,
+      ...(e.date ? { pubDate: new Date(`${e.date}T00:00:00Z`) } : {}),
+      description: xmlSafe(e.summary),
+      categories: [categoryLabel(e.meta.root_cause), ...(e.meta.severity ? [e.meta.severity] : [])].map(xmlSafe),
     })),
   });
 }
