@@ -192,6 +192,10 @@ ${results.markup.lint.map((r) => `| ${r.n} | ${f2(r.wall)} s | ${Math.round(r.mb
 
 Workspace scan of ${results.markup.scan?.files} such files: ${f2((results.markup.scan?.totalMs ?? 0) / 1000)} s (one run); the event loop was blocked at most ${f1(results.markup.scan?.longestBlockMs ?? 0)} ms.
 `;
-writeFileSync(path.join(root, 'bench/RESULTS.md'), md);
+// Sections written by other measurements (import, search, site, references...) follow the marker and are kept.
+const KEPT = '<!-- Sections below are written by other measurements; bench/run.mjs keeps them. -->';
+const previous = readFileSync(path.join(root, 'bench/RESULTS.md'), 'utf8');
+const kept = previous.includes(KEPT) ? previous.slice(previous.indexOf(KEPT)) : KEPT + '\n';
+writeFileSync(path.join(root, 'bench/RESULTS.md'), `${md}\n${kept}`);
 writeFileSync(path.join(data, 'results.json'), JSON.stringify(results, null, 2));
 log('wrote bench/RESULTS.md');
