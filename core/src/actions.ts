@@ -1,5 +1,6 @@
 import { ACTION_KINDS, type ActionKind } from './taxonomy';
 import { isIsoDate } from './dates';
+import { looseIsoDate } from './timeline';
 
 /** An action item: a task-list item, list item or table row of the Action Items section. */
 export interface ActionItem {
@@ -28,11 +29,14 @@ const OWNER = /(?:^|[\s(,;])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{
 const OWNER_LABEL = /\b(?:owners?|assignee|assigned to|dri)\s*[:=–—-]\s*@?([\p{L}][\p{L}\p{N}._'-]*(?:\s+\p{Lu}[\p{L}'-]+)?)/iu;
 /** A name in parentheses at the end, or before a ticket: "Rotate the keys (alice)", "(Priya Shah) - OPS-12". */
 const OWNER_PAREN = /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\)(?=\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b))/u;
+/** A name before a ticket in parentheses, a team in parentheses, or a name after a dash at the end: "(Hana, INFRA-88)", "(product team)", "— Jonas". */
+const OWNER_OTHER = /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam)\s*\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;
+
 /** Words people put in parentheses at the end of an item that are not names. */
 const NOT_NAMES = /^(optional|done|complete|completed|fixed|shipped|closed|resolved|wip|tbd|tba|pending|blocked|open|ongoing|planned|in progress|high|medium|low|critical|urgent|stretch|maybe|later|now|next|todo|draft|prevent|detect|mitigate|process|repair|investigate|mitigation|prevention|detection|new|again|done)$/i;
 const DUE = /\bdue:\s*(\S+?)(?=[\s,;)\]]|$)/i;
-/** "by 2024-03-01", "due 2024-03-01", "ETA: 2024-03-01", "deadline 2024-03-01". */
-const DUE_WORDS = /\b(?:due|by|eta|deadline|target)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i;
+/** "by 2024-03-01", "due 1 Mar 2024", "ETA: March 1, 2024", "deadline 03/01/2024". */
+const DUE_WORDS = /\b(?:due|by|eta|deadline|target)\s*:?\s*(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})(?![\w/])/i;
 const KIND = new RegExp(`(?:^|\\s)#(${ACTION_KINDS.join('|')})\\b`, 'i');
 const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
@@ -47,7 +51,13 @@ const DONE_MARKS = new RegExp(DONE_MARK.source, 'giu');
 /** Reads owner, due date, kind and tracker from an item's text. */
 export function readTokens(text: string): Pick<ActionItem, 'owner' | 'dueRaw' | 'due' | 'kind' | 'tracker' | 'title'> {
   const paren = OWNER_PAREN.exec(text)?.[1];
-  const owner = OWNER.exec(text)?.[1] ?? OWNER_LABEL.exec(text)?.[1] ?? (paren && !NOT_NAMES.test(paren) && !TRACKER_KEY.test(paren) ? paren : undefined);
+  const other = OWNER_OTHER.exec(text);
+  const otherName = other && (other[1] ?? other[2] ?? other[3]);
+  const owner =
+    OWNER.exec(text)?.[1] ??
+    OWNER_LABEL.exec(text)?.[1] ??
+    (paren && !NOT_NAMES.test(paren) && !TRACKER_KEY.test(paren) ? paren : undefined) ??
+    (otherName && !NOT_NAMES.test(otherName) ? otherName : undefined);
   const dueRaw = DUE.exec(text)?.[1] ?? DUE_WORDS.exec(text)?.[1];
   const kind = KIND.exec(text)?.[1]?.toLowerCase() as ActionKind | undefined;
   const trackerKey = TRACKER_KEY.exec(text)?.[1];
@@ -59,13 +69,14 @@ export function readTokens(text: string): Pick<ActionItem, 'owner' | 'dueRaw' | 
     .replace(KINDS, ' ');
   if (owner && OWNER_LABEL.test(title)) title = title.replace(OWNER_LABEL, ' ');
   else if (owner && owner === paren) title = title.replace(OWNER_PAREN, ' ');
+  else if (owner && owner === otherName) title = title.replace(other![0], ' ');
   if (trackerKey) title = withoutLabelKey(title, trackerKey);
   title = title
     .replace(/\(\s*\)|\[\s*\]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/[\s,;:–—-]+$/u, '')
     .trim();
-  return { owner, dueRaw, due: dueRaw && isIsoDate(dueRaw) ? dueRaw : undefined, kind, tracker, title };
+  return { owner, dueRaw, due: dueDate(dueRaw), kind, tracker, title };
 }
 
 /**
@@ -81,6 +92,12 @@ function withoutLabelKey(title: string, key: string): string {
   if (/^\s*[\])]\s*$/.test(after) && /[[(]\s*$/.test(before)) return before.replace(/\s*[[(]\s*$/, ' ') + ' ';
   if (/^\s*$/.test(after) && /\s$/.test(before)) return before;
   return title;
+}
+
+/** The real date of a due date as written: ISO, or a date written another common way (see looseIsoDate). */
+export function dueDate(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  return isIsoDate(raw) ? raw : looseIsoDate(raw);
 }
 
 /** How a reader found an item written, beyond its text: struck through (~~like this~~), under a "Completed" group. */
@@ -142,10 +159,10 @@ export function isDoneStatus(cell: string): boolean {
 export function columnRole(header: string): 'action' | 'owner' | 'due' | 'kind' | 'status' | 'tracker' | undefined {
   const h = header.toLowerCase().trim();
   if (/^(action|action item|item|task|description|what|remediation|corrective action|follow[- ]?up|fix|improvement|work item|change)s?$/.test(h)) return 'action';
-  if (/^(owner|owners|owner\(s\)|assignee|assigned to|assigned|who|responsible|dri|team)$/.test(h)) return 'owner';
+  if (/^(owner|owners|owner\(s\)|assignee|assigned to|assigned|who|responsible|dri|team|lead|accountable)$/.test(h)) return 'owner';
   if (/^(due|due date|deadline|by|by when|target|target date|eta|when|date)$/.test(h)) return 'due';
   if (/^(kind|type|category)$/.test(h)) return 'kind';
-  if (/^(status|state|done|done\?|complete|completed)$/.test(h)) return 'status';
+  if (/^(status|state|done|done\?|complete|completed|progress)$/.test(h)) return 'status';
   if (/^(tracker|ticket|tickets|issue|issues|link|links|jira|bug|reference|ref|tracking|pr)$/.test(h)) return 'tracker';
   return undefined;
 }

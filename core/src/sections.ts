@@ -31,7 +31,7 @@ export const DEFAULT_SECTIONS: readonly SectionDef[] = [
   {
     id: 'root-cause',
     title: 'Root Cause',
-    aliases: ['Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'Contributing Factors'],
+    aliases: ['Root Causes', 'Cause', 'Causes', 'Root Cause Analysis'],
     prompt: 'Why it happened: the trigger, the underlying cause, and why safeguards did not stop it.',
   },
   {

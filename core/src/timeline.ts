@@ -51,12 +51,16 @@ const PLACEHOLDER = /^[\s*_`[(~]*((?:hh|HH|\d{1,2}|\?\?|xx|XX):(?:mm|MM|\?\?|xx|
  * `part` is filled in by placeEntries.
  */
 export function timelineEntry(text: string, start: number, end: number, timeText: string = text): TimelineEntry {
-  const time = parseEntryTime(timeText);
-  const entry: TimelineEntry = { text, time, part: 0, start, end };
-  if (!time) {
-    const placeholder = PLACEHOLDER.exec(timeText)?.[1];
-    if (placeholder) entry.placeholder = placeholder;
+  let time = parseEntryTime(timeText);
+  let placeholder: string | undefined;
+  if (!time) placeholder = PLACEHOLDER.exec(timeText)?.[1];
+  else if (!/\d:\d|[ap]\.?m\b/i.test(time.text)) {
+    // A date whose time is still a placeholder ("Jan 9, 14:??") is a placeholder, not midnight.
+    placeholder = /^[\s,]*(?:at\s+)?((?:\d{1,2}|hh|HH|\?\?|xx|XX):(?:\?\?|mm|MM|xx|XX)|TBD)/.exec(timeText.slice(time.length))?.[1];
+    if (placeholder) time = undefined;
   }
+  const entry: TimelineEntry = { text, time, part: 0, start, end };
+  if (placeholder) entry.placeholder = placeholder;
   return entry;
 }
 
@@ -159,6 +163,17 @@ function clockTime(m: RegExpExecArray, at: number): EntryTime | undefined {
   const minutes = clock(hour, Number(minuteText ?? 0), meridiem);
   if (minutes === undefined) return undefined;
   return { minutes, zone: m[at + 5]?.replace(/\s+/g, ''), text: '', length: 0 };
+}
+
+/**
+ * The calendar date a text names as a whole, as teams write due dates: 2024-03-01, 1 Mar 2024,
+ * March 1, 2024, 03/01/2024 (month first unless the first number is over 12). Undefined for
+ * anything else, a year-less date or a month ("Q1 2021", "Mar 2024") included.
+ */
+export function looseIsoDate(text: string): string | undefined {
+  const t = parseEntryTime(text.trim());
+  if (!t?.date || t.precision === 'month' || text.trim().length !== t.length) return undefined;
+  return t.date;
 }
 
 /** Minutes east of UTC of a zone written in a timeline (a name such as PST, or ±hh:mm). */

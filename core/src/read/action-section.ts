@@ -1,7 +1,6 @@
 import type { List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { columnRole, groupState, hasDoneMark, isDoneStatus, isGroupLabel, listAction, readTokens, type ActionItem, type GroupState } from '../actions';
-import { isIsoDate } from '../dates';
+import { columnRole, dueDate, groupState, hasDoneMark, isDoneStatus, isGroupLabel, listAction, readTokens, type ActionItem, type GroupState } from '../actions';
 import { ACTION_KINDS, type ActionKind } from '../taxonomy';
 import { readSimpleItems } from './line-scan';
 import { itemFirstLineEnd, itemText } from './timeline-section';
@@ -67,11 +66,12 @@ function readActionTable(table: Table): ActionItem[] {
     const tokens = readTokens(cells.join(' '));
     tokens.title = readTokens(body).title;
     const ownerCell = col('owner') >= 0 ? cells[col('owner')] : undefined;
-    if (ownerCell) tokens.owner = ownerCell.replace(/^@/, '').split(/[\s,]+/)[0] || tokens.owner;
+    // The first of the names in the cell, whole: "O. Pryce", "@kim, @li", "Supplier / O. Pryce".
+    if (ownerCell) tokens.owner = ownerCell.split(/\s*(?:[,/;&]|\band\b)\s*/)[0]!.replace(/^@/, '').trim() || tokens.owner;
     const dueCell = col('due') >= 0 ? cells[col('due')] : undefined;
     if (dueCell) {
       tokens.dueRaw = dueCell.replace(/^due:\s*/i, '');
-      tokens.due = isIsoDate(tokens.dueRaw) ? tokens.dueRaw : undefined;
+      tokens.due = dueDate(tokens.dueRaw);
     }
     const kindCell = col('kind') >= 0 ? cells[col('kind')]?.replace(/^#/, '').toLowerCase() : undefined;
     if (kindCell && (ACTION_KINDS as readonly string[]).includes(kindCell)) tokens.kind = kindCell as ActionKind;

@@ -1,5 +1,6 @@
 import type { Postmortem, Section } from '../parse';
 import type { Config } from '../config';
+import { headingIds } from '../read/heading-meaning';
 
 /** The range of a section's heading line. */
 export function headingSpan(section: Section): { start: number; end: number } {
@@ -37,4 +38,16 @@ export function opensWithProse(pm: Postmortem): boolean {
     .filter((line) => !/^\s*(#|\||[-=]{3,}\s*$)/.test(line) && !/^\s*[*_]*[\p{L} ]{1,24}[*_]*\s*:[*_]*\s*\S.{0,60}$/u.test(line))
     .join(' ');
   return (prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length >= 12;
+}
+
+/**
+ * Sections written as a bold label opening a paragraph rather than a heading, the short form of
+ * the SRE book's template ("**Impact:** About 1.9M users ..."): the ids of those labels.
+ */
+export function boldLabelSections(pm: Postmortem, config: Config): Set<string> {
+  const ids = new Set<string>();
+  for (const m of pm.text.matchAll(/^[ \t]*(?:\*\*|__)([^*_\r\n]{2,40}?):?(?:\*\*|__):?[ \t]+\S/gm)) {
+    for (const id of headingIds(m[1]!.trim(), config)) ids.add(id);
+  }
+  return ids;
 }

@@ -1,5 +1,5 @@
 import { sectionSkeleton } from '../template';
-import { opensWithProse } from './helpers';
+import { boldLabelSections, opensWithProse } from './helpers';
 import type { Problem, Rule } from './types';
 
 export const requiredSection: Rule = {
@@ -13,6 +13,7 @@ export const requiredSection: Rule = {
     if (opensWithProse(pm)) present.add('summary');
     if (pm.timeline.length > 0) present.add('timeline');
     if (pm.actions.length > 0) present.add('action-items');
+    for (const id of boldLabelSections(pm, config)) present.add(id);
     const problems: Problem[] = [];
     const eol = pm.lines.eol;
     for (const id of config.requiredSections) {
