@@ -48,7 +48,9 @@ const PIECES = [
   '\n', '\n', '\n\n', '\r\n', '\r', '- ', '* ', '+ ', '1. ', '2. ', '3) ', '> ', '  ', '    ', '# ', '## ',
   '```', '~~~', '<div>', '<!--', '-->', '<pre>', '</pre>', '---', '===', '|-|', '| - | - |', '|a|b|', '](b)', '![',
 ];
-const soup = fc.array(fc.constantFrom(...PIECES), { maxLength: 400 }).map((p) => p.join(''));
+const soup = fc
+  .tuple(fc.constantFrom('', '', '---\n', '---\ntitle: a\n---\n', '---\n---  \n'), fc.array(fc.constantFrom(...PIECES), { maxLength: 400 }))
+  .map(([frontMatter, p]) => frontMatter + p.join(''));
 /** Text that cannot leave a code block or raw HTML open across a blank line (which would hold what follows). */
 const prose = fc.array(fc.constantFrom(...PIECES.filter((p) => !/```|~~~|<!--|<pre>/.test(p))), { maxLength: 200 }).map((p) => p.join(''));
 /** A table with random cells (delimiter soups among them) and random text around it. */

@@ -162,6 +162,9 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
 
   let line = 0;
   let start = 0;
+  // An opening --- never closed makes micromark (with remark-frontmatter) read no block quotes or
+  // lists in the whole document: their lines are paragraph text, so they split nothing.
+  let noContainers = false;
   if (FRONT_MATTER_FENCE.test(lineAt(input, 0))) {
     let s = nextLine(input, 0);
     let n = 2;
@@ -172,7 +175,7 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     if (s < input.length) {
       start = nextLine(input, s);
       line = n;
-    }
+    } else noContainers = true;
   }
   while (start < input.length) {
     line++;
@@ -186,7 +189,7 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     for (;;) {
       let lead = 0;
       while (text.charCodeAt(i + lead) === 32 || text.charCodeAt(i + lead) === 9) lead++;
-      if (text.charCodeAt(i + lead) === 62 && lead <= 3) {
+      if (text.charCodeAt(i + lead) === 62 && lead <= 3 && !noContainers) {
         quotes++;
         i += lead + 1;
       } else {
@@ -251,11 +254,11 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
       startsGroup = true;
       kind = 'Heading';
       ordered = undefined;
-    } else if (indent <= 3 && BULLET.test(rest)) {
+    } else if (indent <= 3 && !noContainers && BULLET.test(rest)) {
       startsGroup = true;
       kind = 'List item';
       ordered = undefined;
-    } else if (indent <= 3 && ORDERED.test(rest)) {
+    } else if (indent <= 3 && !noContainers && ORDERED.test(rest)) {
       const [, number, delimiter] = ORDERED.exec(rest)!;
       if (number === '1' || (ordered && ordered.indent === indent && ordered.delimiter === delimiter)) {
         startsGroup = true;
