@@ -182,18 +182,29 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     const end = lineEnd(input, start);
     const next = nextLine(input, start);
     const text = input.slice(start, end);
-    // Indentation and block-quote markers (a `>` indented by up to three spaces always opens or continues a quote).
+    // Indentation and block-quote markers (a `>` indented by up to three columns always opens or
+    // continues a quote). A tab counts as one column (`least`) or four (`indent`): each check
+    // takes the reading that can only make it count more, never split or skip what the parser joins.
     let i = 0;
     let quotes = 0;
     let indent = 0;
+    let least = 0;
     for (;;) {
       let lead = 0;
-      while (text.charCodeAt(i + lead) === 32 || text.charCodeAt(i + lead) === 9) lead++;
-      if (text.charCodeAt(i + lead) === 62 && lead <= 3 && !noContainers) {
+      let columns = 0;
+      for (;;) {
+        const c = text.charCodeAt(i + lead);
+        if (c === 32) columns++;
+        else if (c === 9) columns += 4;
+        else break;
+        lead++;
+      }
+      if (text.charCodeAt(i + lead) === 62 && columns <= 3 && !noContainers) {
         quotes++;
         i += lead + 1;
       } else {
-        indent = lead;
+        indent = columns;
+        least = lead;
         i += lead;
         break;
       }
@@ -203,13 +214,13 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
 
     if (fence) {
       const close = /^(`{3,}|~{3,})[ \t]*$/.exec(rest);
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && indent <= 3) {
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && least <= 3) {
         fence = undefined;
         start = next;
         continue;
       }
       // A fence inside a list item or quote ends with it; ending it early only counts more.
-      if (blank || (quotes >= fence.quotes && (quotes > fence.quotes || indent >= fence.indent))) {
+      if (blank || (quotes >= fence.quotes && (quotes > fence.quotes || least >= fence.indent))) {
         start = next;
         continue;
       }
@@ -226,7 +237,7 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     }
     linesInRun++;
     if (html instanceof RegExp && html.test(text)) html = undefined;
-    else if (!html && indent <= 3 && rest[0] === '<') {
+    else if (!html && least <= 3 && rest[0] === '<') {
       html = HTML_UNTIL.find(([open]) => open.test(rest))?.[1] ?? 'blank';
       if (html !== 'blank' && html.test(rest.slice(2))) html = undefined;
     }
@@ -260,7 +271,7 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
       ordered = undefined;
     } else if (indent <= 3 && !noContainers && ORDERED.test(rest)) {
       const [, number, delimiter] = ORDERED.exec(rest)!;
-      if (number === '1' || (ordered && ordered.indent === indent && ordered.delimiter === delimiter)) {
+      if (number === '1' || (ordered && ordered.indent === indent && least === indent && ordered.delimiter === delimiter)) {
         startsGroup = true;
         kind = 'List item';
         ordered = { indent, delimiter: delimiter! };
