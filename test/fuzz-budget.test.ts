@@ -57,12 +57,14 @@ const prose = fc.array(fc.constantFrom(...PIECES.filter((p) => !/```|~~~|<!--|<p
 const table = fc
   .record({
     before: soup,
+    // What the header follows: a blank line, a heading, or paragraph text the header might continue.
+    opening: fc.constantFrom('', '## Heading', '# T', 'text', '> quote', '- item'),
     columns: fc.integer({ min: 1, max: 8 }),
     rows: fc.array(fc.array(fc.constantFrom('a', '*a*', '_a', '~', '`x`', '[a]', '<b>', '\\|', '', '**'), { maxLength: 10 }), { maxLength: 12 }),
     after: soup,
   })
-  .map(({ before, columns, rows, after }) =>
-    [before, '', '|' + ' h |'.repeat(columns), '|' + ' - |'.repeat(columns), ...rows.map((r) => '| ' + r.join(' | ') + ' |'), after].join('\n'),
+  .map(({ before, opening, columns, rows, after }) =>
+    [before, '', opening, '|' + ' h |'.repeat(columns), '|' + ' - |'.repeat(columns), ...rows.map((r) => '| ' + r.join(' | ') + ' |'), after].join('\n'),
   );
 /** Brackets and links nested and unbalanced. */
 const brackets = fc
