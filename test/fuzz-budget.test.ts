@@ -48,19 +48,23 @@ const PIECES = [
   '\n', '\n', '\n\n', '\r\n', '\r', '- ', '* ', '+ ', '1. ', '2. ', '3) ', '> ', '  ', '    ', '# ', '## ',
   '```', '~~~', '<div>', '<!--', '-->', '<pre>', '</pre>', '---', '===', '|-|', '| - | - |', '|a|b|', '](b)', '![',
 ];
-const soup = fc.array(fc.constantFrom(...PIECES), { maxLength: 400 }).map((p) => p.join(''));
+const soup = fc
+  .tuple(fc.constantFrom('', '', '---\n', '---\ntitle: a\n---\n', '---\n---  \n'), fc.array(fc.constantFrom(...PIECES), { maxLength: 400 }))
+  .map(([frontMatter, p]) => frontMatter + p.join(''));
 /** Text that cannot leave a code block or raw HTML open across a blank line (which would hold what follows). */
 const prose = fc.array(fc.constantFrom(...PIECES.filter((p) => !/```|~~~|<!--|<pre>/.test(p))), { maxLength: 200 }).map((p) => p.join(''));
 /** A table with random cells (delimiter soups among them) and random text around it. */
 const table = fc
   .record({
     before: soup,
+    // What the header follows: a blank line, a heading, or paragraph text the header might continue.
+    opening: fc.constantFrom('', '## Heading', '# T', 'text', '> quote', '- item'),
     columns: fc.integer({ min: 1, max: 8 }),
     rows: fc.array(fc.array(fc.constantFrom('a', '*a*', '_a', '~', '`x`', '[a]', '<b>', '\\|', '', '**'), { maxLength: 10 }), { maxLength: 12 }),
     after: soup,
   })
-  .map(({ before, columns, rows, after }) =>
-    [before, '', '|' + ' h |'.repeat(columns), '|' + ' - |'.repeat(columns), ...rows.map((r) => '| ' + r.join(' | ') + ' |'), after].join('\n'),
+  .map(({ before, opening, columns, rows, after }) =>
+    [before, '', opening, '|' + ' h |'.repeat(columns), '|' + ' - |'.repeat(columns), ...rows.map((r) => '| ' + r.join(' | ') + ' |'), after].join('\n'),
   );
 /** Brackets and links nested and unbalanced. */
 const brackets = fc

@@ -76,6 +76,15 @@ describe('hostile inline Markdown and tables (issue 13)', () => {
     expect(after.type === 'paragraph' && after.children.map((n) => n.type)).toEqual(['html', 'text', 'html']);
   });
 
+  it('parses long lists and tables with markup in every entry, without blank lines, as Markdown', () => {
+    const timeline = Array.from({ length: 1_000 }, (_, i) => `- ${String(i % 24).padStart(2, '0')}:00 UTC **Step** ${i} with \`code\` and [a link](https://example.com/${i})`).join('\n');
+    const table = ['| Action | Owner |', '| --- | --- |', ...Array.from({ length: 600 }, (_, i) => `| *Fix* thing ${i} | @o${i} |`)].join('\n');
+    const text = BASE.replace('## Timeline\n\n', `## Timeline\n\n${timeline}\n`).replace('## Lessons Learned\n\n', `## Lessons Learned\n${table}\n\n`);
+    const { findings, postmortem } = lintText(text, { today: TODAY });
+    expect(findings.filter((f) => f.rule === 'file-readable')).toEqual([]);
+    expect(postmortem!.tree.children.some((n) => n.type === 'table' && n.children.length === 601)).toBe(true);
+  }, 120_000);
+
   it('parses a long paragraph within the budget as Markdown', () => {
     const emphasis = '*word* '.repeat(240);
     const text = BASE.replace('## Summary\n\n', `## Summary\n\n${emphasis}\n\n`);

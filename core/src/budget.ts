@@ -4,9 +4,10 @@ import type { Notice } from './problem';
  * Most inline markers (runs of `*`, `_`, `~` or backticks, and each `[`, `]`, `<`) one paragraph,
  * heading, list item or table row may hold. micromark's inline resolvers scan back over, and splice,
  * every event of a paragraph for each marker, so a paragraph costs about markers × length:
- * 15,000 `_a*` (30,000 markers, 45 KB) took 23-55 s to parse. Blocks of 250 markers cost 7-15 ms
- * per KB and of 1,000 markers 40-85 ms per KB (bench/RESULTS.md); the most in any blank-line
- * separated block of postmortems/, docs/ and the test fixtures is 74, so 500 leaves a wide margin.
+ * 15,000 `_a*` (30,000 markers, 45 KB) took 23-55 s to parse. Paragraphs of 250 markers cost
+ * 7-15 ms per KB and of 1,000 markers 40-85 ms per KB (2 cores, under load). The most in one block
+ * as this pass counts them, over postmortems/, docs/, the fixtures and 300 generated postmortems
+ * with links, is 33 (74 between two blank lines), so 500 leaves a wide margin.
  */
 export const MAX_INLINE_MARKERS = 500;
 /**
@@ -17,9 +18,10 @@ export const MAX_INLINE_MARKERS = 500;
 export const MAX_TABLE_CELLS = 10_000;
 /**
  * Most inline markers a document may hold in all. Within the limits above, micromark still costs
- * about 15 ms of CPU and 2 MB per KB of dense markers (1 MB of paragraphs of 498 markers: 13 s and
- * 1.3 GB); the most in any file of postmortems/, docs/, the fixtures or the README is 373 and a
- * 1,700-entry timeline with a link in every entry has about 7,000, so 20,000 leaves a wide margin.
+ * about 15 ms of CPU and 1.3 MB per KB of dense markers (1 MB of paragraphs of 332 markers: 16.8 s
+ * and 1.3 GB, bench/RESULTS.md section 7); the most in any file of postmortems/, docs/, the fixtures
+ * or the README is 373 and a 1,700-entry timeline with a link in every entry has 3,400, so 20,000
+ * leaves a wide margin.
  */
 export const MAX_DOCUMENT_MARKERS = 20_000;
 
@@ -34,7 +36,7 @@ export interface BudgetLimits {
 
 /** A block that was not parsed as Markdown, and why. Offsets are into the text given to budgetInline. */
 export interface RefusedBlock extends Notice {
-  /** The characters that were hidden from the parser: from the block's start to the end of its paragraph run. */
+  /** The characters hidden from the parser: from the block's start to the next blank line (to the end, for the document limit). */
   start: number;
   end: number;
 }
@@ -68,6 +70,8 @@ type MarkerKind = keyof typeof KIND_NAMES;
 
 interface Group {
   kind: 'Paragraph' | 'Heading' | 'List item' | 'Table row';
+  /** Whether it starts where no paragraph can be open: after a blank line, an ATX heading or the front matter. */
+  fresh: boolean;
   line: number;
   start: number;
   markers: number;
@@ -81,8 +85,10 @@ let lastResult: BudgetedText | undefined;
 /**
  * Bounds the work of the Markdown parser before it sees a text, in one linear pass: a paragraph,
  * heading, list item or table row with more inline markers than `limits.markers`, and tables beyond
- * `limits.cells` cells in all, are hidden from the parser (their characters replaced, offsets kept)
- * from where they start to the next blank line; restoreRefused puts their text back, unparsed.
+ * `limits.cells` cells in all, are hidden from the parser (their characters replaced, offsets,
+ * line breaks and block markers kept) from where they start to the next blank line, and the block
+ * that takes the document over `limits.document` markers with all that follows it; restoreRefused
+ * puts their text back, unparsed. Remembers the last text, for the file-readable rule.
  *
  * The pass splits blocks only where micromark always ends a paragraph (blank lines, ATX headings,
  * bullet and `1.` list items, items of an ordered list already open, rows of a table that follows
@@ -129,7 +135,7 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
   let table: { columns: number; line: number; start: number } | undefined;
   let ordered: { indent: number; delimiter: string } | undefined;
   let cells = 0;
-  let linesInRun = 0;
+  let fresh = true;
   let tableRefused = false;
 
   const closeRun = () => {
@@ -142,7 +148,6 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     runVisible = 0;
     counted.length = 0;
     hideFrom = -1;
-    linesInRun = 0;
   };
   /** Hides the run from g on; a table refused after a paragraph in its run is hidden from its header. */
   const refuse = (g: { line: number; start: number }, why: string | Group) => {
@@ -158,6 +163,9 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
 
   let line = 0;
   let start = 0;
+  // An opening --- never closed makes micromark (with remark-frontmatter) read no block quotes or
+  // lists in the whole document: their lines are paragraph text, so they split nothing.
+  let noContainers = false;
   if (FRONT_MATTER_FENCE.test(lineAt(input, 0))) {
     let s = nextLine(input, 0);
     let n = 2;
@@ -168,25 +176,36 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     if (s < input.length) {
       start = nextLine(input, s);
       line = n;
-    }
+    } else noContainers = true;
   }
   while (start < input.length) {
     line++;
     const end = lineEnd(input, start);
     const next = nextLine(input, start);
     const text = input.slice(start, end);
-    // Indentation and block-quote markers (a `>` indented by up to three spaces always opens or continues a quote).
+    // Indentation and block-quote markers (a `>` indented by up to three columns always opens or
+    // continues a quote). A tab counts as one column (`least`) or four (`indent`): each check
+    // takes the reading that can only make it count more, never split or skip what the parser joins.
     let i = 0;
     let quotes = 0;
     let indent = 0;
+    let least = 0;
     for (;;) {
       let lead = 0;
-      while (text.charCodeAt(i + lead) === 32 || text.charCodeAt(i + lead) === 9) lead++;
-      if (text.charCodeAt(i + lead) === 62 && lead <= 3) {
+      let columns = 0;
+      for (;;) {
+        const c = text.charCodeAt(i + lead);
+        if (c === 32) columns++;
+        else if (c === 9) columns += 4;
+        else break;
+        lead++;
+      }
+      if (text.charCodeAt(i + lead) === 62 && columns <= 3 && !noContainers) {
         quotes++;
         i += lead + 1;
       } else {
-        indent = lead;
+        indent = columns;
+        least = lead;
         i += lead;
         break;
       }
@@ -196,13 +215,13 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
 
     if (fence) {
       const close = /^(`{3,}|~{3,})[ \t]*$/.exec(rest);
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && indent <= 3) {
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && least <= 3) {
         fence = undefined;
         start = next;
         continue;
       }
       // A fence inside a list item or quote ends with it; ending it early only counts more.
-      if (blank || (quotes >= fence.quotes && (quotes > fence.quotes || indent >= fence.indent))) {
+      if (blank || (quotes >= fence.quotes && (quotes > fence.quotes || least >= fence.indent))) {
         start = next;
         continue;
       }
@@ -214,12 +233,14 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
       ordered = undefined;
       if (html === 'blank') html = undefined;
       closeRun();
+      fresh = true;
       start = next;
       continue;
     }
-    linesInRun++;
+    const lineFresh = fresh;
+    fresh = false;
     if (html instanceof RegExp && html.test(text)) html = undefined;
-    else if (!html && indent <= 3 && rest[0] === '<') {
+    else if (!html && least <= 3 && rest[0] === '<') {
       html = HTML_UNTIL.find(([open]) => open.test(rest))?.[1] ?? 'blank';
       if (html !== 'blank' && html.test(rest.slice(2))) html = undefined;
     }
@@ -247,13 +268,13 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
       startsGroup = true;
       kind = 'Heading';
       ordered = undefined;
-    } else if (indent <= 3 && BULLET.test(rest)) {
+    } else if (indent <= 3 && !noContainers && BULLET.test(rest)) {
       startsGroup = true;
       kind = 'List item';
       ordered = undefined;
-    } else if (indent <= 3 && ORDERED.test(rest)) {
+    } else if (indent <= 3 && !noContainers && ORDERED.test(rest)) {
       const [, number, delimiter] = ORDERED.exec(rest)!;
-      if (number === '1' || (ordered && ordered.indent === indent && ordered.delimiter === delimiter)) {
+      if (number === '1' || (ordered && ordered.indent === indent && least === indent && ordered.delimiter === delimiter)) {
         startsGroup = true;
         kind = 'List item';
         ordered = { indent, delimiter: delimiter! };
@@ -261,8 +282,8 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     } else if (quotes > 0 || (indent <= 3 && '-*+#<`~|=_'.includes(first))) {
       ordered = undefined;
     }
-    // A table: a header line opening a blank-line run at the margin, then a delimiter row with as many cells.
-    if (!startsGroup && group && linesInRun === 2 && group.line === line - 1 && quotes === 0 && indent <= 3 && DELIMITER_ROW.test(rest) && rest.includes('-')) {
+    // A table: a header line at the margin where no paragraph is open, then a delimiter row with as many cells.
+    if (!startsGroup && group?.fresh && group.kind === 'Paragraph' && group.line === line - 1 && quotes === 0 && indent <= 3 && DELIMITER_ROW.test(rest) && rest.includes('-')) {
       const header = input.slice(group.start, lineEnd(input, group.start));
       const columns = countCells(rest);
       if (/^[^ \t>#<`~\-*+=\d]/.test(header) && countCells(header) === columns) {
@@ -279,7 +300,7 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
         continue;
       }
     }
-    if (startsGroup || !group) group = { kind, line, start, markers: 0, byKind: { emphasis: 0, strike: 0, code: 0, link: 0, html: 0 } };
+    if (startsGroup || !group) group = { kind, fresh: lineFresh, line, start, markers: 0, byKind: { emphasis: 0, strike: 0, code: 0, link: 0, html: 0 } };
     const found = countMarkers(rest, group);
     counted.push({ start, end });
     if (table && !tableRefused && cells > limits.cells) {
@@ -295,7 +316,10 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
         hideRest = true;
       }
     }
-    if (kind === 'Heading') group = undefined;
+    if (kind === 'Heading') {
+      group = undefined;
+      fresh = true;
+    }
     start = next;
   }
   closeRun();
