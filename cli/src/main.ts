@@ -3,7 +3,7 @@ import { actionsCommand } from './commands/actions';
 import { lintCommand } from './commands/lint';
 import { newCommand } from './commands/new';
 import { statsCommand } from './commands/stats';
-import { UsageError } from './files';
+import { UsageError } from '@hindsight/node';
 
 /** Where a command writes and what it takes as "now"; the real process by default. */
 export interface Io {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isIsoDate, listWords, renderTemplate, slugFileName, suggest, todayIso } from '@hindsight/core';
-import { loadWorkspace, UsageError } from '../files';
+import { loadWorkspace, UsageError } from '@hindsight/node';
 import type { Command } from '../main';
 
 export const newCommand: Command = {

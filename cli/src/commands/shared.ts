@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Entry, LintOptions } from '@hindsight/core';
-import { collectFiles, lintFiles, loadWorkspace, type LintedFile, type Workspace } from '../files';
+import { collectFiles, loadWorkspace, type LintedFile, type Workspace } from '@hindsight/node';
+import { lintFiles } from '../lint-files';
 import type { Io } from '../main';
 import { Progress } from '../progress';
 
