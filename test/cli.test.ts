@@ -114,7 +114,7 @@ describe('hindsight lint', () => {
   it('exits 2 with a message for a missing path, a bad option or a bad format', async () => {
     expect(await hindsight('lint', 'nope.md')).toMatchObject({ code: 2, stderr: 'hindsight lint: No such file or folder: nope.md\n' });
     expect((await hindsight('lint', '--colour')).code).toBe(2);
-    expect(await hindsight('lint', '--format', 'xml')).toMatchObject({ code: 2, stderr: "hindsight lint: --format is 'xml'; expected text, json.\n" });
+    expect(await hindsight('lint', '--format', 'xml')).toMatchObject({ code: 2, stderr: "hindsight lint: --format is 'xml'; expected text, json, github, sarif, junit.\n" });
     expect((await hindsight('frobnicate')).stderr).toContain("unknown command 'frobnicate'");
   });
 

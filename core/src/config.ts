@@ -51,7 +51,10 @@ export const configSchema = z
     site: z
       .object({
         title: z.string().min(1).optional().describe('Name of the knowledge base, shown in the header. Default: Hindsight.'),
-        url: z.url().optional().describe('Public address of the site, used in the RSS feed and the sitemap. Default: http://127.0.0.1:4321.'),
+        url: z
+          .url({ protocol: /^https?$/, error: 'expected an http:// or https:// address, e.g. https://postmortems.example.com' })
+          .optional()
+          .describe('Public address of the site, used in the RSS feed and the sitemap. Default: http://127.0.0.1:4321.'),
         onInvalid: z
           .enum(['skip', 'fail'])
           .optional()

@@ -19,3 +19,4 @@ export * from './outline';
 export { isSimpleYaml } from './simple-yaml';
 export { plainInline } from './blocks';
 export * from './postmortem-file';
+export * from './printable';

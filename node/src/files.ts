@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isPostmortemFile, isSkippedFolder, lintBytes, MAX_FILE_BYTES, tooLargeNote, type Finding, type LintOptions, type LintResult } from '@hindsight/core';
+import { isPostmortemFile, isSkippedFolder, lintBytes, visible, MAX_FILE_BYTES, tooLargeNote, type Finding, type LintOptions, type LintResult } from '@hindsight/core';
 import { readRegularFile, type FileBytes } from './read';
 import { UsageError, type Workspace } from './workspace';
 
@@ -40,7 +40,7 @@ export async function collectFiles(inputs: string[], ws: Workspace, cwd: string)
   };
   for (const target of targets) {
     const s = statSync(target, { throwIfNoEntry: false });
-    if (!s) throw new UsageError(`No such file or folder: ${path.relative(cwd, target) || target}`);
+    if (!s) throw new UsageError(`No such file or folder: ${visible(path.relative(cwd, target) || target)}`);
     if (s.isDirectory()) await walk(target, target);
     else files.add(target);
   }

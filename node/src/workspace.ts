@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, defaultConfig, parseConfig, type Config } from '@hindsight/core';
+import { CONFIG_FILE, defaultConfig, parseConfig, visible, type Config } from '@hindsight/core';
 import { readRegularFileSync } from './read';
 
 /** Where the repository is and how it is configured. */
@@ -45,7 +45,8 @@ function exists(file: string): boolean {
   return statSync(file, { throwIfNoEntry: false }) !== undefined;
 }
 
-function readConfig(file: string, shown: string): Config {
+function readConfig(file: string, name: string): Config {
+  const shown = visible(name);
   const read = readRegularFileSync(file, MAX_CONFIG_BYTES);
   if (!read.ok) {
     if (read.reason === 'missing') throw new UsageError(`Config file not found: ${shown}`);

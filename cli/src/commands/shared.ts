@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Entry, LintOptions } from '@hindsight/core';
+import { visible, type Entry, type LintOptions } from '@hindsight/core';
 import { collectFiles, loadWorkspace, type LintedFile, type Workspace } from '@hindsight/node';
 import { lintFiles } from '../lint-files';
 import type { Io } from '../main';
@@ -26,7 +26,7 @@ export async function readLibrary(positionals: string[], values: Record<string, 
   for (const r of results) {
     const file = path.relative(io.cwd, r.file) || r.file;
     if (r.postmortem) entries.push({ file, pm: r.postmortem });
-    else io.stderr.write(`hindsight: skipped ${file}: ${r.findings[0]?.message ?? 'unreadable'}\n`);
+    else io.stderr.write(`hindsight: skipped ${visible(file)}: ${visible(r.findings[0]?.message ?? 'unreadable')}\n`);
   }
   return { ws, entries };
 }
