@@ -78,7 +78,7 @@ export function sarifLog(diagnostics: JsonDiagnostic[]): object {
 
 /** Text for XML 1.0: markup escaped, and characters XML forbids (and other controls) shown as escapes. */
 function xml(value: string): string {
-  return visible(value.replace(/\r\n?|\n/g, ' '))
+  return visible(value)
     .replace(/[\ud800-\udfff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

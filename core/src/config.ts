@@ -19,7 +19,7 @@ export const configSchema = z
     ignore: z
       .array(z.string().min(1))
       .optional()
-      .describe('File names in the postmortems folder that are not postmortems. Default: README.md, CONTRIBUTING.md, TEMPLATE.md; names starting with "_" are always ignored.'),
+      .describe('File names in the postmortems folder that are not postmortems, in any case. Default: README.md, CONTRIBUTING.md, TEMPLATE.md; names starting with "_" or "." and template names (template.md, *-template.md, "... Template.md") are always ignored.'),
     severities: z
       .array(z.object({ id: z.string().min(1), description: z.string().default('') }).strict())
       .min(1)
