@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { actionsCommand } from './commands/actions';
+import { fixCommand } from './commands/fix';
 import { lintCommand } from './commands/lint';
 import { newCommand } from './commands/new';
 import { statsCommand } from './commands/stats';
@@ -28,11 +29,12 @@ export interface Command {
   run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }, io: Io): Promise<number>;
 }
 
-const COMMANDS: Command[] = [lintCommand, actionsCommand, newCommand, statsCommand];
+const COMMANDS: Command[] = [lintCommand, fixCommand, actionsCommand, newCommand, statsCommand];
 
 export const EXIT_CODES = `Exit codes:
   0  success (lint: no errors; warnings alone do not fail)
-  1  lint found errors, or new refused to overwrite an existing file
+  1  lint found errors; fix left errors it could not fix, or a file it could not write;
+     new refused to overwrite an existing file
   2  usage or configuration problem (unknown option, missing path, invalid hindsight.json)`;
 
 const MAIN_HELP = `hindsight: validate incident postmortems and report on them
