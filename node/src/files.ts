@@ -5,13 +5,21 @@ import { isPostmortemFile, isSkippedFolder, lintBytes, visible, MAX_FILE_BYTES, 
 import { readRegularFile, type FileBytes } from './read';
 import { UsageError, type Workspace } from './workspace';
 
+export interface CollectOptions {
+  /**
+   * Keep a file named explicitly only when it is a postmortem of the postmortems folder (see
+   * isPostmortemFile): for hooks that pass every staged file.
+   */
+  postmortemsOnly?: boolean;
+}
+
 /**
  * Expands files and folders into the Markdown files to read, sorted. A path named explicitly is
  * kept whatever it is (a FIFO or device then gets a finding when read, never a hang); folders are
  * searched for regular files that isPostmortemFile accepts, skipping folders isSkippedFolder names;
  * symbolic-link loops are visited once.
  */
-export async function collectFiles(inputs: string[], ws: Workspace, cwd: string): Promise<string[]> {
+export async function collectFiles(inputs: string[], ws: Workspace, cwd: string, options: CollectOptions = {}): Promise<string[]> {
   const targets = inputs.length ? inputs.map((i) => path.resolve(cwd, i)) : [path.resolve(ws.root, ws.config.postmortems)];
   const files = new Set<string>();
   const seen = new Set<string>();
@@ -42,7 +50,7 @@ export async function collectFiles(inputs: string[], ws: Workspace, cwd: string)
     const s = statSync(target, { throwIfNoEntry: false });
     if (!s) throw new UsageError(`No such file or folder: ${visible(path.relative(cwd, target) || target)}`);
     if (s.isDirectory()) await walk(target, target);
-    else files.add(target);
+    else if (!options.postmortemsOnly || isPostmortemFile(path.relative(path.resolve(ws.root, ws.config.postmortems), target), ws.config)) files.add(target);
   }
   return [...files].sort();
 }

@@ -55,7 +55,7 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
 export const fixCommand: Command = {
   name: 'fix',
   summary: 'apply the automatic fixes of lint findings to the files',
-  help: `Usage: hindsight fix [files or folders...] [--dry-run] [--rule ID]...
+  help: `Usage: hindsight fix [files or folders...] [--dry-run] [--rule ID]... [--postmortems-only]
 
 Applies the fixes that lint findings offer (the quick fixes of the editor): a missing section or
 front-matter field added, a mistyped status, severity or root cause corrected, blank lines before
@@ -68,9 +68,10 @@ refuses) are never changed. Each file is replaced atomically, keeping its line e
 Options:
   --dry-run    print what would change as a unified diff; write nothing
   --rule ID    only apply the fixes of this rule; repeat for more
+  --postmortems-only  of the files named, fix only postmortems of the postmortems folder
   --config FILE, --today DATE  as for lint
 `,
-  options: { 'dry-run': { type: 'boolean' }, rule: { type: 'string', multiple: true } },
+  options: { 'dry-run': { type: 'boolean' }, rule: { type: 'string', multiple: true }, 'postmortems-only': { type: 'boolean' } },
   async run({ values, positionals }, io) {
     const ws = loadWorkspace(io.cwd, values.config as string | undefined);
     const ruleIds = values.rule as string[] | undefined;
@@ -78,7 +79,7 @@ Options:
     const known = RULES.map((r) => r.id);
     for (const id of ruleIds ?? []) if (!known.includes(id)) throw new UsageError(`--rule '${visible(id)}' is not a rule; expected one of ${known.join(', ')}.`);
     const dryRun = values['dry-run'] === true;
-    const files = await collectFiles(positionals, ws, io.cwd);
+    const files = await collectFiles(positionals, ws, io.cwd, { postmortemsOnly: values['postmortems-only'] === true });
     const options: LintOptions = { config: ws.config, today: values.today as string | undefined };
     const rel = (f: string) => visible(path.relative(io.cwd, f) || f);
 

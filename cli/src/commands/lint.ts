@@ -23,7 +23,7 @@ const FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'check postmortems: front matter, sections, timeline, action items',
-  help: `Usage: hindsight lint [files or folders...] [--format text|json|github|sarif|junit]
+  help: `Usage: hindsight lint [files or folders...] [--format text|json|github|sarif|junit] [--postmortems-only]
 
 Checks each postmortem and prints its findings like a compiler:
   path:line:column severity rule-id message
@@ -37,10 +37,12 @@ Options:
                               annotations on the pull request, then the summary line
                       sarif   a SARIF 2.1.0 log (code scanning), with each rule's help and docs link
                       junit   JUnit XML: a test suite and a test case per file, a failure per error
+  --postmortems-only  of the files named, lint only postmortems of the postmortems folder (not
+                      README.md, templates or other Markdown): for pre-commit and lint-staged
   --config FILE       use this hindsight.json
   --today DATE        treat DATE (YYYY-MM-DD) as today
 `,
-  options: { format: { type: 'string' } },
+  options: { format: { type: 'string' }, 'postmortems-only': { type: 'boolean' } },
   async run({ values, positionals }, io) {
     const env = io.env ?? process.env;
     const fallback = env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';

@@ -11,7 +11,7 @@ import { Progress } from '../progress';
  */
 export async function lintPaths(positionals: string[], values: Record<string, unknown>, io: Io, keepModel: boolean): Promise<{ ws: Workspace; files: string[]; results: LintedFile[] }> {
   const ws = loadWorkspace(io.cwd, values.config as string | undefined);
-  const files = await collectFiles(positionals, ws, io.cwd);
+  const files = await collectFiles(positionals, ws, io.cwd, { postmortemsOnly: values['postmortems-only'] === true });
   const options: LintOptions = { config: ws.config, today: values.today as string | undefined };
   const progress = new Progress(io.stderr, files.length, keepModel ? 'read' : 'linted');
   const results = await lintFiles(files, options, (n) => progress.tick(n), keepModel);
