@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import Ajv2020 from 'ajv/dist/2020.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'cli/bin/hindsight.mjs');
@@ -142,5 +143,45 @@ describe('docs/lint-staged.md', () => {
     expect(results[1]!.stdout).toContain('0 errors');
     expect(readFileSync(path.join(repo, 'postmortems/README.md'), 'utf8')).toBe(before);
     expect(Object.keys(blocks[0]!['lint-staged'])).toEqual(['*.{md,markdown}']);
+  });
+});
+
+describe('README "Use it in your repository"', () => {
+  const readme = read('README.md');
+  const section = readme.slice(readme.indexOf('## Use it in your repository'), readme.indexOf('\n## ', readme.indexOf('## Use it in your repository') + 5));
+  const blocks = [...section.matchAll(/```(yaml|json)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, text: m[2]! }));
+
+  it('copies its GitHub Actions and lint-staged snippets from the tested files', () => {
+    expect(blocks).toHaveLength(3);
+    expect(read('docs/github-workflow.yml')).toContain(blocks[0]!.text);
+    expect(read('docs/lint-staged.md')).toContain(blocks[2]!.text);
+  });
+
+  it('gives a pre-commit config whose hook is the tested one', () => {
+    const hook = (parseYaml(blocks[1]!.text) as { repos: { hooks: Record<string, string>[] }[] }).repos[0]!.hooks[0]!;
+    const [published] = parseYaml(read('.pre-commit-hooks.yaml')) as Record<string, string>[];
+    for (const key of ['id', 'name', 'entry', 'language', 'files']) expect(hook[key], key).toBe(published![key]);
+  });
+});
+
+describe('postmortem.schema.json', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const validate = ajv.compile(JSON.parse(read('postmortem.schema.json')));
+  const frontMatter = (text: string) => parseYaml(text.slice(4, text.indexOf('\n---\n')), { schema: 'core' }) as Record<string, unknown>;
+
+  it("accepts the front matter of every postmortem of the library and the complete fixture", () => {
+    const dir = path.join(ROOT, 'postmortems');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of [...files.map((f) => path.join(dir, f)), path.join(ROOT, 'test/fixtures/valid/complete.md')]) {
+      expect(validate(frontMatter(readFileSync(f, 'utf8'))), `${f}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it('rejects what lint rejects: an unknown severity, a bad status, a missing services list', () => {
+    const good = frontMatter(COMPLETE);
+    for (const bad of [{ ...good, severity: 'SEV9' }, { ...good, status: 'done' }, { ...good, services: undefined }, { ...good, date: '31/01/2024' }]) {
+      expect(validate(JSON.parse(JSON.stringify(bad)))).toBe(false);
+    }
   });
 });
