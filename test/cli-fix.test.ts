@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, chmodSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -123,6 +124,17 @@ describe('hindsight fix on the fixture corpus', () => {
     ]);
     expect(readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8'))).toEqual(readdirSync(dir).map((f) => readFileSync(path.join(ROOT, 'test/fixtures/rules/required-section', f), 'utf8')));
     expect(await hindsight('fix', '--rule', 'nope')).toMatchObject({ code: 2, stderr: expect.stringContaining("--rule 'nope' is not a rule; expected one of file-readable,") });
+  });
+
+  it('leaves a FIFO, a binary file and a Latin-1 file alone, saying why, and fails on their errors', async () => {
+    execFileSync('mkfifo', [path.join(repo, 'pipe.md')]);
+    const r = await hindsight('fix', 'pipe.md', 'fixtures/hostile/binary-png.md', 'fixtures/hostile/latin1.md', '--today', TODAY);
+    expect(r.stderr).toContain('hindsight fix: left pipe.md alone: File is a named pipe (FIFO), not a regular file, so it was not read; expected a Markdown file.\n');
+    expect(r.stderr).toContain('hindsight fix: left fixtures/hostile/binary-png.md alone: File looks binary');
+    expect(r.stderr).toContain('hindsight fix: left fixtures/hostile/latin1.md alone: File is not valid UTF-8');
+    expect(readFileSync(path.join(repo, 'fixtures/hostile/latin1.md')).equals(readFileSync(path.join(ROOT, 'test/fixtures/hostile/latin1.md')))).toBe(true);
+    expect(r.stdout).toMatch(/^Applied 0 fixes in 0 files of 3; [1-9]\d* errors? left without an automatic fix\.\n$/);
+    expect(r.code).toBe(1);
   });
 
   it('writes through a symbolic link and keeps the file mode', async () => {

@@ -3,8 +3,8 @@ import { realpathSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { decode, RULES, visible, type LintOptions } from '@hindsight/core';
-import { collectFiles, loadWorkspace, readPostmortemBytes, UsageError } from '@hindsight/node';
+import { decode, lintBytes, RULES, visible, type LintOptions } from '@hindsight/core';
+import { collectFiles, loadWorkspace, readPostmortemBytes, unreadFinding, UsageError } from '@hindsight/node';
 import { plural } from '../format';
 import { fixText, MAX_PASSES } from '../fix';
 import type { Command } from '../main';
@@ -89,9 +89,12 @@ Options:
     let failed = 0;
     for (const file of files) {
       const read = await readPostmortemBytes(file);
-      const content = read.ok ? readable(read.bytes) : { reason: read.reason === 'too-large' ? 'it is over the size limit.' : read.message };
+      const content = read.ok ? readable(read.bytes) : { reason: unreadFinding(read, options)[0]?.message ?? read.reason };
       if ('reason' in content) {
         io.stderr.write(`hindsight fix: left ${rel(file)} alone: ${visible(content.reason)}\n`);
+        // What lint would say of it stays: a binary or unreadable file is an error left unfixed.
+        const findings = read.ok ? lintBytes(read.bytes, options).findings : unreadFinding(read, options);
+        errorsLeft += findings.filter((f) => f.severity === 'error').length;
         continue;
       }
       const outcome = fixText(content.text, options, rules);
