@@ -35,7 +35,8 @@ export const EXIT_CODES = `Exit codes:
   0  success (lint: no errors; warnings alone do not fail)
   1  lint found errors; fix left errors it could not fix, or a file it could not write;
      new refused to overwrite an existing file
-  2  usage or configuration problem (unknown option, missing path, invalid hindsight.json)`;
+  2  usage or configuration problem (unknown option, missing path, invalid hindsight.json,
+     a --config that is a folder, a FIFO or a device)`;
 
 const MAIN_HELP = `hindsight: validate incident postmortems and report on them
 

@@ -59,17 +59,18 @@ export const fixCommand: Command = {
 
 Applies the fixes that lint findings offer (the quick fixes of the editor): a missing section or
 front-matter field added, a mistyped status, severity or root cause corrected, blank lines before
-the front matter removed. Fixes that touch the same place are applied one at a time, linting again
-in between, until nothing changes (at most ${MAX_PASSES} passes). Without paths, fixes the postmortems folder.
+the front matter removed. Fixes that overlap wait for the next pass: each pass lints again, until no
+fix is offered (at most ${MAX_PASSES} passes). Without paths, fixes the postmortems folder.
 
 Files that cannot be read as UTF-8 Markdown (binary, too large, another encoding, nesting the parser
 refuses) are never changed. Each file is replaced atomically, keeping its line endings and BOM.
 
 Options:
-  --dry-run    print what would change as a unified diff; write nothing
-  --rule ID    only apply the fixes of this rule; repeat for more
+  --dry-run           print what would change as a unified diff; write nothing
+  --rule ID           only apply the fixes of this rule; repeat for more
   --postmortems-only  of the files named, fix only postmortems of the postmortems folder
-  --config FILE, --today DATE  as for lint
+  --config FILE       use this hindsight.json
+  --today DATE        treat DATE (YYYY-MM-DD) as today
 `,
   options: { 'dry-run': { type: 'boolean' }, rule: { type: 'string', multiple: true }, 'postmortems-only': { type: 'boolean' } },
   async run({ values, positionals }, io) {
