@@ -26,7 +26,7 @@ let repo: string;
 async function hindsight(...argv: string[]) {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await run(argv, { stdout, stderr, cwd: repo });
+  const code = await run(argv, { stdout, stderr, cwd: repo, env: {} });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
