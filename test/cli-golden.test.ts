@@ -8,7 +8,12 @@ import { visible } from '@hindsight/core';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GOLDEN = path.join(ROOT, 'test/fixtures/cli-golden');
 
-/** Output recorded with the CLI before the node-side package and the new formats existed. */
+/**
+ * Output recorded with the CLI of main at 908bab0, before the node-side package and the new formats
+ * existed, as `node cli/bin/hindsight.mjs <args> --today 2026-11-24 > test/fixtures/cli-golden/<file>`.
+ * It proves the move changed no byte. A later change of a rule, a message or the fixtures changes
+ * this output on purpose: record the files again with the same command, in the same commit.
+ */
 const CASES: [string, string[]][] = [
   ['lint-postmortems.json', ['lint', 'postmortems', '--format', 'json']],
   ['lint-test-fixtures.json', ['lint', 'test/fixtures', '--format', 'json']],

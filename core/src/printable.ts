@@ -3,9 +3,12 @@
  * name or a value from a postmortem cannot move the cursor, clear the screen or start a new line.
  */
 
-/** C0 controls (newlines and tabs included), DEL, C1 controls and the Unicode line and paragraph separators. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/**
+ * C0 controls (newlines and tabs included), DEL and C1 controls (together Unicode's Cc), and the
+ * Unicode line and paragraph separators.
+ */
+const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
+const CONTROL_BUT_NEWLINE = /(?!\n)[\p{Cc}\u2028\u2029]/gu;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function escapeOne(c: string): string {

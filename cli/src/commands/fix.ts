@@ -11,7 +11,7 @@ import type { Command } from '../main';
 
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 /** In a diff, the file's own tabs and line ends are kept; every other control character is shown escaped. */
-const PATCH_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]|\r(?!\n)/g;
+const PATCH_CONTROL = /(?![\t\n]|\r\n)[\p{Cc}\u2028\u2029]/gu;
 
 /** Why a file is left alone, or undefined when it can be fixed; with its text and BOM when it can. */
 function readable(bytes: Uint8Array): { text: string; bom: boolean } | { reason: string } {

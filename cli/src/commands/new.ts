@@ -23,7 +23,7 @@ Options:
     const title = positionals.join(' ').trim();
     if (!title) throw new UsageError('a title is required, e.g. hindsight new "Checkout errors after cache flush".');
     // The title becomes the front matter's title and the '# title' line: one line, no control characters.
-    const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.exec(title);
+    const control = /[\p{Cc}\u2028\u2029]/u.exec(title);
     if (control) {
       throw new UsageError(`the title holds ${/[\n\r\u2028\u2029]/.test(control[0]) ? 'a line break' : 'a control character'} ('${visible(control[0])}' after '${visible(title.slice(0, control.index))}'); expected one line of text.`);
     }
