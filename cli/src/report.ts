@@ -1,6 +1,17 @@
-import { RULES } from '@hindsight/core';
+import { RULES, type Finding } from '@hindsight/core';
 import { githubData, githubProperty, visible } from './escape';
-import type { JsonDiagnostic } from './commands/lint';
+
+/** The JSON form of a finding, one per element of `hindsight lint --format json`. */
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Finding['severity'];
+  rule: string;
+  message: string;
+}
 
 /** Where each rule is documented: its anchor in docs/rules.md. */
 export const RULES_DOC = 'https://github.com/hindsight-postmortems/hindsight/blob/main/docs/rules.md';

@@ -1,22 +1,12 @@
 import path from 'node:path';
-import { formatFinding, type Finding } from '@hindsight/core';
+import { formatFinding } from '@hindsight/core';
 import { safeJson, visible } from '../escape';
 import { plural } from '../format';
 import { oneOf, type Command } from '../main';
-import { githubCommands, junitReport, sarifLog } from '../report';
+import { githubCommands, junitReport, sarifLog, type JsonDiagnostic } from '../report';
 import { lintPaths } from './shared';
 
-/** The JSON form of a finding, one per line of `hindsight lint --format json`. */
-export interface JsonDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Finding['severity'];
-  rule: string;
-  message: string;
-}
+export type { JsonDiagnostic } from '../report';
 
 const FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;
 
