@@ -122,7 +122,7 @@ describe('hindsight lint', () => {
     writeFileSync(path.join(repo, 'hindsight.json'), '{"severities": "SEV1"}');
     const r = await hindsight('lint');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^hindsight lint: hindsight.json has a problem:\n  severities: .*\nHint: /);
+    expect(r.stderr).toMatch(/^hindsight lint: hindsight.json has a problem:\n {2}severities: .*\nHint: /);
   });
 
   it('uses the folder and rule levels of hindsight.json', async () => {

@@ -104,7 +104,11 @@ function xml(value: string): string {
  */
 export function junitReport(files: string[], diagnostics: JsonDiagnostic[]): string {
   const byFile = new Map<string, JsonDiagnostic[]>(files.map((f) => [f, []]));
-  for (const d of diagnostics) byFile.get(d.file)?.push(d) ?? byFile.set(d.file, [d]);
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const line = (d: JsonDiagnostic) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`;
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="hindsight lint" tests="${byFile.size}" failures="${errors}">`];
