@@ -14,7 +14,8 @@ const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-generate-'));
 let core;
 try {
   await build({
-    entryPoints: [`${root}core/src/index.ts`],
+    // The core and its zod, whose toJSONSchema turns the front-matter schema into postmortem.schema.json.
+    stdin: { contents: "export * from './src/index.ts'; export { z } from 'zod';", resolveDir: `${root}core`, loader: 'ts' },
     outfile: path.join(dir, 'core.mjs'),
     bundle: true,
     platform: 'node',
@@ -32,6 +33,7 @@ const outputs = {
   'docs/rules.md': rulesDoc(core),
   'extension/snippets/markdown.code-snippets': `${JSON.stringify(core.markdownSnippets(), null, 2)}\n`,
   'extension/hindsight.schema.json': `${JSON.stringify(core.configJsonSchema(), null, 2)}\n`,
+  'postmortem.schema.json': `${JSON.stringify(postmortemSchema(core), null, 2)}\n`,
   'docs/postmortem-template.md': core.renderTemplate({ title: 'Short title of the incident', date: 'YYYY-MM-DD', severity: 'SEV3' }),
 };
 
@@ -65,4 +67,24 @@ function rulesDoc(core) {
   ];
   for (const r of RULES) lines.push(`## ${r.id}`, '', r.description, '', `Default severity: ${r.severity}.`, '', ...ruleExamples(core, r));
   return lines.join('\n');
+}
+
+/**
+ * The JSON Schema of a postmortem's front matter, from the core's zod schema with the default
+ * severities and categories, so YAML tools of other editors can check and complete it.
+ */
+function postmortemSchema(core) {
+  const schema = core.z.toJSONSchema(core.frontMatterSchema(core.defaultConfig), { io: 'input', unrepresentable: 'any' });
+  delete schema.$schema;
+  for (const [field, property] of Object.entries(schema.properties)) {
+    const expected = core.FIELD_EXPECTATIONS[field];
+    if (expected) property.description = `Expected: ${expected}.`;
+  }
+  schema.properties.date.pattern = '^\\d{4}-\\d{2}-\\d{2}$';
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'Hindsight postmortem front matter',
+    description: 'The YAML front matter of a postmortem, with the default severities and root-cause categories; a repository whose hindsight.json configures others is checked by hindsight lint.',
+    ...schema,
+  };
 }

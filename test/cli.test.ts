@@ -24,7 +24,7 @@ let repo: string;
 async function hindsight(...argv: string[]) {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await run(argv, { stdout, stderr, cwd: repo });
+  const code = await run(argv, { stdout, stderr, cwd: repo, env: {} });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -114,7 +114,7 @@ describe('hindsight lint', () => {
   it('exits 2 with a message for a missing path, a bad option or a bad format', async () => {
     expect(await hindsight('lint', 'nope.md')).toMatchObject({ code: 2, stderr: 'hindsight lint: No such file or folder: nope.md\n' });
     expect((await hindsight('lint', '--colour')).code).toBe(2);
-    expect(await hindsight('lint', '--format', 'xml')).toMatchObject({ code: 2, stderr: "hindsight lint: --format is 'xml'; expected text, json.\n" });
+    expect(await hindsight('lint', '--format', 'xml')).toMatchObject({ code: 2, stderr: "hindsight lint: --format is 'xml'; expected text, json, github, sarif, junit.\n" });
     expect((await hindsight('frobnicate')).stderr).toContain("unknown command 'frobnicate'");
   });
 
@@ -122,7 +122,7 @@ describe('hindsight lint', () => {
     writeFileSync(path.join(repo, 'hindsight.json'), '{"severities": "SEV1"}');
     const r = await hindsight('lint');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^hindsight lint: hindsight.json has a problem:\n  severities: .*\nHint: /);
+    expect(r.stderr).toMatch(/^hindsight lint: hindsight.json has a problem:\n {2}severities: .*\nHint: /);
   });
 
   it('uses the folder and rule levels of hindsight.json', async () => {

@@ -20,7 +20,7 @@ export const configSchema = z
     ignore: z
       .array(z.string().min(1))
       .optional()
-      .describe('File names in the postmortems folder that are not postmortems. Default: README.md, CONTRIBUTING.md, TEMPLATE.md; names starting with "_" are always ignored.'),
+      .describe('File names in the postmortems folder that are not postmortems, in any case. Default: README.md, CONTRIBUTING.md, TEMPLATE.md; names starting with "_" or "." and template names (template.md, *-template.md, "... Template.md") are always ignored.'),
     severities: z
       .array(z.object({ id: z.string().min(1), description: z.string().default('') }).strict())
       .min(1)
@@ -54,7 +54,10 @@ export const configSchema = z
     site: z
       .object({
         title: z.string().min(1).optional().describe('Name of the knowledge base, shown in the header. Default: Hindsight.'),
-        url: z.url().optional().describe('Public address of the site, used in the RSS feed and the sitemap. Default: http://127.0.0.1:4321.'),
+        url: z
+          .url({ protocol: /^https?$/, error: 'expected an http:// or https:// address, e.g. https://postmortems.example.com' })
+          .optional()
+          .describe('Public address of the site, used in the RSS feed and the sitemap. Default: http://127.0.0.1:4321.'),
         onInvalid: z
           .enum(['badge', 'skip', 'fail'])
           .optional()

@@ -13,16 +13,7 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  * files, and reads invalid UTF-8 as Latin-1 with a note saying where the first bad byte is.
  */
 export function decode(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
-  if (bytes.length > maxBytes) {
-    return {
-      ok: false,
-      note: {
-        message: `File is ${formatSize(bytes.length)}; expected a postmortem under ${formatSize(maxBytes)}, so it was not read.`,
-        line: 1,
-        column: 1,
-      },
-    };
-  }
+  if (bytes.length > maxBytes) return { ok: false, note: tooLargeNote(bytes.length, maxBytes) };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
 
@@ -64,6 +55,11 @@ export function decode(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
       },
     };
   }
+}
+
+/** The note for a file of `size` bytes, over the limit: said before reading it when its size is known. */
+export function tooLargeNote(size: number, maxBytes = MAX_FILE_BYTES): Notice {
+  return { message: `File is ${formatSize(size)}; expected a postmortem under ${formatSize(maxBytes)}, so it was not read.`, line: 1, column: 1 };
 }
 
 /** Removes a leading BOM that an editor or another tool left in a string. */

@@ -21,3 +21,5 @@ export * from './outline';
 export { isSimpleYaml } from './simple-yaml';
 export { plainInline } from './read/line-scan';
 export * from './problem';
+export * from './postmortem-file';
+export * from './printable';

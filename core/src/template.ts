@@ -54,8 +54,8 @@ export function frontMatterSkeleton(options: TemplateOptions): string {
   const given: Partial<Record<FieldName, string>> = {
     title: yamlString(options.title),
     date: options.date,
-    severity,
-    root_cause: options.rootCause ?? 'unknown',
+    severity: yamlString(severity),
+    root_cause: yamlString(options.rootCause ?? 'unknown'),
     authors: `[${(options.authors ?? []).map(yamlString).join(', ')}]`,
   };
   const lines = ['---'];
@@ -78,13 +78,23 @@ export function renderTemplate(options: TemplateOptions): string {
 
 /** A file name for a postmortem: `YYYY-MM-DD-title-words.md`. */
 export function slugFileName(date: string, title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const folded = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const slug = folded
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '');
-  return `${date}-${slug || 'incident'}.md`;
+  // Letters of other scripts (支付, 日本語) have no ASCII slug: a short hash of the title keeps two
+  // such titles of one day apart, and stays the same for the same title.
+  const unspelled = /[^\p{ASCII}]/u.test(folded.replace(/[^\p{L}\p{N}]/gu, ''));
+  if (!unspelled) return `${date}-${slug || 'incident'}.md`;
+  return `${date}-${slug || 'incident'}-${titleHash(title.normalize('NFC'))}.md`;
+}
+
+/** FNV-1a of the text's UTF-16 code units, as 7 base-36 characters at most. */
+function titleHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36);
 }

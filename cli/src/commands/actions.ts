@@ -1,4 +1,5 @@
 import { collectActions, type LibraryAction } from '@hindsight/core';
+import { safeJson, visible } from '../escape';
 import { csv, markdownTable, textTable } from '../format';
 import { oneOf, type Command } from '../main';
 import { readLibrary } from './shared';
@@ -44,10 +45,11 @@ Options:
         done: a.done,
         overdue: a.overdue,
       }));
-      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      io.stdout.write(`${safeJson(json)}\n`);
       return 0;
     }
-    const rows = items.map((a) => [a.due ?? a.dueRaw ?? '', state(a), a.owner ? `@${a.owner}` : '', a.kind ?? '', a.title, a.tracker ?? '', a.postmortem, `${a.file}:${a.line}`]);
+    // Every cell is shown with its control characters escaped, in every text format.
+    const rows = items.map((a) => [a.due ?? a.dueRaw ?? '', state(a), a.owner ? `@${a.owner}` : '', a.kind ?? '', a.title, a.tracker ?? '', a.postmortem, `${a.file}:${a.line}`].map(visible));
     if (format === 'csv') io.stdout.write(`${csv(HEADER, rows)}\r\n`);
     else if (format === 'markdown') io.stdout.write(`${markdownTable(HEADER, rows)}\n`);
     else {

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { Entry, LintOptions } from '@hindsight/core';
-import { collectFiles, lintFiles, loadWorkspace, type LintedFile, type Workspace } from '../files';
+import { visible, type Entry, type LintOptions } from '@hindsight/core';
+import { collectFiles, loadWorkspace, type LintedFile, type Workspace } from '@hindsight/node';
+import { lintFiles } from '../lint-files';
 import type { Io } from '../main';
 import { Progress } from '../progress';
 
@@ -10,7 +11,7 @@ import { Progress } from '../progress';
  */
 export async function lintPaths(positionals: string[], values: Record<string, unknown>, io: Io, keepModel: boolean): Promise<{ ws: Workspace; files: string[]; results: LintedFile[] }> {
   const ws = loadWorkspace(io.cwd, values.config as string | undefined);
-  const files = await collectFiles(positionals, ws, io.cwd);
+  const files = await collectFiles(positionals, ws, io.cwd, { postmortemsOnly: values['postmortems-only'] === true });
   const options: LintOptions = { config: ws.config, today: values.today as string | undefined };
   const progress = new Progress(io.stderr, files.length, keepModel ? 'read' : 'linted');
   const results = await lintFiles(files, options, (n) => progress.tick(n), keepModel);
@@ -25,7 +26,7 @@ export async function readLibrary(positionals: string[], values: Record<string, 
   for (const r of results) {
     const file = path.relative(io.cwd, r.file) || r.file;
     if (r.postmortem) entries.push({ file, pm: r.postmortem });
-    else io.stderr.write(`hindsight: skipped ${file}: ${r.findings[0]?.message ?? 'unreadable'}\n`);
+    else io.stderr.write(`hindsight: skipped ${visible(file)}: ${visible(r.findings[0]?.message ?? 'unreadable')}\n`);
   }
   return { ws, entries };
 }

@@ -1,4 +1,5 @@
 import { computeStats, formatMinutes } from '@hindsight/core';
+import { safeJson, visible } from '../escape';
 import { textTable } from '../format';
 import { oneOf, type Command } from '../main';
 import { readLibrary } from './shared';
@@ -22,22 +23,22 @@ Options:
     const { ws, entries } = await readLibrary(positionals, values, io);
     const stats = computeStats(entries, ws.config);
     if (format === 'json') {
-      io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+      io.stdout.write(`${safeJson(stats)}\n`);
       return 0;
     }
     const minutes = (m: number | undefined) => (m === undefined ? '-' : formatMinutes(m));
     const years = stats.byYear.map((y) => y.year);
     const out = [
-      `${stats.total} postmortems${years.length ? `, ${years[0]} to ${years[years.length - 1]}` : ''}`,
+      `${stats.total} postmortems${years.length ? `, ${visible(years[0]!)} to ${visible(years[years.length - 1]!)}` : ''}`,
       '',
       textTable(
         ['Root cause', 'Incidents', 'Contributing', 'Median TTD', 'Median TTM'],
-        stats.byCategory.map((c) => [c.id, String(c.count), String(c.contributing), minutes(c.medianTimeToDetect), minutes(c.medianTimeToMitigate)]),
+        stats.byCategory.map((c) => [visible(c.id), String(c.count), String(c.contributing), minutes(c.medianTimeToDetect), minutes(c.medianTimeToMitigate)]),
       ),
       '',
-      textTable(['Severity', 'Incidents'], stats.bySeverity.map((s) => [s.id, String(s.count)])),
+      textTable(['Severity', 'Incidents'], stats.bySeverity.map((s) => [visible(s.id), String(s.count)])),
       '',
-      textTable(['Year', 'Incidents'], stats.byYear.map((y) => [y.year, String(y.count)])),
+      textTable(['Year', 'Incidents'], stats.byYear.map((y) => [visible(y.year), String(y.count)])),
       '',
       `Median time to detect: ${minutes(stats.medianTimeToDetect)}; median time to mitigate: ${minutes(stats.medianTimeToMitigate)}`,
       `Action items: ${stats.actions.total} in all, ${stats.actions.open} open, ${stats.actions.overdue} overdue, ${stats.actions.done} done`,

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { collectFiles, loadWorkspace, type Workspace } from '@hindsight/cli/files';
+import { collectFiles, loadWorkspace, type Workspace } from '@hindsight/node';
 import { formatFinding, incidentDate, lintBytes, todayIso, type ActionKind, type Finding, type Meta, type Metrics, type Postmortem } from '@hindsight/core';
 import { pathSlug } from './derive';
 import { renderNodes } from './render';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadWorkspace, type Workspace } from '@hindsight/cli/files';
+import { loadWorkspace, type Workspace } from '@hindsight/node';
 
 /** The repository the site is built from. */
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));

@@ -1,0 +1,94 @@
+import { realpathSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { isPostmortemFile, isSkippedFolder, lintBytes, visible, MAX_FILE_BYTES, tooLargeNote, type Finding, type LintOptions, type LintResult } from '@hindsight/core';
+import { readRegularFile, type FileBytes } from './read';
+import { UsageError, type Workspace } from './workspace';
+
+export interface CollectOptions {
+  /**
+   * Keep a file named explicitly only when it is a postmortem of the postmortems folder (see
+   * isPostmortemFile): for hooks that pass every staged file.
+   */
+  postmortemsOnly?: boolean;
+}
+
+/**
+ * Expands files and folders into the Markdown files to read, sorted. A path named explicitly is
+ * kept whatever it is (a FIFO or device then gets a finding when read, never a hang); folders are
+ * searched for regular files that isPostmortemFile accepts, skipping folders isSkippedFolder names;
+ * symbolic-link loops are visited once.
+ */
+export async function collectFiles(inputs: string[], ws: Workspace, cwd: string, options: CollectOptions = {}): Promise<string[]> {
+  const targets = inputs.length ? inputs.map((i) => path.resolve(cwd, i)) : [path.resolve(ws.root, ws.config.postmortems)];
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const walk = async (top: string, dir: string): Promise<void> => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        const s = statSync(full, { throwIfNoEntry: false }); // undefined for a dangling link
+        isDir = s?.isDirectory() ?? false;
+        isFile = s?.isFile() ?? false;
+      }
+      if (isDir && !isSkippedFolder(e.name)) await walk(top, full);
+      else if (isFile && isPostmortemFile(path.relative(top, full), ws.config)) files.add(full);
+    }
+  };
+  for (const target of targets) {
+    const s = statSync(target, { throwIfNoEntry: false });
+    if (!s) throw new UsageError(`No such file or folder: ${visible(path.relative(cwd, target) || target)}`);
+    if (s.isDirectory()) await walk(target, target);
+    else if (!options.postmortemsOnly || isPostmortemFile(path.relative(path.resolve(ws.root, ws.config.postmortems), target), ws.config)) files.add(target);
+  }
+  return [...files].sort();
+}
+
+/** A file read and linted. */
+export interface LintedFile extends LintResult {
+  file: string;
+}
+
+/** Reads a postmortem file's bytes: regular files only, at most the size limit (see readRegularFile). */
+export function readPostmortemBytes(file: string): Promise<FileBytes> {
+  return readRegularFile(file, MAX_FILE_BYTES);
+}
+
+/** The finding for a file that was not read, at the level the config gives file-readable. */
+export function unreadFinding(read: Exclude<FileBytes, { ok: true }>, options: LintOptions): Finding[] {
+  const level = options.config?.rules['file-readable'] ?? 'error';
+  if (level === 'off') return [];
+  const note = read.reason === 'too-large' ? tooLargeNote(read.size) : { message: read.message, line: 1, column: 1 };
+  const position = { line: note.line, column: note.column, offset: 0 };
+  return [{ rule: 'file-readable', severity: level, message: note.message, range: { start: position, end: position } }];
+}
+
+/** Reads and lints one file; an unreadable file is a finding, not an exception. */
+export async function lintFile(file: string, options: LintOptions): Promise<LintedFile> {
+  return (await lintBatch([file], options, true))[0]!;
+}
+
+/**
+ * Reads a batch of files at once (so the disk works while the CPU lints) and lints them in order.
+ * Without `keepModel` only the findings are kept, which keeps memory flat on large libraries.
+ */
+export async function lintBatch(files: string[], options: LintOptions, keepModel: boolean): Promise<LintedFile[]> {
+  const contents = await Promise.all(files.map(readPostmortemBytes));
+  return files.map((file, i) => {
+    const read = contents[i]!;
+    if (!read.ok) return { file, findings: unreadFinding(read, options) };
+    const result = lintBytes(read.bytes, options);
+    return keepModel ? { file, ...result } : { file, findings: result.findings };
+  });
+}

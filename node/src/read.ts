@@ -1,0 +1,113 @@
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/**
+ * What reading a file gave: its bytes, or why it was not read. Only regular files are read, and
+ * never more than the limit plus one byte, so a FIFO, a device such as /dev/zero or a huge sparse
+ * file costs neither a hang nor memory.
+ */
+export type FileBytes =
+  | { ok: true; bytes: Uint8Array }
+  | { ok: false; reason: 'missing' | 'unreadable'; message: string }
+  | { ok: false; reason: 'not-regular'; kind: string; message: string }
+  | { ok: false; reason: 'too-large'; size: number };
+
+/**
+ * Opening never blocks: a FIFO opened for reading without O_NONBLOCK waits for a writer forever.
+ * O_NONBLOCK does not change reads of regular files; Windows has no FIFOs and no such flag.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+const CHUNK = 64 * 1024;
+
+/** What a file that is not a regular file is, in words: "a named pipe (FIFO)". */
+export function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function notRegular(stats: Stats): FileBytes {
+  return { ok: false, reason: 'not-regular', kind: kindOf(stats), message: `File is ${kindOf(stats)}, not a regular file, so it was not read; expected a Markdown file.` };
+}
+
+function failed(error: unknown): FileBytes {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { ok: false, reason: 'missing', message: 'File could not be read: ENOENT.' };
+  return { ok: false, reason: 'unreadable', message: `File could not be read: ${code ?? (error as Error).message}.` };
+}
+
+/**
+ * Reads a regular file of at most `maxBytes`. The path is stat'ed first (a folder, FIFO or device is
+ * refused without opening it), opened without blocking, stat'ed again through the open handle (the
+ * path may have changed in between), and read in chunks that stop one byte past the limit (a file
+ * may grow, and /proc files say they are empty).
+ */
+export async function readRegularFile(file: string, maxBytes: number): Promise<FileBytes> {
+  let handle;
+  try {
+    const before = statSync(file);
+    if (!before.isFile()) return notRegular(before);
+    if (before.size > maxBytes) return { ok: false, reason: 'too-large', size: before.size };
+    handle = await open(file, OPEN_FLAGS);
+    const stats = await handle.stat();
+    if (!stats.isFile()) return notRegular(stats);
+    if (stats.size > maxBytes) return { ok: false, reason: 'too-large', size: stats.size };
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = new Uint8Array(Math.min(CHUNK, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { ok: false, reason: 'too-large', size: Math.max(total, stats.size) };
+    }
+    return { ok: true, bytes: concat(chunks, total) };
+  } catch (error) {
+    return failed(error);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** The same as readRegularFile, synchronously (configuration is read before anything runs). */
+export function readRegularFileSync(file: string, maxBytes: number): FileBytes {
+  let fd: number | undefined;
+  try {
+    const before = statSync(file);
+    if (!before.isFile()) return notRegular(before);
+    if (before.size > maxBytes) return { ok: false, reason: 'too-large', size: before.size };
+    fd = openSync(file, OPEN_FLAGS);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return notRegular(stats);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = new Uint8Array(Math.min(CHUNK, maxBytes + 1 - total));
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { ok: false, reason: 'too-large', size: Math.max(total, stats.size) };
+    }
+    return { ok: true, bytes: concat(chunks, total) };
+  } catch (error) {
+    return failed(error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
