@@ -9,9 +9,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GOLDEN = path.join(ROOT, 'test/fixtures/cli-golden');
 
 /**
- * Output recorded with the CLI of main at 908bab0, before the node-side package and the new formats
- * existed, as `node cli/bin/hindsight.mjs <args> --today 2026-11-24 > test/fixtures/cli-golden/<file>`.
- * It proves the move changed no byte. A later change of a rule, a message or the fixtures changes
+ * Output first recorded with the CLI of main at 908bab0, before the node-side package and the new
+ * formats existed (the move changed no byte), and recorded again when issue 14's readers changed
+ * what the fixtures give, as `node cli/bin/hindsight.mjs <args> --today 2026-11-24 > test/fixtures/cli-golden/<file>`.
+ * A later change of a rule, a message or the fixtures changes
  * this output on purpose: record the files again with the same command, in the same commit.
  */
 const CASES: [string, string[]][] = [
@@ -31,15 +32,15 @@ describe('the CLI on the library and the fixtures', () => {
     expect(r.stdout).toBe(readFileSync(path.join(GOLDEN, golden), 'utf8'));
   }, 60_000);
 
-  it('prints the same text lines as before, with a message that spans lines now shown on one', () => {
+  it('prints one text line per finding, a message that spans lines shown on one', () => {
     const r = spawnSync(process.execPath, ['cli/bin/hindsight.mjs', 'lint', 'test/fixtures', '--today', '2026-11-24'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
-    const before = readFileSync(path.join(GOLDEN, 'lint-test-fixtures.txt'), 'utf8');
     const json = JSON.parse(readFileSync(path.join(GOLDEN, 'lint-test-fixtures.json'), 'utf8')) as { file: string; line: number; column: number; severity: string; rule: string; message: string }[];
     const lines = json.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${visible(d.message)}`);
-    expect(r.stdout).toBe(`${lines.join('\n')}\n\n${before.trimEnd().split('\n').at(-1)}\n`);
-    // Only the findings whose message held a line break differ from what was printed before.
+    const printed = r.stdout.split('\n');
+    expect(printed.slice(0, lines.length)).toEqual(lines);
+    // The corpus holds a message with a line break (from a hostile file): it is escaped, not printed raw.
     const multiLine = json.filter((d) => d.message.includes('\n'));
     expect(multiLine.length).toBeGreaterThan(0);
-    expect(before.split('\n').length - r.stdout.split('\n').length).toBe(multiLine.reduce((n, d) => n + d.message.split('\n').length - 1, 0));
+    for (const d of multiLine) expect(printed).toContain(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${visible(d.message)}`);
   }, 60_000);
 });
