@@ -18,3 +18,4 @@ export * from './guard';
 export * from './outline';
 export { isSimpleYaml } from './simple-yaml';
 export { plainInline } from './blocks';
+export * from './search/index';

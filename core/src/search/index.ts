@@ -1,0 +1,5 @@
+export * from './build';
+export * from './describe';
+export * from './document';
+export * from './engine';
+export { editDistance, stem, tokenize, typosAllowed, STOP_WORDS } from './tokens';
