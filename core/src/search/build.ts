@@ -1,39 +1,8 @@
 import type { Config } from '../config';
 import { defaultConfig } from '../config';
 import type { SearchDocument } from './document';
+import { categoryKey, pairKey, severityKey, type SearchIndex, type SearchManifest, type SearchShard } from './keys';
 import { isPlainWord, stem, STOP_WORDS, tokenize } from './tokens';
-
-/**
- * The search index, split for a static site: a small manifest fetched on the first search, term
- * shards fetched for the words of each query, and document chunks fetched for the results shown.
- * The same data, all in memory, serves the editor and the CLI.
- */
-export interface SearchManifest {
-  version: 1;
-  /** Number of documents; document `i` is the i-th newest. */
-  count: number;
-  /** Facet values per document, as indices into `values` (see encodeFacets). */
-  facets: string;
-  values: { severity: string[]; category: string[]; service: string[]; year: string[] };
-  /** The taxonomy the library was indexed with: ids and labels. */
-  categories: { id: string; label: string }[];
-  severities: string[];
-  /** Every word of letters only, sorted: where typos and prefixes are matched. */
-  words: string[];
-  /** The first key of each term shard, sorted. */
-  shards: string[];
-  /** Documents per chunk: document `i` is in chunk `floor(i / chunkSize)`. */
-  chunkSize: number;
-}
-
-/** Term keys with their postings: "docDelta:score,docDelta:score", base 36, documents ascending. */
-export type SearchShard = Record<string, string>;
-
-export interface SearchIndex {
-  manifest: SearchManifest;
-  shards: SearchShard[];
-  chunks: SearchDocument[][];
-}
 
 export interface BuildOptions {
   config?: Config;
@@ -42,12 +11,6 @@ export interface BuildOptions {
   /** Documents per chunk (default 8). */
   chunkSize?: number;
 }
-
-/** Keys of a category and a severity, beside the stems of words (stems never hold a colon). */
-export const categoryKey = (id: string) => `c:${id.toLowerCase()}`;
-export const severityKey = (id: string) => `s:${id.toLowerCase()}`;
-/** The key of two words that follow each other: phrases and proximity. */
-export const pairKey = (a: string, b: string) => `${a} ${b}`;
 
 const K1 = 1.2;
 const B = 0.75;
@@ -153,15 +116,6 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
   };
 }
 
-/** A document's facet values, as the engine filters and counts them. */
-export interface DocFacets {
-  severity: string;
-  category: string;
-  contributing: string[];
-  services: string[];
-  year: string;
-}
-
 /**
  * Facets of every document in one string: "severity.category.year.contributing+...;services+..."
  * per document as dictionary indices, documents separated by "|" (about 15 bytes each).
@@ -182,14 +136,3 @@ function encodeFacets(docs: readonly SearchDocument[]): { facets: string; values
   return { facets, values: { severity: list(dict.severity), category: list(dict.category), service: list(dict.service), year: list(dict.year) } };
 }
 
-/** The facet values of every document of a manifest. */
-export function decodeFacets(manifest: SearchManifest): DocFacets[] {
-  if (!manifest.count) return [];
-  const v = manifest.values;
-  const at = (list: string[], s: string) => list[parseInt(s, 36)] ?? '';
-  const many = (list: string[], s: string | undefined) => (s ? s.split('+').map((x) => at(list, x)) : []);
-  return manifest.facets.split('|').map((row) => {
-    const [sev = '', cat = '', year = '', contributing, services] = row.split('.');
-    return { severity: at(v.severity, sev), category: at(v.category, cat), year: at(v.year, year), contributing: many(v.category, contributing), services: many(v.service, services) };
-  });
-}

@@ -1,4 +1,4 @@
-import { categoryKey, severityKey } from './build';
+import { categoryKey, severityKey } from './keys';
 import type { SearchDocument } from './document';
 import type { MatchDescription } from './engine';
 import { stem, tokenize } from './tokens';

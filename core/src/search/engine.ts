@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { CATEGORY_SYNONYMS, SEVERITY_SYNONYMS } from '../taxonomy';
-import { categoryKey, decodeFacets, pairKey, severityKey, type DocFacets, type SearchIndex, type SearchManifest, type SearchShard } from './build';
+import { categoryKey, decodeFacets, pairKey, severityKey, type DocFacets, type SearchIndex, type SearchManifest, type SearchShard } from './keys';
 import type { SearchDocument } from './document';
 import { editDistance, isPlainWord, stem, STOP_WORDS, tokenize, typosAllowed } from './tokens';
 

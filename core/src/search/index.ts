@@ -1,4 +1,5 @@
 export * from './build';
+export * from './keys';
 export * from './describe';
 export * from './document';
 export * from './engine';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { collectFiles, loadWorkspace, type Workspace } from '@hindsight/cli/files';
-import { formatFinding, incidentDate, lintBytes, todayIso, type ActionKind, type Finding, type Meta, type Metrics, type Postmortem } from '@hindsight/core';
+import { formatFinding, incidentDate, lintBytes, searchDocument, todayIso, type ActionKind, type Finding, type Meta, type Metrics, type Postmortem, type SearchDocument } from '@hindsight/core';
 import { slugify } from './derive';
 import { renderNodes } from './render';
 
@@ -55,6 +55,8 @@ export interface SiteEntry {
   actions: SiteAction[];
   /** Warnings the linter had (errors keep a file out of the site). */
   warnings: string[];
+  /** What search indexes: the core's searchDocument of the postmortem. */
+  search?: SearchDocument;
 }
 
 export interface Rejected {
@@ -99,7 +101,7 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
       continue;
     }
     const slug = uniqueSlug(path.relative(path.resolve(options.root, workspace.config.postmortems), file), slugs);
-    entries.push(toSiteEntry(result.postmortem, slug, rel, result.findings));
+    entries.push({ ...toSiteEntry(result.postmortem, slug, rel, result.findings), search: searchDocument(result.postmortem, slug, workspace.config) });
   }
   entries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
   return { workspace, entries, rejected, today };
