@@ -47,15 +47,19 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
     let length = 0;
     for (const part of doc.parts) {
       const tokens = tokenize(part.text);
-      let prev: { key: string; end: number } | undefined;
+      // The previous word, while only joiners and stop words stand between it and the next one.
+      let prev: string | undefined;
+      let end = 0;
       for (const t of tokens) {
+        if (!JOINER.test(part.text.slice(end, t.start))) prev = undefined;
+        end = t.end;
         if (STOP_WORDS.has(t.word)) continue;
         length++;
         if (t.word.length >= 3 && isPlainWord(t.word)) words.add(t.word);
         const key = stem(t.word);
         add(key, d, part.weight);
-        if (prev && JOINER.test(part.text.slice(prev.end, t.start)) && prev.key !== key) add(pairKey(prev.key, key), d, part.weight);
-        prev = { key, end: t.end };
+        if (prev !== undefined && prev !== key) add(pairKey(prev, key), d, part.weight);
+        prev = key;
       }
     }
     lengths[d] = length;
