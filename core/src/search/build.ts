@@ -33,49 +33,73 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
   const config = options.config ?? defaultConfig;
   const docs = [...documents].sort(byRecency);
   const N = docs.length;
-  // key -> flat [doc, weightedTf, doc, weightedTf, ...], documents in ascending order.
-  const tf = new Map<string, number[]>();
+  // Keys are numbered as met, and a pair is found by its two numbers: a map of fresh pair strings
+  // cost most of the build. Postings: key -> flat [doc, weightedTf, ...], documents ascending.
+  const keyIds = new Map<string, number>();
+  const keyNames: string[] = [];
+  const postings: number[][] = [];
+  const pairs = new Map<number, Map<number, number>>();
+  const wordKeys = new Map<string, number>();
   const lengths = new Float64Array(N);
   const words = new Set<string>();
-  const add = (key: string, d: number, w: number) => {
-    let list = tf.get(key);
-    if (!list) tf.set(key, (list = []));
+  const idOf = (key: string) => {
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      keyIds.set(key, (id = keyNames.length));
+      keyNames.push(key);
+      postings.push([]);
+    }
+    return id;
+  };
+  const pairOf = (a: number, b: number) => {
+    let inner = pairs.get(a);
+    if (!inner) pairs.set(a, (inner = new Map()));
+    let id = inner.get(b);
+    if (id === undefined) inner.set(b, (id = idOf(pairKey(keyNames[a]!, keyNames[b]!))));
+    return id;
+  };
+  const add = (id: number, d: number, w: number) => {
+    const list = postings[id]!;
     if (list[list.length - 2] === d) list[list.length - 1]! += w;
     else list.push(d, w);
   };
   docs.forEach((doc, d) => {
     let length = 0;
     for (const part of doc.parts) {
-      const tokens = tokenize(part.text);
+      const text = part.text;
       // The previous word, while only joiners and stop words stand between it and the next one.
-      let prev: string | undefined;
+      let prev = -1;
       let end = 0;
-      for (const t of tokens) {
-        if (!JOINER.test(part.text.slice(end, t.start))) prev = undefined;
+      for (const t of tokenize(text)) {
+        if (t.start > end && (t.start - end > 3 || !JOINER.test(text.slice(end, t.start)))) prev = -1;
         end = t.end;
-        if (STOP_WORDS.has(t.word)) continue;
+        let key = wordKeys.get(t.word);
+        if (key === undefined) {
+          key = STOP_WORDS.has(t.word) ? -1 : idOf(stem(t.word));
+          wordKeys.set(t.word, key);
+          if (key >= 0 && t.word.length >= 3 && isPlainWord(t.word)) words.add(t.word);
+        }
+        if (key < 0) continue;
         length++;
-        if (t.word.length >= 3 && isPlainWord(t.word)) words.add(t.word);
-        const key = stem(t.word);
         add(key, d, part.weight);
-        if (prev !== undefined && prev !== key) add(pairKey(prev, key), d, part.weight);
+        if (prev >= 0 && prev !== key) add(pairOf(prev, key), d, part.weight);
         prev = key;
       }
     }
     lengths[d] = length;
-    if (doc.category) add(categoryKey(doc.category), d, 2.5);
-    for (const c of doc.contributing) if (c !== doc.category) add(categoryKey(c), d, 1);
-    if (doc.severity) add(severityKey(doc.severity), d, 2);
+    if (doc.category) add(idOf(categoryKey(doc.category)), d, 2.5);
+    for (const c of doc.contributing) if (c !== doc.category) add(idOf(categoryKey(c)), d, 1);
+    if (doc.severity) add(idOf(severityKey(doc.severity)), d, 2);
   });
   const avg = N ? lengths.reduce((a, b) => a + b, 0) / N || 1 : 1;
-  const keys = [...tf.keys()].sort();
+  const keys = [...keyNames].sort();
   const shardChars = options.shardChars ?? 16_000;
   const shards: SearchShard[] = [];
   const firstKeys: string[] = [];
   let shard: SearchShard = {};
   let size = 0;
   for (const key of keys) {
-    const list = tf.get(key)!;
+    const list = postings[keyIds.get(key)!]!;
     const df = list.length / 2;
     const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
     const out: string[] = [];
