@@ -331,47 +331,52 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
   /** Scores every document holding a query word; all loaded already. */
   function rank(q: Query): { hits: SearchHit[]; terms: string[] } {
     const n = q.words.length;
-    const scores = new Map<number, { score: number; matched: number }>();
+    // Typed arrays over all documents: a query over 10,000 postmortems can touch most of them.
+    const score = new Float64Array(manifest.count);
+    const matched = new Uint8Array(manifest.count);
+    const best = new Float64Array(manifest.count);
+    const touched: number[] = [];
     const terms = new Set<string>();
-    q.words.forEach((w, i) => {
-      const best = new Map<number, number>();
+    for (const w of q.words) {
+      const seen: number[] = [];
       for (const [key, weight] of w.keys) {
         const p = lookup(key);
         if (p.length) terms.add(key);
         for (let j = 0; j < p.length; j += 2) {
+          const d = p[j]!;
           const s = p[j + 1]! * weight;
-          if (s > (best.get(p[j]!) ?? 0)) best.set(p[j]!, s);
+          if (best[d] === 0) seen.push(d);
+          if (s > best[d]!) best[d] = s;
         }
       }
-      for (const [d, s] of best) {
-        const cur = scores.get(d);
-        if (cur) {
-          cur.score += s;
-          cur.matched++;
-        } else if (i >= 0) scores.set(d, { score: s, matched: 1 });
+      for (const d of seen) {
+        if (matched[d] === 0) touched.push(d);
+        score[d]! += best[d]!;
+        matched[d]!++;
+        best[d] = 0;
       }
-    });
+    }
     for (const key of q.pairs) {
       const p = lookup(key);
-      for (let j = 0; j < p.length; j += 2) {
-        const cur = scores.get(p[j]!);
-        if (cur) cur.score += WEIGHT.pair * p[j + 1]!;
-      }
+      for (let j = 0; j < p.length; j += 2) if (matched[p[j]!]) score[p[j]!]! += WEIGHT.pair * p[j + 1]!;
     }
-    let allowed: Set<number> | undefined;
+    // Quoted phrases: a document must hold every pair of each.
+    const required = new Uint8Array(q.required.length ? manifest.count : 0);
     for (const key of q.required) {
       const p = lookup(key);
-      const docs = new Set<number>();
-      for (let j = 0; j < p.length; j += 2) if (!allowed || allowed.has(p[j]!)) docs.add(p[j]!);
-      allowed = docs;
+      for (let j = 0; j < p.length; j += 2) required[p[j]!]!++;
     }
     let hits: SearchHit[] = [];
-    for (const [doc, s] of scores) if (!allowed || allowed.has(doc)) hits.push({ doc, score: s.score, matched: s.matched });
+    let top = 0;
+    for (const doc of touched) {
+      if (q.required.length && required[doc] !== q.required.length) continue;
+      hits.push({ doc, score: score[doc]!, matched: matched[doc]! });
+      if (score[doc]! > top) top = score[doc]!;
+    }
     // Documents matching every word first, then the best partial matches; weak partial matches
     // are noise, not results.
+    hits = hits.filter((h) => h.matched === n || h.score >= PARTIAL_FLOOR * top);
     hits.sort((a, b) => Number(b.matched === n) - Number(a.matched === n) || b.score - a.score || a.doc - b.doc);
-    const best = Math.max(0, ...hits.map((h) => h.score));
-    hits = hits.filter((h) => h.matched === n || h.score >= PARTIAL_FLOOR * best);
     return { hits, terms: [...terms] };
   }
 
