@@ -22,7 +22,7 @@ const docs = [
   pm('artifacts', { title: 'Build artefacts unavailable', date: '2023-11-07', severity: 'SEV3', root_cause: 'hardware', services: '[artifact-store, ci]' },
     'Written by the build team.\n\n## Summary\n\nThe storage array in the datacenter lost power and the service discovery cache reached its limit.'),
   pm('disk', { title: 'Log nodes ran out of space', date: '2025-12-01', severity: 'SEV4', root_cause: 'capacity', services: '[logging]', tags: '[near-miss]' },
-    '## Summary\n\nThe log volume filled up: the disk was full by morning.\n\n## Action Items\n\n- [ ] Alert on disk usage above 80% @kim due:2026-01-10 #detect'),
+    '## Summary\n\nThe log volume filled up: the disk was full by morning and the shipper was OOMKilled.\n\n## Action Items\n\n- [ ] Alert on disk usage above 80% @kim due:2026-01-10 #detect'),
   pm('cert', { title: 'API unreachable after its TLS certificate expired', date: '2025-02-03', severity: 'SEV2', root_cause: 'time', services: '[public-api, edge-proxy]' },
     '## Summary\n\nThe certificate on the load balancer expired at midnight; clients refused the connection.\n\n## Root Cause\n\nThe cert was renewed by hand.'),
   pm('config', { title: 'Checkout errors after a bad setting', date: '2024-06-01', severity: 'SEV2', root_cause: 'config-change', contributing: '[deploy]', services: '[checkout]' },
@@ -63,6 +63,10 @@ describe('search engine', () => {
   it('matches the word being typed by its beginning', () => {
     expect(ids('load bala')).toEqual(['cert']);
     expect(ids('certif')).toEqual(['cert']);
+  });
+
+  it('matches a word the library lacks by the beginning of longer words, wherever it stands', () => {
+    expect(ids('oom shipper')).toEqual(['disk']);
   });
 
   it('searches the whole document: prose before the first heading, timeline, action items, front matter', () => {

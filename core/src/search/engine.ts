@@ -282,21 +282,22 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
     return { words, required, pairs };
   }
 
-  /** Typo expansions for words the index does not hold (their shards must be loaded). */
+  /** Prefix and typo expansions for words the index does not hold (their shards must be loaded). */
   function fuzzyKeys(q: Query): string[] {
     const added: string[] = [];
     for (const w of q.words) {
       if (w.fuzzyDone) continue;
       w.fuzzyDone = true;
       if (lookup(w.key).length) continue;
-      for (const near of nearWords(w.word)) {
-        const key = stem(near.word);
-        const weight = near.distance === 1 ? WEIGHT.typo1 : WEIGHT.typo2;
+      const expand = (key: string, weight: number) => {
         if ((w.keys.get(key) ?? 0) < weight) {
           w.keys.set(key, weight);
           added.push(key);
         }
-      }
+      };
+      // A word the library does not hold may begin longer ones ("oom" in "OOMKilled").
+      if (!w.prefix && w.word.length >= 3 && isPlainWord(w.word)) for (const longer of withPrefix(w.word)) expand(stem(longer), WEIGHT.prefix);
+      for (const near of nearWords(w.word)) expand(stem(near.word), near.distance === 1 ? WEIGHT.typo1 : WEIGHT.typo2);
     }
     return added;
   }
