@@ -82,6 +82,12 @@ export interface SearchSource {
 const WEIGHT = { prefix: 0.75, typo1: 0.7, typo2: 0.55, synonym: 0.6, pair: 0.5 };
 /** A partial match is listed when it scores at least this share of the best hit. */
 const PARTIAL_FLOOR = 0.3;
+/**
+ * The first five places may take weaker partial matches (a query typed from memory may miss a word
+ * of the document), down to this share of the best hit.
+ */
+const ALWAYS_SHOWN = 5;
+const FILL_FLOOR = 0.2;
 /** Prefix expansions of the word being typed, shortest words first. */
 const MAX_PREFIX = 40;
 
@@ -374,10 +380,10 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
       hits.push({ doc, score: score[doc]!, matched: matched[doc]! });
       if (score[doc]! > top) top = score[doc]!;
     }
-    // Documents matching every word first, then the best partial matches; weak partial matches
-    // are noise, not results.
-    hits = hits.filter((h) => h.matched === n || h.score >= PARTIAL_FLOOR * top);
+    // Documents matching every word first, then the best partial matches: enough to fill the first
+    // five, and beyond them only those scoring near the best (weak partial matches are noise).
     hits.sort((a, b) => Number(b.matched === n) - Number(a.matched === n) || b.score - a.score || a.doc - b.doc);
+    hits = hits.filter((h, i) => h.matched === n || h.score >= (i < ALWAYS_SHOWN ? FILL_FLOOR : PARTIAL_FLOOR) * top);
     return { hits, terms: [...terms] };
   }
 
