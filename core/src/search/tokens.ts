@@ -20,8 +20,8 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
- * Common English words that carry no meaning for a search ("the", "after", "on"); a query made only
- * of them still searches them.
+ * Common English words that carry no meaning for a search ("the", "after", "on"): not indexed, and
+ * left out of queries; a phrase skips them ("disk is full" is "disk full").
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   ('a an and are as at be been but by for from had has have he her his i if in into is it its of on or our ' +
