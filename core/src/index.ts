@@ -23,3 +23,4 @@ export { plainInline } from './read/line-scan';
 export * from './problem';
 export * from './postmortem-file';
 export * from './printable';
+export * from './search/index';

@@ -43,3 +43,32 @@ export type Status = (typeof STATUSES)[number];
 
 export const ACTION_KINDS = ['prevent', 'detect', 'mitigate', 'process'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/**
+ * Words and phrases people search with for each default category, beyond its id and label (search
+ * maps them to the category: "disk full" finds capacity incidents). Custom categories are found by
+ * their id and label only.
+ */
+export const CATEGORY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  'config-change': ['configuration change', 'config change', 'misconfiguration', 'misconfigured', 'config push', 'bad config', 'wrong setting', 'feature flag'],
+  'code-defect': ['bug', 'software bug', 'regression', 'race condition', 'memory leak', 'overflow', 'null pointer', 'deadlock', 'latent bug'],
+  deploy: ['deployment', 'release', 'rollout', 'bad deploy', 'canary', 'rollback', 'rolled back'],
+  capacity: ['disk full', 'out of disk', 'out of memory', 'oom', 'exhaustion', 'exhausted', 'starvation', 'saturation', 'saturated', 'overload', 'overloaded', 'thundering herd', 'stampede', 'resource exhaustion', 'quota', 'rate limit'],
+  'cascading-failure': ['cascade', 'cascading', 'retry storm', 'domino', 'knock-on'],
+  dependency: ['third party', 'vendor', 'upstream', 'cloud provider', 'provider outage', 'external service'],
+  hardware: ['hardware failure', 'power', 'power outage', 'power supply', 'disk failure', 'datacenter', 'data center', 'facility'],
+  network: ['dns', 'bgp', 'routing', 'load balancer', 'network partition', 'packet loss', 'firewall', 'connectivity'],
+  data: ['data loss', 'data corruption', 'corruption', 'migration', 'schema', 'integrity'],
+  time: ['expired certificate', 'certificate expiry', 'cert expired', 'tls certificate', 'clock skew', 'leap second', 'time zone', 'timezone', 'expiry', 'expired'],
+  security: ['attack', 'ddos', 'breach', 'leaked credentials', 'compromised', 'credential leak', 'ransomware', 'phishing', 'supply chain'],
+  'manual-operation': ['human error', 'operator error', 'manual step', 'manual change', 'script', 'fat finger', 'typo in command'],
+  unknown: ['undetermined', 'unknown cause'],
+};
+
+/** Words people search with for each default severity level, beyond its id ("sev 1" finds SEV1). */
+export const SEVERITY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  SEV1: ['sev 1', 'sev-1', 'severity 1', 'p1', 'critical'],
+  SEV2: ['sev 2', 'sev-2', 'severity 2', 'p2', 'major'],
+  SEV3: ['sev 3', 'sev-3', 'severity 3', 'p3', 'minor'],
+  SEV4: ['sev 4', 'sev-4', 'severity 4', 'p4'],
+};

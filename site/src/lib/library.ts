@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { collectFiles, loadWorkspace, type Workspace } from '@hindsight/node';
-import { formatFinding, incidentDate, lintBytes, todayIso, type ActionKind, type Finding, type Meta, type Metrics, type Postmortem } from '@hindsight/core';
+import { formatFinding, incidentDate, lintBytes, searchDocument, todayIso, type ActionKind, type Finding, type Meta, type Metrics, type Postmortem, type SearchDocument } from '@hindsight/core';
 import { pathSlug } from './derive';
 import { renderNodes } from './render';
 
@@ -81,6 +81,8 @@ export interface SiteEntry {
   updated?: string | undefined;
   /** Path of the file inside its Git repository (for "Edit this postmortem"); `file` when not in Git. */
   repoPath: string;
+  /** What search indexes: the core's searchDocument of the postmortem. */
+  search?: SearchDocument;
 }
 
 export interface Rejected {
@@ -131,7 +133,7 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
       continue;
     }
     const slug = uniqueSlug(path.relative(folder, file), slugs);
-    const entry = toSiteEntry(result.postmortem, slug, rel, result.findings);
+    const entry = { ...toSiteEntry(result.postmortem, slug, rel, result.findings), search: searchDocument(result.postmortem, slug, workspace.config) };
     const inFolder = path.relative(folder, file).split(path.sep).join('/');
     entry.updated = history.updated.get(inFolder);
     if (history.prefix !== undefined) entry.repoPath = `${history.prefix}${inFolder}`;

@@ -1,7 +1,6 @@
-import { allEntries, config } from '../lib/data';
-import { searchIndex } from '../lib/derive';
+import { siteSearchIndex } from '../lib/search-engine';
 
-/** The search index, built once at build time and fetched by the browser only when a search starts. */
+/** The search manifest: facets, vocabulary and where the index parts are; fetched on the first search. */
 export async function GET() {
-  return new Response(JSON.stringify(searchIndex(await allEntries(), config)), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify((await siteSearchIndex()).manifest), { headers: { 'Content-Type': 'application/json' } });
 }

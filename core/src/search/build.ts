@@ -1,0 +1,166 @@
+import type { Config } from '../config';
+import { defaultConfig } from '../config';
+import type { SearchDocument } from './document';
+import { categoryKey, pairKey, severityKey, type SearchIndex, type SearchManifest, type SearchShard } from './keys';
+import { isPlainWord, stem, STOP_WORDS, tokenize } from './tokens';
+
+export interface BuildOptions {
+  config?: Config;
+  /** Approximate characters of postings per shard (default 16,000: about 6 KB gzipped). */
+  shardChars?: number;
+  /** Documents per chunk (default 8). */
+  chunkSize?: number;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+/** Scores are stored as integers: BM25 times this. */
+const SCALE = 20;
+/** Words joined by only these characters form a pair ("artifact-store", "connection pool"). */
+const JOINER = /^[\s\-–—/_'"’()`*]*$/u;
+
+/** Orders documents newest first, then by title, then by id: the order of an empty search. */
+export function byRecency(a: SearchDocument, b: SearchDocument): number {
+  return b.date.localeCompare(a.date) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+}
+
+/**
+ * Indexes documents: per key (word stem, word pair, category, severity) the documents holding it
+ * with a BM25 score over field-weighted term frequencies. Linear in the size of the library, plus
+ * sorting the distinct keys and words.
+ */
+export function buildSearchIndex(documents: readonly SearchDocument[], options: BuildOptions = {}): SearchIndex {
+  const config = options.config ?? defaultConfig;
+  const docs = [...documents].sort(byRecency);
+  const N = docs.length;
+  // Keys are numbered as met, and a pair is found by its two numbers: a map of fresh pair strings
+  // cost most of the build. Postings: key -> flat [doc, weightedTf, ...], documents ascending.
+  const keyIds = new Map<string, number>();
+  const keyNames: string[] = [];
+  const postings: number[][] = [];
+  const pairs = new Map<number, Map<number, number>>();
+  const wordKeys = new Map<string, number>();
+  const lengths = new Float64Array(N);
+  const words = new Set<string>();
+  const idOf = (key: string) => {
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      keyIds.set(key, (id = keyNames.length));
+      keyNames.push(key);
+      postings.push([]);
+    }
+    return id;
+  };
+  const pairOf = (a: number, b: number) => {
+    let inner = pairs.get(a);
+    if (!inner) pairs.set(a, (inner = new Map()));
+    let id = inner.get(b);
+    if (id === undefined) inner.set(b, (id = idOf(pairKey(keyNames[a]!, keyNames[b]!))));
+    return id;
+  };
+  const add = (id: number, d: number, w: number) => {
+    const list = postings[id]!;
+    if (list[list.length - 2] === d) list[list.length - 1]! += w;
+    else list.push(d, w);
+  };
+  docs.forEach((doc, d) => {
+    let length = 0;
+    for (const part of doc.parts) {
+      const text = part.text;
+      // The previous word, while only joiners and stop words stand between it and the next one.
+      let prev = -1;
+      let end = 0;
+      for (const t of tokenize(text)) {
+        if (t.start > end && (t.start - end > 3 || !JOINER.test(text.slice(end, t.start)))) prev = -1;
+        end = t.end;
+        let key = wordKeys.get(t.word);
+        if (key === undefined) {
+          key = STOP_WORDS.has(t.word) ? -1 : idOf(stem(t.word));
+          wordKeys.set(t.word, key);
+          if (key >= 0 && t.word.length >= 3 && isPlainWord(t.word)) words.add(t.word);
+        }
+        if (key < 0) continue;
+        length++;
+        add(key, d, part.weight);
+        if (prev >= 0 && prev !== key) add(pairOf(prev, key), d, part.weight);
+        prev = key;
+      }
+    }
+    lengths[d] = length;
+    if (doc.category) add(idOf(categoryKey(doc.category)), d, 2.5);
+    for (const c of doc.contributing) if (c !== doc.category) add(idOf(categoryKey(c)), d, 1);
+    if (doc.severity) add(idOf(severityKey(doc.severity)), d, 2);
+  });
+  const avg = N ? lengths.reduce((a, b) => a + b, 0) / N || 1 : 1;
+  const keys = [...keyNames].sort();
+  const shardChars = options.shardChars ?? 16_000;
+  const shards: SearchShard[] = [];
+  const firstKeys: string[] = [];
+  let shard: SearchShard = {};
+  let size = 0;
+  for (const key of keys) {
+    const list = postings[keyIds.get(key)!]!;
+    const df = list.length / 2;
+    const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+    const out: string[] = [];
+    let last = 0;
+    for (let i = 0; i < list.length; i += 2) {
+      const d = list[i]!;
+      const w = list[i + 1]!;
+      const norm = 1 - B + (B * lengths[d]!) / avg;
+      const score = Math.max(1, Math.round(SCALE * idf * ((w * (K1 + 1)) / (w + K1 * norm))));
+      out.push(`${(d - last).toString(36)}:${score.toString(36)}`);
+      last = d;
+    }
+    const encoded = out.join(',');
+    if (size > 0 && size + encoded.length > shardChars) {
+      shards.push(shard);
+      shard = {};
+      size = 0;
+    }
+    if (size === 0) firstKeys.push(key);
+    shard[key] = encoded;
+    size += encoded.length + key.length + 6;
+  }
+  if (size > 0) shards.push(shard);
+  const chunkSize = options.chunkSize ?? 8;
+  const chunks: SearchDocument[][] = [];
+  for (let i = 0; i < N; i += chunkSize) chunks.push(docs.slice(i, i + chunkSize));
+  const { facets, values } = encodeFacets(docs);
+  return {
+    manifest: {
+      version: 1,
+      count: N,
+      facets,
+      values,
+      categories: config.categories.map((c) => ({ id: c.id, label: c.label })),
+      severities: config.severities.map((s) => s.id),
+      words: [...words].sort(),
+      shards: firstKeys,
+      chunkSize,
+    },
+    shards,
+    chunks,
+  };
+}
+
+/**
+ * Facets of every document in one string: "severity.category.year.contributing+...;services+..."
+ * per document as dictionary indices, documents separated by "|" (about 15 bytes each).
+ */
+function encodeFacets(docs: readonly SearchDocument[]): { facets: string; values: SearchManifest['values'] } {
+  const dict = { severity: new Map<string, number>(), category: new Map<string, number>(), service: new Map<string, number>(), year: new Map<string, number>() };
+  const id = (m: Map<string, number>, v: string) => {
+    let i = m.get(v);
+    if (i === undefined) m.set(v, (i = m.size));
+    return i.toString(36);
+  };
+  const facets = docs
+    .map((d) =>
+      [id(dict.severity, d.severity), id(dict.category, d.category), id(dict.year, d.date.slice(0, 4)), d.contributing.map((c) => id(dict.category, c)).join('+'), d.services.map((s) => id(dict.service, s)).join('+')].join('.'),
+    )
+    .join('|');
+  const list = (m: Map<string, number>) => [...m.keys()];
+  return { facets, values: { severity: list(dict.severity), category: list(dict.category), service: list(dict.service), year: list(dict.year) } };
+}
+

@@ -1,0 +1,83 @@
+import { stemmer } from 'stemmer';
+
+/** A word of a text: its lower-cased form and where it stands. */
+export interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** The words of a text with their offsets, lower-cased; "artifact-store" is two words. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0].toLowerCase().replace(/['’]s$/u, '').replace(/['’]/gu, '');
+    if (word) out.push({ word, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * Common English words that carry no meaning for a search ("the", "after", "on"): not indexed, and
+ * left out of queries; a phrase skips them ("disk is full" is "disk full").
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  ('a an and are as at be been but by for from had has have he her his i if in into is it its of on or our ' +
+    'she so than that the their them then there these they this those to too was we were what when where which ' +
+    'while who why will with would you your after before during about over under up down out off again very can ' +
+    'could should did do does not no nor all any both each few more most other some such only own same just also')
+    .split(' '),
+);
+
+const stems = new Map<string, string>();
+
+/**
+ * The search key of a word: its Porter stem ("restored", "restoring" -> "restor"). Words with digits
+ * are kept whole (E502, sev1, int32).
+ */
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = /\p{N}/u.test(word) || word.length < 3 ? word : stemmer(word);
+    if (stems.size > 50_000) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
+}
+
+/** Whether a word may be matched approximately or by prefix: letters only. */
+export function isPlainWord(word: string): boolean {
+  return /^\p{L}+$/u.test(word);
+}
+
+/** Typos forgiven in a query word: none up to 3 letters, one up to 7, two from 8. */
+export function typosAllowed(word: string): number {
+  return word.length <= 3 ? 0 : word.length <= 7 ? 1 : 2;
+}
+
+/**
+ * Edit distance with adjacent transpositions counted as one edit (optimal string alignment), or
+ * `max + 1` as soon as it must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
