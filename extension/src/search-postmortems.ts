@@ -412,9 +412,8 @@ function showSearch(search: PostmortemSearch, initial: string): Promise<SearchPo
     if (!result) return;
     qp.hide();
     const uri = vscode.Uri.parse(result.uri);
-    const editor = await vscode.window.showTextDocument(uri, { preview: false });
     const range = new vscode.Range(result.line, result.start, result.line, result.end);
-    editor.selection = new vscode.Selection(range.start, range.end);
+    const editor = await vscode.window.showTextDocument(uri, { preview: false, selection: range });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   });
   qp.onDidHide(() => {
