@@ -90,6 +90,8 @@ interface Indexed {
 export class PostmortemSearch implements vscode.Disposable {
   private readonly files = new Map<string, Indexed>();
   private scanned = false;
+  /** Files changed while the library was being read. */
+  private readonly pending = new Set<string>();
   private scanning: Promise<boolean> | undefined;
   private scanCancel: vscode.CancellationTokenSource | undefined;
   private engine: { engine: SearchEngine; byId: Map<string, Indexed> } | undefined;
@@ -104,22 +106,22 @@ export class PostmortemSearch implements vscode.Disposable {
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     const changed = (uri: vscode.Uri) => {
-      if (!this.scanned && !this.scanning) return;
-      void this.reread(uri);
+      // A change while the library is read: read that file again after the scan (it may have read the old one).
+      if (this.scanning) this.pending.add(uri.toString());
+      else if (this.scanned) void this.reread(uri);
     };
     this.disposables.push(
       watcher,
       watcher.onDidCreate(changed),
       watcher.onDidChange(changed),
-      watcher.onDidDelete((uri) => {
-        if (this.files.delete(uri.toString())) this.invalidate();
-      }),
+      watcher.onDidDelete(changed),
       vscode.workspace.onDidSaveTextDocument((d) => changed(d.uri)),
       settings.onDidChange(() => {
         // Another postmortems folder or taxonomy: everything is read again on the next search.
         this.scanCancel?.cancel();
         this.scanned = false;
         this.files.clear();
+        this.pending.clear();
         this.invalidate();
       }),
     );
@@ -138,10 +140,21 @@ export class PostmortemSearch implements vscode.Disposable {
   private scan(): Promise<boolean> {
     if (this.scanned) return Promise.resolve(true);
     this.scanning ??= (async () => {
+      // Right after activation the settings may still be loading: wait for them (not cancellable by their own change event).
+      if (!this.settings.all().length && vscode.workspace.workspaceFolders?.length) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => done(), 10_000);
+          const sub = this.settings.onDidChange(() => done());
+          const done = () => {
+            clearTimeout(timer);
+            sub.dispose();
+            resolve();
+          };
+        });
+      }
       const source = new vscode.CancellationTokenSource();
       this.scanCancel = source;
       try {
-        if (!this.settings.all().length) await this.settings.reload();
         const found = new Map<string, Indexed>();
         for (const fc of this.settings.all()) {
           const pattern = new vscode.RelativePattern(fc.postmortems, '**/*.{md,markdown}');
@@ -156,6 +169,8 @@ export class PostmortemSearch implements vscode.Disposable {
         if (source.token.isCancellationRequested) return false;
         this.files.clear();
         for (const [k, v] of found) this.files.set(k, v);
+        for (const k of this.pending) await this.reread(vscode.Uri.parse(k), false);
+        this.pending.clear();
         this.scanned = true;
         this.engine = undefined;
         return true;
@@ -184,12 +199,15 @@ export class PostmortemSearch implements vscode.Disposable {
     }
   }
 
-  private async reread(uri: vscode.Uri): Promise<void> {
+  /** Reads one changed, created or deleted file again. */
+  private async reread(uri: vscode.Uri, notify = true): Promise<void> {
     const fc = this.settings.isPostmortem(uri);
+    let exists = true;
+    await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => (exists = false));
     const had = this.files.delete(uri.toString());
-    const entry = fc ? await this.read(uri, fc) : undefined;
+    const entry = fc && exists ? await this.read(uri, fc) : undefined;
     if (entry) this.files.set(uri.toString(), entry);
-    if (entry || had) this.invalidate();
+    if ((entry || had) && notify) this.invalidate();
   }
 
   /** The engine over the current library, indexing it first when needed; undefined when cancelled. */
