@@ -283,9 +283,15 @@ function parseFilters(text: string, engine: SearchEngine): { words: string; filt
       facet === 'category' || facet === 'contributing'
         ? m.categories.map((c) => ({ value: c.id, names: [c.id, c.label] }))
         : (facet === 'severity' ? m.values.severity : facet === 'service' ? m.values.service : m.values.year).map((v) => ({ value: v, names: [v] }));
-    const found = known.find((k) => k.names.some((n) => n.toLowerCase() === value.toLowerCase()));
+    const v = value.toLowerCase();
+    // An exact value or label, else the one value it begins (so "cause:cap" works while typing).
+    const starting = known.filter((k) => k.names.some((n) => n.toLowerCase().startsWith(v)));
+    const found = known.find((k) => k.names.some((n) => n.toLowerCase() === v)) ?? (starting.length === 1 ? starting[0] : undefined);
     if (found) filters[facet] = found.value;
-    else unknown.push(`No ${FILTER_NAMES[facet]} “${value}” in the library; known: ${known.map((k) => k.value).join(', ') || 'none'}.`);
+    else {
+      const list = (starting.length ? starting : known).map((k) => k.value);
+      unknown.push(`No ${FILTER_NAMES[facet]} “${value}” in the library; ${starting.length ? 'did you mean' : 'known'}: ${list.slice(0, 20).join(', ') || 'none'}${list.length > 20 ? ', …' : ''}.`);
+    }
     return lead;
   });
   return { words: words.trim(), filters, unknown };

@@ -99,6 +99,14 @@ describe('Search Past Postmortems', () => {
     const outage = await runSearch('outage service:checkout');
     assert.deepEqual(top5(outage), ['Checkout outage from an exhausted connection pool']);
     assert.deepEqual(top5(outage), await expected('outage', { service: 'checkout' }));
+    assert.deepEqual(top5(await runSearch('severity:sev1')), ['Payments API down after the TLS certificate expired']);
+    const recent = await runSearch('alert year:2025');
+    assert.deepEqual(top5(recent), await expected('alert', { year: '2025' }));
+    assert.ok(recent.items.length >= 2 && recent.items.every((i) => i.detail.includes(' · 2025-')), JSON.stringify(recent.items.map((i) => i.detail)));
+    // A value being typed: the one value it begins is used.
+    const typing = await runSearch('pool cause:capa');
+    assert.equal(typing.items[0]?.title, 'Checkout outage from an exhausted connection pool');
+    assert.deepEqual(top5(typing), await expected('pool', { category: 'capacity' }));
     const unknown = await runSearch('pool service:nope');
     assert.equal(unknown.items.length, 0);
     assert.match(unknown.message ?? '', /No service “nope” in the library; known: .*checkout/);
