@@ -8,6 +8,7 @@ import { LibraryIndex } from './library';
 import { Logger } from './log';
 import { newPostmortem, type NewPostmortemArgs } from './new-postmortem';
 import { registerRelated } from './related';
+import { registerSearchPostmortems } from './search-postmortems';
 import { Settings } from './settings';
 import { registerStatusBar } from './status-bar';
 
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): HindsightApi {
   const actionItems = registerActionItems(context, library, settings);
   const statusBar = registerStatusBar(context, library);
   registerRelated(context, library, settings);
+  registerSearchPostmortems(context, settings, log);
   context.subscriptions.push(
     vscode.commands.registerCommand('hindsight.newPostmortem', (args?: NewPostmortemArgs) => newPostmortem(settings, args)),
   );
