@@ -70,7 +70,9 @@ function readDocs() {
 }
 
 const docs = readDocs();
-const queries = JSON.parse(readFileSync(queriesFile, 'utf8'));
+// A list of queries, or an object holding one under 'queries' (the held-out set's shape).
+const parsedQueries = JSON.parse(readFileSync(queriesFile, 'utf8'));
+const queries = Array.isArray(parsedQueries) ? parsedQueries : parsedQueries.queries;
 const idOf = (name) => docs.find((d) => d.names.has(name))?.doc.id;
 for (const q of queries) for (const n of [...q.expect, ...(q.reject ?? [])]) if (!idOf(n)) log(`warning: ${q.query}: no document named ${n}`);
 
