@@ -9,7 +9,7 @@
 // --sizes also builds the site for generated libraries (bench/generate.mjs) and measures, in
 // headless Chromium, what the first search downloads (gzip) and the p95 of a query. --write puts
 // the tables in bench/RESULTS.md, in the section between the search-compare markers.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
