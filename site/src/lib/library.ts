@@ -222,7 +222,8 @@ export function toSiteEntry(pm: Postmortem, slug: string, file: string, findings
   });
   const firstAt = pm.timeline.find((e) => e.at !== undefined)?.at;
   const timeline = pm.timeline.map((e) => ({
-    label: e.time ? pm.text.slice(e.start, e.start + e.time.length).replace(/^[\s*_`[(]+/, '').replace(/[*_`\])]+$/, '').trim() : '',
+    // The time as the entry wrote it (its length is measured on the entry's text, not on the Markdown source).
+    label: e.time?.text ?? '',
     at: e.at !== undefined ? new Date(e.at * 60_000).toISOString() : undefined,
     text: e.time ? e.text.slice(e.time.length).replace(/^[\s*_`)\]:—–-]+/, '').trim() : e.text,
     line: pm.lines.position(e.start).line,
