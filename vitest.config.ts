@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// Test the packages' production builds, as the CLI, extension and site bundles ship them: in its
+// development build micromark asserts on inputs its production build parses (a 'Expected value to
+// be truthy' refusal seen in the reader oracle), so tests and users would read differently.
+process.env.NODE_ENV = 'production';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
