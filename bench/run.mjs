@@ -142,11 +142,13 @@ const compact = ({ stdout, stderr, ...r }) => r;
 /** Astro's own phase timings from its log: content sync (+ types), bundling, page generation. */
 function astroPhases(log) {
   const text = log.replace(/\u001b\[[0-9;]*m/g, '');
+  // "850ms", "12.5s" or "1m 11s"
   const secs = (re) => {
-    const m = text.match(re);
-    return m ? Number(m[1]) / (m[2] === 'ms' ? 1000 : 1) : undefined;
+    const m = text.match(re)?.[1].match(/^(?:(\d+)m )?([\d.]+)(ms|s)$/);
+    return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1) : undefined;
   };
-  return { sync: secs(/\[types\] Generated ([\d.]+)(m?s)/), vite: secs(/\[vite\] ✓ built in ([\d.]+)(m?s)/), pages: secs(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/) };
+  const time = '((?:\\d+m )?[\\d.]+m?s)';
+  return { sync: secs(new RegExp(`\\[types\\] Generated ${time}`)), vite: secs(new RegExp(`\\[vite\\] ✓ built in ${time}`)), pages: secs(new RegExp(`generating static routes[\\s\\S]*?✓ Completed in ${time}`)) };
 }
 function astroBuild(projectRoot, lib) {
   // Cold: Astro keeps its content store and dependency cache in <root>/node_modules/.astro.
@@ -227,7 +229,7 @@ function writeFloorSection(ref) {
   }
   if (s10) rows.push(`| site build at 10,000, peak memory | ${Math.round(s10.site.mb)} MB (bare Astro ${Math.round(s10.bare.mb)} MB) | under 2 GB |`);
   if (l10) rows.push(`| hindsight lint at 10,000, peak memory | ${Math.round(l10.lint.mb)} MB (floor ${Math.round(l10.floor.mb)} MB) | — |`);
-  const phase = (s) => (s ? `${f1(s.median)} s` : '—');
+  const phase = (s) => (s?.median !== undefined ? `${f1(s.median)} s` : '—');
   const pkg = (p) => JSON.parse(readFileSync(path.join(root, p, 'package.json'), 'utf8')).version;
   const astroVersion = pkg('node_modules/astro');
   const yamlVersion = pkg('core/node_modules/js-yaml');
