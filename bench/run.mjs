@@ -123,7 +123,7 @@ for (const n of part('site') ? sizes : []) {
 }
 await browser.close();
 
-// 7. Against the floor (issue 19): the site build beside a bare Astro build of the same Markdown
+// Against the floor (issue 19): the site build beside a bare Astro build of the same Markdown
 // (bench/reference/bare-astro) and `hindsight lint` beside reading + js-yaml + splitting lines
 // (bench/reference/floor.mjs), interleaved (the order alternates run to run), cold Astro caches,
 // medians of --runs=N (3). Wall time and CPU time (user + sys, which a busy machine inflates less).
@@ -206,7 +206,7 @@ if (part('reference')) {
   writeFloorSection(ref);
 }
 
-/** Writes section 7 of RESULTS.md in place (between its markers), also after a partial run. */
+/** Writes the "Against the floor" section of RESULTS.md in place (between its markers), also after a partial run. */
 function writeFloorSection(ref) {
   const f2 = (x) => x.toFixed(2);
   const f1 = (x) => x.toFixed(1);
@@ -234,7 +234,7 @@ function writeFloorSection(ref) {
   const astroVersion = pkg('node_modules/astro');
   const yamlVersion = pkg('core/node_modules/js-yaml');
   const md = `<!-- floor:start (written by the reference part of bench/run.mjs) -->
-## 7. Against the floor (issue 19)
+## Against the floor (issue 19)
 
 \`node bench/run.mjs --only=reference${args.filter((a) => /^--(runs|floor-sizes)=/.test(a) || a === '--site-10k').map((a) => ` ${a}`).join('')}\`, ${ref.started.slice(0, 16).replace('T', ' ')}–${ref.finished.slice(11, 16)} UTC.
 References: \`bench/reference/bare-astro\` (Astro ${astroVersion}, the glob content loader, a page per entry
@@ -262,7 +262,12 @@ ${ref.lint.map((r) => `| ${r.n} | ${spread(r.lint.wall, f2)} | ${spread(r.lint.c
 <!-- floor:end -->
 `;
   const file = path.join(root, 'bench/RESULTS.md');
-  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  let old = '';
+  try {
+    old = readFileSync(file, 'utf8');
+  } catch {
+    // no report yet: the section is the first one
+  }
   const at = old.indexOf('<!-- floor:start');
   const end = old.indexOf('<!-- floor:end -->');
   writeFileSync(file, at >= 0 && end > at ? `${old.slice(0, at)}${md}${old.slice(end + '<!-- floor:end -->\n'.length)}` : `${old.trimEnd()}\n\n${md}`);
@@ -338,6 +343,6 @@ ${results.markup.lint.map((r) => `| ${r.n} | ${f2(r.wall)} s | ${Math.round(r.mb
 Workspace scan of ${results.markup.scan?.files} such files: ${f2((results.markup.scan?.totalMs ?? 0) / 1000)} s (one run); the event loop was blocked at most ${f1(results.markup.scan?.longestBlockMs ?? 0)} ms.
 `;
 writeFileSync(path.join(root, 'bench/RESULTS.md'), md);
-if (results.reference) writeFloorSection(results.reference);
 writeFileSync(path.join(data, 'results.json'), JSON.stringify(results, null, 2));
 log('wrote bench/RESULTS.md');
+if (results.reference) writeFloorSection(results.reference); // after the rest of the report, which it sits in
