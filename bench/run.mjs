@@ -1,8 +1,8 @@
-// Benchmarks (not tests): node bench/run.mjs [--only=lint,editor,scan,site,markup] [sizes...]   (default: all, 1000 10000)
+// Benchmarks (not tests): node bench/run.mjs [--only=lint,editor,scan,site,markup,reference] [--runs=3] [--site-10k] [sizes...]   (default: all, 1000 10000)
 // Writes bench/RESULTS.md. Needs `npm ci`, Debian's chromium and /usr/bin/time.
 import { execSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -86,7 +86,7 @@ const queries = ['database', 'certificate expiry', 'retry storm', 'cache', 'depl
 for (const n of part('site') ? sizes : []) {
   const out = mkdtempSync(path.join(tmpdir(), 'hindsight-site-bench-'));
   const env = { HINDSIGHT_POSTMORTEMS: path.join(data, `lib-${n}`, 'postmortems'), ASTRO_TELEMETRY_DISABLED: '1', HINDSIGHT_TODAY: '2026-11-24' };
-  rmSync(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
+  for (const dir of ['node_modules/.astro', 'site/node_modules/.astro']) rmSync(path.join(root, dir), { recursive: true, force: true }); // the site's content store lives in site/
   const b = timed(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', 'site', '--outDir', out], env);
   const pages = Number(execSync(`find ${out} -name '*.html' | wc -l`).toString().trim());
   const index = readFileSync(path.join(out, 'search-index.json'));
@@ -122,6 +122,156 @@ for (const n of part('site') ? sizes : []) {
   rmSync(out, { recursive: true, force: true });
 }
 await browser.close();
+
+// Against the floor (issue 19): the site build beside a bare Astro build of the same Markdown
+// (bench/reference/bare-astro) and `hindsight lint` beside reading + js-yaml + splitting lines
+// (bench/reference/floor.mjs), interleaved (the order alternates run to run), cold Astro caches,
+// medians of --runs=N (3). Wall time and CPU time (user + sys, which a busy machine inflates less).
+// Site sizes: 1,000 and 5,000, and 10,000 with --site-10k; lint at 1,000, 5,000 and 10,000.
+const floorRuns = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+const floorSizes = args.find((a) => a.startsWith('--floor-sizes='))?.slice(14).split(',').map(Number); // a quick check: both lists
+const floorSiteSizes = floorSizes ?? [1000, 5000, ...(args.includes('--site-10k') ? [10000] : [])];
+const floorLintSizes = floorSizes ?? [1000, 5000, 10000];
+/** Like timed(), with CPU seconds (user + sys of the process and the children it waited for). */
+function timedCpu(command, argv, env = {}, cwd = root) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', command, ...argv], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const [wall, user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { wall, cpu: user + sys, mb: kb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const compact = ({ stdout, stderr, ...r }) => r;
+/** Astro's own phase timings from its log: content sync (+ types), bundling, page generation. */
+function astroPhases(log) {
+  const text = log.replace(/\u001b\[[0-9;]*m/g, '');
+  // "850ms", "12.5s" or "1m 11s"
+  const secs = (re) => {
+    const m = text.match(re)?.[1].match(/^(?:(\d+)m )?([\d.]+)(ms|s)$/);
+    return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1) : undefined;
+  };
+  const time = '((?:\\d+m )?[\\d.]+m?s)';
+  return { sync: secs(new RegExp(`\\[types\\] Generated ${time}`)), vite: secs(new RegExp(`\\[vite\\] ✓ built in ${time}`)), pages: secs(new RegExp(`generating static routes[\\s\\S]*?✓ Completed in ${time}`)) };
+}
+function astroBuild(projectRoot, lib) {
+  // Cold: Astro keeps its content store and dependency cache in <root>/node_modules/.astro.
+  for (const dir of ['node_modules/.astro', '.astro']) rmSync(path.join(root, projectRoot, dir), { recursive: true, force: true });
+  const out = mkdtempSync(path.join(tmpdir(), 'hindsight-floor-'));
+  const env = { HINDSIGHT_POSTMORTEMS: path.join(lib, 'postmortems'), ASTRO_TELEMETRY_DISABLED: '1', HINDSIGHT_TODAY: '2026-11-24' };
+  const r = timedCpu(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', projectRoot, '--outDir', out], env);
+  const pages = Number(execSync(`find ${out} -name '*.html' | wc -l`).toString().trim());
+  rmSync(out, { recursive: true, force: true });
+  if (r.status !== 0) log(r.stderr.slice(-2000));
+  return { wall: r.wall, cpu: r.cpu, mb: r.mb, pages, status: r.status, ...astroPhases(r.stdout + r.stderr) };
+}
+const summary = (all) => {
+  const runs = all.map(compact);
+  const pick = (k) => runs.map((r) => r[k]).filter((v) => v !== undefined);
+  const stat = (k) => ({ median: median(pick(k)), min: Math.min(...pick(k)), max: Math.max(...pick(k)) });
+  return { wall: stat('wall'), cpu: stat('cpu'), mb: Math.max(...pick('mb')), ...(runs[0].pages !== undefined && { pages: runs[0].pages, sync: stat('sync'), vite: stat('vite'), gen: stat('pages') }), status: runs.map((r) => r.status), runs };
+};
+if (part('reference')) {
+  const extra = [...new Set([...floorSiteSizes, ...floorLintSizes])].filter((n) => !sizes.includes(n));
+  if (extra.length) spawnSync(process.execPath, [path.join(root, 'bench/generate.mjs'), ...extra.map(String)], { stdio: 'inherit' });
+  const load = [loadavg()[0]];
+  const ref = { runs: floorRuns, site: [], lint: [], started: new Date().toISOString() };
+  for (const n of floorLintSizes) {
+    const lib = path.join(data, `lib-${n}`);
+    const lint = [];
+    const floor = [];
+    for (let i = 0; i < floorRuns; i++) {
+      const steps = [() => lint.push(timedCpu(node, [path.join(root, 'cli/bin/hindsight.mjs'), 'lint', 'postmortems'], {}, lib)), () => floor.push(timedCpu(node, [path.join(root, 'bench/reference/floor.mjs'), 'postmortems'], {}, lib))];
+      for (const s of i % 2 ? steps.reverse() : steps) s();
+      load.push(loadavg()[0]);
+    }
+    const row = { n, lint: summary(lint), floor: summary(floor) };
+    ref.lint.push(row);
+    writeFloorSection({ ...ref, load, finished: new Date().toISOString() });
+    log(`floor lint ${n}: hindsight ${row.lint.wall.median} s (cpu ${row.lint.cpu.median.toFixed(2)} s), floor ${row.floor.wall.median} s (cpu ${row.floor.cpu.median.toFixed(2)} s)`);
+  }
+  for (const n of floorSiteSizes) {
+    const lib = path.join(data, `lib-${n}`);
+    const site = [];
+    const bare = [];
+    for (let i = 0; i < floorRuns; i++) {
+      const steps = [() => site.push(astroBuild('site', lib)), () => bare.push(astroBuild('bench/reference/bare-astro', lib))];
+      for (const s of i % 2 ? steps.reverse() : steps) s();
+      load.push(loadavg()[0]);
+      log(`floor site ${n} run ${i + 1}: site ${site.at(-1).wall} s (cpu ${site.at(-1).cpu.toFixed(1)} s, ${Math.round(site.at(-1).mb)} MB), bare ${bare.at(-1).wall} s (cpu ${bare.at(-1).cpu.toFixed(1)} s, ${Math.round(bare.at(-1).mb)} MB)`);
+    }
+    ref.site.push({ n, site: summary(site), bare: summary(bare) });
+    writeFloorSection({ ...ref, load, finished: new Date().toISOString() }); // so a long run stopped at 10,000 keeps the rest
+  }
+  ref.load = load;
+  ref.finished = new Date().toISOString();
+  results.reference = ref;
+  writeFileSync(path.join(data, 'floor-results.json'), JSON.stringify(ref, null, 2));
+  writeFloorSection(ref);
+}
+
+/** Writes the "Against the floor" section of RESULTS.md in place (between its markers), also after a partial run. */
+function writeFloorSection(ref) {
+  const f2 = (x) => x.toFixed(2);
+  const f1 = (x) => x.toFixed(1);
+  const spread = (s, d = f1) => `${d(s.median)} s (${d(s.min)}–${d(s.max)})`;
+  const site = (n) => ref.site.find((r) => r.n === n);
+  const lint = (n) => ref.lint.find((r) => r.n === n);
+  const grow = (a, b, k) => b[k].median / a[k].median;
+  const s1 = site(1000);
+  const s5 = site(5000);
+  const s10 = site(10000);
+  const l10 = lint(10000);
+  const ratioRow = (label, a, b, k, target) => `| ${label} | ${f2(a[k].median / b[k].median)} | ${target} |`;
+  const rows = [];
+  for (const k of ['wall', 'cpu']) {
+    const what = k === 'wall' ? 'wall' : 'CPU';
+    if (s1) rows.push(ratioRow(`site / bare Astro at 1,000 (${what})`, s1.site, s1.bare, k, 'at most 1.5'));
+    if (s5) rows.push(ratioRow(`site / bare Astro at 5,000 (${what})`, s5.site, s5.bare, k, 'at most 1.5'));
+    if (s1 && s5) rows.push(`| growth 1,000 → 5,000 (${what}): site ${f2(grow(s1.site, s5.site, k))}, bare ${f2(grow(s1.bare, s5.bare, k))} | ${f2(grow(s1.site, s5.site, k) / grow(s1.bare, s5.bare, k))} | at most 1.2 |`);
+    if (l10) rows.push(ratioRow(`hindsight lint / floor at 10,000 (${what})`, l10.lint, l10.floor, k, 'at most 3'));
+  }
+  if (s10) rows.push(`| site build at 10,000, peak memory | ${Math.round(s10.site.mb)} MB (bare Astro ${Math.round(s10.bare.mb)} MB) | under 2 GB |`);
+  if (l10) rows.push(`| hindsight lint at 10,000, peak memory | ${Math.round(l10.lint.mb)} MB (floor ${Math.round(l10.floor.mb)} MB) | — |`);
+  const phase = (s) => (s?.median !== undefined ? `${f1(s.median)} s` : '—');
+  const pkg = (p) => JSON.parse(readFileSync(path.join(root, p, 'package.json'), 'utf8')).version;
+  const astroVersion = pkg('node_modules/astro');
+  const yamlVersion = pkg('core/node_modules/js-yaml');
+  const md = `<!-- floor:start (written by the reference part of bench/run.mjs) -->
+## Against the floor (issue 19)
+
+\`node bench/run.mjs --only=reference${args.filter((a) => /^--(runs|floor-sizes)=/.test(a) || a === '--site-10k').map((a) => ` ${a}`).join('')}\`, ${ref.started.slice(0, 16).replace('T', ' ')}–${ref.finished.slice(11, 16)} UTC.
+References: \`bench/reference/bare-astro\` (Astro ${astroVersion}, the glob content loader, a page per entry
+rendering \`<Content />\`, an index page; built with \`astro build --root bench/reference/bare-astro\`)
+and \`bench/reference/floor.mjs\` (read each file once, js-yaml ${yamlVersion} on the front matter, split
+lines). Each pair ran ${ref.runs} time(s), interleaved (the order alternating), Astro's caches removed before
+every build; medians with the range in brackets. CPU is user + sys time of the process (all its
+threads). Peak memory is the largest resident set of any run. Load average (1 min) during the run:
+${ref.load.map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores${Math.max(...ref.load) > cpus().length ? ' — the machine was shared and busy, so wall times are inflated; the CPU times and the ratios of interleaved runs are the steadier figures' : ''}.
+
+| ratio | value | target |
+| --- | --- | --- |
+${rows.join('\n')}
+
+| postmortems | Hindsight site: wall | CPU | peak | content sync | pages | bare Astro: wall | CPU | peak | content sync | pages |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${ref.site.map((r) => `| ${r.n} | ${spread(r.site.wall)} | ${spread(r.site.cpu)} | ${Math.round(r.site.mb)} MB | ${phase(r.site.sync)} | ${phase(r.site.gen)} | ${spread(r.bare.wall)} | ${spread(r.bare.cpu)} | ${Math.round(r.bare.mb)} MB | ${phase(r.bare.sync)} | ${phase(r.bare.gen)} |`).join('\n')}
+
+"content sync" is Astro's \`[types] Generated\` time (loading the collection, for the site the
+whole read, lint and render of every file), "pages" its \`generating static routes\` time.
+
+| postmortems | hindsight lint: wall | CPU | peak | floor: wall | CPU | peak | ratio (wall) | ratio (CPU) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${ref.lint.map((r) => `| ${r.n} | ${spread(r.lint.wall, f2)} | ${spread(r.lint.cpu, f2)} | ${Math.round(r.lint.mb)} MB | ${spread(r.floor.wall, f2)} | ${spread(r.floor.cpu, f2)} | ${Math.round(r.floor.mb)} MB | ${f2(r.lint.wall.median / r.floor.wall.median)} | ${f2(r.lint.cpu.median / r.floor.cpu.median)} |`).join('\n')}
+<!-- floor:end -->
+`;
+  const file = path.join(root, 'bench/RESULTS.md');
+  let old = '';
+  try {
+    old = readFileSync(file, 'utf8');
+  } catch {
+    // no report yet: the section is the first one
+  }
+  const at = old.indexOf('<!-- floor:start');
+  const end = old.indexOf('<!-- floor:end -->');
+  writeFileSync(file, at >= 0 && end > at ? `${old.slice(0, at)}${md}${old.slice(end + '<!-- floor:end -->\n'.length)}` : `${old.trimEnd()}\n\n${md}`);
+}
 
 // The report. A partial run prints its numbers and leaves the report of the last full run alone.
 if (only) {
@@ -199,3 +349,4 @@ const kept = previous.includes(KEPT) ? previous.slice(previous.indexOf(KEPT)) : 
 writeFileSync(path.join(root, 'bench/RESULTS.md'), `${md}\n${kept}`);
 writeFileSync(path.join(data, 'results.json'), JSON.stringify(results, null, 2));
 log('wrote bench/RESULTS.md');
+if (results.reference) writeFloorSection(results.reference); // after the rest of the report, which it sits in
