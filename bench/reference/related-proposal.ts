@@ -12,8 +12,10 @@ import { relatedPostmortems, type Relatable, type Related } from '../../core/src
 
 function topRelated<T extends Relatable>(target: Relatable, all: readonly T[], limit = 5): Related<T>[] {
   // Same index and candidates as relatedPostmortems; scores counted without strings; a bounded best-list.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a prototype for the profile; the index is keyed by the library array
   const tagCount = counts.get(all as any)!;
   const telling = (t: string) => (tagCount.get(t) ?? 0) <= Math.max(2, all.length / 3);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a prototype for the profile; the index is keyed by the library array
   const byKey = keys.get(all as any)! as Map<string, T[]>;
   const root = target.meta.root_cause;
   const tc = target.meta.contributing;
@@ -129,7 +131,10 @@ function encodedRelated<T extends Relatable>(target: Relatable, all: readonly T[
       while (k > 0 && (s > bestS[k - 1]! || (s === bestS[k - 1]! && enc.rank[i]! < enc.rank[bestI[k - 1]!]!))) k--;
       bestI.splice(k, 0, i);
       bestS.splice(k, 0, s);
-      if (bestI.length > limit) (bestI.pop(), bestS.pop());
+      if (bestI.length > limit) {
+        bestI.pop();
+        bestS.pop();
+      }
     }
   }
   const root = target.meta.root_cause, tc = target.meta.contributing, ts = target.meta.services, tt = target.meta.tags;
@@ -168,6 +173,7 @@ for (const n of process.argv.slice(2).map(Number)) {
   const dir = path.resolve(`bench/.data/lib-${n}/postmortems`); // run from the repository root
   const all: Relatable[] = readdirSync(dir).sort().map((f) => {
     const text = readFileSync(path.join(dir, f), 'utf8');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a prototype for the profile; the index is keyed by the library array
     const fm = load(text.split('\n---\n')[0]!.slice(4), { schema: CORE_SCHEMA }) as any;
     return { id: f, date: String(fm.date), meta: { root_cause: fm.root_cause, contributing: (fm.contributing ?? []).filter(Boolean), services: fm.services ?? [], tags: fm.tags ?? [] } };
   });
