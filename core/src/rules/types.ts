@@ -13,6 +13,10 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** The fix to apply without asking when several are offered: it replaces a guess with what the writer almost certainly meant. */
+  preferred?: boolean;
+  /** Where the cursor goes after the fix, as offsets into the fixed text (a placeholder to overwrite). */
+  select?: { start: number; end: number };
 }
 
 /** What a rule finds, with offsets into the postmortem's text. */
@@ -21,6 +25,17 @@ export interface Problem {
   start: number;
   end: number;
   fix?: Fix;
+  /**
+   * Fixes to choose from when no single value is a close match (one per allowed value). An editor
+   * offers them as a list; `hindsight fix` and fix-all apply none of them.
+   */
+  choices?: Fix[];
+  /**
+   * An edit that inserts what the writer must still complete (an empty list to fill in), with
+   * `select` where the cursor goes. It does not resolve the finding by itself, so fix-all and
+   * `hindsight fix` do not apply it.
+   */
+  skeleton?: Fix;
 }
 
 export interface RuleContext {
