@@ -36,6 +36,8 @@ export interface Problem {
    * `hindsight fix` do not apply it.
    */
   skeleton?: Fix;
+  /** A reminder rather than a defect (a fresh template's prompt): reported as info where the rule's level is warning. */
+  quiet?: boolean;
 }
 
 export interface RuleContext {
