@@ -18,7 +18,12 @@ describe('diagnostics and quick fixes', () => {
     const severity = ds.find((d) => rule(d) === 'severity-level')!;
     assert.equal(severity.message, "Severity 'sev-3' is not a configured level; did you mean 'SEV3'?");
     assert.equal(severity.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(typeof severity.code === 'object' && severity.code.target.fragment === 'severity-level', 'the code links to the rule doc');
+    // The link opens the rule reference at the rule's own section, not at line 1.
+    assert.ok(typeof severity.code === 'object', 'the code is a link');
+    const target = (severity.code as { target: vscode.Uri }).target;
+    const line = Number(/^L(\d+)$/.exec(target.fragment)?.[1]);
+    const reference = (await vscode.workspace.openTextDocument(target.with({ fragment: '' }))).lineAt(line - 1).text;
+    assert.equal(reference, '## severity-level');
   });
 
   it('honours rule levels from hindsight.json (preventive-action is off there)', async () => {
