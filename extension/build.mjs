@@ -21,6 +21,8 @@ await Promise.all([
     entryPoints: { extension: `${here}src/extension-web.ts`, 'lint-worker': `${here}src/worker/web-worker.ts` },
     outdir: `${here}dist/web`,
     platform: 'browser',
+    // A web worker has no DOM: packages with a worker build (decode-named-character-reference) must use it.
+    conditions: ['worker'],
     target: 'es2022',
     // A web worker has no Node built-ins: the build fails if anything asks for one.
     define: { 'process.env.NODE_ENV': '"production"' },
