@@ -26,10 +26,14 @@ export interface HindsightApi {
   lint: LintService;
   log: Logger;
   ready: Promise<void>;
+  /** Start-up figures in ms since activate() began: activation itself, the workspace scan, the first diagnostics; and from the first postmortem opened to its diagnostics. */
+  timings: { activateMs?: number; scanMs?: number; firstDiagnosticMs?: number; openToDiagnosticMs?: number };
 }
 
 /** Activation shared by the Node and the web worker entries; `spawn` starts a lint worker where the platform has one. */
 export function activateWith(context: vscode.ExtensionContext, spawn: (() => WorkerPort | undefined) | undefined): HindsightApi {
+  const started = performance.now();
+  const timings: HindsightApi['timings'] = {};
   const log = new Logger();
   const settings = new Settings(log);
   const library = new LibraryIndex(settings, log);
@@ -39,6 +43,22 @@ export function activateWith(context: vscode.ExtensionContext, spawn: (() => Wor
 
   const ready = settings.reload().then(() => library.rescan());
   const findings = registerDiagnostics(context, settings, log, lint);
+  void ready.then(() => {
+    timings.scanMs = performance.now() - started;
+    if (library.list().length) lint.warm();
+  });
+  let firstOpen: { uri: string; at: number } | undefined;
+  const opened = (d: vscode.TextDocument) => {
+    if (!firstOpen && settings.isPostmortem(d.uri)) firstOpen = { uri: d.uri.toString(), at: performance.now() };
+  };
+  vscode.workspace.textDocuments.forEach(opened);
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(opened),
+    findings.onDidValidate((uri) => {
+      timings.firstDiagnosticMs ??= performance.now() - started;
+      if (firstOpen && timings.openToDiagnosticMs === undefined && uri.toString() === firstOpen.uri) timings.openToDiagnosticMs = performance.now() - firstOpen.at;
+    }),
+  );
   setScratchLinter(async (document, text) => {
     const fc = settings.isPostmortem(document.uri);
     if (!fc) return undefined;
@@ -57,7 +77,8 @@ export function activateWith(context: vscode.ExtensionContext, spawn: (() => Wor
   );
   // Activation does not wait for the workspace scan: views fill in as it progresses.
   void ready.then(() => log.info(`Read ${library.list().length} postmortems; linting ${lint.mode === 'worker' ? 'in a worker' : 'on the extension host'}.`));
-  return { actionItems, statusBar: statusBar.item, statusBarVisible: statusBar.visible, library, findings, lint, log, ready };
+  timings.activateMs = performance.now() - started;
+  return { actionItems, statusBar: statusBar.item, statusBarVisible: statusBar.visible, library, findings, lint, log, ready, timings };
 }
 
 function registerActionItems(context: vscode.ExtensionContext, library: LibraryIndex, settings: Settings): ActionTreeProvider {

@@ -55,6 +55,11 @@ export class LintService {
     });
   }
 
+  /** Starts the worker ahead of the first lint (it takes a moment to load), once there are postmortems to check. */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   forget(key: string): void {
     this.worker?.post({ type: 'forget', key });
     this.local?.({ type: 'forget', key });
