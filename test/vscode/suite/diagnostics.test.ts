@@ -54,8 +54,11 @@ describe('diagnostics and quick fixes', () => {
     const target = ds.find((d) => rule(d) === 'required-section')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', defective(), target.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.title === "Add section 'Impact'");
-    assert.ok(fix?.edit);
+    assert.ok(fix?.edit && fix.command);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    // The cursor lands on the line after the new section's prompt, ready for writing.
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    assert.match(editor.document.lineAt(editor.selection.active.line - 1).text, /^<!-- Who and what was affected/);
     const text = editor.document.getText();
     assert.ok(text.indexOf('## Summary') < text.indexOf('## Impact') && text.indexOf('## Impact') < text.indexOf('## Timeline'), 'Impact sits between Summary and Timeline');
     assert.match(text, /## Impact\n\n<!-- Who and what was affected/);
