@@ -141,7 +141,7 @@ class FrontMatterHovers implements vscode.HoverProvider {
       // The outline reads only the front matter, title and action items: cheap whatever the body holds.
       const { meta } = parseOutline(document.getText(), { config: fc.config });
       const rows = incidentTimes(meta).map((r) => `| ${r.label} | ${r.value} |`).join('\n');
-      const md = new vscode.MarkdownString(`**Incident times**\n\n| | |\n| --- | --- |\n${rows}\n\n${KEY_DOCS[key]}`);
+      const md = new vscode.MarkdownString(`**\`${key}\`**: ${KEY_DOCS[key]}\n\n**Incident times**\n\n| | |\n| --- | --- |\n${rows}`);
       return new vscode.Hover(md, document.lineAt(position.line).range);
     }
     const range = document.getWordRangeAtPosition(position, /[\w-]+/);
