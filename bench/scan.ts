@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decode, parseOutline } from '@hindsight/core';
+import { decode, parseActionOutline } from '@hindsight/core';
 
 const dir = process.argv[2]!;
 const files = readdirSync(dir).map((f) => path.join(dir, f));
@@ -15,7 +15,7 @@ for (let i = 0; i < files.length; i += 50) {
   const t = performance.now();
   for (const bytes of contents) {
     const d = decode(bytes);
-    if (d.ok) actions += parseOutline(d.text, { today: '2026-11-24' }).actions.length;
+    if (d.ok) actions += parseActionOutline(d.text, { today: '2026-11-24' }).actions.length;
   }
   longest = Math.max(longest, performance.now() - t);
   await new Promise((r) => setTimeout(r, 0));

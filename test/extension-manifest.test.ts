@@ -23,4 +23,20 @@ describe('the extension manifest', () => {
   it('activates only for Markdown or a workspace with postmortems', () => {
     expect(manifest.activationEvents).toEqual(['onLanguage:markdown', 'workspaceContains:hindsight.json', 'workspaceContains:postmortems/**/*.md']);
   });
+
+  it('has a browser entry for VS Code for the Web, shipped in the package beside the Node entry and both lint workers', () => {
+    expect(manifest.browser).toBe('./dist/web/extension.js');
+    expect(manifest.main).toBe('./dist/extension.js');
+    const shipped = readFileSync(new URL('../extension/.vscodeignore', import.meta.url), 'utf8').split('\n');
+    for (const file of ['dist/extension.js', 'dist/lint-worker.js', 'dist/web/extension.js', 'dist/web/lint-worker.js']) expect(shipped).toContain(`!${file}`);
+  });
+
+  it('declares the quiet-default settings and the fix-all command', () => {
+    const props = manifest.contributes.configuration.properties;
+    expect(props['hindsight.statusBar']).toMatchObject({ enum: ['all', 'mine', 'off'], default: 'all' });
+    expect(props['hindsight.overdueMonths'].default).toBe(6);
+    expect(props['hindsight.defaultDueDays'].default).toBe(14);
+    expect(props['hindsight.timeZone']).toMatchObject({ enum: ['utc', 'local'], default: 'utc' });
+    expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual(expect.arrayContaining(['hindsight.fixAll', 'hindsight.filter.hideDone', 'hindsight.filter.onlyMine', 'hindsight.filter.overdueOnly']));
+  });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseOutline, parseWhole } from '@hindsight/core';
+import { parseActionOutline, parseWhole } from '@hindsight/core';
 import { applyEdits, propertyRuns, readMarkdown } from './edits';
 
 const TODAY = '2026-11-24';
@@ -9,13 +9,13 @@ const docs = readMarkdown(dirs);
 const same = (text: string) => {
   // The whole parse: parsePostmortem may read by lines, as the outline does.
   const full = parseWhole(text, { today: TODAY });
-  const outline = parseOutline(text, { today: TODAY });
+  const outline = parseActionOutline(text, { today: TODAY });
   expect(outline.title).toEqual(full.title);
   expect(outline.meta).toEqual(full.meta);
   expect(outline.actions).toEqual(full.actions);
 };
 
-describe('parseOutline', () => {
+describe('parseActionOutline', () => {
   it('reads the same title, front matter and action items as the full parse', () => {
     for (const text of docs) same(text);
   });

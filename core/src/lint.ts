@@ -14,6 +14,10 @@ export interface Finding {
   message: string;
   range: Range;
   fix?: Fix;
+  /** Fixes to pick from when no single value is a close match (see Problem.choices). */
+  choices?: Fix[];
+  /** A skeleton for the writer to complete (see Problem.skeleton). */
+  skeleton?: Fix;
 }
 
 export interface LintOptions {
@@ -45,7 +49,7 @@ export function lintPostmortem(pm: Postmortem, options: LintOptions = {}, decode
     const level = pm.refusal && rule.id === 'file-readable' ? 'error' : (config.rules[rule.id] ?? rule.severity);
     if (level === 'off') continue;
     for (const problem of rule.check({ pm, config, today, decodeNote })) {
-      findings.push({ rule: rule.id, severity: level, message: problem.message, range: pm.lines.range(problem.start, problem.end), fix: problem.fix });
+      findings.push({ rule: rule.id, severity: problem.quiet && level === 'warning' ? 'info' : level, message: problem.message, range: pm.lines.range(problem.start, problem.end), fix: problem.fix, ...(problem.choices && { choices: problem.choices }), ...(problem.skeleton && { skeleton: problem.skeleton }) });
     }
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);

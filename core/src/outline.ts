@@ -25,8 +25,3 @@ export function parseActionOutline(input: string, options: ParseOptions = {}): A
   const pm = readByLines(text, lines, options, 'skip') ?? parseWhole(text, options, lines);
   return { meta: pm.meta, title: pm.title, actions: pm.actions, lines };
 }
-
-/** @deprecated Use parseActionOutline: the name says what it returns. Kept while callers move. */
-export const parseOutline = parseActionOutline;
-/** @deprecated Use ActionOutline. */
-export type Outline = ActionOutline;

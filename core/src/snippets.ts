@@ -14,8 +14,33 @@ export function escapeSnippet(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\$/g, '\\$').replace(/\}/g, '\\}');
 }
 
-const TODAY = '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
-const NOW = '${CURRENT_HOUR}:${CURRENT_MINUTE}';
+/** When a snippet is inserted: the instant, how to write it, and how far ahead a new item is due. */
+export interface SnippetTime {
+  now: Date;
+  /** `utc` (the default) writes UTC; `local` writes the local time labelled with its offset. */
+  zone?: 'utc' | 'local';
+  /** Minutes east of UTC of the local zone (for `local`): `-new Date().getTimezoneOffset()`. */
+  offsetMinutes?: number;
+  /** Days from today to an action item's default due date (default 14). */
+  dueDays?: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The parts of a snippet that depend on the time of insertion, in the chosen zone. */
+export function snippetClock(time: SnippetTime): { today: string; clock: string; label: string; dateTime: string; due: string } {
+  const local = time.zone === 'local';
+  const offset = local ? (time.offsetMinutes ?? 0) : 0;
+  const shifted = new Date(time.now.getTime() + offset * 60_000);
+  const today = shifted.toISOString().slice(0, 10);
+  const clock = `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+  const sign = offset < 0 ? '-' : '+';
+  const zone = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  const label = local ? zone : 'UTC';
+  const dateTime = `${today}T${clock}:00${local ? zone : 'Z'}`;
+  const due = new Date(Date.parse(`${today}T00:00:00Z`) + (time.dueDays ?? 14) * 86_400_000).toISOString().slice(0, 10);
+  return { today, clock, label, dateTime, due };
+}
 const choice = (n: number, values: readonly string[]) => `\${${n}|${values.join(',')}|}`;
 
 /** A section with its prompt as the placeholder of tab stop `n`. */
@@ -31,6 +56,37 @@ function sectionWithStop(def: SectionDef, n: number): string[] {
  * tab stops and choice lists for the default severities, categories and action kinds.
  */
 export function markdownSnippets(): Record<string, Snippet> {
+  const bySection = (id: string) => DEFAULT_SECTIONS.find((s) => s.id === id)!;
+  return {
+    'Summary section': { prefix: ['pm-summary'], description: 'The Summary section.', body: sectionWithStop(bySection('summary'), 1) },
+    'Impact section': { prefix: ['pm-impact'], description: 'The Impact section.', body: sectionWithStop(bySection('impact'), 1) },
+    'Root Cause section': {
+      prefix: ['pm-root-cause'],
+      description: 'The Root Cause section: trigger, underlying cause, and why safeguards did not stop it.',
+      body: ['## Root Cause', '', '${1:The trigger: what set it off.}', '', '${2:The underlying cause: why it could happen.}', '', '${3:Why our safeguards (tests, review, alerts, rollout) did not stop it.}', '$0'],
+    },
+    'Resolution section': { prefix: ['pm-resolution'], description: 'The Resolution section.', body: sectionWithStop(bySection('resolution'), 1) },
+    'Lessons Learned section': {
+      prefix: ['pm-lessons'],
+      description: 'Lessons Learned: what went well, what went wrong, where we got lucky.',
+      body: ['## Lessons Learned', '', '### What went well', '', '- ${1}', '', '### What went wrong', '', '- ${2}', '', '### Where we got lucky', '', '- ${3}', '$0'],
+    },
+    'Follow-up checklist': {
+      prefix: ['pm-follow-up'],
+      description: 'The four checks after mitigation: data, caches, alerting, preventive work.',
+      body: escapeSnippet(sectionSkeleton(bySection('follow-up'))).replace(/\n+$/, '').split('\n'),
+    },
+  };
+}
+
+/**
+ * The snippets that hold the time of insertion (the template's date and start, a timeline entry's
+ * clock, an action item's due date). A static snippet file can only write local time, so the
+ * extension offers these as completions built at the moment they are inserted.
+ */
+export function timedSnippets(time: SnippetTime): Record<string, Snippet> {
+  const { today, clock, label, dateTime, due } = snippetClock(time);
+  const TODAY = today;
   const sections = DEFAULT_SECTIONS.filter((s) => s.id !== 'follow-up');
   const full = [
     '---',
@@ -44,7 +100,7 @@ export function markdownSnippets(): Record<string, Snippet> {
     'services: [${6}]',
     'authors: [${7}]',
     'tags: []',
-    `started: ${TODAY}T\${8:00:00}:00Z`,
+    `started: \${8:${dateTime}}`,
     'detected:',
     'mitigated:',
     'resolved:',
@@ -56,46 +112,27 @@ export function markdownSnippets(): Record<string, Snippet> {
     ...sections.flatMap((def, i) => [...sectionWithStop(def, 10 + i), '']),
     '$0',
   ];
-  const bySection = (id: string) => DEFAULT_SECTIONS.find((s) => s.id === id)!;
   return {
     'Postmortem template': { prefix: ['postmortem', 'pm-template'], description: 'A complete postmortem: front matter and every section with its prompt.', body: full },
-    'Summary section': { prefix: ['pm-summary'], description: 'The Summary section.', body: sectionWithStop(bySection('summary'), 1) },
-    'Impact section': { prefix: ['pm-impact'], description: 'The Impact section.', body: sectionWithStop(bySection('impact'), 1) },
     'Timeline section': {
       prefix: ['pm-timeline'],
-      description: 'The Timeline section with a first entry at the current time.',
-      body: ['## Timeline', '', `- ${NOW} UTC \${1:What happened, who noticed, what was done}`, '$0'],
+      description: `The Timeline section with a first entry at the current time (${label}).`,
+      body: ['## Timeline', '', `- ${clock} ${label} \${1:What happened, who noticed, what was done}`, '$0'],
     },
     'Timeline entry': {
       prefix: ['pm-entry', 'tl'],
-      description: 'A timeline entry at the current time (UTC).',
-      body: [`- \${1:${NOW}} UTC \${2:What happened}`],
+      description: `A timeline entry at the current time (${label}).`,
+      body: [`- \${1:${clock}} ${label} \${2:What happened}`],
     },
-    'Root Cause section': {
-      prefix: ['pm-root-cause'],
-      description: 'The Root Cause section: trigger, underlying cause, and why safeguards did not stop it.',
-      body: ['## Root Cause', '', '${1:The trigger: what set it off.}', '', '${2:The underlying cause: why it could happen.}', '', '${3:Why our safeguards (tests, review, alerts, rollout) did not stop it.}', '$0'],
-    },
-    'Resolution section': { prefix: ['pm-resolution'], description: 'The Resolution section.', body: sectionWithStop(bySection('resolution'), 1) },
     'Action Items section': {
       prefix: ['pm-actions'],
       description: 'The Action Items section with a first preventive item.',
-      body: ['## Action Items', '', `- [ ] \${1:What will be done} @\${2:owner} due:\${3:${TODAY}} #\${4|prevent,detect,mitigate,process|} \${5:TRACKER-1}`, '$0'],
+      body: ['## Action Items', '', `- [ ] \${1:What will be done} @\${2:owner} due:\${3:${due}} #\${4|prevent,detect,mitigate,process|} \${5:TRACKER-1}`, '$0'],
     },
     'Action item': {
       prefix: ['pm-action', 'ai'],
-      description: 'An action item with owner, due date, kind and tracker.',
-      body: [`- [ ] \${1:What will be done} @\${2:owner} due:\${3:${TODAY}} #\${4|prevent,detect,mitigate,process|} \${5:TRACKER-1}`],
-    },
-    'Lessons Learned section': {
-      prefix: ['pm-lessons'],
-      description: 'Lessons Learned: what went well, what went wrong, where we got lucky.',
-      body: ['## Lessons Learned', '', '### What went well', '', '- ${1}', '', '### What went wrong', '', '- ${2}', '', '### Where we got lucky', '', '- ${3}', '$0'],
-    },
-    'Follow-up checklist': {
-      prefix: ['pm-follow-up'],
-      description: 'The four checks after mitigation: data, caches, alerting, preventive work.',
-      body: escapeSnippet(sectionSkeleton(bySection('follow-up'))).replace(/\n+$/, '').split('\n'),
+      description: `An action item with owner, due date (in ${time.dueDays ?? 14} days), kind and tracker.`,
+      body: [`- [ ] \${1:What will be done} @\${2:owner} due:\${3:${due}} #\${4|prevent,detect,mitigate,process|} \${5:TRACKER-1}`],
     },
   };
 }

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import { parsePostmortem, toggleEdit } from '@hindsight/core';
+import { ACTION_KINDS, parseActionOutline, toggleEdit } from '@hindsight/core';
 import { toRange } from './convert';
-import type { IndexedPostmortem, LibraryIndex } from './library';
+import type { IndexedAction, IndexedPostmortem, LibraryIndex } from './library';
 import type { Settings } from './settings';
 
 export type Grouping = 'postmortem' | 'owner' | 'status';
+export type Filter = 'hideDone' | 'onlyMine' | 'overdueOnly';
+export const FILTERS: readonly Filter[] = ['hideDone', 'onlyMine', 'overdueOnly'];
+const FILTER_WORDS: Record<Filter, string> = { hideDone: 'done hidden', onlyMine: 'mine only', overdueOnly: 'overdue only' };
 
 /** A node of the Action Items view. */
 export type Node =
@@ -14,34 +17,87 @@ export type Node =
 export interface ActionNode {
   type: 'action';
   postmortem: IndexedPostmortem;
-  action: IndexedPostmortem['actions'][number];
+  action: IndexedAction;
 }
 
-const stateOf = (a: ActionNode['action']) => (a.done ? 'done' : a.overdue ? 'overdue' : 'open');
+const stateOf = (a: IndexedAction) => (a.done ? 'done' : a.overdue ? 'overdue' : 'open');
 
-/** Every action item of the workspace, grouped by postmortem, owner or status. */
+/**
+ * The item's text as the writer wrote it, without the owner, due date and kind tokens the view
+ * shows apart: a tracker key stays where it was, inside its parentheses.
+ */
+export function displayText(a: IndexedAction): string {
+  const kinds = new RegExp(`(^|\\s)#(${ACTION_KINDS.join('|')})\\b`, 'gi');
+  const text = a.text
+    .replace(/(^|[\s(,;])@[\p{L}\p{N}][\p{L}\p{N}._-]*/gu, '$1')
+    .replace(/\bdue:\s*\S+?(?=[\s,;)\]]|$)/gi, '')
+    .replace(kinds, '$1')
+    .replace(/\(\s*\)|\[\s*\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([),;.])/g, '$1')
+    .replace(/[\s,;:–—-]+$/u, '')
+    .trim();
+  return text || a.title || a.text;
+}
+
+/** Every action item of the workspace, grouped by postmortem, owner or status, with filters. */
 export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private grouping: Grouping = 'postmortem';
+  private readonly filters = new Set<Filter>();
   private readonly subscription: vscode.Disposable;
+  /** Called when grouping or filters change (the view's description shows them). */
+  onDidChangeOptions: () => void = () => {};
 
-  constructor(private readonly index: LibraryIndex) {
+  constructor(
+    private readonly index: LibraryIndex,
+    private readonly settings: Settings,
+  ) {
     this.subscription = index.onDidChange(() => this.emitter.fire(undefined));
+    void vscode.commands.executeCommand('setContext', 'hindsight.grouping', this.grouping);
+    for (const f of FILTERS) void vscode.commands.executeCommand('setContext', `hindsight.filter.${f}`, false);
   }
 
   get currentGrouping(): Grouping {
     return this.grouping;
   }
 
+  get activeFilters(): Filter[] {
+    return FILTERS.filter((f) => this.filters.has(f));
+  }
+
+  /** A short description of the active filters, for the view's title bar. */
+  describeFilters(): string | undefined {
+    return this.filters.size ? `Filtered: ${this.activeFilters.map((f) => FILTER_WORDS[f]).join(', ')}` : undefined;
+  }
+
   setGrouping(grouping: Grouping): void {
     this.grouping = grouping;
     void vscode.commands.executeCommand('setContext', 'hindsight.grouping', grouping);
     this.emitter.fire(undefined);
+    this.onDidChangeOptions();
+  }
+
+  setFilter(filter: Filter, on: boolean): void {
+    if (on) this.filters.add(filter);
+    else this.filters.delete(filter);
+    void vscode.commands.executeCommand('setContext', `hindsight.filter.${filter}`, on);
+    this.emitter.fire(undefined);
+    this.onDidChangeOptions();
   }
 
   private actions(): ActionNode[] {
-    return this.index.list().flatMap((postmortem) => postmortem.actions.map((action) => ({ type: 'action' as const, postmortem, action })));
+    const me = this.settings.me;
+    return this.index
+      .list()
+      .flatMap((postmortem) => postmortem.actions.map((action) => ({ type: 'action' as const, postmortem, action })))
+      .filter(({ action }) => {
+        if (this.filters.has('hideDone') && action.done) return false;
+        if (this.filters.has('overdueOnly') && !action.overdue) return false;
+        if (this.filters.has('onlyMine') && (!me || action.owner?.toLowerCase() !== me)) return false;
+        return true;
+      });
   }
 
   getChildren(node?: Node): Node[] {
@@ -76,21 +132,25 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     if (node.type === 'group') {
       const open = node.items.filter((i) => !i.action.done).length;
       const overdue = node.items.filter((i) => i.action.overdue).length;
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${open} open${overdue ? `, ${overdue} overdue` : ''}`;
+      // Status groups say their count ("Overdue · 5"); others what is left to do ("2 open · 1 overdue", "all done").
+      const label = this.grouping === 'status' ? `${node.label} · ${node.items.length}` : node.label;
+      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+      if (this.grouping !== 'status') item.description = open ? [`${open} open`, overdue ? `${overdue} overdue` : ''].filter(Boolean).join(' · ') : 'all done';
       item.contextValue = `group.${this.grouping}`;
+      item.id = `group:${this.grouping}:${node.key}`;
       if (this.grouping === 'postmortem') item.resourceUri = node.items[0]?.postmortem.uri;
       item.iconPath = new vscode.ThemeIcon(this.grouping === 'owner' ? 'person' : this.grouping === 'status' ? 'list-filter' : 'file');
       return item;
     }
     const a = node.action;
     const state = stateOf(a);
-    const item = new vscode.TreeItem(a.title || a.text, vscode.TreeItemCollapsibleState.None);
+    const text = displayText(a);
+    const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
     const parts = [a.owner ? `@${a.owner}` : 'no owner', a.due ? `due ${a.due}` : 'no due date', a.kind ? `#${a.kind}` : '', state === 'overdue' ? 'OVERDUE' : ''];
     if (this.grouping !== 'postmortem') parts.push(node.postmortem.title);
     item.description = parts.filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(
-      `**${escape(a.title || a.text)}**\n\n${escape(node.postmortem.title)}\n\nState: ${state} · Owner: ${a.owner ? `@${escape(a.owner)}` : '—'} · Due: ${a.due ?? '—'} · Kind: ${a.kind ?? '—'}${a.tracker ? ` · Tracker: ${escape(a.tracker)}` : ''}`,
+      `**${escape(text)}**\n\n${escape(node.postmortem.title)}\n\nState: ${state} · Owner: ${a.owner ? `@${escape(a.owner)}` : '—'} · Due: ${a.due ?? '—'} · Kind: ${a.kind ?? '—'}${a.tracker ? ` · Tracker: ${escape(a.tracker)}` : ''}`,
     );
     item.iconPath =
       state === 'done'
@@ -100,7 +160,6 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
           : new vscode.ThemeIcon('circle-large-outline');
     item.contextValue = `actionItem.${state}`;
     item.command = { command: 'hindsight.openActionItem', title: 'Open', arguments: [node] };
-    item.id = `${node.postmortem.uri.toString()}#${a.line}`;
     return item;
   }
 
@@ -114,33 +173,77 @@ function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-/** Opens the postmortem with the item's line selected. */
-export async function openActionItem(node: ActionNode): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(node.postmortem.uri);
-  const line = document.lineAt(Math.min(node.action.line, document.lineCount - 1));
-  await vscode.window.showTextDocument(document, { selection: line.range, preview: true });
+/**
+ * Finds the item a node shows in the document as it is now: by its anchor, which followed every
+ * edit since the view read it. Refuses (with a message, resolving to undefined) when an edit
+ * touched the item, its text differs, or its state is no longer the one the view showed.
+ */
+async function resolve(node: ActionNode, settings: Settings, verb: string): Promise<{ document: vscode.TextDocument; start: number; end: number; toggle?: { start: number; end: number; text: string } } | undefined> {
+  const name = displayText(node.action);
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(node.postmortem.uri);
+  } catch {
+    void vscode.window.showWarningMessage(`Cannot ${verb} "${name}": its postmortem is gone.`);
+    return undefined;
+  }
+  const { anchor } = node.action;
+  const text = document.getText();
+  if (anchor.changed || text.slice(anchor.start, anchor.end) !== anchor.raw) {
+    void vscode.window.showWarningMessage(`Cannot ${verb} "${name}": the item changed or was removed since the view showed it. The view is up to date now; try again.`);
+    return undefined;
+  }
+  const fc = settings.isPostmortem(document.uri);
+  const current = parseActionOutline(text, fc ? { config: fc.config } : {}).actions.find((a) => a.start === anchor.start && a.end === anchor.end);
+  if (!current || current.done !== node.action.done) {
+    void vscode.window.showWarningMessage(
+      `Cannot ${verb} "${name}": it is ${current ? (current.done ? 'done' : 'open') : 'no longer an action item'} in the file, not ${node.action.done ? 'done' : 'open'} as the view showed. The view is up to date now; try again.`,
+    );
+    return undefined;
+  }
+  return { document, start: anchor.start, end: anchor.end, toggle: toggleEdit(current) };
+}
+
+/** Opens the postmortem with the item selected, wherever unsaved edits moved it. */
+export async function openActionItem(node: ActionNode, settings: Settings): Promise<boolean> {
+  const found = await resolve(node, settings, 'open');
+  if (!found) return false;
+  const { document, start, end } = found;
+  const range = toRange(document, start, end);
+  await vscode.window.showTextDocument(document, { selection: new vscode.Selection(range.start, document.lineAt(range.start.line).range.end), preview: true });
+  return true;
 }
 
 /**
- * Flips an item between open and done in its file: the checkbox or the Status cell. The file is
- * re-read first, so an item that moved or changed on disk is found again or reported, never
- * mis-edited. The edit is one undoable step; the file is saved only if it had no unsaved changes.
+ * Flips the item the user saw between open and done: the checkbox or the Status cell. The item is
+ * found by identity in the current text (unsaved edits included) and must still be in the state
+ * shown; otherwise nothing is edited and a message says why. The edit is one undoable step; the
+ * file is saved only if it had no unsaved changes. A failed edit or save is reported.
  */
 export async function toggleActionItem(node: ActionNode, settings: Settings): Promise<boolean> {
-  const document = await vscode.workspace.openTextDocument(node.postmortem.uri);
-  const fc = settings.isPostmortem(document.uri);
-  const pm = parsePostmortem(document.getText(), fc ? { config: fc.config } : {});
-  const candidates = pm.actions.filter((a) => a.text === node.action.text);
-  const current = candidates.find((a) => pm.lines.position(a.start).line - 1 === node.action.line) ?? (candidates.length === 1 ? candidates[0] : undefined);
-  const edit = current && toggleEdit(current);
-  if (!current || !edit) {
-    void vscode.window.showWarningMessage(`The action item "${node.action.title}" changed in the file; refresh the view and try again.`);
+  const found = await resolve(node, settings, 'toggle');
+  if (!found) return false;
+  const { document, toggle } = found;
+  const name = displayText(node.action);
+  if (!toggle) {
+    void vscode.window.showWarningMessage(`Cannot toggle "${name}": it has no checkbox or Status cell to change.`);
     return false;
   }
   const wasDirty = document.isDirty;
   const workspaceEdit = new vscode.WorkspaceEdit();
-  workspaceEdit.replace(document.uri, toRange(document, edit.start, edit.end), edit.text);
-  const applied = await vscode.workspace.applyEdit(workspaceEdit);
-  if (applied && !wasDirty) await document.save();
-  return applied;
+  workspaceEdit.replace(document.uri, toRange(document, toggle.start, toggle.end), toggle.text);
+  let applied = false;
+  try {
+    applied = await vscode.workspace.applyEdit(workspaceEdit);
+  } catch {
+    applied = false;
+  }
+  if (!applied) {
+    void vscode.window.showErrorMessage(`Could not change "${name}" in ${vscode.workspace.asRelativePath(document.uri)}: VS Code refused the edit (is the file read-only?).`);
+    return false;
+  }
+  if (!wasDirty && !(await document.save())) {
+    void vscode.window.showErrorMessage(`"${name}" was changed but ${vscode.workspace.asRelativePath(document.uri)} could not be saved.`);
+  }
+  return true;
 }

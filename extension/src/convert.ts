@@ -3,8 +3,23 @@ import type { Finding, Fix, TextEdit } from '@hindsight/core';
 
 /** Where each rule is explained: the rule reference shipped inside the extension. */
 let rulesDoc: vscode.Uri | undefined;
-export function setRulesDoc(uri: vscode.Uri): void {
+/** The line of each rule's section in the rule reference (1-based), so a link opens at it. */
+let ruleLines = new Map<string, number>();
+export async function setRulesDoc(uri: vscode.Uri): Promise<void> {
   rulesDoc = uri;
+  try {
+    const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).split(/\r?\n/);
+    ruleLines = new Map(lines.flatMap((l, i) => (/^## ([a-z-]+)\s*$/.exec(l) ? [[l.slice(3).trim(), i + 1] as [string, number]] : [])));
+  } catch {
+    ruleLines = new Map();
+  }
+}
+
+/** The link of a rule: the reference opened at the rule's section (`#L<line>` selects it). */
+export function ruleLink(rule: string): vscode.Uri | undefined {
+  if (!rulesDoc) return undefined;
+  const line = ruleLines.get(rule);
+  return rulesDoc.with({ fragment: line ? `L${line}` : rule });
 }
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
@@ -22,7 +37,8 @@ export function toRange(document: vscode.TextDocument, start: number, end: numbe
 export function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(document, finding.range.start.offset, finding.range.end.offset), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = 'hindsight';
-  diagnostic.code = rulesDoc ? { value: finding.rule, target: rulesDoc.with({ fragment: finding.rule }) } : finding.rule;
+  const target = ruleLink(finding.rule);
+  diagnostic.code = target ? { value: finding.rule, target } : finding.rule;
   return diagnostic;
 }
 

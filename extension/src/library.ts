@@ -1,7 +1,34 @@
 import * as vscode from 'vscode';
-import { decode, incidentDate, parseOutline, todayIso, type ActionItem, type Meta } from '@hindsight/core';
+import { decode, incidentDate, parseActionOutline, todayIso, type ActionItem, type Meta } from '@hindsight/core';
 import type { Logger } from './log';
 import type { Settings } from './settings';
+
+/**
+ * Where an action item is in its document, kept current through every edit made since it was read
+ * (the offsets move with text inserted or removed before it). An edit that touches the item itself
+ * marks it changed. This is the item's identity: a jump or toggle acts on this very item or refuses.
+ */
+export interface Anchor {
+  start: number;
+  end: number;
+  /** The item's text as read, checked again before acting on it. */
+  raw: string;
+  /** Set once an edit touched the item (or the file was replaced): it is no longer what was shown. */
+  changed: boolean;
+}
+
+/** Moves an anchor through one change (text replacing [from, to)); marks it changed if the change touches it. */
+export function moveAnchor(anchor: Anchor, from: number, to: number, text: string): void {
+  const insertion = from === to;
+  if (to < anchor.start || (insertion && to === anchor.start && text.endsWith('\n'))) {
+    anchor.start += text.length - (to - from);
+    anchor.end += text.length - (to - from);
+  } else if (from > anchor.end || (insertion && from === anchor.end && text.startsWith('\n'))) {
+    // After the item: nothing moves.
+  } else anchor.changed = true;
+}
+
+export type IndexedAction = ActionItem & { line: number; anchor: Anchor };
 
 /** What the views need of one postmortem. */
 export interface IndexedPostmortem {
@@ -9,18 +36,29 @@ export interface IndexedPostmortem {
   title: string;
   date: string;
   meta: Meta;
-  actions: (ActionItem & { line: number })[];
+  actions: IndexedAction[];
 }
 
+const FOLLOW_MS = 300;
+
 /**
- * Every postmortem of the workspace, read once and kept current from file events and saves.
- * Open documents are read from the editor, so the index follows unsaved edits after a save.
+ * Every postmortem of the workspace, read once and kept current from file events, saves and the
+ * open documents: unsaved edits show in the views after a short pause (debounced).
  */
 export class LibraryIndex implements vscode.Disposable {
   private readonly entries = new Map<string, IndexedPostmortem>();
+  /** Anchors still tracked per document: the current entry's and the one before (a view may lag a refresh). */
+  private readonly anchors = new Map<string, Anchor[][]>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private scanning: Promise<void> | undefined;
+  /** Bumped when a file is removed, so a read that started before does not bring it back. */
+  private readonly generation = new Map<string, number>();
+  private reads = 0;
+  /** Files deleted on disk: an editor may keep their text open for a while; they stay out of the views. */
+  private readonly removed = new Set<string>();
+  private readonly idle = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
 
   constructor(
@@ -29,13 +67,41 @@ export class LibraryIndex implements vscode.Disposable {
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     this.disposables.push(
+      this.idle,
       watcher,
-      watcher.onDidCreate((uri) => void this.update(uri)),
-      watcher.onDidChange((uri) => void this.update(uri)),
+      watcher.onDidCreate((uri) => {
+        this.removed.delete(uri.toString());
+        void this.update(uri);
+      }),
+      watcher.onDidChange((uri) => {
+        // An open document is followed through its edits; its file changing on disk is a save or a reload.
+        if (!this.openDocument(uri)?.isDirty) void this.update(uri);
+      }),
       watcher.onDidDelete((uri) => this.remove(uri)),
-      vscode.workspace.onDidSaveTextDocument((d) => void this.update(d.uri)),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        this.removed.delete(d.uri.toString());
+        void this.update(d.uri);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
+      // Closed without saving: the file on disk is the truth again.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.entries.has(d.uri.toString())) void this.update(d.uri);
+      }),
       settings.onDidChange(() => void this.rescan()),
+      { dispose: () => this.timers.forEach((t) => clearTimeout(t)) },
     );
+  }
+
+  /** Resolves once no edit is waiting to be followed and no file is being read (for tests and benchmarks). */
+  whenIdle(): Promise<void> {
+    if (!this.timers.size && !this.reads && !this.scanning) return Promise.resolve();
+    return new Promise((resolve) => {
+      const sub = this.idle.event(() => {
+        if (this.timers.size || this.reads || this.scanning) return;
+        sub.dispose();
+        resolve();
+      });
+    });
   }
 
   list(): IndexedPostmortem[] {
@@ -51,10 +117,10 @@ export class LibraryIndex implements vscode.Disposable {
     this.scanning ??= Promise.resolve(
       vscode.window.withProgress({ location: { viewId: 'hindsight.actionItems' }, title: 'Reading postmortems' }, async () => {
         this.entries.clear();
+        this.removed.clear();
         if (this.settings.enabled) {
           for (const fc of this.settings.all()) {
-            const pattern = new vscode.RelativePattern(fc.postmortems, '**/*.{md,markdown}');
-            const files = await vscode.workspace.findFiles(pattern, '**/node_modules/**');
+            const files = await this.listFiles(fc.postmortems);
             // Read in batches so a folder of thousands of files never blocks the extension host for long.
             for (let i = 0; i < files.length; i += 50) {
               await Promise.all(files.slice(i, i + 50).map((uri) => this.read(uri)));
@@ -67,6 +133,7 @@ export class LibraryIndex implements vscode.Disposable {
     ).then(
       () => {
         this.scanning = undefined;
+        this.idle.fire();
       },
       (e: unknown) => {
         this.scanning = undefined;
@@ -76,31 +143,98 @@ export class LibraryIndex implements vscode.Disposable {
     return this.scanning;
   }
 
+  /**
+   * The Markdown files under a folder, walked with vscode.workspace.fs: works on every file system
+   * VS Code for the Web offers (github.dev, vscode.dev), where the search service may be missing.
+   */
+  private async listFiles(folder: vscode.Uri, depth = 0): Promise<vscode.Uri[]> {
+    let children: [string, vscode.FileType][];
+    try {
+      children = await vscode.workspace.fs.readDirectory(folder);
+    } catch {
+      return [];
+    }
+    const files: vscode.Uri[] = [];
+    for (const [name, type] of children) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const uri = vscode.Uri.joinPath(folder, name);
+      if (type & vscode.FileType.Directory) {
+        if (depth < 8) files.push(...(await this.listFiles(uri, depth + 1)));
+      } else if (/\.(md|markdown)$/i.test(name)) files.push(uri);
+    }
+    return files;
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+  }
+
+  /** Moves the anchors of an edited document now, and re-reads it after a pause. */
+  private follow(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const generations = this.anchors.get(key);
+    if (generations) {
+      for (const change of e.contentChanges) {
+        const from = change.rangeOffset;
+        const to = from + change.rangeLength;
+        for (const anchor of generations.flat()) if (!anchor.changed) moveAnchor(anchor, from, to, change.text);
+      }
+    }
+    if (!e.contentChanges.length || !this.settings.isPostmortem(e.document.uri)) return;
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.update(e.document.uri);
+      }, FOLLOW_MS),
+    );
+  }
+
   private async read(uri: vscode.Uri): Promise<void> {
     const fc = this.settings.isPostmortem(uri);
+    const key = uri.toString();
     if (!fc) {
-      this.entries.delete(uri.toString());
+      this.entries.delete(key);
+      return;
+    }
+    const generation = this.generation.get(key) ?? 0;
+    if (this.removed.has(key)) {
+      this.entries.delete(key);
       return;
     }
     try {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      let text = open?.getText();
+      let text = this.openDocument(uri)?.getText();
       if (text === undefined) {
-        const decoded = decode(await vscode.workspace.fs.readFile(uri));
+        let bytes: Uint8Array;
+        try {
+          bytes = await vscode.workspace.fs.readFile(uri);
+        } catch {
+          // Gone (deleted or renamed): nothing to show.
+          this.entries.delete(key);
+          return;
+        }
+        if ((this.generation.get(key) ?? 0) !== generation) return;
+        const decoded = decode(bytes);
         if (!decoded.ok) {
-          this.entries.delete(uri.toString());
+          this.entries.delete(key);
           return;
         }
         text = decoded.text;
+        // Offsets below are into the text without its BOM; the editor's text has none either.
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
       // The view needs front matter, title and action items only: the outline parse is ten times faster.
-      const pm = parseOutline(text, { config: fc.config, today: todayIso() });
-      this.entries.set(uri.toString(), {
+      const pm = parseActionOutline(text, { config: fc.config, today: todayIso() });
+      const actions = pm.actions.map((a) => ({ ...a, line: pm.lines.position(a.start).line - 1, anchor: { start: a.start, end: a.end, raw: text.slice(a.start, a.end), changed: false } }));
+      const previous = this.anchors.get(key)?.[0] ?? [];
+      this.anchors.set(key, [actions.map((a) => a.anchor), previous]);
+      this.entries.set(key, {
         uri,
         title: pm.title ?? vscode.workspace.asRelativePath(uri),
         date: incidentDate(pm) ?? '',
         meta: pm.meta,
-        actions: pm.actions.map((a) => ({ ...a, line: pm.lines.position(a.start).line - 1 })),
+        actions,
       });
     } catch (e) {
       this.log.error(`Hindsight could not read ${vscode.workspace.asRelativePath(uri)}.`, e);
@@ -108,12 +242,23 @@ export class LibraryIndex implements vscode.Disposable {
   }
 
   private async update(uri: vscode.Uri): Promise<void> {
-    await this.read(uri);
+    this.reads++;
+    try {
+      await this.read(uri);
+    } finally {
+      this.reads--;
+    }
     this.emitter.fire();
+    this.idle.fire();
   }
 
   private remove(uri: vscode.Uri): void {
-    if (this.entries.delete(uri.toString())) this.emitter.fire();
+    const key = uri.toString();
+    this.generation.set(key, (this.generation.get(key) ?? 0) + 1);
+    this.removed.add(key);
+    this.anchors.get(key)?.flat().forEach((a) => (a.changed = true));
+    this.anchors.delete(key);
+    if (this.entries.delete(key)) this.emitter.fire();
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isIsoDate, renderTemplate, slugFileName, todayIso } from '@hindsight/core';
+import { isIsoDate, renderTemplate, slugFileName, snippetClock } from '@hindsight/core';
 import type { Settings } from './settings';
 
 /** Answers for the command, so it can also be run from a keybinding or a test without prompts. */
@@ -28,13 +28,30 @@ export async function newPostmortem(settings: Settings, args: NewPostmortemArgs 
   if (!fc) return undefined;
   const { config } = fc;
 
+  // Today in UTC, or in local time with `hindsight.timeZone: local`.
+  const today = snippetClock({ now: new Date(), zone: settings.timeZone, offsetMinutes: -new Date().getTimezoneOffset() }).today;
+  const dateFor = args.date ?? today;
+  const taken = async (v: string) => {
+    if (!isIsoDate(dateFor)) return false;
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(fc.postmortems, slugFileName(dateFor, v.trim())));
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const title =
     args.title ??
     (await vscode.window.showInputBox({
       title: 'New Postmortem (1/3)',
       prompt: 'One-line title of the incident',
       placeHolder: 'Checkout errors after a cache flush',
-      validateInput: (v) => (v.trim() ? undefined : 'A title is needed; it also names the file.'),
+      // A taken title is refused here, at the first prompt, not after all three.
+      validateInput: async (v) => {
+        if (!v.trim()) return 'A title is needed; it also names the file.';
+        if (/[\r\n]/.test(v)) return 'The title must be one line.';
+        return (await taken(v)) ? `${slugFileName(dateFor, v.trim())} already exists; choose another title.` : undefined;
+      },
     }));
   if (!title?.trim()) return undefined;
 
@@ -58,7 +75,7 @@ export async function newPostmortem(settings: Settings, args: NewPostmortemArgs 
     )?.id;
   if (!rootCause) return undefined;
 
-  const date = args.date ?? todayIso();
+  const date = dateFor;
   if (!isIsoDate(date)) {
     void vscode.window.showErrorMessage(`The date '${date}' is not a real date; expected YYYY-MM-DD.`);
     return undefined;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { parseOutline, relatedPostmortems } from '@hindsight/core';
-import type { IndexedPostmortem, LibraryIndex } from './library';
+import { parseActionOutline, relatedPostmortems } from '@hindsight/core';
+import type { LibraryIndex } from './library';
 import type { Settings } from './settings';
 
 /** Earlier postmortems related to a document: same root cause, shared services or tags. */
@@ -8,9 +8,14 @@ export function relatedTo(document: vscode.TextDocument, index: LibraryIndex, se
   const fc = settings.isPostmortem(document.uri);
   if (!fc) return [];
   // Only the front matter matters here; the outline parse skips the body (this runs per CodeLens request).
-  const pm = parseOutline(document.getText(), { config: fc.config });
-  const all = index.list().map((p) => ({ ...p, id: p.uri.toString() }));
-  return relatedPostmortems({ id: document.uri.toString(), date: pm.meta.date ?? '', meta: pm.meta }, all, 20);
+  const pm = parseActionOutline(document.getText(), { config: fc.config });
+  const date = pm.meta.date ?? index.get(document.uri)?.date ?? '';
+  // Past outages only: a postmortem dated after this one cannot have taught its writers anything.
+  const all = index
+    .list()
+    .filter((p) => p.uri.toString() !== document.uri.toString() && (!date || !p.date || p.date <= date))
+    .map((p) => ({ ...p, id: p.uri.toString() }));
+  return relatedPostmortems({ id: document.uri.toString(), date, meta: pm.meta }, all, 20);
 }
 
 /** Lists related postmortems in a quick pick and opens the chosen one. */
@@ -29,7 +34,25 @@ export async function showRelated(index: LibraryIndex, settings: Settings, uri?:
     related.map((r) => ({ label: r.entry.title, description: r.entry.date, detail: r.reasons.join('; '), uri: r.entry.uri })),
     { title: 'Related past outages', matchOnDetail: true },
   );
-  if (picked) await vscode.window.showTextDocument(picked.uri, { preview: true });
+  if (picked) await openAtSummary(picked.uri);
+}
+
+/** Opens a postmortem at its Summary (else its title), the place to start reading. */
+export async function openAtSummary(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  let line = 0;
+  for (let i = 0; i < document.lineCount; i++) {
+    const text = document.lineAt(i).text;
+    if (/^##\s+Summary\b/i.test(text)) {
+      line = i;
+      break;
+    }
+    if (!line && /^#\s/.test(text)) line = i;
+  }
+  const position = new vscode.Position(line, 0);
+  const editor = await vscode.window.showTextDocument(document, { preview: true, selection: new vscode.Selection(position, position) });
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+  return editor;
 }
 
 /** A CodeLens on the root_cause line: "N related postmortems". */

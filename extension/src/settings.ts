@@ -45,6 +45,35 @@ export class Settings implements vscode.Disposable {
     return vscode.workspace.getConfiguration('hindsight').get<boolean>('validateOnType', true);
   }
 
+  /** The writer's own name (`hindsight.me`, without @, lower case), for "mine" in the view and status bar. */
+  get me(): string | undefined {
+    const me = vscode.workspace.getConfiguration('hindsight').get<string>('me', '').trim().replace(/^@/, '').toLowerCase();
+    return me || undefined;
+  }
+
+  /** What the status bar counts: every item, the writer's own, or nothing (hidden). */
+  get statusBar(): 'all' | 'mine' | 'off' {
+    const v = vscode.workspace.getConfiguration('hindsight').get<string>('statusBar', 'all');
+    return v === 'mine' || v === 'off' ? v : 'all';
+  }
+
+  /** Overdue items count in the status bar only for postmortems of the last N months (0: all). */
+  get overdueMonths(): number {
+    const v = vscode.workspace.getConfiguration('hindsight').get<number>('overdueMonths', 6);
+    return Number.isFinite(v) && v >= 0 ? Math.floor(v) : 6;
+  }
+
+  /** How snippets and New Postmortem write times: UTC, or local time labelled with its offset. */
+  get timeZone(): 'utc' | 'local' {
+    return vscode.workspace.getConfiguration('hindsight').get<string>('timeZone', 'utc') === 'local' ? 'local' : 'utc';
+  }
+
+  /** Days from today to a new action item's due date. */
+  get dueDays(): number {
+    const v = vscode.workspace.getConfiguration('hindsight').get<number>('defaultDueDays', 14);
+    return Number.isFinite(v) && v >= 0 ? Math.floor(v) : 14;
+  }
+
   /** Reads every folder's configuration; resolves once all are loaded. */
   async reload(): Promise<void> {
     this.folders.clear();

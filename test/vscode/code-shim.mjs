@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { assertInstalled, CHROMIUM_ARGS, startServer } from './tools.mjs';
@@ -68,8 +69,16 @@ try {
   });
   // Known noise of a workbench without network: gallery look-ups and sign-in probes.
   const noise = /No signed-in session|ENOTFOUND|queryGalleryExtensions|Failed to fetch/;
-  await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+  await page.exposeFunction('codeAutomationLog', async (type, logArgs) => {
     const text = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+    // A test asks for a picture of the workbench: "SCREENSHOT name" saves test-results/screenshots/name.png.
+    const shot = /^SCREENSHOT ([\w-]+)$/.exec(text.trim());
+    if (shot) {
+      const dir = path.join(fileURLToPath(new URL('../..', import.meta.url)), 'test-results/screenshots');
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: path.join(dir, `${shot[1]}.png`) }).catch((e) => process.stderr.write(`screenshot ${shot[1]}: ${e.message}\n`));
+      return;
+    }
     if (!verbose && noise.test(text)) return;
     (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
   });

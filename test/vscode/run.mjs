@@ -42,6 +42,9 @@ const tee = (stream) =>
     },
   });
 
+// The extension host runs in a time zone that is not UTC, so tests prove times are written in UTC.
+process.env.TZ = process.env.HINDSIGHT_VSCODE_TZ ?? 'America/Los_Angeles';
+
 let exitCode = 0;
 try {
   await runTests({

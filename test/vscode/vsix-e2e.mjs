@@ -64,11 +64,12 @@ try {
   const activity = await page.locator('.activitybar [aria-label^="Hindsight"]').count();
   check('the Hindsight view container is in the activity bar', activity > 0);
   const status = await page
-    .locator('.statusbar-item', { hasText: /\d+ open.*\d+ overdue/ })
+    // The fixture postmortems are from 2024: overdue counts only postmortems of the last six months by default.
+    .locator('.statusbar-item', { hasText: /^\D*\d+ open$/ })
     .first()
     .waitFor({ timeout: 30_000 })
     .then(() => true, () => false);
-  check('the status bar shows open and overdue action items', status);
+  check('the status bar shows the open action items, quiet about overdue ones of old postmortems', status);
   await page.screenshot({ path: path.join(shots, 'vscode-problems.png') });
 } catch (e) {
   check('the end-to-end run completes', false, e.message);

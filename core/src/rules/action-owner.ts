@@ -1,6 +1,11 @@
+import { columnRole } from '../actions';
+import type { ActionItem } from '../actions';
+import type { Postmortem } from '../parse';
 import { quote } from '../suggest';
 import { firstLineOf } from './helpers';
-import type { Rule } from './types';
+import type { Fix, Rule } from './types';
+
+const PLACEHOLDER = '@owner';
 
 export const actionOwner: Rule = {
   id: 'action-owner',
@@ -9,6 +14,53 @@ export const actionOwner: Rule = {
   check({ pm }) {
     return pm.actions
       .filter((a) => !a.owner)
-      .map((a) => ({ message: `Action item ${quote(a.title || a.text, 40)} has no owner; expected an @name.`, ...firstLineOf(pm, a.start, a.end) }));
+      .map((a) => {
+        const fix = ownerFix(pm, a);
+        return { message: `Action item ${quote(a.title || a.text, 40)} has no owner; expected an @name.`, ...firstLineOf(pm, a.start, a.end), ...(fix && { fix }) };
+      });
   },
 };
+
+/**
+ * Inserts an `@owner` placeholder, selected for the writer to overwrite: at the end of a list
+ * item's first line, or into the empty Owner cell of a table row.
+ */
+function ownerFix(pm: Postmortem, a: ActionItem): Fix | undefined {
+  const lines = pm.lines;
+  const lineNo = lines.position(a.start).line;
+  const lineStart = lines.lineStart(lineNo);
+  const line = pm.text.slice(lineStart, lines.lineEnd(lineNo));
+  let at: number | undefined;
+  let text: string;
+  if (a.source !== 'table') {
+    at = lineStart + line.trimEnd().length;
+    text = ` ${PLACEHOLDER}`;
+  } else {
+    // The header is the first row of the table above this one.
+    let header = lineNo;
+    while (header > 1 && pm.text.slice(lines.lineStart(header - 1), lines.lineEnd(header - 1)).trimStart().startsWith('|')) header--;
+    const cells = (l: number) => splitRow(pm.text.slice(lines.lineStart(l), lines.lineEnd(l)));
+    const column = cells(header).findIndex((c) => columnRole(c.text.trim()) === 'owner');
+    const cell = cells(lineNo)[column];
+    if (column < 0 || !cell || cell.text.trim()) return undefined;
+    at = lineStart + cell.start;
+    const edit = { start: at, end: at + cell.text.length, text: ` ${PLACEHOLDER} ` };
+    return { title: 'Add an owner placeholder (@owner)', edits: [edit], select: { start: at + 2, end: at + 1 + PLACEHOLDER.length } };
+  }
+  const offset = text.indexOf('@') + 1;
+  return { title: 'Add an owner placeholder (@owner)', edits: [{ start: at, end: at, text }], select: { start: at + offset, end: at + offset + PLACEHOLDER.length - 1 } };
+}
+
+/** The cells of a table row, with their offsets in the line (between the pipes). */
+function splitRow(line: string): { start: number; text: string }[] {
+  const cells: { start: number; text: string }[] = [];
+  let start = line.indexOf('|') + 1;
+  for (let i = start; i <= line.length; i++) {
+    if (i === line.length || (line[i] === '|' && line[i - 1] !== '\\')) {
+      if (i === line.length && !line.slice(start).trim()) break;
+      cells.push({ start, text: line.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  return cells;
+}

@@ -13,6 +13,8 @@ export const emptySection: Rule = {
       problems.push({
         message: `Section '${section.heading}' is empty; expected ${def ? lowerFirst(def.prompt) : 'some text under the heading'}`,
         ...headingSpan(section),
+        // The template's prompt is still there: the author has not written in it yet, so a hint.
+        ...(pm.text.slice(section.headingEnd, section.end).includes('<!--') && { quiet: true }),
       });
     }
     return problems;

@@ -44,7 +44,9 @@ export const fieldValue: Rule = {
       const problem: Problem = { message: `${where} is ${describeValue(value)}; expected ${expected}.`, start: loc.valueStart, end: loc.valueEnd };
       if (field === 'status' && typeof value === 'string') {
         const fixed = suggest(value, STATUSES);
-        if (fixed) problem.fix = { title: `Change status to '${fixed}'`, edits: [{ start: loc.valueStart, end: loc.valueEnd, text: fixed }] };
+        if (fixed) problem.fix = { title: `Change status to '${fixed}'`, preferred: true, edits: [{ start: loc.valueStart, end: loc.valueEnd, text: fixed }] };
+        // No close match: the writer picks the status from the list.
+        else problem.choices = STATUSES.map((s) => ({ title: `Change status to '${s}'`, edits: [{ start: loc.valueStart, end: loc.valueEnd, text: s }] }));
       }
       problems.push(problem);
     }

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { KNOWN_FIELDS } from '../frontmatter';
 import { locateField } from '../frontmatter';
 import { yamlString } from '../template';
-import type { Problem, Rule } from './types';
+import type { Fix, Problem, Rule } from './types';
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
 
@@ -14,7 +14,7 @@ export const requiredField: Rule = {
     const block = pm.frontMatter;
     const data = block?.data;
     if (!block || !data) return [];
-    const present = Object.keys(data).filter((k) => data[k] !== null && data[k] !== undefined);
+    const present = Object.keys(data).filter((k) => !isEmpty(data[k]));
     const problems: Problem[] = [];
     for (const field of config.requiredFields) {
       if (present.includes(field)) continue;
@@ -31,19 +31,52 @@ export const requiredField: Rule = {
         });
         continue;
       }
+      const value = placeholder(field, pm.title, today, config.severities.map((s) => s.id));
+      const written = field in data ? locateField(block, field) : undefined;
+      if (written) {
+        // Written but empty (`services: []`, `root_cause:`): reported on its own line.
+        const lineEnd = pm.lines.lineEnd(pm.lines.position(written.keyStart).line);
+        const colon = pm.text.indexOf(':', written.keyEnd) + 1;
+        const onLine = written.valueStart >= colon && written.valueEnd > written.valueStart && written.valueEnd <= lineEnd;
+        const edit = onLine ? { start: written.valueStart, end: written.valueEnd, text: value } : { start: colon, end: colon, text: ` ${value}` };
+        const list = value === '[]';
+        problems.push({
+          message: `Field '${field}' is empty; expected ${describe(field)}.`,
+          start: written.keyStart,
+          end: lineEnd,
+          ...(list
+            ? { skeleton: { title: `Fill in '${field}'`, edits: [edit], select: { start: edit.start + edit.text.length - 1, end: edit.start + edit.text.length - 1 } } }
+            : { fix: { title: `Set '${field}' to ${value}`, edits: [edit], select: { start: edit.start + edit.text.length - value.length, end: edit.start + edit.text.length } } }),
+        });
+        continue;
+      }
+      const line = `${field}: ${value}`;
+      const insert: Fix = {
+        title: `Add '${field}' to the front matter`,
+        edits: [{ start: block.contentEnd, end: block.contentEnd, text: `${line}${pm.lines.eol}` }],
+        // The cursor lands on the value (inside the brackets of a list) for the writer to complete.
+        select: value === '[]' ? { start: block.contentEnd + line.length - 1, end: block.contentEnd + line.length - 1 } : { start: block.contentEnd + field.length + 2, end: block.contentEnd + line.length },
+      };
       problems.push({
         message: `Field '${field}' is missing from the front matter; expected it with ${describe(field)}.`,
         start: block.start,
         end: block.start + 3,
-        fix: {
-          title: `Add '${field}' to the front matter`,
-          edits: [{ start: block.contentEnd, end: block.contentEnd, text: `${field}: ${placeholder(field, pm.title, today, config.severities.map((s) => s.id))}${pm.lines.eol}` }],
-        },
+        // An empty list would still be missing: it is a skeleton to fill in, not a fix.
+        ...(value === '[]' ? { skeleton: { ...insert, title: `Add '${field}' to the front matter to fill in` } } : { fix: insert }),
       });
     }
     return problems;
   },
 };
+
+/** A value that says nothing: absent, blank, or an empty list or map. */
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return !value.trim();
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.keys(value).length === 0;
+  return false;
+}
 
 function describe(field: string): string {
   switch (field) {

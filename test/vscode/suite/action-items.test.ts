@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Node } from '../../../extension/src/action-tree';
-import { api, closeAll, read, waitFor, workspaceUri } from './helpers';
+import { api, closeAll, poll, read, waitFor, workspaceUri } from './helpers';
 
 const labels = (nodes: Node[]) => nodes.map((n) => (n.type === 'group' ? n.label : n.action.title));
 
@@ -46,10 +46,18 @@ describe('Action Items view and status bar', () => {
     assert.equal(editor.document.lineAt(editor.selection.start.line).text, '- [ ] Alert on p99 search latency due:2099-06-15 #detect');
   });
 
-  it('shows open and overdue counts in the status bar', async () => {
-    const { statusBar } = await api();
-    assert.equal(statusBar.text, '$(checklist) 5 open · $(warning) 1 overdue');
-    assert.equal(statusBar.command, 'hindsight.actionItems.focus');
+  it('shows open and overdue counts in the status bar, overdue only for recent postmortems by default', async () => {
+    const hindsight = await api();
+    // The fixture postmortems are from 2024: older than the default six months, so not counted overdue.
+    assert.equal(hindsight.statusBar.text, '$(checklist) 5 open');
+    assert.equal(hindsight.statusBar.command, 'hindsight.actionItems.focus');
+    const config = vscode.workspace.getConfiguration('hindsight');
+    await config.update('overdueMonths', 0, vscode.ConfigurationTarget.Workspace);
+    try {
+      await poll('overdue counted', () => hindsight.statusBar.text === '$(checklist) 5 open · $(warning) 1 overdue');
+    } finally {
+      await config.update('overdueMonths', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('toggles an item done in the file and the view follows', async () => {

@@ -18,7 +18,12 @@ describe('diagnostics and quick fixes', () => {
     const severity = ds.find((d) => rule(d) === 'severity-level')!;
     assert.equal(severity.message, "Severity 'sev-3' is not a configured level; did you mean 'SEV3'?");
     assert.equal(severity.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(typeof severity.code === 'object' && severity.code.target.fragment === 'severity-level', 'the code links to the rule doc');
+    // The link opens the rule reference at the rule's own section, not at line 1.
+    assert.ok(typeof severity.code === 'object', 'the code is a link');
+    const target = (severity.code as { target: vscode.Uri }).target;
+    const line = Number(/^L(\d+)$/.exec(target.fragment)?.[1]);
+    const reference = (await vscode.workspace.openTextDocument(target.with({ fragment: '' }))).lineAt(line - 1).text;
+    assert.equal(reference, '## severity-level');
   });
 
   it('honours rule levels from hindsight.json (preventive-action is off there)', async () => {
@@ -49,8 +54,11 @@ describe('diagnostics and quick fixes', () => {
     const target = ds.find((d) => rule(d) === 'required-section')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', defective(), target.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.title === "Add section 'Impact'");
-    assert.ok(fix?.edit);
+    assert.ok(fix?.edit && fix.command);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    // The cursor lands on the line after the new section's prompt, ready for writing.
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    assert.match(editor.document.lineAt(editor.selection.active.line - 1).text, /^<!-- Who and what was affected/);
     const text = editor.document.getText();
     assert.ok(text.indexOf('## Summary') < text.indexOf('## Impact') && text.indexOf('## Impact') < text.indexOf('## Timeline'), 'Impact sits between Summary and Timeline');
     assert.match(text, /## Impact\n\n<!-- Who and what was affected/);

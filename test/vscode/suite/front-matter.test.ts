@@ -42,4 +42,38 @@ describe('front-matter completions and hovers', () => {
     assert.match(text, /Time to mitigate \| 49 min/);
     assert.match(text, /Duration \| 2 h 28 min/);
   });
+
+  it('explains every front-matter key on hover', async () => {
+    const { document } = await open(uri());
+    for (const key of ['title', 'date', 'status', 'severity', 'root_cause', 'services', 'started']) {
+      const l = line(document, `${key}:`);
+      if (l < 0) continue;
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri(), new vscode.Position(l, 1));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, new RegExp(`\\*\\*\`${key}\`\\*\\*`), key);
+    }
+  });
+
+  it('says which field is missing when a duration cannot be computed', async () => {
+    const file = workspaceUri('postmortems', '2024-05-02-search-latency.md');
+    const { document } = await open(file);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, new vscode.Position(line(document, 'detected:'), 12));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Duration \| — \(`resolved` is missing\)/);
+  });
+
+  it('puts values that start with what was typed first: "dep" picks deploy', async () => {
+    const file = workspaceUri('postmortems', '2024-05-02-search-latency.md');
+    const editor = await open(file);
+    const l = line(editor.document, 'root_cause:');
+    try {
+      await editor.edit((b) => b.replace(editor.document.lineAt(l).range, 'root_cause: dep'));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', file, new vscode.Position(l, 'root_cause: dep'.length));
+      const ours = list.items.filter((i) => i.kind === vscode.CompletionItemKind.EnumMember).sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+      assert.deepEqual(ours.slice(0, 2).map((i) => i.label), ['deploy', 'dependency']);
+      assert.equal(ours.find((i) => i.preselect)?.label, 'deploy');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
 });

@@ -17,7 +17,7 @@ export function workspaceUri(...parts: string[]): vscode.Uri {
 }
 
 /** Resolves when `check` holds, re-checking whenever `event` fires; fails after `ms`. */
-export function waitFor<T>(what: string, check: () => T | undefined | false, event: vscode.Event<unknown>, ms = 10_000): Promise<T> {
+export function waitFor<T>(what: string, check: () => T | undefined | false, event: vscode.Event<unknown>, ms = 30_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const first = check();
     if (first) return resolve(first);
@@ -70,4 +70,32 @@ export async function read(uri: vscode.Uri): Promise<string> {
 export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Resolves when `check` holds, polling every 50 ms; fails after `ms`. */
+export async function poll<T>(what: string, check: () => T | undefined | false, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the Action Items index has followed every edit (its short pause included). */
+export async function settled(): Promise<void> {
+  const { library } = await api();
+  await new Promise((r) => setTimeout(r, 50));
+  await library.whenIdle();
+}
+
+/** Reverts every unsaved document, closes the editors and deletes `uri` (a scratch file of a test). */
+export async function discard(uri: vscode.Uri): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await closeAll();
+  await vscode.workspace.fs.delete(uri);
 }

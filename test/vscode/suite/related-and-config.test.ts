@@ -15,6 +15,11 @@ describe('related past outages', () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
     const lens = lenses.find((l) => l.command?.command === 'hindsight.showRelated');
     assert.equal(lens?.command?.title, '1 related postmortem (1 with the same root cause)');
+    // The earlier postmortem does not list the later one: it cannot have learned from it.
+    const earlier = workspaceUri('postmortems', '2024-03-05-checkout-pool.md');
+    await open(earlier);
+    const earlierLens = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', earlier, 10)).find((l) => l.command?.command === 'hindsight.showRelated');
+    assert.equal(earlierLens?.command?.title, 'No related postmortems');
     await closeAll();
     await vscode.workspace.fs.delete(uri);
     await hindsight.library.rescan();

@@ -1,0 +1,156 @@
+import type { Config, Finding } from '@hindsight/core';
+import { createLintHandler, type LintReply, type LintRequest } from './worker/protocol';
+
+/** A worker the service talks to: a Node worker thread or a web worker. */
+export interface WorkerPort {
+  post(request: LintRequest): void;
+  onMessage(listener: (reply: LintReply) => void): void;
+  onError(listener: (error: unknown) => void): void;
+  terminate(): void;
+}
+
+/** What a lint run gives: the findings, or why there are none. */
+export type LintOutcome = { findings: Finding[] } | { timedOut: true } | { error: string };
+
+/** Longest a file may take to lint before the worker is stopped and the file reported. */
+export const LINT_DEADLINE_MS = 15_000;
+
+/**
+ * Lints postmortems off the extension host's thread, so no file, however costly to parse, blocks
+ * the host: requests go to a worker; a file that takes longer than the deadline stops the worker
+ * (a fresh one takes the next request) and comes back as timed out. For each document only the
+ * latest text waits while one is being linted. Without a worker (none could be started) it lints
+ * on the host, after yielding once.
+ */
+export class LintService {
+  private worker: WorkerPort | undefined;
+  private nextId = 1;
+  private configVersion = 0;
+  private lastConfig: Config | undefined;
+  private readonly inFlight = new Map<number, { request: LintRequest & { type: 'lint' }; resolve: (o: LintOutcome) => void; timer: ReturnType<typeof setTimeout> }>();
+  private readonly busy = new Map<string, number>();
+  private readonly waiting = new Map<string, { text: string; config: Config; today: string; resolvers: ((o: LintOutcome) => void)[] }>();
+  private local: ((r: LintRequest) => LintReply | undefined) | undefined;
+  /** How lints run: 'worker' or 'host' (no worker could be started). */
+  mode: 'worker' | 'host' = 'worker';
+
+  constructor(
+    private readonly spawn: (() => WorkerPort | undefined) | undefined,
+    private readonly deadlineMs = LINT_DEADLINE_MS,
+  ) {}
+
+  lint(key: string, text: string, config: Config, today: string): Promise<LintOutcome> {
+    if (config !== this.lastConfig) {
+      this.lastConfig = config;
+      this.configVersion++;
+    }
+    return new Promise((resolve) => {
+      const pending = this.waiting.get(key);
+      if (this.busy.has(key)) {
+        // Only the newest text matters: earlier waiting callers get its answer too.
+        this.waiting.set(key, { text, config, today, resolvers: [...(pending?.resolvers ?? []), resolve] });
+        return;
+      }
+      this.send(key, text, config, today, [resolve]);
+    });
+  }
+
+  /** Starts the worker ahead of the first lint (it takes a moment to load), once there are postmortems to check. */
+  warm(): void {
+    this.ensureWorker();
+  }
+
+  forget(key: string): void {
+    this.worker?.post({ type: 'forget', key });
+    this.local?.({ type: 'forget', key });
+  }
+
+  private send(key: string, text: string, config: Config, today: string, resolvers: ((o: LintOutcome) => void)[]): void {
+    const id = this.nextId++;
+    const request: LintRequest = { type: 'lint', id, key, text, config, configVersion: this.configVersion, today };
+    const done = (outcome: LintOutcome) => {
+      this.busy.delete(key);
+      for (const r of resolvers) r(outcome);
+      const next = this.waiting.get(key);
+      if (next) {
+        this.waiting.delete(key);
+        this.send(key, next.text, next.config, next.today, next.resolvers);
+      }
+    };
+    this.busy.set(key, id);
+    const worker = this.ensureWorker();
+    if (!worker) this.runHere(request, done);
+    else this.post(worker, request, done);
+  }
+
+  /** Lints on the host, after yielding once so typing is never held up by it. */
+  private runHere(request: LintRequest & { type: 'lint' }, resolve: (o: LintOutcome) => void): void {
+    setTimeout(() => {
+      const reply = (this.local ??= createLintHandler())(request);
+      resolve(reply?.findings ? { findings: reply.findings } : { error: reply?.error ?? 'no answer' });
+    }, 0);
+  }
+
+  private post(worker: WorkerPort, request: LintRequest & { type: 'lint' }, resolve: (o: LintOutcome) => void): void {
+    // Too slow: stop the worker; the lints queued behind this one go to a fresh worker.
+    const timer = setTimeout(() => this.restart(request.id), this.deadlineMs);
+    this.inFlight.set(request.id, { request, resolve, timer });
+    worker.post(request);
+  }
+
+  /** Workers that could not start or died; after three, lints stay on the host. */
+  private failures = 0;
+
+  private ensureWorker(): WorkerPort | undefined {
+    if (this.worker || this.failures >= 3) return this.worker;
+    try {
+      this.worker = this.spawn?.();
+    } catch {
+      this.failures++;
+      this.worker = undefined;
+    }
+    this.mode = this.worker ? 'worker' : 'host';
+    if (!this.worker) return undefined;
+    const worker = this.worker;
+    worker.onMessage((reply) => {
+      const pending = this.inFlight.get(reply.id);
+      if (!pending) return;
+      clearTimeout(pending.timer);
+      this.inFlight.delete(reply.id);
+      pending.resolve(reply.findings ? { findings: reply.findings } : { error: reply.error ?? 'no answer' });
+    });
+    worker.onError(() => {
+      if (this.worker !== worker) return;
+      this.failures++;
+      this.restart();
+    });
+    return worker;
+  }
+
+  /** Stops the worker: the slow request times out, the others (or all, with an error) are sent again or answered. */
+  private restart(slow?: number, error?: string): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    const pending = [...this.inFlight.values()];
+    this.inFlight.clear();
+    for (const p of pending) {
+      clearTimeout(p.timer);
+      if (error) p.resolve({ error });
+      else if (p.request.id === slow) p.resolve({ timedOut: true });
+    }
+    if (error || this.disposed) return;
+    const rest = pending.filter((p) => p.request.id !== slow);
+    const worker = rest.length ? this.ensureWorker() : undefined;
+    for (const p of rest) {
+      if (!worker) this.runHere(p.request, p.resolve);
+      else this.post(worker, p.request, p.resolve);
+    }
+  }
+
+  private disposed = false;
+
+  dispose(): void {
+    this.disposed = true;
+    this.restart(undefined, 'Hindsight is shutting down.');
+  }
+}

@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, diagnosticsFor, discard, open, rule, settled, workspaceUri, write } from './helpers';
+
+/** Asks the test driver for a picture of the workbench (test-results/screenshots/NAME.png) and gives it time to take it. */
+async function screenshot(name: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, 1500));
+  console.log(`SCREENSHOT ${name}`);
+  await new Promise((r) => setTimeout(r, 2000));
+}
+
+const MESSY = `---
+title: Cache flush broke checkout
+date: 2024-07-01
+status: drafted
+severity: sev-2
+root_cause: config-chnage
+services: [checkout]
+---
+
+# Cache flush broke checkout
+
+## Summary
+
+A cache flush sent every request to the database.
+
+## Impact
+
+Checkout failed for 12 minutes.
+
+## Timeline
+
+- 10:00 Cache flush starts.
+- 10:12 Errors stop.
+- 10:02 Error alert fires.
+
+## Root Cause
+
+The flush script had no rate limit.
+
+## Resolution
+
+The flush was stopped.
+
+## Action Items
+
+- [ ] Rate-limit the flush script due:2099-01-01 #prevent
+
+## Lessons Learned
+
+Flushes need a limit.
+`;
+
+describe('screenshots of the view with filters and of a fix-all', () => {
+  before(api);
+
+  it('shows the Action Items view grouped by status with done items hidden', async () => {
+    const { actionItems } = await api();
+    await settled();
+    await vscode.commands.executeCommand('hindsight.actionItems.focus');
+    await vscode.commands.executeCommand('hindsight.groupByStatus');
+    await vscode.commands.executeCommand('hindsight.filter.hideDone');
+    try {
+      assert.equal(actionItems.describeFilters(), 'Filtered: done hidden');
+      await screenshot('action-items-filtered');
+    } finally {
+      await vscode.commands.executeCommand('hindsight.filter.hideDone.on');
+      await vscode.commands.executeCommand('hindsight.groupByPostmortem');
+    }
+  });
+
+  it('fixes every fixable problem of a file in one step', async () => {
+    const uri = workspaceUri('postmortems', '2024-07-01-cache-flush.md');
+    await write(uri, MESSY);
+    try {
+      await open(uri);
+      await diagnosticsFor(uri, 'the problems', (d) => d.some((x) => rule(x) === 'timeline-order'));
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await screenshot('fix-all-before');
+      assert.ok((await vscode.commands.executeCommand<number>('hindsight.fixAll', uri)) >= 5);
+      await diagnosticsFor(uri, 'the fixed problems gone', (d) => !d.some((x) => ['timeline-order', 'severity-level', 'root-cause-category', 'field-value', 'action-owner'].includes(rule(x))));
+      await screenshot('fix-all-after');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await discard(uri);
+    }
+  });
+});
