@@ -97,7 +97,7 @@ describe('hindsight lint --format github', () => {
     expect(commands.length).toBe(expected.length);
     expect(commands.map(parseGithub)).toEqual(expected);
     expect(expected.some((d) => d.file.includes('\n') && d.message.includes('%'))).toBe(true);
-    expect(lines.at(-1)).toMatch(/^\d+ errors, \d+ warnings in \d+ files \(\d+ with findings\)$/);
+    expect(lines.at(-1)).toMatch(/^\d+ errors, \d+ warnings(, \d+ notes?)? in \d+ files \(\d+ with findings\)$/);
     expect(github.code).toBe(1);
   });
 
