@@ -16,7 +16,7 @@ function run(incremental: boolean) {
   for (let i = 0; i < 500; i++) {
     // Spread over the document after the front matter: the line, then the column.
     const line = 30 + Math.floor((((i * 7919) % 1000) / 1000) * (lines.length - 30));
-    const col = Math.floor(((i * 104729) % 997) / 997 * (lines[line]!.length + 1));
+    const col = Math.floor((((i * 104729) % 997) / 997) * (lines[line]!.length + 1));
     lines[line] = lines[line]!.slice(0, col) + (i % 10 === 9 ? ' ' : 'x') + lines[line]!.slice(col);
     const t = performance.now();
     const doc = lines.join('\n');
@@ -49,13 +49,21 @@ async function runWorker(workerFile: string) {
         resolve(sent + (performance.now() - t));
       });
       const t = performance.now();
-      worker.postMessage({ type: 'lint', id, key: 'bench', text: doc, config: defaultConfig, configVersion: 1, today: '2026-11-24' });
+      worker.postMessage({
+        type: 'lint',
+        id,
+        key: 'bench',
+        text: doc,
+        config: defaultConfig,
+        configVersion: 1,
+        today: '2026-11-24',
+      });
       sent = performance.now() - t;
     });
   await ask(0, text);
   for (let i = 0; i < 500; i++) {
     const line = 30 + Math.floor((((i * 7919) % 1000) / 1000) * (lines.length - 30));
-    const col = Math.floor(((i * 104729) % 997) / 997 * (lines[line]!.length + 1));
+    const col = Math.floor((((i * 104729) % 997) / 997) * (lines[line]!.length + 1));
     lines[line] = lines[line]!.slice(0, col) + (i % 10 === 9 ? ' ' : 'x') + lines[line]!.slice(col);
     const doc = lines.join('\n');
     const t = performance.now();
@@ -63,8 +71,19 @@ async function runWorker(workerFile: string) {
     trips.push(performance.now() - t);
   }
   await worker.terminate();
-  return { roundTrip: { median: q(trips, 0.5), p95: q(trips, 0.95), p99: q(trips, 0.99) }, hostThread: { median: q(host, 0.5), p95: q(host, 0.95), max: Math.max(...host) }, debounceMs: 250 };
+  return {
+    roundTrip: { median: q(trips, 0.5), p95: q(trips, 0.95), p99: q(trips, 0.99) },
+    hostThread: { median: q(host, 0.5), p95: q(host, 0.95), max: Math.max(...host) },
+    debounceMs: 250,
+  };
 }
 
 const workerFile = process.argv[3];
-console.log(JSON.stringify({ lines: text.split('\n').length, incremental: run(true), full: run(false), ...(workerFile && { worker: await runWorker(workerFile) }) }));
+console.log(
+  JSON.stringify({
+    lines: text.split('\n').length,
+    incremental: run(true),
+    full: run(false),
+    ...(workerFile && { worker: await runWorker(workerFile) }),
+  }),
+);

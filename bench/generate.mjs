@@ -20,12 +20,85 @@ export function rng(seed) {
   };
 }
 
-const CATEGORIES = ['config-change', 'code-defect', 'deploy', 'capacity', 'cascading-failure', 'dependency', 'hardware', 'network', 'data', 'time', 'security', 'manual-operation', 'unknown'];
-const SERVICES = ['checkout', 'payments', 'search', 'auth', 'orders-db', 'session-kv', 'api-gateway', 'cdn', 'notifications', 'billing', 'scheduler', 'logging', 'catalogue', 'inventory', 'dns', 'edge-proxy'];
-const OWNERS = ['ana', 'ben', 'chen', 'dana', 'eli', 'femi', 'grace', 'hana', 'ivan', 'kim', 'li', 'marta', 'noor', 'omar', 'priya', 'rui'];
-const VERBS = ['restarts', 'fails over', 'saturates', 'times out', 'recovers', 'is rolled back', 'pages on-call', 'drops connections', 'reaches its limit', 'is scaled up'];
-const NOUNS = ['the primary database', 'the cache cluster', 'the load balancer', 'the deploy pipeline', 'the payment provider', 'the DNS resolvers', 'the job scheduler', 'the edge proxies', 'the message queue', 'the certificate'];
-const WORDS = 'latency error rate retries timeout capacity rollout config replica queue backlog throttle alert dashboard runbook failover quota leak lock index migration certificate expiry DNS partition cache stampede herd budget canary'.split(' ');
+const CATEGORIES = [
+  'config-change',
+  'code-defect',
+  'deploy',
+  'capacity',
+  'cascading-failure',
+  'dependency',
+  'hardware',
+  'network',
+  'data',
+  'time',
+  'security',
+  'manual-operation',
+  'unknown',
+];
+const SERVICES = [
+  'checkout',
+  'payments',
+  'search',
+  'auth',
+  'orders-db',
+  'session-kv',
+  'api-gateway',
+  'cdn',
+  'notifications',
+  'billing',
+  'scheduler',
+  'logging',
+  'catalogue',
+  'inventory',
+  'dns',
+  'edge-proxy',
+];
+const OWNERS = [
+  'ana',
+  'ben',
+  'chen',
+  'dana',
+  'eli',
+  'femi',
+  'grace',
+  'hana',
+  'ivan',
+  'kim',
+  'li',
+  'marta',
+  'noor',
+  'omar',
+  'priya',
+  'rui',
+];
+const VERBS = [
+  'restarts',
+  'fails over',
+  'saturates',
+  'times out',
+  'recovers',
+  'is rolled back',
+  'pages on-call',
+  'drops connections',
+  'reaches its limit',
+  'is scaled up',
+];
+const NOUNS = [
+  'the primary database',
+  'the cache cluster',
+  'the load balancer',
+  'the deploy pipeline',
+  'the payment provider',
+  'the DNS resolvers',
+  'the job scheduler',
+  'the edge proxies',
+  'the message queue',
+  'the certificate',
+];
+const WORDS =
+  'latency error rate retries timeout capacity rollout config replica queue backlog throttle alert dashboard runbook failover quota leak lock index migration certificate expiry DNS partition cache stampede herd budget canary'.split(
+    ' ',
+  );
 
 function sentence(r, n = 14) {
   const words = Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]);
@@ -48,18 +121,23 @@ export function postmortem(r, i, markup = false) {
   const day = 1 + Math.floor(r() * 28);
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const startMin = Math.floor(r() * 20 * 60);
-  const at = (m) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const at = (m) =>
+    `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   const iso = (m) => `${date}T${at(m)}:00Z`;
   const ttd = 1 + Math.floor(r() * 40);
   const ttm = ttd + 5 + Math.floor(r() * 180);
-  const services = [...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(r, SERVICES)))];
+  const services = [
+    ...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(r, SERVICES))),
+  ];
   const cause = pick(r, CATEGORIES);
   const entries = 8 + Math.floor(r() * 13);
   const timeline = [];
   let m = startMin;
   for (let k = 0; k < entries; k++) {
     const link = markup ? ` ([graph](https://grafana.example.com/d/incident-${i + 1}?t=${k}))` : '';
-    timeline.push(`- ${at(m)} UTC ${pick(r, NOUNS).replace(/^./, (c) => c.toUpperCase())} ${pick(r, VERBS)}; ${sentence(r, 8).toLowerCase()}${link}`);
+    timeline.push(
+      `- ${at(m)} UTC ${pick(r, NOUNS).replace(/^./, (c) => c.toUpperCase())} ${pick(r, VERBS)}; ${sentence(r, 8).toLowerCase()}${link}`,
+    );
     m += 1 + Math.floor(r() * ((ttm + 30) / entries));
   }
   const kinds = ['prevent', 'detect', 'mitigate', 'process'];
@@ -77,7 +155,14 @@ export function postmortem(r, i, markup = false) {
     'status: published',
     `severity: SEV${1 + Math.floor(r() * 4)}`,
     `root_cause: ${cause}`,
-    `contributing: [${r() < 0.5 ? pick(r, CATEGORIES.filter((c) => c !== cause)) : ''}]`,
+    `contributing: [${
+      r() < 0.5
+        ? pick(
+            r,
+            CATEGORIES.filter((c) => c !== cause),
+          )
+        : ''
+    }]`,
     `trigger: "${sentence(r, 6).slice(0, -1)} on ${host(r)}"`,
     `services: [${services.join(', ')}]`,
     `authors: [${pick(r, OWNERS)}, ${pick(r, OWNERS)}]`,
@@ -142,8 +227,11 @@ export function longPostmortem() {
   const timelineAt = base.indexOf('## Timeline') + 2;
   const extra = [];
   for (let k = 0; extra.length < 1700; k++) {
-    if (k % 60 === 0) extra.push('', `### 2024-03-${String(1 + Math.floor(k / 60)).padStart(2, '0')}`, '');
-    extra.push(`- ${String(Math.floor((k % 60) / 3)).padStart(2, '0')}:${String((k * 7) % 60).padStart(2, '0')} UTC ${sentence(r, 12)}`);
+    if (k % 60 === 0)
+      extra.push('', `### 2024-03-${String(1 + Math.floor(k / 60)).padStart(2, '0')}`, '');
+    extra.push(
+      `- ${String(Math.floor((k % 60) / 3)).padStart(2, '0')}:${String((k * 7) % 60).padStart(2, '0')} UTC ${sentence(r, 12)}`,
+    );
   }
   const lines = [...base.slice(0, timelineAt), ...extra, ...base.slice(timelineAt)];
   // The rest: more lessons, one bullet each, as a long review collects them.
@@ -173,7 +261,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const n of process.argv.slice(2).map(Number).filter(Boolean)) {
     for (const flavour of markup ? [false, true] : [false]) {
       const { dir, bytes } = generate(n, flavour);
-      console.log(`${n} postmortems in ${dir} (${(bytes / n / 1024).toFixed(1)} KB each on average)`);
+      console.log(
+        `${n} postmortems in ${dir} (${(bytes / n / 1024).toFixed(1)} KB each on average)`,
+      );
     }
   }
 }

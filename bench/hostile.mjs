@@ -20,12 +20,28 @@ const timeout = Number(option('timeout') ?? 300);
 const only = args.filter((a) => !a.startsWith('--'));
 
 const work = mkdtempSync(path.join(tmpdir(), 'hindsight-hostile-'));
-await build({ entryPoints: [path.join(root, 'test/hostile-cases.ts')], outfile: path.join(work, 'cases.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
-const { hostileCases, manyParagraphs } = await import(pathToFileURL(path.join(work, 'cases.mjs')).href);
-const base = readFileSync(path.join(root, 'postmortems/2025-02-03-expired-tls-certificate-on-api.md'), 'utf8');
+await build({
+  entryPoints: [path.join(root, 'test/hostile-cases.ts')],
+  outfile: path.join(work, 'cases.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  logLevel: 'warning',
+});
+const { hostileCases, manyParagraphs } = await import(
+  pathToFileURL(path.join(work, 'cases.mjs')).href
+);
+const base = readFileSync(
+  path.join(root, 'postmortems/2025-02-03-expired-tls-certificate-on-api.md'),
+  'utf8',
+);
 
 // Paragraphs each within the budget of one paragraph, 1 MB of them: the document's budget bounds these.
-const many = { name: 'many-paragraphs-1000k', what: "paragraphs of 249 × `'_a*'` (498 markers each), 1 MB", text: base.replace('## Summary\n\n', `## Summary\n\n${manyParagraphs(1000)}\n\n<b>x</b>\n\n`) };
+const many = {
+  name: 'many-paragraphs-1000k',
+  what: "paragraphs of 249 × `'_a*'` (498 markers each), 1 MB",
+  text: base.replace('## Summary\n\n', `## Summary\n\n${manyParagraphs(1000)}\n\n<b>x</b>\n\n`),
+};
 const cases = [...hostileCases(base), many].filter((c) => !only.length || only.includes(c.name));
 
 const dir = option('write') ? path.resolve(option('write')) : path.join(work, 'postmortems');
@@ -34,7 +50,22 @@ const rows = [];
 for (const c of cases) {
   const file = path.join(dir, `${c.name}.md`);
   writeFileSync(file, c.text);
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', 'timeout', String(timeout), process.execPath, cli, 'lint', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%e %U %S %M',
+      'timeout',
+      String(timeout),
+      process.execPath,
+      cli,
+      'lint',
+      '--format',
+      'json',
+      file,
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const [wall, user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   let findings = [];
   try {
@@ -50,7 +81,13 @@ for (const c of cases) {
     wall: timedOut ? `> ${timeout}` : wall.toFixed(2),
     cpu: (user + sys).toFixed(2),
     mb: Math.round(kb / 1024),
-    finding: timedOut ? 'timed out' : findings.length ? `line ${findings[0].line} ${findings[0].rule}` : r.status === 0 ? 'none' : `exit ${r.status}`,
+    finding: timedOut
+      ? 'timed out'
+      : findings.length
+        ? `line ${findings[0].line} ${findings[0].rule}`
+        : r.status === 0
+          ? 'none'
+          : `exit ${r.status}`,
   };
   rows.push(row);
   process.stderr.write(`${JSON.stringify(row)}\n`);
@@ -58,7 +95,12 @@ for (const c of cases) {
 if (!option('write')) rmSync(work, { recursive: true, force: true });
 else rmSync(path.join(work, 'cases.mjs'), { force: true });
 
-console.log(`${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; ${path.relative(root, cli) || cli}\n`);
+console.log(
+  `${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} at the end; ${path.relative(root, cli) || cli}\n`,
+);
 console.log('| file | KB | lint wall s | CPU s | peak MB | first finding |');
 console.log('| --- | --- | --- | --- | --- | --- |');
-for (const r of rows) console.log(`| ${r.what} | ${r.kb} | ${r.wall} | ${r.cpu} | ${r.mb} | ${r.finding} |`);
+for (const r of rows)
+  console.log(`| ${r.what} | ${r.kb} | ${r.wall} | ${r.cpu} | ${r.mb} | ${r.finding} |`);

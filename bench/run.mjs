@@ -13,7 +13,10 @@ import chromiumOptions from '../test/chromium.json' with { type: 'json' };
 const root = fileURLToPath(new URL('..', import.meta.url));
 const data = path.join(root, 'bench/.data');
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const part = (name) => !only || only.includes(name);
 const sizes = args.map(Number).filter(Boolean);
 if (!sizes.length) sizes.push(1000, 10000);
@@ -24,7 +27,12 @@ const log = (s) => process.stderr.write(`${s}\n`);
 
 /** Runs a command under /usr/bin/time: wall seconds and peak resident memory in MB. */
 function timed(command, args, env = {}, cwd = root) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const [wall, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { wall, mb: kb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -32,24 +40,66 @@ function timed(command, args, env = {}, cwd = root) {
 async function bundleAndRun(entry, args) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-bench-'));
   const out = path.join(dir, 'b.mjs');
-  await build({ entryPoints: [entry], outfile: out, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+  await build({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  });
   const r = spawnSync(node, [out, ...args], { encoding: 'utf8' });
   rmSync(dir, { recursive: true, force: true });
   return JSON.parse(r.stdout);
 }
 
 const results = { lint: [], site: [], search: [], markup: { lint: [] } };
-spawnSync(process.execPath, [path.join(root, 'bench/generate.mjs'), ...sizes.map(String), ...(part('markup') ? ['--markup'] : [])], { stdio: 'inherit' });
+spawnSync(
+  process.execPath,
+  [
+    path.join(root, 'bench/generate.mjs'),
+    ...sizes.map(String),
+    ...(part('markup') ? ['--markup'] : []),
+  ],
+  { stdio: 'inherit' },
+);
 spawnSync(process.execPath, [path.join(root, 'cli/build.mjs')], { stdio: 'inherit' });
 
 // 1. CLI lint against markdownlint-cli2 on the same files.
 for (const n of part('lint') ? sizes : []) {
   const lib = path.join(data, `lib-${n}`);
   const runs = n >= 10000 ? 1 : 3;
-  const ours = Array.from({ length: runs }, () => timed(node, [path.join(root, 'cli/bin/hindsight.mjs'), 'lint', 'postmortems'], {}, lib));
-  const single = timed(node, [path.join(root, 'cli/bin/hindsight.mjs'), 'lint', 'postmortems'], { HINDSIGHT_THREADS: '1' }, lib);
-  const theirs = Array.from({ length: runs }, () => timed(node, [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'postmortems/**/*.md'], {}, lib));
-  const row = { n, wall: median(ours.map((r) => r.wall)), mb: Math.max(...ours.map((r) => r.mb)), single: single.wall, ml: median(theirs.map((r) => r.wall)), mlMb: Math.max(...theirs.map((r) => r.mb)) };
+  const ours = Array.from({ length: runs }, () =>
+    timed(node, [path.join(root, 'cli/bin/hindsight.mjs'), 'lint', 'postmortems'], {}, lib),
+  );
+  const single = timed(
+    node,
+    [path.join(root, 'cli/bin/hindsight.mjs'), 'lint', 'postmortems'],
+    { HINDSIGHT_THREADS: '1' },
+    lib,
+  );
+  const theirs = Array.from({ length: runs }, () =>
+    timed(
+      node,
+      [
+        path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'),
+        'postmortems/**/*.md',
+      ],
+      {},
+      lib,
+    ),
+  );
+  const row = {
+    n,
+    wall: median(ours.map((r) => r.wall)),
+    mb: Math.max(...ours.map((r) => r.mb)),
+    single: single.wall,
+    ml: median(theirs.map((r) => r.wall)),
+    mlMb: Math.max(...theirs.map((r) => r.mb)),
+  };
   results.lint.push(row);
   log(`lint ${n}: ${row.wall} s (1 thread ${row.single} s), markdownlint-cli2 ${row.ml} s`);
 }
@@ -57,50 +107,130 @@ for (const n of part('lint') ? sizes : []) {
 // 6. The same libraries with links in every list item: what the fast readers cannot take.
 for (const n of part('markup') ? sizes : []) {
   const lib = path.join(data, `lib-${n}-markup`);
-  const ours = Array.from({ length: n >= 10000 ? 1 : 3 }, () => timed(node, [path.join(root, 'cli/bin/hindsight.mjs'), 'lint', 'postmortems'], {}, lib));
+  const ours = Array.from({ length: n >= 10000 ? 1 : 3 }, () =>
+    timed(node, [path.join(root, 'cli/bin/hindsight.mjs'), 'lint', 'postmortems'], {}, lib),
+  );
   const row = { n, wall: median(ours.map((r) => r.wall)), mb: Math.max(...ours.map((r) => r.mb)) };
   results.markup.lint.push(row);
   log(`lint ${n} with markup: ${row.wall} s`);
 }
 if (part('markup')) {
-  results.markup.scan = await bundleAndRun(path.join(root, 'bench/scan.ts'), [path.join(data, `lib-${Math.max(...sizes)}-markup`, 'postmortems')]);
+  results.markup.scan = await bundleAndRun(path.join(root, 'bench/scan.ts'), [
+    path.join(data, `lib-${Math.max(...sizes)}-markup`, 'postmortems'),
+  ]);
   log(`scan with markup: ${JSON.stringify(results.markup.scan)}`);
 }
 
 // 2. Editor latency, 3. workspace scan.
 if (part('editor')) {
-  results.editor = await bundleAndRun(path.join(root, 'bench/editor.ts'), [path.join(data, 'long.md')]);
+  results.editor = await bundleAndRun(path.join(root, 'bench/editor.ts'), [
+    path.join(data, 'long.md'),
+  ]);
   log(`editor: ${JSON.stringify(results.editor)}`);
 }
 if (part('scan')) {
   // The median of three runs: one scan is a few seconds, and this machine's noise is a few hundred ms.
   const scans = [];
-  for (let i = 0; i < 3; i++) scans.push(await bundleAndRun(path.join(root, 'bench/scan.ts'), [path.join(data, `lib-${Math.max(...sizes)}`, 'postmortems')]));
-  results.scan = { ...scans.sort((a, b) => a.totalMs - b.totalMs)[1], runsMs: scans.map((s) => Math.round(s.totalMs)) };
+  for (let i = 0; i < 3; i++)
+    scans.push(
+      await bundleAndRun(path.join(root, 'bench/scan.ts'), [
+        path.join(data, `lib-${Math.max(...sizes)}`, 'postmortems'),
+      ]),
+    );
+  results.scan = {
+    ...scans.sort((a, b) => a.totalMs - b.totalMs)[1],
+    runsMs: scans.map((s) => Math.round(s.totalMs)),
+  };
   log(`scan: ${JSON.stringify(results.scan)}`);
 }
 
 // 4. Site build and 5. search latency in Chromium.
 const browser = await chromium.launch(chromiumOptions);
-const queries = ['database', 'certificate expiry', 'retry storm', 'cache', 'deploy rollback', 'dns', 'latency', 'capacity', 'queue backlog', 'config', 'primary database', 'canary', 'lock', 'partition', 'quota', 'failover', 'herd', 'migration', 'index', 'edge proxies', 'certifcate', 'databse', 'payments lock'];
+const queries = [
+  'database',
+  'certificate expiry',
+  'retry storm',
+  'cache',
+  'deploy rollback',
+  'dns',
+  'latency',
+  'capacity',
+  'queue backlog',
+  'config',
+  'primary database',
+  'canary',
+  'lock',
+  'partition',
+  'quota',
+  'failover',
+  'herd',
+  'migration',
+  'index',
+  'edge proxies',
+  'certifcate',
+  'databse',
+  'payments lock',
+];
 for (const n of part('site') ? sizes : []) {
   const out = mkdtempSync(path.join(tmpdir(), 'hindsight-site-bench-'));
-  const env = { HINDSIGHT_POSTMORTEMS: path.join(data, `lib-${n}`, 'postmortems'), ASTRO_TELEMETRY_DISABLED: '1', HINDSIGHT_TODAY: '2026-11-24' };
-  for (const dir of ['node_modules/.astro', 'site/node_modules/.astro']) rmSync(path.join(root, dir), { recursive: true, force: true }); // the site's content store lives in site/
-  const b = timed(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', 'site', '--outDir', out], env);
+  const env = {
+    HINDSIGHT_POSTMORTEMS: path.join(data, `lib-${n}`, 'postmortems'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    HINDSIGHT_TODAY: '2026-11-24',
+  };
+  for (const dir of ['node_modules/.astro', 'site/node_modules/.astro'])
+    rmSync(path.join(root, dir), { recursive: true, force: true }); // the site's content store lives in site/
+  const b = timed(
+    node,
+    [
+      path.join(root, 'node_modules/astro/bin/astro.mjs'),
+      'build',
+      '--root',
+      'site',
+      '--outDir',
+      out,
+    ],
+    env,
+  );
   const pages = Number(execSync(`find ${out} -name '*.html' | wc -l`).toString().trim());
   const index = readFileSync(path.join(out, 'search-index.json'));
-  const row = { n, wall: b.wall, mb: b.mb, pages, pagesPerSecond: pages / b.wall, indexKb: index.length / 1024, indexGzKb: gzipSync(index).length / 1024, status: b.status };
+  const row = {
+    n,
+    wall: b.wall,
+    mb: b.mb,
+    pages,
+    pagesPerSecond: pages / b.wall,
+    indexKb: index.length / 1024,
+    indexGzKb: gzipSync(index).length / 1024,
+    status: b.status,
+  };
   results.site.push(row);
   log(`site ${n}: ${JSON.stringify(row)}`);
   if (b.status !== 0) log(b.stderr.slice(-2000));
 
   const port = 4700 + sizes.indexOf(n);
-  const server = spawn(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'preview', '--root', 'site', '--outDir', out, '--host', '127.0.0.1', '--port', String(port)], { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: 'ignore' });
+  const server = spawn(
+    node,
+    [
+      path.join(root, 'node_modules/astro/bin/astro.mjs'),
+      'preview',
+      '--root',
+      'site',
+      '--outDir',
+      out,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: 'ignore' },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-    } catch { /* the server is not listening yet */ }
+    } catch {
+      /* the server is not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   const page = await browser.newPage();
@@ -110,13 +240,31 @@ for (const n of part('site') ? sizes : []) {
     for (const query of queries) {
       await page.evaluate(() => performance.clearMeasures('hindsight-search'));
       await page.fill('#search-q', query);
-      await page.waitForFunction(() => performance.getEntriesByName('hindsight-search').length > 0, null, { timeout: 30000 });
-      if (round > 0) times.push(await page.evaluate(() => performance.getEntriesByName('hindsight-search')[0].duration));
+      await page.waitForFunction(
+        () => performance.getEntriesByName('hindsight-search').length > 0,
+        null,
+        { timeout: 30000 },
+      );
+      if (round > 0)
+        times.push(
+          await page.evaluate(() => performance.getEntriesByName('hindsight-search')[0].duration),
+        );
     }
   }
-  const indexMs = await page.evaluate(() => performance.getEntriesByName('hindsight-index')[0].duration);
-  results.search.push({ n, median: median(times), p95: quantile(times, 0.95), max: Math.max(...times), queries: times.length, indexMs });
-  log(`search ${n}: median ${median(times).toFixed(1)} ms p95 ${quantile(times, 0.95).toFixed(1)} ms, index built in ${indexMs.toFixed(0)} ms`);
+  const indexMs = await page.evaluate(
+    () => performance.getEntriesByName('hindsight-index')[0].duration,
+  );
+  results.search.push({
+    n,
+    median: median(times),
+    p95: quantile(times, 0.95),
+    max: Math.max(...times),
+    queries: times.length,
+    indexMs,
+  });
+  log(
+    `search ${n}: median ${median(times).toFixed(1)} ms p95 ${quantile(times, 0.95).toFixed(1)} ms, index built in ${indexMs.toFixed(0)} ms`,
+  );
   await page.close();
   process.kill(-server.pid, 'SIGTERM');
   rmSync(out, { recursive: true, force: true });
@@ -129,14 +277,30 @@ await browser.close();
 // medians of --runs=N (3). Wall time and CPU time (user + sys, which a busy machine inflates less).
 // Site sizes: 1,000 and 5,000, and 10,000 with --site-10k; lint at 1,000, 5,000 and 10,000.
 const floorRuns = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
-const floorSizes = args.find((a) => a.startsWith('--floor-sizes='))?.slice(14).split(',').map(Number); // a quick check: both lists
+const floorSizes = args
+  .find((a) => a.startsWith('--floor-sizes='))
+  ?.slice(14)
+  .split(',')
+  .map(Number); // a quick check: both lists
 const floorSiteSizes = floorSizes ?? [1000, 5000, ...(args.includes('--site-10k') ? [10000] : [])];
 const floorLintSizes = floorSizes ?? [1000, 5000, 10000];
 /** Like timed(), with CPU seconds (user + sys of the process and the children it waited for). */
 function timedCpu(command, argv, env = {}, cwd = root) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', command, ...argv], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', command, ...argv], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const [wall, user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-  return { wall, cpu: user + sys, mb: kb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return {
+    wall,
+    cpu: user + sys,
+    mb: kb / 1024,
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
 }
 const compact = ({ stdout: _stdout, stderr: _stderr, ...r }) => r;
 /** Astro's own phase timings from its log: content sync (+ types), bundling, page generation. */
@@ -148,28 +312,76 @@ function astroPhases(log) {
     return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1) : undefined;
   };
   const time = '((?:\\d+m )?[\\d.]+m?s)';
-  return { sync: secs(new RegExp(`\\[types\\] Generated ${time}`)), vite: secs(new RegExp(`\\[vite\\] ✓ built in ${time}`)), pages: secs(new RegExp(`generating static routes[\\s\\S]*?✓ Completed in ${time}`)) };
+  return {
+    sync: secs(new RegExp(`\\[types\\] Generated ${time}`)),
+    vite: secs(new RegExp(`\\[vite\\] ✓ built in ${time}`)),
+    pages: secs(new RegExp(`generating static routes[\\s\\S]*?✓ Completed in ${time}`)),
+  };
 }
 function astroBuild(projectRoot, lib) {
   // Cold: Astro keeps its content store and dependency cache in <root>/node_modules/.astro.
-  for (const dir of ['node_modules/.astro', '.astro']) rmSync(path.join(root, projectRoot, dir), { recursive: true, force: true });
+  for (const dir of ['node_modules/.astro', '.astro'])
+    rmSync(path.join(root, projectRoot, dir), { recursive: true, force: true });
   const out = mkdtempSync(path.join(tmpdir(), 'hindsight-floor-'));
-  const env = { HINDSIGHT_POSTMORTEMS: path.join(lib, 'postmortems'), ASTRO_TELEMETRY_DISABLED: '1', HINDSIGHT_TODAY: '2026-11-24' };
-  const r = timedCpu(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', projectRoot, '--outDir', out], env);
+  const env = {
+    HINDSIGHT_POSTMORTEMS: path.join(lib, 'postmortems'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    HINDSIGHT_TODAY: '2026-11-24',
+  };
+  const r = timedCpu(
+    node,
+    [
+      path.join(root, 'node_modules/astro/bin/astro.mjs'),
+      'build',
+      '--root',
+      projectRoot,
+      '--outDir',
+      out,
+    ],
+    env,
+  );
   const pages = Number(execSync(`find ${out} -name '*.html' | wc -l`).toString().trim());
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0) log(r.stderr.slice(-2000));
-  return { wall: r.wall, cpu: r.cpu, mb: r.mb, pages, status: r.status, ...astroPhases(r.stdout + r.stderr) };
+  return {
+    wall: r.wall,
+    cpu: r.cpu,
+    mb: r.mb,
+    pages,
+    status: r.status,
+    ...astroPhases(r.stdout + r.stderr),
+  };
 }
 const summary = (all) => {
   const runs = all.map(compact);
   const pick = (k) => runs.map((r) => r[k]).filter((v) => v !== undefined);
-  const stat = (k) => ({ median: median(pick(k)), min: Math.min(...pick(k)), max: Math.max(...pick(k)) });
-  return { wall: stat('wall'), cpu: stat('cpu'), mb: Math.max(...pick('mb')), ...(runs[0].pages !== undefined && { pages: runs[0].pages, sync: stat('sync'), vite: stat('vite'), gen: stat('pages') }), status: runs.map((r) => r.status), runs };
+  const stat = (k) => ({
+    median: median(pick(k)),
+    min: Math.min(...pick(k)),
+    max: Math.max(...pick(k)),
+  });
+  return {
+    wall: stat('wall'),
+    cpu: stat('cpu'),
+    mb: Math.max(...pick('mb')),
+    ...(runs[0].pages !== undefined && {
+      pages: runs[0].pages,
+      sync: stat('sync'),
+      vite: stat('vite'),
+      gen: stat('pages'),
+    }),
+    status: runs.map((r) => r.status),
+    runs,
+  };
 };
 if (part('reference')) {
-  const extra = [...new Set([...floorSiteSizes, ...floorLintSizes])].filter((n) => !sizes.includes(n));
-  if (extra.length) spawnSync(process.execPath, [path.join(root, 'bench/generate.mjs'), ...extra.map(String)], { stdio: 'inherit' });
+  const extra = [...new Set([...floorSiteSizes, ...floorLintSizes])].filter(
+    (n) => !sizes.includes(n),
+  );
+  if (extra.length)
+    spawnSync(process.execPath, [path.join(root, 'bench/generate.mjs'), ...extra.map(String)], {
+      stdio: 'inherit',
+    });
   const load = [loadavg()[0]];
   const ref = { runs: floorRuns, site: [], lint: [], started: new Date().toISOString() };
   for (const n of floorLintSizes) {
@@ -177,24 +389,45 @@ if (part('reference')) {
     const lint = [];
     const floor = [];
     for (let i = 0; i < floorRuns; i++) {
-      const steps = [() => lint.push(timedCpu(node, [path.join(root, 'cli/bin/hindsight.mjs'), 'lint', 'postmortems'], {}, lib)), () => floor.push(timedCpu(node, [path.join(root, 'bench/reference/floor.mjs'), 'postmortems'], {}, lib))];
+      const steps = [
+        () =>
+          lint.push(
+            timedCpu(
+              node,
+              [path.join(root, 'cli/bin/hindsight.mjs'), 'lint', 'postmortems'],
+              {},
+              lib,
+            ),
+          ),
+        () =>
+          floor.push(
+            timedCpu(node, [path.join(root, 'bench/reference/floor.mjs'), 'postmortems'], {}, lib),
+          ),
+      ];
       for (const s of i % 2 ? steps.reverse() : steps) s();
       load.push(loadavg()[0]);
     }
     const row = { n, lint: summary(lint), floor: summary(floor) };
     ref.lint.push(row);
     writeFloorSection({ ...ref, load, finished: new Date().toISOString() });
-    log(`floor lint ${n}: hindsight ${row.lint.wall.median} s (cpu ${row.lint.cpu.median.toFixed(2)} s), floor ${row.floor.wall.median} s (cpu ${row.floor.cpu.median.toFixed(2)} s)`);
+    log(
+      `floor lint ${n}: hindsight ${row.lint.wall.median} s (cpu ${row.lint.cpu.median.toFixed(2)} s), floor ${row.floor.wall.median} s (cpu ${row.floor.cpu.median.toFixed(2)} s)`,
+    );
   }
   for (const n of floorSiteSizes) {
     const lib = path.join(data, `lib-${n}`);
     const site = [];
     const bare = [];
     for (let i = 0; i < floorRuns; i++) {
-      const steps = [() => site.push(astroBuild('site', lib)), () => bare.push(astroBuild('bench/reference/bare-astro', lib))];
+      const steps = [
+        () => site.push(astroBuild('site', lib)),
+        () => bare.push(astroBuild('bench/reference/bare-astro', lib)),
+      ];
       for (const s of i % 2 ? steps.reverse() : steps) s();
       load.push(loadavg()[0]);
-      log(`floor site ${n} run ${i + 1}: site ${site.at(-1).wall} s (cpu ${site.at(-1).cpu.toFixed(1)} s, ${Math.round(site.at(-1).mb)} MB), bare ${bare.at(-1).wall} s (cpu ${bare.at(-1).cpu.toFixed(1)} s, ${Math.round(bare.at(-1).mb)} MB)`);
+      log(
+        `floor site ${n} run ${i + 1}: site ${site.at(-1).wall} s (cpu ${site.at(-1).cpu.toFixed(1)} s, ${Math.round(site.at(-1).mb)} MB), bare ${bare.at(-1).wall} s (cpu ${bare.at(-1).cpu.toFixed(1)} s, ${Math.round(bare.at(-1).mb)} MB)`,
+      );
     }
     ref.site.push({ n, site: summary(site), bare: summary(bare) });
     writeFloorSection({ ...ref, load, finished: new Date().toISOString() }); // so a long run stopped at 10,000 keeps the rest
@@ -218,17 +451,36 @@ function writeFloorSection(ref) {
   const s5 = site(5000);
   const s10 = site(10000);
   const l10 = lint(10000);
-  const ratioRow = (label, a, b, k, target) => `| ${label} | ${f2(a[k].median / b[k].median)} | ${target} |`;
+  const ratioRow = (label, a, b, k, target) =>
+    `| ${label} | ${f2(a[k].median / b[k].median)} | ${target} |`;
   const rows = [];
   for (const k of ['wall', 'cpu']) {
     const what = k === 'wall' ? 'wall' : 'CPU';
-    if (s1) rows.push(ratioRow(`site / bare Astro at 1,000 (${what})`, s1.site, s1.bare, k, 'at most 1.5'));
-    if (s5) rows.push(ratioRow(`site / bare Astro at 5,000 (${what})`, s5.site, s5.bare, k, 'at most 1.5'));
-    if (s1 && s5) rows.push(`| growth 1,000 → 5,000 (${what}): site ${f2(grow(s1.site, s5.site, k))}, bare ${f2(grow(s1.bare, s5.bare, k))} | ${f2(grow(s1.site, s5.site, k) / grow(s1.bare, s5.bare, k))} | at most 1.2 |`);
-    if (l10) rows.push(ratioRow(`hindsight lint / floor at 10,000 (${what})`, l10.lint, l10.floor, k, 'at most 3'));
+    if (s1)
+      rows.push(
+        ratioRow(`site / bare Astro at 1,000 (${what})`, s1.site, s1.bare, k, 'at most 1.5'),
+      );
+    if (s5)
+      rows.push(
+        ratioRow(`site / bare Astro at 5,000 (${what})`, s5.site, s5.bare, k, 'at most 1.5'),
+      );
+    if (s1 && s5)
+      rows.push(
+        `| growth 1,000 → 5,000 (${what}): site ${f2(grow(s1.site, s5.site, k))}, bare ${f2(grow(s1.bare, s5.bare, k))} | ${f2(grow(s1.site, s5.site, k) / grow(s1.bare, s5.bare, k))} | at most 1.2 |`,
+      );
+    if (l10)
+      rows.push(
+        ratioRow(`hindsight lint / floor at 10,000 (${what})`, l10.lint, l10.floor, k, 'at most 3'),
+      );
   }
-  if (s10) rows.push(`| site build at 10,000, peak memory | ${Math.round(s10.site.mb)} MB (bare Astro ${Math.round(s10.bare.mb)} MB) | under 2 GB |`);
-  if (l10) rows.push(`| hindsight lint at 10,000, peak memory | ${Math.round(l10.lint.mb)} MB (floor ${Math.round(l10.floor.mb)} MB) | — |`);
+  if (s10)
+    rows.push(
+      `| site build at 10,000, peak memory | ${Math.round(s10.site.mb)} MB (bare Astro ${Math.round(s10.bare.mb)} MB) | under 2 GB |`,
+    );
+  if (l10)
+    rows.push(
+      `| hindsight lint at 10,000, peak memory | ${Math.round(l10.lint.mb)} MB (floor ${Math.round(l10.floor.mb)} MB) | — |`,
+    );
   const phase = (s) => (s?.median !== undefined ? `${f1(s.median)} s` : '—');
   const pkg = (p) => JSON.parse(readFileSync(path.join(root, p, 'package.json'), 'utf8')).version;
   const astroVersion = pkg('node_modules/astro');
@@ -236,7 +488,10 @@ function writeFloorSection(ref) {
   const md = `<!-- floor:start (written by the reference part of bench/run.mjs) -->
 ## Against the floor (issue 19)
 
-\`node bench/run.mjs --only=reference${args.filter((a) => /^--(runs|floor-sizes)=/.test(a) || a === '--site-10k').map((a) => ` ${a}`).join('')}\`, ${ref.started.slice(0, 16).replace('T', ' ')}–${ref.finished.slice(11, 16)} UTC.
+\`node bench/run.mjs --only=reference${args
+    .filter((a) => /^--(runs|floor-sizes)=/.test(a) || a === '--site-10k')
+    .map((a) => ` ${a}`)
+    .join('')}\`, ${ref.started.slice(0, 16).replace('T', ' ')}–${ref.finished.slice(11, 16)} UTC.
 References: \`bench/reference/bare-astro\` (Astro ${astroVersion}, the glob content loader, a page per entry
 rendering \`<Content />\`, an index page; built with \`astro build --root bench/reference/bare-astro\`)
 and \`bench/reference/floor.mjs\` (read each file once, js-yaml ${yamlVersion} on the front matter, split
@@ -270,7 +525,12 @@ ${ref.lint.map((r) => `| ${r.n} | ${spread(r.lint.wall, f2)} | ${spread(r.lint.c
   }
   const at = old.indexOf('<!-- floor:start');
   const end = old.indexOf('<!-- floor:end -->');
-  writeFileSync(file, at >= 0 && end > at ? `${old.slice(0, at)}${md}${old.slice(end + '<!-- floor:end -->\n'.length)}` : `${old.trimEnd()}\n\n${md}`);
+  writeFileSync(
+    file,
+    at >= 0 && end > at
+      ? `${old.slice(0, at)}${md}${old.slice(end + '<!-- floor:end -->\n'.length)}`
+      : `${old.trimEnd()}\n\n${md}`,
+  );
 }
 
 // The report. A partial run prints its numbers and leaves the report of the last full run alone.
@@ -278,7 +538,8 @@ if (only) {
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   process.exit(0);
 }
-const version = (p) => JSON.parse(readFileSync(path.join(root, 'node_modules', p, 'package.json'), 'utf8')).version;
+const version = (p) =>
+  JSON.parse(readFileSync(path.join(root, 'node_modules', p, 'package.json'), 'utf8')).version;
 const f1 = (x) => x.toFixed(1);
 const f2 = (x) => x.toFixed(2);
 const chromiumVersion = execSync('/usr/bin/chromium --version').toString().trim();

@@ -20,4 +20,11 @@ for (let i = 0; i < files.length; i += 50) {
   longest = Math.max(longest, performance.now() - t);
   await new Promise((r) => setTimeout(r, 0));
 }
-console.log(JSON.stringify({ files: files.length, actions, totalMs: performance.now() - start, longestBlockMs: longest }));
+console.log(
+  JSON.stringify({
+    files: files.length,
+    actions,
+    totalMs: performance.now() - start,
+    longestBlockMs: longest,
+  }),
+);

@@ -10,7 +10,16 @@
 // headless Chromium, what the first search downloads (gzip) and the p95 of a query. --write puts
 // the tables in bench/RESULTS.md, in the section between the search-compare markers.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,12 +33,19 @@ import chromiumOptions from '../test/chromium.json' with { type: 'json' };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const opt = (name) => args.flatMap((a, i) => (a === name ? [args[i + 1]] : a.startsWith(`${name}=`) ? [a.slice(name.length + 1)] : []));
+const opt = (name) =>
+  args.flatMap((a, i) =>
+    a === name ? [args[i + 1]] : a.startsWith(`${name}=`) ? [a.slice(name.length + 1)] : [],
+  );
 const queriesFile = path.resolve(root, opt('--queries')[0] ?? 'test/fixtures/search/queries.json');
-const folders = (opt('--docs').length ? opt('--docs') : ['postmortems', 'test/fixtures/real-world']).map((f) => path.resolve(root, f));
+const folders = (
+  opt('--docs').length ? opt('--docs') : ['postmortems', 'test/fixtures/real-world']
+).map((f) => path.resolve(root, f));
 const sizes = (opt('--sizes')[0] ?? '').split(',').map(Number).filter(Boolean);
 /** Node 24 from the `node` dev dependency: Astro needs it; the machine's Node may be older. */
-const node = existsSync(path.join(root, 'node_modules/.bin/node')) ? path.join(root, 'node_modules/.bin/node') : process.execPath;
+const node = existsSync(path.join(root, 'node_modules/.bin/node'))
+  ? path.join(root, 'node_modules/.bin/node')
+  : process.execPath;
 const log = (s) => process.stderr.write(`${s}\n`);
 const quantile = (a, p) => [...a].sort((x, y) => x - y)[Math.floor(p * (a.length - 1))];
 const mean = (a) => (a.length ? a.reduce((x, y) => x + y, 0) / a.length : 0);
@@ -45,7 +61,9 @@ async function loadCore() {
     platform: 'node',
     format: 'esm',
     logLevel: 'warning',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
   });
   const core = await import(pathToFileURL(out).href);
   rmSync(dir, { recursive: true, force: true });
@@ -60,10 +78,16 @@ function readDocs() {
     for (const f of readdirSync(folder).sort()) {
       if (!/\.(md|markdown)$/i.test(f) || /^readme\.md$/i.test(f)) continue;
       const file = path.join(folder, f);
-      const pm = core.parsePostmortem(readFileSync(file, 'utf8'), { config: core.defaultConfig, today: '2026-11-30' });
+      const pm = core.parsePostmortem(readFileSync(file, 'utf8'), {
+        config: core.defaultConfig,
+        today: '2026-11-30',
+      });
       const rel = path.relative(root, file).split(path.sep).join('/');
       const doc = core.searchDocument(pm, rel, core.defaultConfig);
-      docs.push({ doc, names: new Set([rel, path.relative(folder, file), f, f.replace(/\.(md|markdown)$/i, '')]) });
+      docs.push({
+        doc,
+        names: new Set([rel, path.relative(folder, file), f, f.replace(/\.(md|markdown)$/i, '')]),
+      });
     }
   }
   return docs;
@@ -74,7 +98,9 @@ const docs = readDocs();
 const parsedQueries = JSON.parse(readFileSync(queriesFile, 'utf8'));
 const queries = Array.isArray(parsedQueries) ? parsedQueries : parsedQueries.queries;
 const idOf = (name) => docs.find((d) => d.names.has(name))?.doc.id;
-for (const q of queries) for (const n of [...q.expect, ...(q.reject ?? [])]) if (!idOf(n)) log(`warning: ${q.query}: no document named ${n}`);
+for (const q of queries)
+  for (const n of [...q.expect, ...(q.reject ?? [])])
+    if (!idOf(n)) log(`warning: ${q.query}: no document named ${n}`);
 
 /** recall@5 (share of expected documents in the top 5), MRR of the first expected one, result counts. */
 function score(name, run) {
@@ -100,13 +126,26 @@ function score(name, run) {
       rr += rank >= 0 ? 1 / (rank + 1) : 0;
       wrong += (q.reject ?? []).map(idOf).filter((id) => top.includes(id)).length;
     }
-    rows[variant] = { recall: recall / list.length, mrr: rr / list.length, meanResults: mean(counts), empty, wrong, queries: list.length, p95ms: quantile(times, 0.95) };
+    rows[variant] = {
+      recall: recall / list.length,
+      mrr: rr / list.length,
+      meanResults: mean(counts),
+      empty,
+      wrong,
+      queries: list.length,
+      p95ms: quantile(times, 0.95),
+    };
   }
   return rows;
 }
 
 function hindsight(list) {
-  const engine = core.createSearchEngine(core.buildSearchIndex(list.map((d) => d.doc), { config: core.defaultConfig }));
+  const engine = core.createSearchEngine(
+    core.buildSearchIndex(
+      list.map((d) => d.doc),
+      { config: core.defaultConfig },
+    ),
+  );
   return (q) => {
     const r = engine.searchSync(q);
     return engine.documentsSync(r.hits.map((h) => h.doc)).map((d) => d.id);
@@ -116,16 +155,29 @@ function hindsight(list) {
 /** MiniSearch 7.2 over the same text: full text, prefix and fuzzy 0.2, as its documentation suggests. */
 function minisearch(list) {
   const ms = new MiniSearch({ fields: ['title', 'text'], idField: 'id' });
-  ms.addAll(list.map(({ doc }) => ({ id: doc.id, title: doc.title, text: doc.parts.map((p) => p.text).join('\n') })));
+  ms.addAll(
+    list.map(({ doc }) => ({
+      id: doc.id,
+      title: doc.title,
+      text: doc.parts.map((p) => p.text).join('\n'),
+    })),
+  );
   return { ms, run: (q) => ms.search(q, { prefix: true, fuzzy: 0.2 }).map((r) => r.id) };
 }
 
-const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const escape = (s) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 /** One HTML page per document: the text Hindsight and MiniSearch index, as a site would show it. */
 const page = (doc) =>
   `<!doctype html><html lang="en"><head><title>${escape(doc.title)}</title></head><body><main data-pagefind-body><h1>${escape(doc.title)}</h1>${doc.parts
     .filter((p) => p.label !== 'Title')
-    .map((p) => `<h2>${escape(p.label)}</h2>${p.text.split('\n').map((l) => `<p>${escape(l)}</p>`).join('')}`)
+    .map(
+      (p) =>
+        `<h2>${escape(p.label)}</h2>${p.text
+          .split('\n')
+          .map((l) => `<p>${escape(l)}</p>`)
+          .join('')}`,
+    )
     .join('')}</main></body></html>`;
 
 /** A static file server on 127.0.0.1 for a folder; counts the gzip bytes of what it serves. */
@@ -137,22 +189,39 @@ async function serve(dir) {
     if (!file.startsWith(dir)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end();
-    const type = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.wasm': 'application/wasm' }[path.extname(file)] ?? 'application/octet-stream';
+    const type =
+      {
+        '.html': 'text/html',
+        '.js': 'text/javascript',
+        '.mjs': 'text/javascript',
+        '.json': 'application/json',
+        '.css': 'text/css',
+        '.wasm': 'application/wasm',
+      }[path.extname(file)] ?? 'application/octet-stream';
     served.push(file);
     res.writeHead(200, { 'Content-Type': type });
     createReadStream(file).pipe(res);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}`, served, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    served,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 /** Bytes of the files as a server would send them gzip-compressed (Pagefind's files are compressed already). */
-const gzBytes = (files) => files.reduce((n, f) => n + (/\.pf_/.test(f) ? statSync(f).size : gzipSync(readFileSync(f)).length), 0);
+const gzBytes = (files) =>
+  files.reduce(
+    (n, f) => n + (/\.pf_/.test(f) ? statSync(f).size : gzipSync(readFileSync(f)).length),
+    0,
+  );
 
 /** Pagefind 1.6: its node API indexes one page per document; queries run in Chromium through pagefind.js. */
 async function pagefindSite(list, browser) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-pagefind-'));
   const { index } = await pagefind.createIndex({});
-  for (const [i, { doc }] of list.entries()) await index.addHTMLFile({ url: `/d/${i}/`, content: page(doc) });
+  for (const [i, { doc }] of list.entries())
+    await index.addHTMLFile({ url: `/d/${i}/`, content: page(doc) });
   await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><body></body></html>');
   const server = await serve(dir);
@@ -169,7 +238,9 @@ async function pagefindSite(list, browser) {
       const top = await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
       return { ms: performance.now() - t0, count: r.results.length, urls: top.map((d) => d.url) };
     }, q);
-  const bundle = readdirSync(path.join(dir, 'pagefind'), { recursive: true }).map((f) => path.join(dir, 'pagefind', f)).filter((f) => statSync(f).isFile());
+  const bundle = readdirSync(path.join(dir, 'pagefind'), { recursive: true })
+    .map((f) => path.join(dir, 'pagefind', f))
+    .filter((f) => statSync(f).isFile());
   return {
     search,
     server,
@@ -190,14 +261,19 @@ results.push(score('MiniSearch 7.2 (full text, prefix, fuzzy 0.2)', mini.run));
 {
   const pf = await pagefindSite(docs, browser);
   const cache = new Map();
-  for (const q of queries) for (const v of [q.query, q.typo].filter(Boolean)) cache.set(v, await pf.search(v));
+  for (const q of queries)
+    for (const v of [q.query, q.typo].filter(Boolean)) cache.set(v, await pf.search(v));
   const byUrl = (u) => docs[Number(/\/d\/(\d+)\//.exec(u)?.[1])]?.doc.id;
   const row = score('Pagefind 1.6 (one page per document)', (q) => {
     const r = cache.get(q);
     // Pagefind returns ids for every hit but data only for those asked for: the top 5 here.
     return [...r.urls.map(byUrl), ...Array(Math.max(0, r.count - r.urls.length)).fill('?')];
   });
-  for (const v of ['query', 'typo']) row[v].p95ms = quantile(queries.filter((q) => q[v]).map((q) => cache.get(q[v]).ms), 0.95);
+  for (const v of ['query', 'typo'])
+    row[v].p95ms = quantile(
+      queries.filter((q) => q[v]).map((q) => cache.get(q[v]).ms),
+      0.95,
+    );
   results.push(row);
   await pf.close();
 }
@@ -208,43 +284,92 @@ const lines = [
   '',
   '| engine | recall@5 | recall@5, one typo | MRR | MRR, one typo | mean results | queries with no result | must-not in top 5 |',
   '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...results.map((r) => `| ${r.name} | ${pct(r.query.recall)} | ${pct(r.typo.recall)} | ${r.query.mrr.toFixed(3)} | ${r.typo.mrr.toFixed(3)} | ${r.query.meanResults.toFixed(1)} | ${r.query.empty} of ${r.query.queries} | ${r.query.wrong} |`),
+  ...results.map(
+    (r) =>
+      `| ${r.name} | ${pct(r.query.recall)} | ${pct(r.typo.recall)} | ${r.query.mrr.toFixed(3)} | ${r.typo.mrr.toFixed(3)} | ${r.query.meanResults.toFixed(1)} | ${r.query.empty} of ${r.query.queries} | ${r.query.wrong} |`,
+  ),
 ];
 
 /** Site-scale costs: generated libraries of N postmortems. */
 const scale = [];
 for (const n of sizes) {
   const lib = path.join(root, 'bench/.data', `lib-${n}`, 'postmortems');
-  if (!existsSync(lib)) spawnSync(process.execPath, [path.join(root, 'bench/generate.mjs'), String(n)], { stdio: 'inherit' });
+  if (!existsSync(lib))
+    spawnSync(process.execPath, [path.join(root, 'bench/generate.mjs'), String(n)], {
+      stdio: 'inherit',
+    });
   const out = mkdtempSync(path.join(tmpdir(), 'hindsight-search-site-'));
   const t0 = performance.now();
-  const b = spawnSync(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', 'site', '--outDir', out], {
-    cwd: root,
-    env: { ...process.env, HINDSIGHT_POSTMORTEMS: lib, ASTRO_TELEMETRY_DISABLED: '1', HINDSIGHT_TODAY: '2026-11-24' },
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const b = spawnSync(
+    node,
+    [
+      path.join(root, 'node_modules/astro/bin/astro.mjs'),
+      'build',
+      '--root',
+      'site',
+      '--outDir',
+      out,
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        HINDSIGHT_POSTMORTEMS: lib,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        HINDSIGHT_TODAY: '2026-11-24',
+      },
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
   const buildS = (performance.now() - t0) / 1000;
   if (b.status !== 0) {
     log(b.stderr.slice(-3000));
     throw new Error(`astro build of ${n} failed`);
   }
-  const parts = [path.join(out, 'search-index.json'), ...readdirSync(path.join(out, 'search-index'), { recursive: true }).map((f) => path.join(out, 'search-index', f))].filter((f) => statSync(f).isFile());
+  const parts = [
+    path.join(out, 'search-index.json'),
+    ...readdirSync(path.join(out, 'search-index'), { recursive: true }).map((f) =>
+      path.join(out, 'search-index', f),
+    ),
+  ].filter((f) => statSync(f).isFile());
   const server = await serve(out);
   const tab = await browser.newPage();
-  const probe = ['database failover', 'certificate expiry', 'retry storm', 'cache stampede', 'dns resolvers', 'deploy rollback', 'queue backlog', 'certifcate', 'databse', 'payment provider'];
+  const probe = [
+    'database failover',
+    'certificate expiry',
+    'retry storm',
+    'cache stampede',
+    'dns resolvers',
+    'deploy rollback',
+    'queue backlog',
+    'certifcate',
+    'databse',
+    'payment provider',
+  ];
   const firstBytes = [];
   for (const q of probe) {
     // A fresh page and cache per probe: what the first search of a visitor downloads.
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
     await p.goto(`${server.url}/search/`);
-    await p.waitForFunction(() => /found|match/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await p.waitForFunction(() =>
+      /found|match/.test(document.getElementById('search-status')?.textContent ?? ''),
+    );
     await p.fill('#search-q', q);
-    await p.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q && /found|match/.test(document.getElementById('search-status')?.textContent ?? ''), q);
+    await p.waitForFunction(
+      (q) =>
+        new URL(location.href).searchParams.get('q') === q &&
+        /found|match/.test(document.getElementById('search-status')?.textContent ?? ''),
+      q,
+    );
     await p.waitForLoadState('networkidle');
     // The manifest and the page's script were fetched with the page (the empty query lists everything), so count them too.
-    const fetched = new Set(server.served.filter((f) => f.includes(`${path.sep}search-index`) || f.includes(`${path.sep}_astro${path.sep}`)));
+    const fetched = new Set(
+      server.served.filter(
+        (f) => f.includes(`${path.sep}search-index`) || f.includes(`${path.sep}_astro${path.sep}`),
+      ),
+    );
     firstBytes.push(gzBytes([...fetched]));
     await ctx.close();
     server.served.length = 0;
@@ -255,16 +380,36 @@ for (const n of sizes) {
     for (const q of probe) {
       await tab.evaluate(() => performance.clearMeasures('hindsight-search'));
       await tab.fill('#search-q', q);
-      await tab.waitForFunction(() => performance.getEntriesByName('hindsight-search').length > 0, null, { timeout: 60_000 });
-      if (round > 0) times.push(await tab.evaluate(() => performance.getEntriesByName('hindsight-search')[0].duration));
+      await tab.waitForFunction(
+        () => performance.getEntriesByName('hindsight-search').length > 0,
+        null,
+        { timeout: 60_000 },
+      );
+      if (round > 0)
+        times.push(
+          await tab.evaluate(() => performance.getEntriesByName('hindsight-search')[0].duration),
+        );
     }
   }
   await tab.close();
   await server.close();
   // The same library for the peers: MiniSearch's whole index, Pagefind's bundle and its first search.
-  const generated = readdirSync(lib).sort().map((f) => ({ doc: core.searchDocument(core.parsePostmortem(readFileSync(path.join(lib, f), 'utf8'), { config: core.defaultConfig }), f, core.defaultConfig) }));
+  const generated = readdirSync(lib)
+    .sort()
+    .map((f) => ({
+      doc: core.searchDocument(
+        core.parsePostmortem(readFileSync(path.join(lib, f), 'utf8'), {
+          config: core.defaultConfig,
+        }),
+        f,
+        core.defaultConfig,
+      ),
+    }));
   const tb = performance.now();
-  core.buildSearchIndex(generated.map((d) => d.doc), { config: core.defaultConfig });
+  core.buildSearchIndex(
+    generated.map((d) => d.doc),
+    { config: core.defaultConfig },
+  );
   const indexS = (performance.now() - tb) / 1000;
   const ms = minisearch(generated).ms;
   const msBytes = gzipSync(JSON.stringify(ms)).length;
@@ -287,7 +432,9 @@ for (const n of sizes) {
       const r = await m.search(q);
       await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
     }, q);
-    pfFirst.push(gzBytes(pf.server.served.filter((f) => f.includes(`${path.sep}pagefind${path.sep}`))));
+    pfFirst.push(
+      gzBytes(pf.server.served.filter((f) => f.includes(`${path.sep}pagefind${path.sep}`))),
+    );
     await ctx.close();
   }
   await pf.close();
@@ -318,11 +465,15 @@ if (scale.length) {
     '',
     '| postmortems | Hindsight: whole index (files) | first search, median / worst | query p50 / p95 | index build in node | MiniSearch: whole index | Pagefind: bundle | Pagefind: first search, worst | Pagefind: query p95 |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...scale.map((s) => `| ${s.n} | ${kb(s.totalKb)} (${s.files}) | ${kb(s.firstMedianKb)} / ${kb(s.firstMaxKb)} | ${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} ms | ${s.indexS.toFixed(1)} s | ${kb(s.msKb)} | ${kb(s.pfBundleKb)} | ${kb(s.pfFirstMaxKb)} | ${s.pfP95.toFixed(1)} ms |`),
+    ...scale.map(
+      (s) =>
+        `| ${s.n} | ${kb(s.totalKb)} (${s.files}) | ${kb(s.firstMedianKb)} / ${kb(s.firstMaxKb)} | ${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} ms | ${s.indexS.toFixed(1)} s | ${kb(s.msKb)} | ${kb(s.pfBundleKb)} | ${kb(s.pfFirstMaxKb)} | ${s.pfP95.toFixed(1)} ms |`,
+    ),
   );
 }
 await pagefind.close();
-if (args.includes('--json')) process.stdout.write(`${JSON.stringify({ results, scale }, null, 1)}\n`);
+if (args.includes('--json'))
+  process.stdout.write(`${JSON.stringify({ results, scale }, null, 1)}\n`);
 else process.stdout.write(`${lines.join('\n')}\n`);
 if (args.includes('--write')) {
   const file = path.join(root, 'bench/RESULTS.md');
@@ -339,5 +490,10 @@ if (args.includes('--write')) {
   ].join('\n');
   const text = readFileSync(file, 'utf8');
   const at = text.indexOf(begin);
-  writeFileSync(file, at >= 0 ? text.slice(0, at) + section + text.slice(text.indexOf(end) + end.length) : `${text.trimEnd()}\n\n${section}\n`);
+  writeFileSync(
+    file,
+    at >= 0
+      ? text.slice(0, at) + section + text.slice(text.indexOf(end) + end.length)
+      : `${text.trimEnd()}\n\n${section}\n`,
+  );
 }

@@ -17,7 +17,9 @@ const result = await build({
   sourcemap: true,
   logLevel: 'warning',
   write: false,
-  banner: { js: "import { createRequire as __hindsightRequire } from 'node:module'; const require = __hindsightRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __hindsightRequire } from 'node:module'; const require = __hindsightRequire(import.meta.url);",
+  },
 });
 
 // Each file is replaced by a rename, so a hindsight already running (a test, npm pack's prepack

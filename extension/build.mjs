@@ -15,10 +15,22 @@ const common = {
   logLevel: 'warning',
 };
 await Promise.all([
-  build({ ...common, entryPoints: { extension: `${here}src/extension.ts`, 'lint-worker': `${here}src/worker/node-worker.ts` }, outdir: `${here}dist`, platform: 'node', target: 'node20' }),
   build({
     ...common,
-    entryPoints: { extension: `${here}src/extension-web.ts`, 'lint-worker': `${here}src/worker/web-worker.ts` },
+    entryPoints: {
+      extension: `${here}src/extension.ts`,
+      'lint-worker': `${here}src/worker/node-worker.ts`,
+    },
+    outdir: `${here}dist`,
+    platform: 'node',
+    target: 'node20',
+  }),
+  build({
+    ...common,
+    entryPoints: {
+      extension: `${here}src/extension-web.ts`,
+      'lint-worker': `${here}src/worker/web-worker.ts`,
+    },
     outdir: `${here}dist/web`,
     platform: 'browser',
     // A web worker has no DOM: packages with a worker build (decode-named-character-reference) must use it.

@@ -15,13 +15,19 @@ let core;
 try {
   await build({
     // The core and its zod, whose toJSONSchema turns the front-matter schema into postmortem.schema.json.
-    stdin: { contents: "export * from './src/index.ts'; export { z } from 'zod';", resolveDir: `${root}core`, loader: 'ts' },
+    stdin: {
+      contents: "export * from './src/index.ts'; export { z } from 'zod';",
+      resolveDir: `${root}core`,
+      loader: 'ts',
+    },
     outfile: path.join(dir, 'core.mjs'),
     bundle: true,
     platform: 'node',
     format: 'esm',
     logLevel: 'warning',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
   });
   core = await import(path.join(dir, 'core.mjs'));
 } finally {
@@ -34,7 +40,11 @@ const outputs = {
   'extension/snippets/markdown.code-snippets': `${JSON.stringify(core.markdownSnippets(), null, 2)}\n`,
   'extension/hindsight.schema.json': `${JSON.stringify(core.configJsonSchema(), null, 2)}\n`,
   'postmortem.schema.json': `${JSON.stringify(postmortemSchema(core), null, 2)}\n`,
-  'docs/postmortem-template.md': core.renderTemplate({ title: 'Short title of the incident', date: 'YYYY-MM-DD', severity: 'SEV3' }),
+  'docs/postmortem-template.md': core.renderTemplate({
+    title: 'Short title of the incident',
+    date: 'YYYY-MM-DD',
+    severity: 'SEV3',
+  }),
 };
 
 let stale = [];
@@ -42,13 +52,17 @@ for (const [file, text] of Object.entries(outputs)) {
   let current = '';
   try {
     current = readFileSync(`${root}${file}`, 'utf8');
-  } catch { /* not generated yet: compared as empty */ }
+  } catch {
+    /* not generated yet: compared as empty */
+  }
   if (current === text) continue;
   if (check) stale.push(file);
   else writeFileSync(`${root}${file}`, text);
 }
 if (stale.length) {
-  console.error(`Generated files are out of date: ${stale.join(', ')}. Run 'npm run generate' and commit the result.`);
+  console.error(
+    `Generated files are out of date: ${stale.join(', ')}. Run 'npm run generate' and commit the result.`,
+  );
   process.exit(1);
 }
 
@@ -65,7 +79,16 @@ function rulesDoc(core) {
     ...RULES.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.description} |`),
     '',
   ];
-  for (const r of RULES) lines.push(`## ${r.id}`, '', r.description, '', `Default severity: ${r.severity}.`, '', ...ruleExamples(core, r));
+  for (const r of RULES)
+    lines.push(
+      `## ${r.id}`,
+      '',
+      r.description,
+      '',
+      `Default severity: ${r.severity}.`,
+      '',
+      ...ruleExamples(core, r),
+    );
   return lines.join('\n');
 }
 
@@ -74,7 +97,10 @@ function rulesDoc(core) {
  * severities and categories, so YAML tools of other editors can check and complete it.
  */
 function postmortemSchema(core) {
-  const schema = core.z.toJSONSchema(core.frontMatterSchema(core.defaultConfig), { io: 'input', unrepresentable: 'any' });
+  const schema = core.z.toJSONSchema(core.frontMatterSchema(core.defaultConfig), {
+    io: 'input',
+    unrepresentable: 'any',
+  });
   delete schema.$schema;
   for (const [field, property] of Object.entries(schema.properties)) {
     const expected = core.FIELD_EXPECTATIONS[field];
@@ -84,7 +110,8 @@ function postmortemSchema(core) {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Hindsight postmortem front matter',
-    description: 'The YAML front matter of a postmortem, with the default severities and root-cause categories; a repository whose hindsight.json configures others is checked by hindsight lint.',
+    description:
+      'The YAML front matter of a postmortem, with the default severities and root-cause categories; a repository whose hindsight.json configures others is checked by hindsight lint.',
     ...schema,
   };
 }

@@ -35,7 +35,15 @@ function portFree(port) {
   });
 }
 
-if (step('Package the VS Code extension (dist/hindsight.vsix)', 'npm', ['run', '--silent', 'package', '--workspace', 'extension']) !== 0) {
+if (
+  step('Package the VS Code extension (dist/hindsight.vsix)', 'npm', [
+    'run',
+    '--silent',
+    'package',
+    '--workspace',
+    'extension',
+  ]) !== 0
+) {
   process.exit(1);
 }
 const lint = step('Lint the library (hindsight lint)', process.execPath, [cli, 'lint']);
@@ -45,19 +53,46 @@ let port = Number(process.env.PORT ?? 4321);
 while (!(await portFree(port))) port++;
 // The base path (site.base or HINDSIGHT_BASE) is kept; the address is this machine's.
 env.HINDSIGHT_SITE_URL = `http://127.0.0.1:${port}/`;
-if (step(`Build the knowledge base for http://127.0.0.1:${port} (astro build)`, 'npx', ['--no-install', 'astro', 'build', '--root', 'site']) !== 0) {
+if (
+  step(`Build the knowledge base for http://127.0.0.1:${port} (astro build)`, 'npx', [
+    '--no-install',
+    'astro',
+    'build',
+    '--root',
+    'site',
+  ]) !== 0
+) {
   process.exit(1);
 }
-if (lint !== 0) process.stdout.write('\nThe library has lint errors: those postmortems are published marked "incomplete" (see site.onInvalid in hindsight.json).\n');
+if (lint !== 0)
+  process.stdout.write(
+    '\nThe library has lint errors: those postmortems are published marked "incomplete" (see site.onInvalid in hindsight.json).\n',
+  );
 
 const base = readBase();
 const address = `http://127.0.0.1:${port}${base}`;
-process.stdout.write(`\n== Serving the knowledge base ==\nHindsight is at ${address} (Ctrl+C to stop)\n`);
-const server = spawn('npx', ['--no-install', 'astro', 'preview', '--root', 'site', '--host', '127.0.0.1', '--port', String(port)], {
-  cwd: root,
-  env,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+process.stdout.write(
+  `\n== Serving the knowledge base ==\nHindsight is at ${address} (Ctrl+C to stop)\n`,
+);
+const server = spawn(
+  'npx',
+  [
+    '--no-install',
+    'astro',
+    'preview',
+    '--root',
+    'site',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+  ],
+  {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 const stop = () => server.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

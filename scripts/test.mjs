@@ -13,7 +13,11 @@ const results = [];
 
 function step(name, command, args, env = {}) {
   process.stdout.write(`\n== ${name} ==\n`);
-  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return r.status === 0;
 }
 
@@ -26,7 +30,15 @@ function check(name, command, args) {
 function vitest(name, args) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-vitest-'));
   const report = path.join(dir, 'report.json');
-  const ok = step(name, 'npx', ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args]);
+  const ok = step(name, 'npx', [
+    '--no-install',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...args,
+  ]);
   let passed = 0;
   let failed = ok ? 0 : 1;
   try {
@@ -45,15 +57,34 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 check('Install test tools (Chromium)', 'bash', ['scripts/setup-test-env.sh']);
 check('Install the VS Code runtime (code-server, Node 24)', 'bash', ['scripts/setup-vscode.sh']);
 check('Type check (tsc)', 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.json']);
-check('Type check the site (astro check)', 'npx', ['--no-install', 'astro', 'check', '--root', 'site']);
+check('Type check the site (astro check)', 'npx', [
+  '--no-install',
+  'astro',
+  'check',
+  '--root',
+  'site',
+]);
 check('Generated files are up to date', process.execPath, ['scripts/generate.mjs', '--check']);
-check('Lint: import boundaries, no cycles, recommended rules (eslint)', 'npx', ['--no-install', 'eslint', '.']);
+check('Lint: import boundaries, no cycles, recommended rules (eslint)', 'npx', [
+  '--no-install',
+  'eslint',
+  '.',
+]);
 check('Formatted (prettier --check)', 'npx', ['--no-install', 'prettier', '--check', '.']);
 vitest('Unit, CLI and site data tests (vitest)', []);
-vitest('Site end to end in Chromium (vitest + playwright-core)', ['--config', 'vitest.e2e.config.ts']);
-counted('Extension in a real VS Code (@vscode/test-electron + mocha)', process.execPath, ['test/vscode/run.mjs']);
-counted('Extension in VS Code for the Web (web worker extension host)', process.execPath, ['test/vscode/web/run.mjs']);
-counted('Packaged .vsix installed and used in VS Code', process.execPath, ['test/vscode/vsix-e2e.mjs']);
+vitest('Site end to end in Chromium (vitest + playwright-core)', [
+  '--config',
+  'vitest.e2e.config.ts',
+]);
+counted('Extension in a real VS Code (@vscode/test-electron + mocha)', process.execPath, [
+  'test/vscode/run.mjs',
+]);
+counted('Extension in VS Code for the Web (web worker extension host)', process.execPath, [
+  'test/vscode/web/run.mjs',
+]);
+counted('Packaged .vsix installed and used in VS Code', process.execPath, [
+  'test/vscode/vsix-e2e.mjs',
+]);
 
 /** Runs a suite that writes {passed, failed} to $HINDSIGHT_RESULT_FILE. */
 function counted(name, command, args) {
@@ -76,6 +107,9 @@ function counted(name, command, args) {
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 process.stdout.write('\n');
-for (const r of results) process.stdout.write(`${r.failed ? 'FAIL' : 'ok  '} ${r.name}: ${r.passed} passed, ${r.failed} failed\n`);
+for (const r of results)
+  process.stdout.write(
+    `${r.failed ? 'FAIL' : 'ok  '} ${r.name}: ${r.passed} passed, ${r.failed} failed\n`,
+  );
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exitCode = failed ? 1 : 0;

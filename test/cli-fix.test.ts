@@ -1,5 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, chmodSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  chmodSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -7,7 +20,13 @@ import { fileURLToPath } from 'node:url';
 import { applyPatch } from 'diff';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decode, defaultConfig, isPostmortemFile, lintText, type LintOptions } from '@hindsight/core';
+import {
+  decode,
+  defaultConfig,
+  isPostmortemFile,
+  lintText,
+  type LintOptions,
+} from '@hindsight/core';
 import { fixText } from '../cli/src/fix';
 import { run } from '../cli/src/main';
 import { applyEdits, readMarkdown } from './edits';
@@ -60,7 +79,10 @@ function fixableFindings(bytes: Buffer) {
 beforeEach(() => {
   repo = mkdtempSync(path.join(tmpdir(), 'hindsight-fix-'));
   mkdirSync(path.join(repo, '.git'));
-  cpSync(path.join(ROOT, 'test/fixtures'), path.join(repo, 'fixtures'), { recursive: true, filter: (src) => !src.includes('cli-golden') && !src.endsWith('.json') });
+  cpSync(path.join(ROOT, 'test/fixtures'), path.join(repo, 'fixtures'), {
+    recursive: true,
+    filter: (src) => !src.includes('cli-golden') && !src.endsWith('.json'),
+  });
 });
 
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
@@ -69,7 +91,9 @@ describe('hindsight fix on the fixture corpus', () => {
   it('fixes every fixable finding, leaves every other file byte for byte, and a second run changes nothing', async () => {
     const before = snapshot(path.join(repo, 'fixtures'));
     const first = await hindsight('fix', 'fixtures', '--today', TODAY);
-    expect(first.stdout).toMatch(/Applied [1-9]\d* fixes in [1-9]\d* files of \d+; \d+ errors? left without an automatic fix\.\n$/);
+    expect(first.stdout).toMatch(
+      /Applied [1-9]\d* fixes in [1-9]\d* files of \d+; \d+ errors? left without an automatic fix\.\n$/,
+    );
     const after = snapshot(path.join(repo, 'fixtures'));
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort()); // no temporary file left behind
     let changed = 0;
@@ -77,12 +101,20 @@ describe('hindsight fix on the fixture corpus', () => {
       const now = after.get(file)!;
       if (!isPostmortemFile(file, defaultConfig)) continue; // README.md and the like are not searched
       expect(fixableFindings(now), file).toEqual([]);
-      if (fixableFindings(bytes).length === 0) expect(now.equals(bytes), `${file} has nothing to fix and must be untouched`).toBe(true);
+      if (fixableFindings(bytes).length === 0)
+        expect(now.equals(bytes), `${file} has nothing to fix and must be untouched`).toBe(true);
       else changed++;
     }
     expect(changed).toBeGreaterThan(10);
     // Files the reader refuses or cannot decode as UTF-8 are named and never touched.
-    for (const refused of ['hostile/binary-png.md', 'hostile/latin1.md', 'hostile/utf16le-bom.md', 'rules/file-readable/bad-binary.md', 'hostile/deep-nesting.md', 'hostile/huge-table.md']) {
+    for (const refused of [
+      'hostile/binary-png.md',
+      'hostile/latin1.md',
+      'hostile/utf16le-bom.md',
+      'rules/file-readable/bad-binary.md',
+      'hostile/deep-nesting.md',
+      'hostile/huge-table.md',
+    ]) {
       expect(after.get(refused)!.equals(before.get(refused)!), refused).toBe(true);
     }
     expect(first.stderr).toContain('left fixtures/hostile/binary-png.md alone: File looks binary');
@@ -92,7 +124,10 @@ describe('hindsight fix on the fixture corpus', () => {
   }, 600_000); // hostile/huge-table.md takes seconds of CPU per lint, and the machine may be busy
 
   it('keeps CRLF line endings and a BOM', async () => {
-    const source = readFileSync(path.join(ROOT, 'test/fixtures/rules/required-section/bad-missing-middle.md'), 'utf8').replace('status: draft', 'status: drafft');
+    const source = readFileSync(
+      path.join(ROOT, 'test/fixtures/rules/required-section/bad-missing-middle.md'),
+      'utf8',
+    ).replace('status: draft', 'status: drafft');
     const file = path.join(repo, 'crlf.md');
     writeFileSync(file, `\ufeff${source.replace(/\n/g, '\r\n')}`);
     const r = await hindsight('fix', 'crlf.md', '--today', TODAY);
@@ -108,9 +143,17 @@ describe('hindsight fix on the fixture corpus', () => {
   it('prints a unified diff with --dry-run that turns the file into the fixed one, and writes nothing', async () => {
     const file = path.join(repo, 'fixtures/rules/severity-level/bad-typo.md');
     const before = readFileSync(file, 'utf8');
-    const r = await hindsight('fix', 'fixtures/rules/severity-level/bad-typo.md', '--dry-run', '--today', TODAY);
+    const r = await hindsight(
+      'fix',
+      'fixtures/rules/severity-level/bad-typo.md',
+      '--dry-run',
+      '--today',
+      TODAY,
+    );
     expect(readFileSync(file, 'utf8')).toBe(before);
-    expect(r.stdout).toContain('--- a/fixtures/rules/severity-level/bad-typo.md\n+++ b/fixtures/rules/severity-level/bad-typo.md\n');
+    expect(r.stdout).toContain(
+      '--- a/fixtures/rules/severity-level/bad-typo.md\n+++ b/fixtures/rules/severity-level/bad-typo.md\n',
+    );
     expect(r.stdout).toMatch(/^-severity: .*\n\+severity: SEV3$/m);
     const patch = r.stdout.slice(0, r.stdout.lastIndexOf('\n\nWould apply'));
     expect(applyPatch(before, patch)).toBe(fixText(before, OPTIONS).text);
@@ -119,24 +162,67 @@ describe('hindsight fix on the fixture corpus', () => {
 
   it('applies only the rules named with --rule, and refuses an unknown rule', async () => {
     const dir = path.join(repo, 'fixtures/rules/required-section');
-    const r = await hindsight('fix', 'fixtures/rules', '--rule', 'severity-level', '--rule', 'root-cause-category', '--today', TODAY);
-    expect(r.stdout.split('\n').filter((l) => l.includes(': ')).map((l) => l.split(':')[0]).sort()).toEqual([
+    const r = await hindsight(
+      'fix',
+      'fixtures/rules',
+      '--rule',
+      'severity-level',
+      '--rule',
+      'root-cause-category',
+      '--today',
+      TODAY,
+    );
+    expect(
+      r.stdout
+        .split('\n')
+        .filter((l) => l.includes(': '))
+        .map((l) => l.split(':')[0])
+        .sort(),
+    ).toEqual([
       'fixtures/rules/root-cause-category/bad-typo.md',
       'fixtures/rules/root-cause-category/bad-unknown.md',
       'fixtures/rules/severity-level/bad-typo.md',
     ]);
-    expect(readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8'))).toEqual(readdirSync(dir).map((f) => readFileSync(path.join(ROOT, 'test/fixtures/rules/required-section', f), 'utf8')));
-    expect(await hindsight('fix', '--rule', 'nope')).toMatchObject({ code: 2, stderr: expect.stringContaining("--rule 'nope' is not a rule; expected one of file-readable,") });
+    expect(readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8'))).toEqual(
+      readdirSync(dir).map((f) =>
+        readFileSync(path.join(ROOT, 'test/fixtures/rules/required-section', f), 'utf8'),
+      ),
+    );
+    expect(await hindsight('fix', '--rule', 'nope')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        "--rule 'nope' is not a rule; expected one of file-readable,",
+      ),
+    });
   });
 
   it('leaves a FIFO, a binary file and a Latin-1 file alone, saying why, and fails on their errors', async () => {
     execFileSync('mkfifo', [path.join(repo, 'pipe.md')]);
-    const r = await hindsight('fix', 'pipe.md', 'fixtures/hostile/binary-png.md', 'fixtures/hostile/latin1.md', '--today', TODAY);
-    expect(r.stderr).toContain('hindsight fix: left pipe.md alone: File is a named pipe (FIFO), not a regular file, so it was not read; expected a Markdown file.\n');
-    expect(r.stderr).toContain('hindsight fix: left fixtures/hostile/binary-png.md alone: File looks binary');
-    expect(r.stderr).toContain('hindsight fix: left fixtures/hostile/latin1.md alone: File is not valid UTF-8');
-    expect(readFileSync(path.join(repo, 'fixtures/hostile/latin1.md')).equals(readFileSync(path.join(ROOT, 'test/fixtures/hostile/latin1.md')))).toBe(true);
-    expect(r.stdout).toMatch(/^Applied 0 fixes in 0 files of 3; [1-9]\d* errors? left without an automatic fix\.\n$/);
+    const r = await hindsight(
+      'fix',
+      'pipe.md',
+      'fixtures/hostile/binary-png.md',
+      'fixtures/hostile/latin1.md',
+      '--today',
+      TODAY,
+    );
+    expect(r.stderr).toContain(
+      'hindsight fix: left pipe.md alone: File is a named pipe (FIFO), not a regular file, so it was not read; expected a Markdown file.\n',
+    );
+    expect(r.stderr).toContain(
+      'hindsight fix: left fixtures/hostile/binary-png.md alone: File looks binary',
+    );
+    expect(r.stderr).toContain(
+      'hindsight fix: left fixtures/hostile/latin1.md alone: File is not valid UTF-8',
+    );
+    expect(
+      readFileSync(path.join(repo, 'fixtures/hostile/latin1.md')).equals(
+        readFileSync(path.join(ROOT, 'test/fixtures/hostile/latin1.md')),
+      ),
+    ).toBe(true);
+    expect(r.stdout).toMatch(
+      /^Applied 0 fixes in 0 files of 3; [1-9]\d* errors? left without an automatic fix\.\n$/,
+    );
     expect(r.code).toBe(1);
   });
 
@@ -154,7 +240,14 @@ describe('hindsight fix on the fixture corpus', () => {
 
 describe('fixing is idempotent', () => {
   const corpus = [
-    ...readMarkdown(['./fixtures/valid/', './fixtures/rules/required-section/', './fixtures/rules/required-field/', './fixtures/rules/severity-level/', './fixtures/rules/field-value/', './fixtures/rules/front-matter-missing/']),
+    ...readMarkdown([
+      './fixtures/valid/',
+      './fixtures/rules/required-section/',
+      './fixtures/rules/required-field/',
+      './fixtures/rules/severity-level/',
+      './fixtures/rules/field-value/',
+      './fixtures/rules/front-matter-missing/',
+    ]),
     ...readMarkdown(['../postmortems/'], (f) => f === 'README.md').slice(0, 3),
   ];
 
@@ -164,7 +257,21 @@ describe('fixing is idempotent', () => {
       cut: fc.nat({ max: 40 }),
       insert: fc.oneof(
         fc.string({ maxLength: 6 }),
-        fc.constantFrom('\n', '\r\n', '## Impact\n', '## Timeline\n\n- 10:00 x\n', '---\n', 'severity: SEV9\n', 'status: publshed\n', 'root_cause: netwrk\n', 'root-cause: x\n', '\n\n', '# T\n', '<!--', '```\n'),
+        fc.constantFrom(
+          '\n',
+          '\r\n',
+          '## Impact\n',
+          '## Timeline\n\n- 10:00 x\n',
+          '---\n',
+          'severity: SEV9\n',
+          'status: publshed\n',
+          'root_cause: netwrk\n',
+          'root-cause: x\n',
+          '\n\n',
+          '# T\n',
+          '<!--',
+          '```\n',
+        ),
       ),
     });
     fc.assert(

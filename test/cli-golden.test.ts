@@ -23,24 +23,48 @@ const CASES: [string, string[]][] = [
 ];
 
 describe('the CLI on the library and the fixtures', () => {
-  it.each(CASES)('prints byte for byte what it printed before (%s)', (golden, args) => {
-    const r = spawnSync(process.execPath, ['cli/bin/hindsight.mjs', ...args, '--today', '2026-11-24'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, GITHUB_ACTIONS: '' },
-    });
-    expect(r.stdout).toBe(readFileSync(path.join(GOLDEN, golden), 'utf8'));
-  }, 60_000);
+  it.each(CASES)(
+    'prints byte for byte what it printed before (%s)',
+    (golden, args) => {
+      const r = spawnSync(
+        process.execPath,
+        ['cli/bin/hindsight.mjs', ...args, '--today', '2026-11-24'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, GITHUB_ACTIONS: '' },
+        },
+      );
+      expect(r.stdout).toBe(readFileSync(path.join(GOLDEN, golden), 'utf8'));
+    },
+    60_000,
+  );
 
   it('prints one text line per finding, a message that spans lines shown on one', () => {
-    const r = spawnSync(process.execPath, ['cli/bin/hindsight.mjs', 'lint', 'test/fixtures', '--today', '2026-11-24'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
-    const json = JSON.parse(readFileSync(path.join(GOLDEN, 'lint-test-fixtures.json'), 'utf8')) as { file: string; line: number; column: number; severity: string; rule: string; message: string }[];
-    const lines = json.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${visible(d.message)}`);
+    const r = spawnSync(
+      process.execPath,
+      ['cli/bin/hindsight.mjs', 'lint', 'test/fixtures', '--today', '2026-11-24'],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } },
+    );
+    const json = JSON.parse(readFileSync(path.join(GOLDEN, 'lint-test-fixtures.json'), 'utf8')) as {
+      file: string;
+      line: number;
+      column: number;
+      severity: string;
+      rule: string;
+      message: string;
+    }[];
+    const lines = json.map(
+      (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${visible(d.message)}`,
+    );
     const printed = r.stdout.split('\n');
     expect(printed.slice(0, lines.length)).toEqual(lines);
     // The corpus holds a message with a line break (from a hostile file): it is escaped, not printed raw.
     const multiLine = json.filter((d) => d.message.includes('\n'));
     expect(multiLine.length).toBeGreaterThan(0);
-    for (const d of multiLine) expect(printed).toContain(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${visible(d.message)}`);
+    for (const d of multiLine)
+      expect(printed).toContain(
+        `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${visible(d.message)}`,
+      );
   }, 60_000);
 });

@@ -28,7 +28,10 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 }
 
 /** The Markdown files of folders under test/ (paths relative to it), read as latin1 so every byte survives. */
-export function readMarkdown(dirs: readonly string[], skip: (name: string) => boolean = () => false): string[] {
+export function readMarkdown(
+  dirs: readonly string[],
+  skip: (name: string) => boolean = () => false,
+): string[] {
   return dirs.flatMap((d) => {
     const dir = fileURLToPath(new URL(d, import.meta.url));
     return readdirSync(dir)

@@ -8,7 +8,11 @@ import { budgetInline, lintText, parseWhole, type BudgetLimits } from '@hindsigh
 import { remarkPostmortemGfm } from '../core/src/markdown';
 
 // The parser the core uses (core/src/parse.ts), to see what it makes of the text the budget lets through.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkPostmortemGfm).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkPostmortemGfm)
+  .freeze();
 
 /** Small limits, so that random texts of a few hundred characters cross them often. */
 const LIMITS: BudgetLimits = { markers: 12, cells: 30, document: 60 };
@@ -24,7 +28,8 @@ function inlineRuns(tree: Root): Nodes[] {
   const stack: Nodes[] = [tree];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') out.push(node);
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')
+      out.push(node);
     else if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
   }
   return out;
@@ -44,15 +49,67 @@ function countCells(tree: Root): number {
 // Pieces of Markdown that open and close inline and block constructs, so random texts reach
 // the places where a line scan could misjudge where micromark ends a paragraph.
 const PIECES = [
-  '*', '_', '~', '`', '[', ']', '(', ')', '<', '>', '|', '!', '\\', 'a', 'b', ' ', ' ', '\t',
-  '\n', '\n', '\n\n', '\r\n', '\r', '- ', '* ', '+ ', '1. ', '2. ', '3) ', '> ', '  ', '    ', '# ', '## ',
-  '```', '~~~', '<div>', '<!--', '-->', '<pre>', '</pre>', '---', '===', '|-|', '| - | - |', '|a|b|', '](b)', '![',
+  '*',
+  '_',
+  '~',
+  '`',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '|',
+  '!',
+  '\\',
+  'a',
+  'b',
+  ' ',
+  ' ',
+  '\t',
+  '\n',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '2. ',
+  '3) ',
+  '> ',
+  '  ',
+  '    ',
+  '# ',
+  '## ',
+  '```',
+  '~~~',
+  '<div>',
+  '<!--',
+  '-->',
+  '<pre>',
+  '</pre>',
+  '---',
+  '===',
+  '|-|',
+  '| - | - |',
+  '|a|b|',
+  '](b)',
+  '![',
 ];
 const soup = fc
-  .tuple(fc.constantFrom('', '', '---\n', '---\ntitle: a\n---\n', '---\n---  \n'), fc.array(fc.constantFrom(...PIECES), { maxLength: 400 }))
+  .tuple(
+    fc.constantFrom('', '', '---\n', '---\ntitle: a\n---\n', '---\n---  \n'),
+    fc.array(fc.constantFrom(...PIECES), { maxLength: 400 }),
+  )
   .map(([frontMatter, p]) => frontMatter + p.join(''));
 /** Text that cannot leave a code block or raw HTML open across a blank line (which would hold what follows). */
-const prose = fc.array(fc.constantFrom(...PIECES.filter((p) => !/```|~~~|<!--|<pre>/.test(p))), { maxLength: 200 }).map((p) => p.join(''));
+const prose = fc
+  .array(fc.constantFrom(...PIECES.filter((p) => !/```|~~~|<!--|<pre>/.test(p))), {
+    maxLength: 200,
+  })
+  .map((p) => p.join(''));
 /** A table with random cells (delimiter soups among them) and random text around it. */
 const table = fc
   .record({
@@ -60,15 +117,46 @@ const table = fc
     // What the header follows: a blank line, a heading, or paragraph text the header might continue.
     opening: fc.constantFrom('', '## Heading', '# T', 'text', '> quote', '- item'),
     columns: fc.integer({ min: 1, max: 8 }),
-    rows: fc.array(fc.array(fc.constantFrom('a', '*a*', '_a', '~', '`x`', '[a]', '<b>', '\\|', '', '**'), { maxLength: 10 }), { maxLength: 12 }),
+    rows: fc.array(
+      fc.array(fc.constantFrom('a', '*a*', '_a', '~', '`x`', '[a]', '<b>', '\\|', '', '**'), {
+        maxLength: 10,
+      }),
+      { maxLength: 12 },
+    ),
     after: soup,
   })
   .map(({ before, opening, columns, rows, after }) =>
-    [before, '', opening, '|' + ' h |'.repeat(columns), '|' + ' - |'.repeat(columns), ...rows.map((r) => '| ' + r.join(' | ') + ' |'), after].join('\n'),
+    [
+      before,
+      '',
+      opening,
+      '|' + ' h |'.repeat(columns),
+      '|' + ' - |'.repeat(columns),
+      ...rows.map((r) => '| ' + r.join(' | ') + ' |'),
+      after,
+    ].join('\n'),
   );
 /** Brackets and links nested and unbalanced. */
 const brackets = fc
-  .array(fc.constantFrom('[', ']', '](', ')', '[a](b)', '![', '<', '>', 'a', ' ', '\n', '\n\n', '*', '- '), { maxLength: 400 })
+  .array(
+    fc.constantFrom(
+      '[',
+      ']',
+      '](',
+      ')',
+      '[a](b)',
+      '![',
+      '<',
+      '>',
+      'a',
+      ' ',
+      '\n',
+      '\n\n',
+      '*',
+      '- ',
+    ),
+    { maxLength: 400 },
+  )
   .map((p) => p.join(''));
 
 describe('the parse budget (fuzzed against the parser)', () => {
@@ -81,7 +169,10 @@ describe('the parse budget (fuzzed against the parser)', () => {
     let all = 0;
     for (const node of inlineRuns(tree)) {
       const slice = budget.text.slice(node.position!.start.offset, node.position!.end.offset);
-      expect(markers(slice), `${node.type} at line ${node.position!.start.line}: ${JSON.stringify(slice)}`).toBeLessThanOrEqual(LIMITS.markers);
+      expect(
+        markers(slice),
+        `${node.type} at line ${node.position!.start.line}: ${JSON.stringify(slice)}`,
+      ).toBeLessThanOrEqual(LIMITS.markers);
       work += markers(slice) * slice.length;
       all += markers(slice);
     }
@@ -108,7 +199,11 @@ describe('the parse budget (fuzzed against the parser)', () => {
   it('changes nothing in texts within the budget', () => {
     fc.assert(
       fc.property(soup, (text) => {
-        const budget = budgetInline(text, { markers: 1_000_000, cells: 1_000_000, document: 1_000_000 });
+        const budget = budgetInline(text, {
+          markers: 1_000_000,
+          cells: 1_000_000,
+          document: 1_000_000,
+        });
         expect(budget.refused).toEqual([]);
         expect(budget.text).toBe(text);
       }),
@@ -118,22 +213,35 @@ describe('the parse budget (fuzzed against the parser)', () => {
 
   it('shows a refused block as written and reports where it starts, with the real limits', () => {
     fc.assert(
-      fc.property(fc.constantFrom('_a*', '*a', '~a', '[', '`a', '<a'), fc.integer({ min: 600, max: 3000 }), prose, (unit, n, around) => {
-        const block = unit.repeat(n);
-        const text = `${around}\n\n## Summary\n\n${block}\n\nAfter.\n`;
-        const pm = parseWhole(text);
-        const line = text.slice(0, text.indexOf(block)).split(/\r\n|\r|\n/).length;
-        const texts: string[] = [];
-        const stack: Nodes[] = [pm.tree];
-        while (stack.length) {
-          const node = stack.pop()!;
-          if (node.type === 'text') texts.push(node.value);
-          if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
-        }
-        expect(texts).toContain(block);
-        const findings = lintText(text, { today: '2026-11-24' }).findings.filter((f) => f.rule === 'file-readable');
-        expect(findings.some((f) => f.range.start.line === line && /expected at most 500, so it was not parsed as Markdown/.test(f.message))).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom('_a*', '*a', '~a', '[', '`a', '<a'),
+        fc.integer({ min: 600, max: 3000 }),
+        prose,
+        (unit, n, around) => {
+          const block = unit.repeat(n);
+          const text = `${around}\n\n## Summary\n\n${block}\n\nAfter.\n`;
+          const pm = parseWhole(text);
+          const line = text.slice(0, text.indexOf(block)).split(/\r\n|\r|\n/).length;
+          const texts: string[] = [];
+          const stack: Nodes[] = [pm.tree];
+          while (stack.length) {
+            const node = stack.pop()!;
+            if (node.type === 'text') texts.push(node.value);
+            if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+          }
+          expect(texts).toContain(block);
+          const findings = lintText(text, { today: '2026-11-24' }).findings.filter(
+            (f) => f.rule === 'file-readable',
+          );
+          expect(
+            findings.some(
+              (f) =>
+                f.range.start.line === line &&
+                /expected at most 500, so it was not parsed as Markdown/.test(f.message),
+            ),
+          ).toBe(true);
+        },
+      ),
       { numRuns: 40 },
     );
   }, 120_000);

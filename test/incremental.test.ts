@@ -2,18 +2,30 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IncrementalParser, LineIndex, lintPostmortem, lintText, parseWhole } from '@hindsight/core';
+import {
+  IncrementalParser,
+  LineIndex,
+  lintPostmortem,
+  lintText,
+  parseWhole,
+} from '@hindsight/core';
 import { applyEdit, propertyRuns } from './edits';
 import { modelSnapshot } from './model-snapshot';
 
 const LIBRARY = fileURLToPath(new URL('../postmortems/', import.meta.url));
 const TODAY = '2026-11-24';
-const library = readdirSync(LIBRARY).filter((f) => f !== 'README.md').map((f) => readFileSync(LIBRARY + f, 'utf8'));
+const library = readdirSync(LIBRARY)
+  .filter((f) => f !== 'README.md')
+  .map((f) => readFileSync(LIBRARY + f, 'utf8'));
 /** Every field of the model (modelSnapshot), against the whole parse by default. */
 const shape = (text: string, pm = parseWhole(text, { today: TODAY })) => modelSnapshot(pm, TODAY);
 
 /** Applies each edit in turn and checks every version against a full parse of it. */
-function expectFullParseAfterEach<E>(source: string, edits: E[], apply: (text: string, edit: E) => string) {
+function expectFullParseAfterEach<E>(
+  source: string,
+  edits: E[],
+  apply: (text: string, edit: E) => string,
+) {
   const parser = new IncrementalParser({ today: TODAY });
   parser.parse(source);
   let text = source;
@@ -53,12 +65,29 @@ describe('incremental parsing', () => {
       cut: fc.nat({ max: 12 }),
       insert: fc.oneof(
         fc.string({ maxLength: 8 }),
-        fc.constantFrom('\n', '\n\n', '## Impact\n', '- [ ] x @a due:2099-01-01\n', '| a | b |\n', '```', '<!--', '---\n', '> ', '    ', '- 10:00 x\n', '[x]: http://a', '*', '\r\n'),
+        fc.constantFrom(
+          '\n',
+          '\n\n',
+          '## Impact\n',
+          '- [ ] x @a due:2099-01-01\n',
+          '| a | b |\n',
+          '```',
+          '<!--',
+          '---\n',
+          '> ',
+          '    ',
+          '- 10:00 x\n',
+          '[x]: http://a',
+          '*',
+          '\r\n',
+        ),
       ),
     });
     fc.assert(
-      fc.property(fc.constantFrom(...library), fc.array(edit, { minLength: 1, maxLength: 15 }), (source, edits) =>
-        expectFullParseAfterEach(source, edits, applyEdit),
+      fc.property(
+        fc.constantFrom(...library),
+        fc.array(edit, { minLength: 1, maxLength: 15 }),
+        (source, edits) => expectFullParseAfterEach(source, edits, applyEdit),
       ),
       { numRuns: propertyRuns(100) },
     );
@@ -71,19 +100,47 @@ describe('incremental parsing', () => {
       column: fc.nat(),
       cut: fc.nat({ max: 3 }),
       insert: fc.oneof(
-        fc.constantFrom('x', ' ', '-', '- ', '#', '# ', '1. ', '1) ', '*', '+ ', '>', '=', '===', '---', ':', '|', '\t', '    ', 'due:2020-01-01', '@kim', '10:00', '[ ]', 'TODO'),
+        fc.constantFrom(
+          'x',
+          ' ',
+          '-',
+          '- ',
+          '#',
+          '# ',
+          '1. ',
+          '1) ',
+          '*',
+          '+ ',
+          '>',
+          '=',
+          '===',
+          '---',
+          ':',
+          '|',
+          '\t',
+          '    ',
+          'due:2020-01-01',
+          '@kim',
+          '10:00',
+          '[ ]',
+          'TODO',
+        ),
         fc.string({ maxLength: 4 }).map((s) => s.replace(/[\r\n]/g, '')),
       ),
     });
     fc.assert(
-      fc.property(fc.constantFrom(...library), fc.array(edit, { minLength: 1, maxLength: 20 }), (source, edits) =>
-        expectFullParseAfterEach(source, edits, (text, e) => {
-          const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
-          const lineStart = starts[e.line % starts.length]!;
-          const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
-          const at = lineStart + (e.column % (lineEnd - lineStart + 1));
-          return text.slice(0, at) + e.insert + text.slice(Math.min(at + e.cut, lineEnd));
-        }),
+      fc.property(
+        fc.constantFrom(...library),
+        fc.array(edit, { minLength: 1, maxLength: 20 }),
+        (source, edits) =>
+          expectFullParseAfterEach(source, edits, (text, e) => {
+            const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
+            const lineStart = starts[e.line % starts.length]!;
+            const lineEnd =
+              text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
+            const at = lineStart + (e.column % (lineEnd - lineStart + 1));
+            return text.slice(0, at) + e.insert + text.slice(Math.min(at + e.cut, lineEnd));
+          }),
       ),
       { numRuns: propertyRuns(150) },
     );
@@ -111,15 +168,22 @@ describe('incremental parsing', () => {
   it('updates a line index after an edit exactly as if built afresh (LF, CRLF and lone CR)', () => {
     const text = fc.string({ unit: fc.constantFrom('a', '\n', '\r', ' '), maxLength: 40 });
     fc.assert(
-      fc.property(text, fc.nat(), fc.nat({ max: 6 }), fc.string({ unit: fc.constantFrom('b', '\n', '\r'), maxLength: 5 }), (old, at, cut, inserted) => {
-        const from = at % (old.length + 1);
-        const to = Math.min(old.length, from + cut);
-        const next = old.slice(0, from) + inserted + old.slice(to);
-        const edited = new LineIndex(old).edited(next, from, to, inserted.length);
-        const fresh = new LineIndex(next);
-        expect(edited.lineCount).toBe(fresh.lineCount);
-        for (let line = 1; line <= fresh.lineCount; line++) expect(edited.lineStart(line)).toBe(fresh.lineStart(line));
-      }),
+      fc.property(
+        text,
+        fc.nat(),
+        fc.nat({ max: 6 }),
+        fc.string({ unit: fc.constantFrom('b', '\n', '\r'), maxLength: 5 }),
+        (old, at, cut, inserted) => {
+          const from = at % (old.length + 1);
+          const to = Math.min(old.length, from + cut);
+          const next = old.slice(0, from) + inserted + old.slice(to);
+          const edited = new LineIndex(old).edited(next, from, to, inserted.length);
+          const fresh = new LineIndex(next);
+          expect(edited.lineCount).toBe(fresh.lineCount);
+          for (let line = 1; line <= fresh.lineCount; line++)
+            expect(edited.lineStart(line)).toBe(fresh.lineStart(line));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -127,7 +191,9 @@ describe('incremental parsing', () => {
   it('agrees with lintText on the library', () => {
     for (const text of library) {
       const parser = new IncrementalParser({ today: TODAY });
-      expect(lintPostmortem(parser.parse(text), { today: TODAY }).findings).toEqual(lintText(text, { today: TODAY }).findings);
+      expect(lintPostmortem(parser.parse(text), { today: TODAY }).findings).toEqual(
+        lintText(text, { today: TODAY }).findings,
+      );
     }
   });
 });

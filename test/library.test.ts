@@ -6,8 +6,13 @@ import { computeStats, defaultConfig, lintText, type Entry } from '@hindsight/co
 // The library in postmortems/ is what users learn the format from: it must stay exemplary.
 const dir = fileURLToPath(new URL('../postmortems/', import.meta.url));
 const TODAY = '2026-11-24';
-const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
-const results = files.map((file) => ({ file, ...lintText(readFileSync(dir + file, 'utf8'), { today: TODAY }) }));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.md') && f !== 'README.md')
+  .sort();
+const results = files.map((file) => ({
+  file,
+  ...lintText(readFileSync(dir + file, 'utf8'), { today: TODAY }),
+}));
 const entries: Entry[] = results.map((r) => ({ file: r.file, pm: r.postmortem! }));
 
 describe('the postmortem library', () => {
@@ -28,7 +33,12 @@ describe('the postmortem library', () => {
 
   it('marks every file as an illustrative example and includes the four seed outages', () => {
     for (const { file, pm } of entries) expect(pm.meta.tags, file).toContain('example');
-    expect(entries.filter((e) => e.pm.meta.tags.includes('seed-outage')).map((e) => e.pm.meta.root_cause).sort()).toEqual(['capacity', 'code-defect', 'config-change', 'manual-operation']);
+    expect(
+      entries
+        .filter((e) => e.pm.meta.tags.includes('seed-outage'))
+        .map((e) => e.pm.meta.root_cause)
+        .sort(),
+    ).toEqual(['capacity', 'code-defect', 'config-change', 'manual-operation']);
   });
 
   it('has action items that are done, open and overdue, each with owner, due date and kind', () => {

@@ -17,11 +17,24 @@ export function modelSnapshot(pm: Postmortem, today: string): unknown {
     const ctor = (value as object).constructor?.name;
     if (ctor === 'LineIndex') {
       const lines = value as Postmortem['lines'];
-      return { lineCount: lines.lineCount, starts: Array.from({ length: lines.lineCount }, (_, i) => lines.lineStart(i + 1)) };
+      return {
+        lineCount: lines.lineCount,
+        starts: Array.from({ length: lines.lineCount }, (_, i) => lines.lineStart(i + 1)),
+      };
     }
     if (ctor === 'Document') {
-      const doc = value as { errors: { message: string }[]; warnings: { message: string }[]; range: unknown; contents: unknown };
-      return { errors: doc.errors.map((e) => e.message), warnings: doc.warnings.map((w) => w.message), range: doc.range, contents: JSON.stringify(doc.contents) };
+      const doc = value as {
+        errors: { message: string }[];
+        warnings: { message: string }[];
+        range: unknown;
+        contents: unknown;
+      };
+      return {
+        errors: doc.errors.map((e) => e.message),
+        warnings: doc.warnings.map((w) => w.message),
+        range: doc.range,
+        contents: JSON.stringify(doc.contents),
+      };
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {

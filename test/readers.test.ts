@@ -2,12 +2,29 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineIndex, parsePostmortem, parseWhole, plainInline, readByLines, stripBom, type Postmortem } from '@hindsight/core';
+import {
+  LineIndex,
+  parsePostmortem,
+  parseWhole,
+  plainInline,
+  readByLines,
+  stripBom,
+  type Postmortem,
+} from '@hindsight/core';
 import { applyEdits, propertyRuns, readMarkdown } from './edits';
 import { modelSnapshot } from './model-snapshot';
 
 const TODAY = '2026-11-24';
-const dirs = ['../postmortems/', './fixtures/real-world/', './fixtures/valid/', './fixtures/rules/empty-section/', './fixtures/rules/timeline-order/', './fixtures/rules/action-owner/', './fixtures/vscode-workspace/postmortems/', './fixtures/hostile/'];
+const dirs = [
+  '../postmortems/',
+  './fixtures/real-world/',
+  './fixtures/valid/',
+  './fixtures/rules/empty-section/',
+  './fixtures/rules/timeline-order/',
+  './fixtures/rules/action-owner/',
+  './fixtures/vscode-workspace/postmortems/',
+  './fixtures/hostile/',
+];
 // The 800 KB table takes seconds to parse each time, and the property would parse it hundreds of times.
 const docs = readMarkdown(dirs, (name) => name === 'huge-table.md').map(stripBom);
 const small = docs.filter((text) => text.length < 100_000);
@@ -32,7 +49,12 @@ describe('the model read by lines (an oracle over every field of the model)', ()
   });
 
   it('is what parsePostmortem returns for a plain postmortem, and parses the tree only when asked', () => {
-    const text = readFileSync(fileURLToPath(new URL('../postmortems/2025-02-03-expired-tls-certificate-on-api.md', import.meta.url)), 'utf8');
+    const text = readFileSync(
+      fileURLToPath(
+        new URL('../postmortems/2025-02-03-expired-tls-certificate-on-api.md', import.meta.url),
+      ),
+      'utf8',
+    );
     const pm = parsePostmortem(text, { today: TODAY });
     expect(Object.getOwnPropertyDescriptor(pm, 'tree')?.get).toBeDefined();
     expect(shape(pm)).toEqual(shape(full(text)));
@@ -45,12 +67,71 @@ describe('the model read by lines (an oracle over every field of the model)', ()
       insert: fc.oneof(
         fc.string({ maxLength: 6 }),
         fc.constantFrom(
-          '', '\n', '\n\n', '## Timeline\n', '## Action Items\n', '### 2024-03-02\n', '# T\n', '## ##\n', '# foo#\n', '## *Impact*\n',
-          '- 10:00 UTC x\n', '- 1. x\n', '- 1) x\n', '* 09:15 b\n', '+ c\n', '- [ ] a @b due:2099-01-01\n', '- [x] Done #prevent OPS-1\n', '- a  \n', '  - nested\n',
-          '```\n', '~~~\n', '``` a`b\n', '  ```\n', '    code\n', '---\n', '===\n', '***\n', '> ', '| a | b |\n|---|---|\n| 1 | 2 |\n',
-          '<!-- prompt -->\n', '<!--\n', '-->\n', '<!-->\n', '<!--->\n', '  <!--\n', '<!-- a --> b\n', '<div>\n', '  ## Action Items\n',
-          '[x]: http://a\n', '[x]', '&amp;', '\\', '*', '_', '`', '\r\n', '\r', '\t', 'TODO',
-          '**', '***', ' **', '** ', '`x`', '` x `', '` `', '``', '- **10:00 UTC** x\n', '- [ ] Fix `cache` @kim\n', '- **a** `b` **c**.\n', '- `a*b`\n', '- **a **b** c**\n', '- **`x`**\n', '- ***\n', '- * x\n',
+          '',
+          '\n',
+          '\n\n',
+          '## Timeline\n',
+          '## Action Items\n',
+          '### 2024-03-02\n',
+          '# T\n',
+          '## ##\n',
+          '# foo#\n',
+          '## *Impact*\n',
+          '- 10:00 UTC x\n',
+          '- 1. x\n',
+          '- 1) x\n',
+          '* 09:15 b\n',
+          '+ c\n',
+          '- [ ] a @b due:2099-01-01\n',
+          '- [x] Done #prevent OPS-1\n',
+          '- a  \n',
+          '  - nested\n',
+          '```\n',
+          '~~~\n',
+          '``` a`b\n',
+          '  ```\n',
+          '    code\n',
+          '---\n',
+          '===\n',
+          '***\n',
+          '> ',
+          '| a | b |\n|---|---|\n| 1 | 2 |\n',
+          '<!-- prompt -->\n',
+          '<!--\n',
+          '-->\n',
+          '<!-->\n',
+          '<!--->\n',
+          '  <!--\n',
+          '<!-- a --> b\n',
+          '<div>\n',
+          '  ## Action Items\n',
+          '[x]: http://a\n',
+          '[x]',
+          '&amp;',
+          '\\',
+          '*',
+          '_',
+          '`',
+          '\r\n',
+          '\r',
+          '\t',
+          'TODO',
+          '**',
+          '***',
+          ' **',
+          '** ',
+          '`x`',
+          '` x `',
+          '` `',
+          '``',
+          '- **10:00 UTC** x\n',
+          '- [ ] Fix `cache` @kim\n',
+          '- **a** `b` **c**.\n',
+          '- `a*b`\n',
+          '- **a **b** c**\n',
+          '- **`x`**\n',
+          '- ***\n',
+          '- * x\n',
         ),
       ),
     });
@@ -69,28 +150,71 @@ describe('the model read by lines (an oracle over every field of the model)', ()
   it('reads inline code and strong emphasis in timeline entries and action items as the parser does', () => {
     // Well-formed markup often, stray markers now and then.
     const token = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(' **Fix**', ' **09:22 UTC**', ' `cache`', ' ` x `', ' `a b`', ' **a** `b`', '**Start**', '`start`') },
-      { weight: 4, arbitrary: fc.constantFrom('a', 'Fix', '09:22', 'UTC', 'é', ' ', ' ', '  ', '.', ',', ':', ';', '@kim', 'due:2030-01-01', '#prevent', '(x)', '-', '1.') },
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          ' **Fix**',
+          ' **09:22 UTC**',
+          ' `cache`',
+          ' ` x `',
+          ' `a b`',
+          ' **a** `b`',
+          '**Start**',
+          '`start`',
+        ),
+      },
+      {
+        weight: 4,
+        arbitrary: fc.constantFrom(
+          'a',
+          'Fix',
+          '09:22',
+          'UTC',
+          'é',
+          ' ',
+          ' ',
+          '  ',
+          '.',
+          ',',
+          ':',
+          ';',
+          '@kim',
+          'due:2030-01-01',
+          '#prevent',
+          '(x)',
+          '-',
+          '1.',
+        ),
+      },
       { weight: 1, arbitrary: fc.constantFrom('**', '`', '*', '***', '``') },
     );
     const item = fc.array(token, { minLength: 1, maxLength: 10 }).map((t) => t.join(''));
     let marked = 0;
     const runs = propertyRuns(800);
     fc.assert(
-      fc.property(fc.array(item, { minLength: 1, maxLength: 4 }), fc.array(item, { minLength: 1, maxLength: 4 }), fc.boolean(), (entries, actions, task) => {
-        const text = `---\ntitle: T\n---\n\n# T\n\n## Timeline\n\n${entries.map((i) => `- ${i}`).join('\n')}\n\n## Action Items\n\n${actions.map((i) => `- ${task ? '[ ] ' : ''}${i}`).join('\n')}\n`;
-        same(text);
-        // Each line the line reader takes reads as the parser reads it, markup and all.
-        for (const line of [...entries, ...actions]) {
-          const plain = plainInline(line)?.trim();
-          if (plain === undefined || !/[*`]/.test(line)) continue;
-          const pm = full(`## Timeline\n\n- ${line}\n`);
-          if (pm.timeline.length === 1 && /^[\p{L}\p{N}*`]/u.test(line) && line === line.trimEnd()) {
-            expect(plain).toBe(pm.timeline[0]!.text);
-            marked++;
+      fc.property(
+        fc.array(item, { minLength: 1, maxLength: 4 }),
+        fc.array(item, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (entries, actions, task) => {
+          const text = `---\ntitle: T\n---\n\n# T\n\n## Timeline\n\n${entries.map((i) => `- ${i}`).join('\n')}\n\n## Action Items\n\n${actions.map((i) => `- ${task ? '[ ] ' : ''}${i}`).join('\n')}\n`;
+          same(text);
+          // Each line the line reader takes reads as the parser reads it, markup and all.
+          for (const line of [...entries, ...actions]) {
+            const plain = plainInline(line)?.trim();
+            if (plain === undefined || !/[*`]/.test(line)) continue;
+            const pm = full(`## Timeline\n\n- ${line}\n`);
+            if (
+              pm.timeline.length === 1 &&
+              /^[\p{L}\p{N}*`]/u.test(line) &&
+              line === line.trimEnd()
+            ) {
+              expect(plain).toBe(pm.timeline[0]!.text);
+              marked++;
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: runs },
     );
     // About one item in five has markup the line reader settles; the rest prove too little.

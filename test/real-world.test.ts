@@ -15,7 +15,11 @@ interface Expected {
   actionItemsWithOwner?: number;
 }
 const expected: Record<string, Expected> = JSON.parse(readFileSync(DIR + 'expected.json', 'utf8'));
-const read = Object.entries(expected).map(([file, exp]) => ({ file, exp, pm: parsePostmortem(readFileSync(DIR + file, 'utf8'), { today: TODAY }) }));
+const read = Object.entries(expected).map(([file, exp]) => ({
+  file,
+  exp,
+  pm: parsePostmortem(readFileSync(DIR + file, 'utf8'), { today: TODAY }),
+}));
 const SECTION_IDS: Record<string, string> = { lessons: 'lessons-learned' };
 
 /** Found over expected, each file's count capped at what its key says, so extra finds cannot make up for misses. */
@@ -30,7 +34,7 @@ function share(count: (r: (typeof read)[number]) => [found: number, wanted: numb
   return found / wanted;
 }
 
-describe('postmortems in other teams\' styles', () => {
+describe("postmortems in other teams' styles", () => {
   it('the corpus and its key match one to one', () => {
     const files = readdirSync(DIR).filter((f) => f.endsWith('.md') && f !== 'README.md');
     expect(files.sort()).toEqual(Object.keys(expected).sort());
@@ -43,24 +47,45 @@ describe('postmortems in other teams\' styles', () => {
       for (const [key, heading] of Object.entries(exp.sections)) {
         if (heading === null) continue;
         const id = SECTION_IDS[key] ?? key;
-        if (!pm.sections.some((s) => s.ids.includes(id))) missed.push(`${file}: ${id} ('${heading}')`);
+        if (!pm.sections.some((s) => s.ids.includes(id)))
+          missed.push(`${file}: ${id} ('${heading}')`);
       }
     }
     expect(missed).toEqual([]);
   });
 
   it('finds the timeline entries, action items, done items and owners as written', () => {
-    expect(share(({ exp, pm }) => [pm.timeline.filter((e) => e.time).length, exp.timelineEntries])).toBeGreaterThanOrEqual(0.95);
-    expect(share(({ exp, pm }) => [pm.actions.length, exp.actionItems])).toBeGreaterThanOrEqual(0.95);
-    expect(share(({ exp, pm }) => [pm.actions.filter((a) => a.done).length, exp.actionItemsDone])).toBeGreaterThanOrEqual(0.9);
-    expect(share(({ exp, pm }) => [pm.actions.filter((a) => a.owner).length, exp.actionItemsWithOwner ?? 0])).toBeGreaterThanOrEqual(0.9);
+    expect(
+      share(({ exp, pm }) => [pm.timeline.filter((e) => e.time).length, exp.timelineEntries]),
+    ).toBeGreaterThanOrEqual(0.95);
+    expect(share(({ exp, pm }) => [pm.actions.length, exp.actionItems])).toBeGreaterThanOrEqual(
+      0.95,
+    );
+    expect(
+      share(({ exp, pm }) => [pm.actions.filter((a) => a.done).length, exp.actionItemsDone]),
+    ).toBeGreaterThanOrEqual(0.9);
+    expect(
+      share(({ exp, pm }) => [
+        pm.actions.filter((a) => a.owner).length,
+        exp.actionItemsWithOwner ?? 0,
+      ]),
+    ).toBeGreaterThanOrEqual(0.9);
   });
 
   it('does not find much more than is there', () => {
     const extra = (found: number, wanted: number) => Math.max(0, found - wanted);
-    const extraEntries = read.reduce((n, { exp, pm }) => n + extra(pm.timeline.filter((e) => e.time).length, exp.timelineEntries), 0);
-    const extraItems = read.reduce((n, { exp, pm }) => n + extra(pm.actions.length, exp.actionItems), 0);
-    const extraDone = read.reduce((n, { exp, pm }) => n + extra(pm.actions.filter((a) => a.done).length, exp.actionItemsDone), 0);
+    const extraEntries = read.reduce(
+      (n, { exp, pm }) => n + extra(pm.timeline.filter((e) => e.time).length, exp.timelineEntries),
+      0,
+    );
+    const extraItems = read.reduce(
+      (n, { exp, pm }) => n + extra(pm.actions.length, exp.actionItems),
+      0,
+    );
+    const extraDone = read.reduce(
+      (n, { exp, pm }) => n + extra(pm.actions.filter((a) => a.done).length, exp.actionItemsDone),
+      0,
+    );
     expect(extraEntries).toBeLessThanOrEqual(10);
     expect(extraItems).toBeLessThanOrEqual(10);
     expect(extraDone).toBeLessThanOrEqual(3);
@@ -73,8 +98,13 @@ describe('postmortems in other teams\' styles', () => {
       for (const f of lintText(text, { today: TODAY }).findings) {
         const m = /^Section '(.+)' is missing/.exec(f.message);
         if (m) {
-          const key = Object.keys(exp.sections).find((k) => (SECTION_IDS[k] ?? k) === m[1]!.toLowerCase().replace(/ /g, '-').replace('lessons-learned', 'lessons-learned'));
-          if (key && exp.sections[key] !== null) wrong.push(`${file}:${f.range.start.line} ${f.message}`);
+          const key = Object.keys(exp.sections).find(
+            (k) =>
+              (SECTION_IDS[k] ?? k) ===
+              m[1]!.toLowerCase().replace(/ /g, '-').replace('lessons-learned', 'lessons-learned'),
+          );
+          if (key && exp.sections[key] !== null)
+            wrong.push(`${file}:${f.range.start.line} ${f.message}`);
         }
       }
     }

@@ -24,7 +24,8 @@ describe('rule registry', () => {
 
   it('keeps one module per rule, named after its id', () => {
     const dir = fileURLToPath(new URL('../core/src/rules/', import.meta.url));
-    for (const rule of RULES) expect(existsSync(path.join(dir, `${rule.id}.ts`)), rule.id).toBe(true);
+    for (const rule of RULES)
+      expect(existsSync(path.join(dir, `${rule.id}.ts`)), rule.id).toBe(true);
   });
 
   it('has a fixture folder for every rule and no folder without a rule', () => {
@@ -36,7 +37,11 @@ describe('rule registry', () => {
 for (const rule of RULES) {
   describe(`rule ${rule.id}`, () => {
     const folder = path.join(FIXTURES, rule.id);
-    const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.md')).sort() : [];
+    const files = existsSync(folder)
+      ? readdirSync(folder)
+          .filter((f) => f.endsWith('.md'))
+          .sort()
+      : [];
     const ok = files.filter((f) => f.startsWith('ok'));
     const bad = files.filter((f) => f.startsWith('bad-'));
     const expected: Record<string, string[]> = existsSync(path.join(folder, 'expected.json'))
@@ -67,7 +72,9 @@ for (const rule of RULES) {
         for (const finding of before.filter((f) => f.rule === rule.id && f.fix)) {
           const fixed = applyFix(text, finding.fix!);
           const after = lintText(fixed, { today: TODAY }).findings;
-          expect(after.filter((f) => f.rule === rule.id).length, finding.fix!.title).toBe(before.filter((f) => f.rule === rule.id).length - 1);
+          expect(after.filter((f) => f.rule === rule.id).length, finding.fix!.title).toBe(
+            before.filter((f) => f.rule === rule.id).length - 1,
+          );
           expect(after.filter((f) => f.rule === 'front-matter-yaml').length).toBe(0);
         }
       });

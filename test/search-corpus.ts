@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSearchIndex, createSearchEngine, defaultConfig, parsePostmortem, searchDocument, type SearchDocument, type SearchEngine } from '@hindsight/core';
+import {
+  buildSearchIndex,
+  createSearchEngine,
+  defaultConfig,
+  parsePostmortem,
+  searchDocument,
+  type SearchDocument,
+  type SearchEngine,
+} from '@hindsight/core';
 
 export const repo = process.env.HINDSIGHT_REPO ?? fileURLToPath(new URL('..', import.meta.url));
 
@@ -14,7 +22,11 @@ export function folderDocuments(folder: string): SearchDocument[] {
     .map((f) => {
       const text = readFileSync(path.join(dir, f), 'utf8');
       const pm = parsePostmortem(text, { config: defaultConfig, today: '2026-11-30' });
-      return searchDocument(pm, path.relative(repo, path.join(dir, f)).split(path.sep).join('/'), defaultConfig);
+      return searchDocument(
+        pm,
+        path.relative(repo, path.join(dir, f)).split(path.sep).join('/'),
+        defaultConfig,
+      );
     });
 }
 
@@ -30,7 +42,10 @@ export interface RelevanceQuery {
 }
 
 /** An in-memory engine over folders of postmortems. */
-export function engineOver(folders: string[]): { engine: SearchEngine; ids: (q: string) => string[] } {
+export function engineOver(folders: string[]): {
+  engine: SearchEngine;
+  ids: (q: string) => string[];
+} {
   const engine = createSearchEngine(buildSearchIndex(folders.flatMap(folderDocuments)));
   const ids = (q: string) => {
     const r = engine.searchSync(q);

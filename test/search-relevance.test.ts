@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { engineOver, repo, type RelevanceQuery } from './search-corpus';
 
-const queries: RelevanceQuery[] = JSON.parse(readFileSync(path.join(repo, 'test/fixtures/search/queries.json'), 'utf8'));
+const queries: RelevanceQuery[] = JSON.parse(
+  readFileSync(path.join(repo, 'test/fixtures/search/queries.json'), 'utf8'),
+);
 const { engine, ids } = engineOver(['postmortems', 'test/fixtures/real-world']);
 
 /** Share of the expected documents found in the top 5, averaged over the queries. */
@@ -22,9 +24,16 @@ function recallAt5(text: (q: RelevanceQuery) => string): { recall: number; misse
 describe('search relevance on the shipped library and the real-style postmortems', () => {
   it('has at least 60 queries, each naming documents that exist and a one-typo variant', () => {
     expect(queries.length).toBeGreaterThanOrEqual(60);
-    const all = new Set(ids('').concat(engine.documentsSync(Array.from({ length: engine.manifest.count }, (_, i) => i)).map((d) => d.id)));
+    const all = new Set(
+      ids('').concat(
+        engine
+          .documentsSync(Array.from({ length: engine.manifest.count }, (_, i) => i))
+          .map((d) => d.id),
+      ),
+    );
     for (const q of queries) {
-      for (const d of [...q.expect, ...(q.reject ?? [])]) expect(all, `${q.query}: ${d}`).toContain(d);
+      for (const d of [...q.expect, ...(q.reject ?? [])])
+        expect(all, `${q.query}: ${d}`).toContain(d);
       expect(q.typo).not.toBe(q.query);
     }
   });

@@ -9,7 +9,10 @@ import { propertyRuns } from './edits';
 /** What `yaml` (the reader with positions) makes of a text: data, or that it found problems. */
 function byYaml(raw: string) {
   const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, strict: true });
-  return { problems: doc.errors.length + doc.warnings.length, data: doc.errors.length ? undefined : doc.toJS() };
+  return {
+    problems: doc.errors.length + doc.warnings.length,
+    data: doc.errors.length ? undefined : doc.toJS(),
+  };
 }
 
 /**
@@ -41,17 +44,116 @@ describe('simple front matter (js-yaml) against yaml', () => {
   });
 
   it('agrees on generated front matter, or leaves it to yaml', () => {
-    const key = fc.constantFrom('title', 'date', 'status', 'services', 'impact', 'a', 'b_c', 'x-y', 'true', 'Null', 'no', 'title', '__proto__', 'constructor', '1', 'Title');
+    const key = fc.constantFrom(
+      'title',
+      'date',
+      'status',
+      'services',
+      'impact',
+      'a',
+      'b_c',
+      'x-y',
+      'true',
+      'Null',
+      'no',
+      'title',
+      '__proto__',
+      'constructor',
+      '1',
+      'Title',
+    );
     const scalar = fc.oneof(
-      fc.constantFrom('published', 'SEV1', 'The cache: down', 'a, b', "Bob's fix", 'C# service', 'x #y', 'x:', '2023-06-10', '2023-06-10T04:00:00Z', '2023-06-10 04:00', '09:22', '1', '0', '007', '12', '1.5', '1.50', '1e3', '0x1F', '0o17', '1_000', '-5', '+5', '.5', '.inf', '.NaN', 'true', 'True', 'FALSE', 'null', 'NULL', '~', 'yes', 'No', 'on', 'y', '"quoted"', '"a \\" b"', "'single'", "'it''s'", '""', "''", '&anchor', '*alias', '!!str 5', '!tag x', '|', '>', '%x', '@x', '`x`', '[a, b]', '[]', '[ ]', '[a, [b]]', '[a,]', '["a", \'b\']', '{a: 1}', 'é', 'Émile', '😀', 'a\u0085b', 'a\u2028b', 'x\u0007'),
+      fc.constantFrom(
+        'published',
+        'SEV1',
+        'The cache: down',
+        'a, b',
+        "Bob's fix",
+        'C# service',
+        'x #y',
+        'x:',
+        '2023-06-10',
+        '2023-06-10T04:00:00Z',
+        '2023-06-10 04:00',
+        '09:22',
+        '1',
+        '0',
+        '007',
+        '12',
+        '1.5',
+        '1.50',
+        '1e3',
+        '0x1F',
+        '0o17',
+        '1_000',
+        '-5',
+        '+5',
+        '.5',
+        '.inf',
+        '.NaN',
+        'true',
+        'True',
+        'FALSE',
+        'null',
+        'NULL',
+        '~',
+        'yes',
+        'No',
+        'on',
+        'y',
+        '"quoted"',
+        '"a \\" b"',
+        "'single'",
+        "'it''s'",
+        '""',
+        "''",
+        '&anchor',
+        '*alias',
+        '!!str 5',
+        '!tag x',
+        '|',
+        '>',
+        '%x',
+        '@x',
+        '`x`',
+        '[a, b]',
+        '[]',
+        '[ ]',
+        '[a, [b]]',
+        '[a,]',
+        '["a", \'b\']',
+        '{a: 1}',
+        'é',
+        'Émile',
+        '😀',
+        'a\u0085b',
+        'a\u2028b',
+        'x\u0007',
+      ),
       fc.string({ maxLength: 8 }),
     );
     const line = fc.oneof(
       fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`),
       key.map((k) => `${k}:`),
       fc.tuple(fc.constantFrom('', ' ', '  ', '    '), scalar).map(([i, v]) => `${i}- ${v}`),
-      fc.tuple(fc.constantFrom(' ', '  ', '    '), key, scalar).map(([i, k, v]) => `${i}${k}: ${v}`),
-      fc.constantFrom('', '# comment', '  # indented comment', '---', '...', '\t', 'key:value', 'key:  value  ', '  continued text', '? complex', '<<: *base', 'a: b: c', '\r'),
+      fc
+        .tuple(fc.constantFrom(' ', '  ', '    '), key, scalar)
+        .map(([i, k, v]) => `${i}${k}: ${v}`),
+      fc.constantFrom(
+        '',
+        '# comment',
+        '  # indented comment',
+        '---',
+        '...',
+        '\t',
+        'key:value',
+        'key:  value  ',
+        '  continued text',
+        '? complex',
+        '<<: *base',
+        'a: b: c',
+        '\r',
+      ),
     );
     let through = 0;
     const runs = propertyRuns(2000);

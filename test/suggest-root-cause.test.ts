@@ -1,15 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONFIDENCE_HIGH, defaultConfig, parseConfig, parsePostmortem, rootCauseHint, suggestRootCause, type Config } from '../core/src/index';
+import {
+  CONFIDENCE_HIGH,
+  defaultConfig,
+  parseConfig,
+  parsePostmortem,
+  rootCauseHint,
+  suggestRootCause,
+  type Config,
+} from '../core/src/index';
 
 const DEV = fileURLToPath(new URL('./fixtures/real-world/', import.meta.url));
 
-const suggestFor = (text: string, config: Config = defaultConfig) => suggestRootCause(parsePostmortem(text, { config }), config);
+const suggestFor = (text: string, config: Config = defaultConfig) =>
+  suggestRootCause(parsePostmortem(text, { config }), config);
 
 describe('the root-cause suggester on the development set (test/fixtures/real-world)', () => {
-  const expected: Record<string, { rootCause: string; acceptableRootCauses: string[] }> = JSON.parse(readFileSync(`${DEV}expected.json`, 'utf8'));
-  const results = Object.entries(expected).map(([file, want]) => ({ file, want, got: suggestFor(readFileSync(`${DEV}${file}`, 'utf8')) }));
+  const expected: Record<string, { rootCause: string; acceptableRootCauses: string[] }> =
+    JSON.parse(readFileSync(`${DEV}expected.json`, 'utf8'));
+  const results = Object.entries(expected).map(([file, want]) => ({
+    file,
+    want,
+    got: suggestFor(readFileSync(`${DEV}${file}`, 'utf8')),
+  }));
 
   it('names the labelled category first for at least 75% of the postmortems', () => {
     const right = results.filter((r) => r.got.id === r.want.rootCause).length;
@@ -18,12 +32,16 @@ describe('the root-cause suggester on the development set (test/fixtures/real-wo
   });
 
   it('answers unknown for at most 15% of the postmortems whose cause is known', () => {
-    const unknown = results.filter((r) => r.got.id === 'unknown' && r.want.rootCause !== 'unknown').length;
+    const unknown = results.filter(
+      (r) => r.got.id === 'unknown' && r.want.rootCause !== 'unknown',
+    ).length;
     expect(unknown / results.length).toBeLessThanOrEqual(0.15);
   });
 
   it('is never confidently wrong', () => {
-    const confidentWrong = results.filter((r) => r.got.level === 'high' && !r.want.acceptableRootCauses.includes(r.got.id)).map((r) => `${r.file}: ${r.got.id}`);
+    const confidentWrong = results
+      .filter((r) => r.got.level === 'high' && !r.want.acceptableRootCauses.includes(r.got.id))
+      .map((r) => `${r.file}: ${r.got.id}`);
     expect(confidentWrong).toEqual([]);
   });
 });
@@ -36,7 +54,12 @@ describe('the root-cause suggester on the library (postmortems/, labels from fro
       .map((f) => ({ f, pm: parsePostmortem(readFileSync(`${LIBRARY}${f}`, 'utf8')) }))
       .filter(({ pm }) => pm.meta.root_cause)
       .map(({ f, pm }) => ({ f, pm, got: suggestRootCause(pm, defaultConfig) }))
-      .filter(({ pm, got }) => got.level === 'high' && got.id !== pm.meta.root_cause && !pm.meta.contributing.includes(got.id))
+      .filter(
+        ({ pm, got }) =>
+          got.level === 'high' &&
+          got.id !== pm.meta.root_cause &&
+          !pm.meta.contributing.includes(got.id),
+      )
       .map(({ f, got }) => `${f}: ${got.id}`);
     expect(wrong).toEqual([]);
   });
@@ -85,21 +108,39 @@ describe('the root-cause suggester', () => {
   });
 
   it('answers unknown when the document says the cause is not known yet, with a best guess', () => {
-    const s = suggestFor('# Login issues\n\n## Root cause\n\nWe have not yet determined the root cause. Our identity provider reported no problem on their side.\n');
+    const s = suggestFor(
+      '# Login issues\n\n## Root cause\n\nWe have not yet determined the root cause. Our identity provider reported no problem on their side.\n',
+    );
     expect(s.id).toBe('unknown');
     expect(s.explanation).toMatch(/not known yet \(line 5\); best guess dependency/);
   });
 
   it('matches a configured category without lexicon entries on its label and description', () => {
-    const result = parseConfig(JSON.stringify({ categories: [{ id: 'quota', label: 'Cloud quota', description: 'A cloud account quota or service limit was reached.' }, { id: 'other', label: 'Other' }] }));
+    const result = parseConfig(
+      JSON.stringify({
+        categories: [
+          {
+            id: 'quota',
+            label: 'Cloud quota',
+            description: 'A cloud account quota or service limit was reached.',
+          },
+          { id: 'other', label: 'Other' },
+        ],
+      }),
+    );
     if (!result.ok) throw new Error(result.message);
-    const s = suggestFor('# Builds stuck\n\n## Root cause\n\nThe cloud quota for build machines was reached; the account quota had not been raised for the new team.\n', result.config);
+    const s = suggestFor(
+      '# Builds stuck\n\n## Root cause\n\nThe cloud quota for build machines was reached; the account quota had not been raised for the new team.\n',
+      result.config,
+    );
     expect(s.id).toBe('quota');
     expect(s.ranking[0]!.evidence[0]!.phrase.toLowerCase()).toContain('quota');
   });
 
   it('gives a confidence between 0 and 1, high only with clear evidence', () => {
-    const clear = suggestFor('# Cert\n\n## Root Cause\n\nThe TLS certificate expired; its renewal job had failed silently, so the certificate expiry went unnoticed.\n');
+    const clear = suggestFor(
+      '# Cert\n\n## Root Cause\n\nThe TLS certificate expired; its renewal job had failed silently, so the certificate expiry went unnoticed.\n',
+    );
     expect(clear.id).toBe('time');
     expect(clear.confidence).toBeGreaterThanOrEqual(CONFIDENCE_HIGH);
     expect(clear.confidence).toBeLessThanOrEqual(1);
@@ -116,7 +157,9 @@ describe('the root-cause hint for the editor', () => {
     expect(hint.message).toMatch(/^Suggested: capacity — 'ran out of disk' line 11/);
     expect(text.slice(hint.start, hint.end)).toBe('unknown');
     const edit = hint.fix!.edits[0]!;
-    expect(text.slice(0, edit.start) + edit.text + text.slice(edit.end)).toContain('root_cause: capacity\n');
+    expect(text.slice(0, edit.start) + edit.text + text.slice(edit.end)).toContain(
+      'root_cause: capacity\n',
+    );
   });
 
   it('offers no fix when root_cause already names the suggestion', () => {
@@ -129,6 +172,8 @@ describe('the root-cause hint for the editor', () => {
     const text = doc('');
     const hint = rootCauseHint(parsePostmortem(text), defaultConfig)!;
     const edit = hint.fix!.edits[0]!;
-    expect(text.slice(0, edit.start) + edit.text + text.slice(edit.end)).toContain('root_cause: capacity\n');
+    expect(text.slice(0, edit.start) + edit.text + text.slice(edit.end)).toContain(
+      'root_cause: capacity\n',
+    );
   });
 });

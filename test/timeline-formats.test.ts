@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { looseIsoDate, parsePostmortem, parseEntryTime, readTokens, timelineEntry } from '@hindsight/core';
+import {
+  looseIsoDate,
+  parsePostmortem,
+  parseEntryTime,
+  readTokens,
+  timelineEntry,
+} from '@hindsight/core';
 
 describe('timeline times as teams write them', () => {
   it.each([
@@ -27,20 +33,45 @@ describe('timeline times as teams write them', () => {
     expect(timelineEntry('HH:mm Dashboards checked', 0, 5).placeholder).toBe('HH:mm');
     expect(timelineEntry('14:?? Rollback', 0, 5).placeholder).toBe('14:??');
     expect(timelineEntry('TBD - customers told', 0, 5).placeholder).toBe('TBD');
-    expect(timelineEntry('Jan 9, 14:?? Support contacted', 0, 5)).toMatchObject({ time: undefined, placeholder: '14:??' });
+    expect(timelineEntry('Jan 9, 14:?? Support contacted', 0, 5)).toMatchObject({
+      time: undefined,
+      placeholder: '14:??',
+    });
   });
 
   it('places year-less dates, day headings and "(next day)" on the right days, and orders parts on their own', () => {
     const pm = parsePostmortem(
       [
-        '---', 'title: T', 'date: 2024-03-04', '---', '', '## Timeline', '',
-        '### March 4, 2024 - Detection', '', '- 22:00 Alerts', '- 23:50 Escalated', '',
-        '### Day 2', '', '- 09:00 Fix deployed', '- 08:00 (next day) Verified', '',
-        '### Second incident', '', '- 07:00 Another page',
+        '---',
+        'title: T',
+        'date: 2024-03-04',
+        '---',
+        '',
+        '## Timeline',
+        '',
+        '### March 4, 2024 - Detection',
+        '',
+        '- 22:00 Alerts',
+        '- 23:50 Escalated',
+        '',
+        '### Day 2',
+        '',
+        '- 09:00 Fix deployed',
+        '- 08:00 (next day) Verified',
+        '',
+        '### Second incident',
+        '',
+        '- 07:00 Another page',
       ].join('\n'),
     );
     const days = pm.timeline.map((e) => new Date(e.at! * 60_000).toISOString().slice(0, 16));
-    expect(days).toEqual(['2024-03-04T22:00', '2024-03-04T23:50', '2024-03-05T09:00', '2024-03-06T08:00', '2024-03-06T07:00']);
+    expect(days).toEqual([
+      '2024-03-04T22:00',
+      '2024-03-04T23:50',
+      '2024-03-05T09:00',
+      '2024-03-06T08:00',
+      '2024-03-06T07:00',
+    ]);
     expect(pm.timeline.map((e) => e.part)).toEqual([1, 1, 2, 2, 3]);
   });
 });
@@ -49,8 +80,14 @@ describe('action items as teams write them', () => {
   it.each([
     ['Rotate keys (alice)', { owner: 'alice', title: 'Rotate keys' }],
     ['Owner: Ruth Feld - add a budget', { owner: 'Ruth Feld' }],
-    ['Rebuild replicas (Hana, INFRA-88)', { owner: 'Hana', tracker: 'INFRA-88', title: 'Rebuild replicas' }],
-    ['Keep the old store (decision record KV-91)', { tracker: 'KV-91', title: 'Keep the old store (decision record KV-91)' }],
+    [
+      'Rebuild replicas (Hana, INFRA-88)',
+      { owner: 'Hana', tracker: 'INFRA-88', title: 'Rebuild replicas' },
+    ],
+    [
+      'Keep the old store (decision record KV-91)',
+      { tracker: 'KV-91', title: 'Keep the old store (decision record KV-91)' },
+    ],
     ['OPS-142: Alert on lag by 2024-03-01', { tracker: 'OPS-142', due: '2024-03-01' }],
     ['Alert on lag, due 15 Mar 2024', { due: '2024-03-15' }],
   ])('reads %j', (text, expected) => {
@@ -67,12 +104,29 @@ describe('action items as teams write them', () => {
   it('reads done marks, strikethrough and a Completed group', () => {
     const pm = parsePostmortem(
       [
-        '## Action Items', '', '- Rotate keys ✅', '- ~~Remove the old token~~', '- Add alert (done)', '- Add dashboard',
-        '', '### Completed', '', '- Revoke the leaked key', '', '### Long-term', '', '- Move to OIDC tokens',
+        '## Action Items',
+        '',
+        '- Rotate keys ✅',
+        '- ~~Remove the old token~~',
+        '- Add alert (done)',
+        '- Add dashboard',
+        '',
+        '### Completed',
+        '',
+        '- Revoke the leaked key',
+        '',
+        '### Long-term',
+        '',
+        '- Move to OIDC tokens',
       ].join('\n'),
     );
     expect(pm.actions.map((a) => [a.title, a.done])).toEqual([
-      ['Rotate keys', true], ['Remove the old token', true], ['Add alert', true], ['Add dashboard', false], ['Revoke the leaked key', true], ['Move to OIDC tokens', false],
+      ['Rotate keys', true],
+      ['Remove the old token', true],
+      ['Add alert', true],
+      ['Add dashboard', false],
+      ['Revoke the leaked key', true],
+      ['Move to OIDC tokens', false],
     ]);
   });
 });

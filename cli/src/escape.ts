@@ -15,7 +15,10 @@ const COMMAND_START = /^([ \t]*)(::|##\[)/gm;
 
 /** Escapes the first character of any line that would start a workflow command (`:` as `\x3a`). */
 export function guardLines(text: string): string {
-  return text.replace(COMMAND_START, (_m, space: string, start: string) => `${space}${start === '::' ? '\\x3a:' : '\\x23#['}`);
+  return text.replace(
+    COMMAND_START,
+    (_m, space: string, start: string) => `${space}${start === '::' ? '\\x3a:' : '\\x23#['}`,
+  );
 }
 
 /** A stream that guards every line written to it (each write holds whole lines). */
@@ -24,10 +27,15 @@ export function guarded<T extends NodeJS.WritableStream>(stream: T): T {
     get(target, key, receiver) {
       if (key === 'write') {
         return (chunk: unknown, ...rest: unknown[]) =>
-          (target.write as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? guardLines(chunk) : chunk, ...rest);
+          (target.write as (...a: unknown[]) => boolean)(
+            typeof chunk === 'string' ? guardLines(chunk) : chunk,
+            ...rest,
+          );
       }
       const value = Reflect.get(target, key, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
 }
@@ -47,5 +55,8 @@ export function githubProperty(value: string): string {
  * escapes only C0): the same data, safe to print on a terminal.
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -65,7 +65,11 @@ function applyEdits(text: string, edits: TextEdit[]): string {
  * Applies the fixes the rules attach to their findings (only those of `rules`, when given) and
  * lints again, until no fix is offered, nothing changes, or MAX_PASSES. Pure: text in, text out.
  */
-export function fixText(text: string, options: LintOptions, rules?: ReadonlySet<string>): FixOutcome {
+export function fixText(
+  text: string,
+  options: LintOptions,
+  rules?: ReadonlySet<string>,
+): FixOutcome {
   const applied: FixOutcome['applied'] = [];
   let current = text;
   let previous: { text: string; findings: Finding[]; applied: number } | undefined;
@@ -73,16 +77,30 @@ export function fixText(text: string, options: LintOptions, rules?: ReadonlySet<
     const { findings } = lintText(current, options);
     const refusal = findings.find((f) => f.rule === 'file-readable');
     // A text the reader refuses is never changed; a fix that led to a refusal is undone.
-    if (refusal && !previous) return { text, applied, remaining: findings, unsettled: false, refused: refusal.message };
-    if (refusal && previous) return { text: previous.text, applied: applied.slice(0, previous.applied), remaining: previous.findings, unsettled: false };
-    const offered = findings.filter((f) => f.fix && f.fix.edits.length && (!rules || rules.has(f.rule)));
+    if (refusal && !previous)
+      return { text, applied, remaining: findings, unsettled: false, refused: refusal.message };
+    if (refusal && previous)
+      return {
+        text: previous.text,
+        applied: applied.slice(0, previous.applied),
+        remaining: previous.findings,
+        unsettled: false,
+      };
+    const offered = findings.filter(
+      (f) => f.fix && f.fix.edits.length && (!rules || rules.has(f.rule)),
+    );
     if (!offered.length) return { text: current, applied, remaining: findings, unsettled: false };
-    if (pass === MAX_PASSES) return { text: current, applied, remaining: findings, unsettled: true };
+    if (pass === MAX_PASSES)
+      return { text: current, applied, remaining: findings, unsettled: true };
     const picked = independentFixes(offered.map((f) => f.fix!));
-    const next = applyEdits(current, picked.flatMap((f) => f.edits));
+    const next = applyEdits(
+      current,
+      picked.flatMap((f) => f.edits),
+    );
     if (next === current) return { text: current, applied, remaining: findings, unsettled: false };
     previous = { text: current, findings, applied: applied.length };
-    for (const fix of picked) applied.push({ rule: offered.find((f) => f.fix === fix)!.rule, title: fix.title });
+    for (const fix of picked)
+      applied.push({ rule: offered.find((f) => f.fix === fix)!.rule, title: fix.title });
     current = next;
   }
 }

@@ -23,7 +23,9 @@ const BATCH = 10;
 /** The bundled worker beside the bundled CLI, when there is one (not when running from source). */
 function workerScript(): string | undefined {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  return [path.join(here, 'lint-worker.mjs'), path.join(here, '../dist/lint-worker.mjs')].find((f) => existsSync(f));
+  return [path.join(here, 'lint-worker.mjs'), path.join(here, '../dist/lint-worker.mjs')].find(
+    (f) => existsSync(f),
+  );
 }
 
 /**
@@ -31,7 +33,12 @@ function workerScript(): string | undefined {
  * files, worker threads on the other cores share the work with this thread, batch by batch; a
  * worker that fails has its batch redone here. Results keep the order of `files`.
  */
-export async function lintFiles(files: string[], options: LintOptions, onProgress?: (done: number) => void, keepModel = true): Promise<LintedFile[]> {
+export async function lintFiles(
+  files: string[],
+  options: LintOptions,
+  onProgress?: (done: number) => void,
+  keepModel = true,
+): Promise<LintedFile[]> {
   const results: LintedFile[] = new Array(files.length);
   let next = 0;
   let done = 0;
@@ -55,7 +62,9 @@ export async function lintFiles(files: string[], options: LintOptions, onProgres
   let paceStart: number | undefined;
   const startWorkers = () => {
     if (threads === 0 || files.length - next < 2 * BATCH) return;
-    workerRuns = Array.from({ length: threads }, () => runWorker(script!, files, options, take, finish, (range) => redo.push(range)));
+    workerRuns = Array.from({ length: threads }, () =>
+      runWorker(script!, files, options, take, finish, (range) => redo.push(range)),
+    );
   };
   if (PARALLEL_AFTER_MS <= 0) startWorkers();
 
@@ -70,7 +79,8 @@ export async function lintFiles(files: string[], options: LintOptions, onProgres
     }
   }
   await Promise.all(workerRuns);
-  for (const [start, end] of redo) finish(start, await lintBatch(files.slice(start, end), options, keepModel));
+  for (const [start, end] of redo)
+    finish(start, await lintBatch(files.slice(start, end), options, keepModel));
   return results;
 }
 

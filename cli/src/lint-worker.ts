@@ -6,5 +6,8 @@ import { lintBatch } from '@hindsight/node';
 const { files, options } = workerData as { files: string[]; options: LintOptions };
 
 parentPort!.on('message', async ([start, end]: [number, number]) => {
-  parentPort!.postMessage({ start, results: await lintBatch(files.slice(start, end), options, false) });
+  parentPort!.postMessage({
+    start,
+    results: await lintBatch(files.slice(start, end), options, false),
+  });
 });

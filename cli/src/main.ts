@@ -27,10 +27,23 @@ export interface Command {
   summary: string;
   help: string;
   options: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-  run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }, io: Io): Promise<number>;
+  run(
+    args: {
+      values: Record<string, string | boolean | string[] | undefined>;
+      positionals: string[];
+    },
+    io: Io,
+  ): Promise<number>;
 }
 
-const COMMANDS: Command[] = [lintCommand, fixCommand, actionsCommand, newCommand, statsCommand, importCommand];
+const COMMANDS: Command[] = [
+  lintCommand,
+  fixCommand,
+  actionsCommand,
+  newCommand,
+  statsCommand,
+  importCommand,
+];
 
 export const EXIT_CODES = `Exit codes:
   0  success (lint: no errors; warnings alone do not fail)
@@ -63,9 +76,17 @@ const COMMON = {
 } as const;
 
 /** Runs the hindsight command line and resolves to its exit code. Never throws. */
-export async function run(argv: string[], given: Io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
+export async function run(
+  argv: string[],
+  given: Io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() },
+): Promise<number> {
   // Nothing printed may start a workflow command; values are escaped where they are printed.
-  const io: Io = { ...given, stdout: guarded(given.stdout), stderr: guarded(given.stderr), rawStdout: given.stdout };
+  const io: Io = {
+    ...given,
+    stdout: guarded(given.stdout),
+    stderr: guarded(given.stderr),
+    rawStdout: given.stdout,
+  };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(MAIN_HELP);
@@ -77,14 +98,23 @@ export async function run(argv: string[], given: Io = { stdout: process.stdout, 
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`hindsight: unknown command '${visible(name)}'; expected one of ${COMMANDS.map((c) => c.name).join(', ')}.\n`);
+    io.stderr.write(
+      `hindsight: unknown command '${visible(name)}'; expected one of ${COMMANDS.map((c) => c.name).join(', ')}.\n`,
+    );
     return 2;
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { ...COMMON, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: rest,
+      options: { ...COMMON, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
-    io.stderr.write(`hindsight ${name}: ${visibleLines((e as Error).message)}\nRun 'hindsight ${name} --help' for usage.\n`);
+    io.stderr.write(
+      `hindsight ${name}: ${visibleLines((e as Error).message)}\nRun 'hindsight ${name} --help' for usage.\n`,
+    );
     return 2;
   }
   if (parsed.values.help) {
@@ -103,14 +133,22 @@ export async function run(argv: string[], given: Io = { stdout: process.stdout, 
       io.stderr.write(`hindsight ${name}: ${visibleLines(e.message)}\n`);
       return 2;
     }
-    io.stderr.write(`hindsight ${name}: unexpected failure: ${visibleLines((e as Error).message)}\nPlease report this with the file that caused it.\n`);
+    io.stderr.write(
+      `hindsight ${name}: unexpected failure: ${visibleLines((e as Error).message)}\nPlease report this with the file that caused it.\n`,
+    );
     return 2;
   }
 }
 
 /** Reads an option that must be one of a few words. */
-export function oneOf<T extends string>(value: unknown, allowed: readonly T[], option: string, fallback: T): T {
+export function oneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  option: string,
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+    return value as T;
   throw new UsageError(`${option} is '${visible(String(value))}'; expected ${allowed.join(', ')}.`);
 }

@@ -17,7 +17,8 @@ export class Progress {
   tick(done: number): void {
     this.done = done;
     const now = Date.now();
-    if (now - this.started < 1000 || now - this.lastPrint < (this.stderr.isTTY ? 100 : 1000)) return;
+    if (now - this.started < 1000 || now - this.lastPrint < (this.stderr.isTTY ? 100 : 1000))
+      return;
     this.lastPrint = now;
     const line = `hindsight: ${this.verb} ${this.done} of ${this.total} files…`;
     if (this.stderr.isTTY) {

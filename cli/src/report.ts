@@ -14,7 +14,8 @@ export interface JsonDiagnostic {
 }
 
 /** Where each rule is documented: its anchor in docs/rules.md. */
-export const RULES_DOC = 'https://github.com/hindsight-postmortems/hindsight/blob/main/docs/rules.md';
+export const RULES_DOC =
+  'https://github.com/hindsight-postmortems/hindsight/blob/main/docs/rules.md';
 export const VERSION = '0.1.0';
 
 const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -61,7 +62,9 @@ export function sarifLog(diagnostics: JsonDiagnostic[]): object {
               id: r.id,
               name: r.id,
               shortDescription: { text: r.description },
-              help: { text: `${r.description} Default severity: ${r.severity}. Change it, or turn the rule off, in hindsight.json: "rules": { "${r.id}": "off" }.` },
+              help: {
+                text: `${r.description} Default severity: ${r.severity}. Change it, or turn the rule off, in hindsight.json: "rules": { "${r.id}": "off" }.`,
+              },
               helpUri: `${RULES_DOC}#${r.id}`,
               defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
             })),
@@ -77,7 +80,12 @@ export function sarifLog(diagnostics: JsonDiagnostic[]): object {
             {
               physicalLocation: {
                 artifactLocation: { uri: fileUri(d.file) },
-                region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+                region: {
+                  startLine: d.line,
+                  startColumn: d.column,
+                  endLine: d.endLine,
+                  endColumn: d.endColumn,
+                },
               },
             },
           ],
@@ -110,15 +118,25 @@ export function junitReport(files: string[], diagnostics: JsonDiagnostic[]): str
     else byFile.set(d.file, [d]);
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const line = (d: JsonDiagnostic) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`;
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="hindsight lint" tests="${byFile.size}" failures="${errors}">`];
+  const line = (d: JsonDiagnostic) =>
+    `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`;
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="hindsight lint" tests="${byFile.size}" failures="${errors}">`,
+  ];
   for (const [file, found] of byFile) {
     const failures = found.filter((d) => d.severity === 'error');
     const notes = found.filter((d) => d.severity !== 'error');
-    out.push(`  <testsuite name="${xml(file)}" tests="1" failures="${failures.length}" errors="0">`);
+    out.push(
+      `  <testsuite name="${xml(file)}" tests="1" failures="${failures.length}" errors="0">`,
+    );
     out.push(`    <testcase name="${xml(file)}" classname="hindsight.lint">`);
-    for (const d of failures) out.push(`      <failure type="${xml(d.rule)}" message="${xml(d.message)}">${xml(line(d))}</failure>`);
-    if (notes.length) out.push(`      <system-out>${notes.map((d) => xml(line(d))).join('&#10;')}</system-out>`);
+    for (const d of failures)
+      out.push(
+        `      <failure type="${xml(d.rule)}" message="${xml(d.message)}">${xml(line(d))}</failure>`,
+      );
+    if (notes.length)
+      out.push(`      <system-out>${notes.map((d) => xml(line(d))).join('&#10;')}</system-out>`);
     out.push('    </testcase>', '  </testsuite>');
   }
   out.push('</testsuites>');

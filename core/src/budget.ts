@@ -47,7 +47,11 @@ export interface BudgetedText {
   refused: RefusedBlock[];
 }
 
-const DEFAULT_LIMITS: BudgetLimits = { markers: MAX_INLINE_MARKERS, cells: MAX_TABLE_CELLS, document: MAX_DOCUMENT_MARKERS };
+const DEFAULT_LIMITS: BudgetLimits = {
+  markers: MAX_INLINE_MARKERS,
+  cells: MAX_TABLE_CELLS,
+  document: MAX_DOCUMENT_MARKERS,
+};
 
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const FENCE = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
@@ -64,8 +68,15 @@ const HTML_UNTIL: [RegExp, RegExp][] = [
   [/^<!\[CDATA\[/, /\]\]>/],
 ];
 /** What a hidden line keeps: indentation, quote and list markers and a heading's #s, so its block structure stays. */
-const KEPT_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(?:#{1,6}(?=[ \t]|$))?[ \t]*/;
-const KIND_NAMES = { emphasis: 'emphasis', strike: 'strikethrough', code: 'code', link: 'link bracket', html: 'HTML' } as const;
+const KEPT_PREFIX =
+  /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(?:#{1,6}(?=[ \t]|$))?[ \t]*/;
+const KIND_NAMES = {
+  emphasis: 'emphasis',
+  strike: 'strikethrough',
+  code: 'code',
+  link: 'link bracket',
+  html: 'HTML',
+} as const;
 type MarkerKind = keyof typeof KIND_NAMES;
 
 interface Group {
@@ -116,7 +127,11 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     else if (c === 10 || c === 13) lines++;
     else if (isMarker(c) && !(isRun(c) && input.charCodeAt(i - 1) === c)) markers++;
   }
-  if (markers <= Math.min(limits.markers, limits.document) && (pipes === 0 || pipes + lines <= limits.cells)) return { text: input, refused: [] };
+  if (
+    markers <= Math.min(limits.markers, limits.document) &&
+    (pipes === 0 || pipes + lines <= limits.cells)
+  )
+    return { text: input, refused: [] };
 
   const refused: RefusedBlock[] = [];
   const reasons: (string | Group)[] = [];
@@ -259,7 +274,15 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     const first = rest[0]!;
     let startsGroup = false;
     let kind: Group['kind'] = 'Paragraph';
-    if (table && (indent > 3 || quotes > 0 || '>#<`~'.includes(first) || BULLET.test(rest) || ORDERED.test(rest))) table = undefined;
+    if (
+      table &&
+      (indent > 3 ||
+        quotes > 0 ||
+        '>#<`~'.includes(first) ||
+        BULLET.test(rest) ||
+        ORDERED.test(rest))
+    )
+      table = undefined;
     if (table) {
       startsGroup = true;
       kind = 'Table row';
@@ -274,7 +297,13 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
       ordered = undefined;
     } else if (indent <= 3 && !noContainers && ORDERED.test(rest)) {
       const [, number, delimiter] = ORDERED.exec(rest)!;
-      if (number === '1' || (ordered && ordered.indent === indent && least === indent && ordered.delimiter === delimiter)) {
+      if (
+        number === '1' ||
+        (ordered &&
+          ordered.indent === indent &&
+          least === indent &&
+          ordered.delimiter === delimiter)
+      ) {
         startsGroup = true;
         kind = 'List item';
         ordered = { indent, delimiter: delimiter! };
@@ -283,7 +312,16 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
       ordered = undefined;
     }
     // A table: a header line at the margin where no paragraph is open, then a delimiter row with as many cells.
-    if (!startsGroup && group?.fresh && group.kind === 'Paragraph' && group.line === line - 1 && quotes === 0 && indent <= 3 && DELIMITER_ROW.test(rest) && rest.includes('-')) {
+    if (
+      !startsGroup &&
+      group?.fresh &&
+      group.kind === 'Paragraph' &&
+      group.line === line - 1 &&
+      quotes === 0 &&
+      indent <= 3 &&
+      DELIMITER_ROW.test(rest) &&
+      rest.includes('-')
+    ) {
       const header = input.slice(group.start, lineEnd(input, group.start));
       const columns = countCells(rest);
       if (/^[^ \t>#<`~\-*+=\d]/.test(header) && countCells(header) === columns) {
@@ -300,7 +338,15 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
         continue;
       }
     }
-    if (startsGroup || !group) group = { kind, fresh: lineFresh, line, start, markers: 0, byKind: { emphasis: 0, strike: 0, code: 0, link: 0, html: 0 } };
+    if (startsGroup || !group)
+      group = {
+        kind,
+        fresh: lineFresh,
+        line,
+        start,
+        markers: 0,
+        byKind: { emphasis: 0, strike: 0, code: 0, link: 0, html: 0 },
+      };
     const found = countMarkers(rest, group);
     counted.push({ start, end });
     if (table && !tableRefused && cells > limits.cells) {
@@ -312,7 +358,10 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     if (hideFrom < 0 && !hideRest) {
       runVisible += found;
       if (total + runVisible > limits.document) {
-        refuse(group, `${group.kind} at line ${group.line} takes the document over ${fmt(limits.document)} inline markers; expected at most ${fmt(limits.document)} in all, so it and the rest of the document were not parsed as Markdown.`);
+        refuse(
+          group,
+          `${group.kind} at line ${group.line} takes the document over ${fmt(limits.document)} inline markers; expected at most ${fmt(limits.document)} in all, so it and the rest of the document were not parsed as Markdown.`,
+        );
         hideRest = true;
       }
     }
@@ -328,7 +377,9 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     const why = reasons[k]!;
     if (typeof why === 'string') r.message = why;
     else {
-      const [top] = (Object.entries(why.byKind) as [MarkerKind, number][]).sort((a, b) => b[1] - a[1]);
+      const [top] = (Object.entries(why.byKind) as [MarkerKind, number][]).sort(
+        (a, b) => b[1] - a[1],
+      );
       r.message = `${why.kind} at line ${why.line} has ${fmt(why.markers)} inline markers (${fmt(top![1])} of them ${KIND_NAMES[top![0]]}); expected at most ${fmt(limits.markers)}, so it was not parsed as Markdown.`;
     }
   });
@@ -358,7 +409,16 @@ function countMarkers(s: string, group: Group): number {
     const c = s.charCodeAt(i);
     if (!isMarker(c) || (isRun(c) && s.charCodeAt(i - 1) === c)) continue;
     group.markers++;
-    const kind: MarkerKind = c === 42 || c === 95 ? 'emphasis' : c === 126 ? 'strike' : c === 96 ? 'code' : c === 60 ? 'html' : 'link';
+    const kind: MarkerKind =
+      c === 42 || c === 95
+        ? 'emphasis'
+        : c === 126
+          ? 'strike'
+          : c === 96
+            ? 'code'
+            : c === 60
+              ? 'html'
+              : 'link';
     group.byKind[kind]++;
   }
   return group.markers - before;

@@ -1,6 +1,11 @@
 /** The outcome of turning a file's bytes into text. */
 export type Decoded =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1'; note?: Notice }
+  | {
+      ok: true;
+      text: string;
+      encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
+      note?: Notice;
+    }
   | { ok: false; note: Notice };
 
 import type { Notice } from './problem';
@@ -14,8 +19,18 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  */
 export function decode(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
   if (bytes.length > maxBytes) return { ok: false, note: tooLargeNote(bytes.length, maxBytes) };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return {
+      ok: true,
+      text: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
+      encoding: 'utf-16le',
+    };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return {
+      ok: true,
+      text: new TextDecoder('utf-16be').decode(bytes.subarray(2)),
+      encoding: 'utf-16be',
+    };
 
   const head = bytes.subarray(0, 8192);
   const nul = head.indexOf(0);
@@ -23,7 +38,11 @@ export function decode(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
     const { line, column } = bytePosition(bytes, nul);
     return {
       ok: false,
-      note: { message: `File looks binary (a NUL byte at line ${line}); expected a Markdown text file.`, line, column },
+      note: {
+        message: `File looks binary (a NUL byte at line ${line}); expected a Markdown text file.`,
+        line,
+        column,
+      },
     };
   }
   // Text has almost no control characters besides tab, line breaks, form feed and escape.
@@ -35,12 +54,21 @@ export function decode(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
   if (head.length > 0 && control / head.length > 0.05) {
     return {
       ok: false,
-      note: { message: `File looks binary (${Math.round((control / head.length) * 100)}% control characters); expected a Markdown text file.`, line: 1, column: 1 },
+      note: {
+        message: `File looks binary (${Math.round((control / head.length) * 100)}% control characters); expected a Markdown text file.`,
+        line: 1,
+        column: 1,
+      },
     };
   }
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const body =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', { fatal: true }).decode(body),
+      encoding: 'utf-8',
+    };
   } catch {
     const bad = firstInvalidUtf8(body);
     const { line, column } = bytePosition(body, bad);
@@ -59,7 +87,11 @@ export function decode(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
 
 /** The note for a file of `size` bytes, over the limit: said before reading it when its size is known. */
 export function tooLargeNote(size: number, maxBytes = MAX_FILE_BYTES): Notice {
-  return { message: `File is ${formatSize(size)}; expected a postmortem under ${formatSize(maxBytes)}, so it was not read.`, line: 1, column: 1 };
+  return {
+    message: `File is ${formatSize(size)}; expected a postmortem under ${formatSize(maxBytes)}, so it was not read.`,
+    line: 1,
+    column: 1,
+  };
 }
 
 /** Removes a leading BOM that an editor or another tool left in a string. */
@@ -87,7 +119,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const len =
+      b < 0x80
+        ? 1
+        : b >= 0xc2 && b <= 0xdf
+          ? 2
+          : b >= 0xe0 && b <= 0xef
+            ? 3
+            : b >= 0xf0 && b <= 0xf4
+              ? 4
+              : 0;
     if (len === 0) return i;
     for (let k = 1; k < len; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += len;

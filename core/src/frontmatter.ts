@@ -22,7 +22,14 @@ export interface FrontMatterBlock {
   problems: Problem[];
 }
 
-export { FIELD_EXPECTATIONS, KNOWN_FIELDS, TIME_FIELDS, toMeta, type Meta, type TimeField } from './fields';
+export {
+  FIELD_EXPECTATIONS,
+  KNOWN_FIELDS,
+  TIME_FIELDS,
+  toMeta,
+  type Meta,
+  type TimeField,
+} from './fields';
 
 /**
  * The structural front-matter schema shared by the rules and the site, from FIELDS. Membership of
@@ -30,7 +37,10 @@ export { FIELD_EXPECTATIONS, KNOWN_FIELDS, TIME_FIELDS, toMeta, type Meta, type 
  * suggest a fix.
  */
 export const frontMatterShape = Object.fromEntries(
-  (FIELDS as readonly FieldDef[]).map((f) => [f.name, f.required ? fieldSchema(f) : fieldSchema(f).optional()]),
+  (FIELDS as readonly FieldDef[]).map((f) => [
+    f.name,
+    f.required ? fieldSchema(f) : fieldSchema(f).optional(),
+  ]),
 ) as Record<FieldName, z.ZodType>;
 
 /** The front-matter schema with the configured severities and categories as enums (for the site). */
@@ -51,21 +61,43 @@ export const MAX_FRONT_MATTER_LINES = 1000;
 const MAX_YAML_PROBLEMS = 5;
 
 /** Parses the YAML of a front-matter block. `raw` is the text between the fences. */
-export function readFrontMatter(raw: string, start: number, end: number, contentStart: number): FrontMatterBlock {
+export function readFrontMatter(
+  raw: string,
+  start: number,
+  end: number,
+  contentStart: number,
+): FrontMatterBlock {
   // Front matter the YAML parser would take too long over is not read, with one problem saying why.
-  const refuse = (problem: Problem): FrontMatterBlock => ({ start, end, contentStart, contentEnd: contentStart + raw.length, doc: parseDocument(''), data: undefined, problems: [problem] });
+  const refuse = (problem: Problem): FrontMatterBlock => ({
+    start,
+    end,
+    contentStart,
+    contentEnd: contentStart + raw.length,
+    doc: parseDocument(''),
+    data: undefined,
+    problems: [problem],
+  });
   const lineCount = raw.split('\n').length;
   if (lineCount > MAX_FRONT_MATTER_LINES) {
-    return refuse({ message: `Front matter has ${lineCount} lines; expected at most ${MAX_FRONT_MATTER_LINES}, so it was not read.`, start: contentStart, end: contentStart });
+    return refuse({
+      message: `Front matter has ${lineCount} lines; expected at most ${MAX_FRONT_MATTER_LINES}, so it was not read.`,
+      start: contentStart,
+      end: contentStart,
+    });
   }
   const deep = deepFlowNesting(raw);
   if (deep !== undefined) {
-    return refuse({ message: `Front matter nests [ ] or { } more than ${MAX_FLOW_DEPTH} levels deep; expected plain key: value pairs, so it was not read.`, start: contentStart + deep, end: contentStart + deep + 1 });
+    return refuse({
+      message: `Front matter nests [ ] or { } more than ${MAX_FLOW_DEPTH} levels deep; expected plain key: value pairs, so it was not read.`,
+      start: contentStart + deep,
+      end: contentStart + deep + 1,
+    });
   }
   // The YAML parser does not take a lone CR as a line break; LF has the same length, so every
   // offset it reports still points into the original text.
   const source = raw.replace(/\r(?!\n)/g, '\n');
-  const parse = () => parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const parse = () =>
+    parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
   // Most front matter is plain key: value lines, which js-yaml reads ten times faster and the same
   // way; the document with positions, which only findings about fields need, is parsed on demand.
   const simple = isSimpleYaml(source) ? readSimple(source) : undefined;
@@ -96,14 +128,18 @@ export function readFrontMatter(raw: string, start: number, end: number, content
   const total = doc.errors.length + doc.warnings.length;
   if (total > MAX_YAML_PROBLEMS) {
     const last = problems[problems.length - 1]!;
-    last.message = last.message.replace(/\.$/, `; ${total - MAX_YAML_PROBLEMS} more problems follow from it.`);
+    last.message = last.message.replace(
+      /\.$/,
+      `; ${total - MAX_YAML_PROBLEMS} more problems follow from it.`,
+    );
   }
   let data: Record<string, unknown> | undefined;
   if (doc.errors.length === 0) {
     try {
       const value: unknown = doc.toJS({ maxAliasCount: 100 });
       if (value === null || value === undefined) data = {};
-      else if (typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+      else if (typeof value === 'object' && !Array.isArray(value))
+        data = value as Record<string, unknown>;
       else {
         problems.push({
           message: `Front matter is ${Array.isArray(value) ? 'a list' : `the ${typeof value} '${String(value)}'`}; expected key: value pairs such as 'title: ...'.`,
@@ -129,7 +165,9 @@ function readSimple(source: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = loadYaml(source, { schema: CORE_SCHEMA });
     if (value === null || value === undefined) return {};
-    return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -161,13 +199,18 @@ function deepFlowNesting(raw: string): number | undefined {
     } else if (c === '[' || c === '{') {
       if (++depth > MAX_FLOW_DEPTH) return i;
     } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === '\n') depth = raw.startsWith(' ', i + 1) || raw.startsWith('\t', i + 1) ? depth : 0;
+    else if (c === '\n')
+      depth = raw.startsWith(' ', i + 1) || raw.startsWith('\t', i + 1) ? depth : 0;
   }
   return undefined;
 }
 
 function cleanYamlMessage(message: string): string {
-  return message.split('\n')[0]!.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/[.:]\s*$/, '').slice(0, 200);
+  return message
+    .split('\n')[0]!
+    .replace(/\s+at line \d+, column \d+.*$/s, '')
+    .replace(/[.:]\s*$/, '')
+    .slice(0, 200);
 }
 
 /** Offsets of a field in the front matter: its key, and its value (or list item) when present. */
@@ -181,7 +224,11 @@ export interface FieldLocation {
 /**
  * Locates `field` (and optionally its `index`-th list item) in the front matter, as document offsets.
  */
-export function locateField(block: FrontMatterBlock, field: string, index?: number): FieldLocation | undefined {
+export function locateField(
+  block: FrontMatterBlock,
+  field: string,
+  index?: number,
+): FieldLocation | undefined {
   const root = block.doc.contents;
   if (!isMap(root)) return undefined;
   for (const pair of root.items) {
@@ -190,9 +237,15 @@ export function locateField(block: FrontMatterBlock, field: string, index?: numb
     const keyStart = block.contentStart + key.range[0];
     const keyEnd = block.contentStart + key.range[1];
     let value = pair.value as YamlNode | null;
-    if (index !== undefined && isSeq(value)) value = (value.items[index] as YamlNode | undefined) ?? value;
+    if (index !== undefined && isSeq(value))
+      value = (value.items[index] as YamlNode | undefined) ?? value;
     if (!value || !value.range) return { keyStart, keyEnd, valueStart: keyStart, valueEnd: keyEnd };
-    return { keyStart, keyEnd, valueStart: block.contentStart + value.range[0], valueEnd: block.contentStart + value.range[1] };
+    return {
+      keyStart,
+      keyEnd,
+      valueStart: block.contentStart + value.range[0],
+      valueEnd: block.contentStart + value.range[1],
+    };
   }
   return undefined;
 }

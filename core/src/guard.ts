@@ -1,12 +1,19 @@
 import type { Notice } from './problem';
 
-export { budgetInline, MAX_DOCUMENT_MARKERS, MAX_INLINE_MARKERS, MAX_TABLE_CELLS, type BudgetLimits, type BudgetedText, type RefusedBlock } from './budget';
+export {
+  budgetInline,
+  MAX_DOCUMENT_MARKERS,
+  MAX_INLINE_MARKERS,
+  MAX_TABLE_CELLS,
+  type BudgetLimits,
+  type BudgetedText,
+  type RefusedBlock,
+} from './budget';
 
 /** Largest text the parser accepts, in characters (about the byte limit of decode()). */
 export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
 /** Deepest nesting of lists and block quotes the parser accepts. Real postmortems use a handful. */
 export const MAX_NESTING = 100;
-
 
 const MARKERS = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)+/;
 
@@ -18,7 +25,11 @@ const MARKERS = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)+/;
  */
 export function checkParsable(text: string): Notice | undefined {
   if (text.length > MAX_TEXT_CHARS) {
-    return { message: `Document has ${text.length.toLocaleString('en-US')} characters; expected at most ${MAX_TEXT_CHARS.toLocaleString('en-US')}, so it was not parsed.`, line: 1, column: 1 };
+    return {
+      message: `Document has ${text.length.toLocaleString('en-US')} characters; expected at most ${MAX_TEXT_CHARS.toLocaleString('en-US')}, so it was not parsed.`,
+      line: 1,
+      column: 1,
+    };
   }
   let line = 1;
   let start = 0;

@@ -4,7 +4,14 @@ export * from './dates';
 export * from './infer/index';
 export * from './decode';
 export * from './frontmatter';
-export { FIELDS, fieldDef, fieldSchema, type FieldDef, type FieldKind, type FieldName } from './fields';
+export {
+  FIELDS,
+  fieldDef,
+  fieldSchema,
+  type FieldDef,
+  type FieldKind,
+  type FieldName,
+} from './fields';
 export * from './library';
 export * from './lint';
 export * from './parse';

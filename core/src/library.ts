@@ -27,11 +27,27 @@ export interface ActionFilter {
 export function collectActions(entries: Entry[], filter: ActionFilter = {}): LibraryAction[] {
   const owner = filter.owner?.replace(/^@/, '').toLowerCase();
   const all = entries.flatMap(({ file, pm }) =>
-    pm.actions.map((a) => ({ ...a, file, line: pm.lines.position(a.start).line, postmortem: pm.title ?? file })),
+    pm.actions.map((a) => ({
+      ...a,
+      file,
+      line: pm.lines.position(a.start).line,
+      postmortem: pm.title ?? file,
+    })),
   );
   return all
-    .filter((a) => (!filter.open || !a.done) && (!filter.overdue || a.overdue) && (!owner || a.owner?.toLowerCase() === owner))
-    .sort((a, b) => Number(a.done) - Number(b.done) || (a.due ?? '9999') .localeCompare(b.due ?? '9999') || a.file.localeCompare(b.file) || a.start - b.start);
+    .filter(
+      (a) =>
+        (!filter.open || !a.done) &&
+        (!filter.overdue || a.overdue) &&
+        (!owner || a.owner?.toLowerCase() === owner),
+    )
+    .sort(
+      (a, b) =>
+        Number(a.done) - Number(b.done) ||
+        (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+        a.file.localeCompare(b.file) ||
+        a.start - b.start,
+    );
 }
 
 /** Median of a list of numbers, or undefined for an empty list. */
@@ -93,24 +109,35 @@ export function computeStats(entries: readonly { pm: StatsInput }[], config: Con
     };
   });
   const stray = pms.filter((pm) => pm.meta.root_cause && !known.has(pm.meta.root_cause));
-  if (stray.length) byCategory.push({ id: '(not in taxonomy)', label: 'Not in taxonomy', count: stray.length, contributing: 0 });
+  if (stray.length)
+    byCategory.push({
+      id: '(not in taxonomy)',
+      label: 'Not in taxonomy',
+      count: stray.length,
+      contributing: 0,
+    });
   const severities = count(pms.map((pm) => pm.meta.severity));
   const years = count(pms.map((pm) => incidentDate(pm)?.slice(0, 4)));
   const months = count(pms.map((pm) => incidentDate(pm)?.slice(0, 7)));
   const services = count(pms.flatMap((pm) => pm.meta.services));
   const statuses = count(pms.map((pm) => pm.meta.status));
   const actions = pms.flatMap((pm) => pm.actions);
-  const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  const sorted = (m: Map<string, number>) =>
+    [...m.entries()].sort((a, b) => a[0].localeCompare(b[0]));
   return {
     total: pms.length,
     byCategory,
     bySeverity: [
       ...config.severities.map((s) => ({ id: s.id, count: severities.get(s.id) ?? 0 })),
-      ...[...severities.entries()].filter(([k]) => !config.severities.some((s) => s.id === k)).map(([id, n]) => ({ id, count: n })),
+      ...[...severities.entries()]
+        .filter(([k]) => !config.severities.some((s) => s.id === k))
+        .map(([id, n]) => ({ id, count: n })),
     ],
     byYear: sorted(years).map(([year, n]) => ({ year, count: n })),
     byMonth: sorted(months).map(([month, n]) => ({ month, count: n })),
-    byService: [...services.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([service, n]) => ({ service, count: n })),
+    byService: [...services.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([service, n]) => ({ service, count: n })),
     byStatus: sorted(statuses).map(([status, n]) => ({ status, count: n })),
     medianTimeToDetect: median(pms.flatMap((pm) => pm.metrics.timeToDetect ?? [])),
     medianTimeToMitigate: median(pms.flatMap((pm) => pm.metrics.timeToMitigate ?? [])),
@@ -156,7 +183,8 @@ function relatedIndex(all: readonly Relatable[]): RelatedIndex {
   let index = relatedIndexes.get(all);
   if (index) return index;
   const tagCounts = new Map<string, number>();
-  for (const e of all) for (const t of new Set(e.meta.tags)) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+  for (const e of all)
+    for (const t of new Set(e.meta.tags)) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
   const telling = (t: string) => (tagCounts.get(t) ?? 0) <= Math.max(2, all.length / 3);
   const byKey = new Map<string, Relatable[]>();
   const add = (key: string, e: Relatable) => {
@@ -180,7 +208,11 @@ function relatedIndex(all: readonly Relatable[]): RelatedIndex {
  * are ignored. Only postmortems sharing something are scored (an index is built once per `all`
  * array), so relating every page of a 10,000-postmortem site is not quadratic.
  */
-export function relatedPostmortems<T extends Relatable>(target: Relatable, all: readonly T[], limit = 5): Related<T>[] {
+export function relatedPostmortems<T extends Relatable>(
+  target: Relatable,
+  all: readonly T[],
+  limit = 5,
+): Related<T>[] {
   const { telling, byKey } = relatedIndex(all);
   const candidates = new Set<T>();
   const keys = [
@@ -199,7 +231,9 @@ export function relatedPostmortems<T extends Relatable>(target: Relatable, all: 
       score += 4;
       reasons.push(`same root cause: ${target.meta.root_cause}`);
     }
-    const contributing = other.meta.contributing.filter((c) => c === target.meta.root_cause || target.meta.contributing.includes(c));
+    const contributing = other.meta.contributing.filter(
+      (c) => c === target.meta.root_cause || target.meta.contributing.includes(c),
+    );
     if (contributing.length) {
       score += contributing.length;
       reasons.push(`shared cause: ${contributing.join(', ')}`);
@@ -216,5 +250,12 @@ export function relatedPostmortems<T extends Relatable>(target: Relatable, all: 
     }
     if (score > 0) out.push({ entry: other, reasons, score });
   }
-  return out.sort((a, b) => b.score - a.score || b.entry.date.localeCompare(a.entry.date) || a.entry.id.localeCompare(b.entry.id)).slice(0, limit);
+  return out
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.entry.date.localeCompare(a.entry.date) ||
+        a.entry.id.localeCompare(b.entry.id),
+    )
+    .slice(0, limit);
 }

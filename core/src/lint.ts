@@ -34,25 +34,46 @@ export interface LintResult {
 
 /** Lints the text of a postmortem. Never throws. */
 export function lintText(text: string, options: LintOptions = {}, decodeNote?: Notice): LintResult {
-  const pm = parsePostmortem(text, { config: options.config ?? defaultConfig, today: options.today ?? todayIso() });
+  const pm = parsePostmortem(text, {
+    config: options.config ?? defaultConfig,
+    today: options.today ?? todayIso(),
+  });
   return lintPostmortem(pm, options, decodeNote);
 }
 
 /** Runs the rules over a parsed postmortem (from parsePostmortem or an IncrementalParser). */
-export function lintPostmortem(pm: Postmortem, options: LintOptions = {}, decodeNote?: Notice): LintResult {
+export function lintPostmortem(
+  pm: Postmortem,
+  options: LintOptions = {},
+  decodeNote?: Notice,
+): LintResult {
   const config = options.config ?? defaultConfig;
   const today = options.today ?? todayIso();
   const findings: Finding[] = [];
   for (const rule of RULES) {
     // A text that was not parsed has only the reason why; other rules would report noise.
     if (pm.refusal && rule.id !== 'file-readable') continue;
-    const level = pm.refusal && rule.id === 'file-readable' ? 'error' : (config.rules[rule.id] ?? rule.severity);
+    const level =
+      pm.refusal && rule.id === 'file-readable'
+        ? 'error'
+        : (config.rules[rule.id] ?? rule.severity);
     if (level === 'off') continue;
     for (const problem of rule.check({ pm, config, today, decodeNote })) {
-      findings.push({ rule: rule.id, severity: problem.quiet && level === 'warning' ? 'info' : level, message: problem.message, range: pm.lines.range(problem.start, problem.end), fix: problem.fix, ...(problem.choices && { choices: problem.choices }), ...(problem.skeleton && { skeleton: problem.skeleton }) });
+      findings.push({
+        rule: rule.id,
+        severity: problem.quiet && level === 'warning' ? 'info' : level,
+        message: problem.message,
+        range: pm.lines.range(problem.start, problem.end),
+        fix: problem.fix,
+        ...(problem.choices && { choices: problem.choices }),
+        ...(problem.skeleton && { skeleton: problem.skeleton }),
+      });
     }
   }
-  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  findings.sort(
+    (a, b) =>
+      a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset,
+  );
   return { postmortem: pm, findings };
 }
 
@@ -63,7 +84,16 @@ export function lintBytes(bytes: Uint8Array, options: LintOptions = {}): LintRes
     const level = options.config?.rules['file-readable'] ?? 'error';
     if (level === 'off') return { findings: [] };
     const position = { line: decoded.note.line, column: decoded.note.column, offset: 0 };
-    return { findings: [{ rule: 'file-readable', severity: level === 'warning' || level === 'info' ? level : 'error', message: decoded.note.message, range: { start: position, end: position } }] };
+    return {
+      findings: [
+        {
+          rule: 'file-readable',
+          severity: level === 'warning' || level === 'info' ? level : 'error',
+          message: decoded.note.message,
+          range: { start: position, end: position },
+        },
+      ],
+    };
   }
   return lintText(decoded.text, options, decoded.note);
 }
@@ -75,7 +105,6 @@ export function applyFix(text: string, fix: Fix): string {
   for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
-
 
 /** One finding as a compiler-style line: `path:line:column severity rule message`. */
 export function formatFinding(file: string, finding: Finding): string {

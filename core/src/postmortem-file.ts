@@ -25,7 +25,8 @@ export function isPostmortemFile(relativePath: string, config: Pick<Config, 'ign
   const parts = relativePath.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
   const name = parts.pop();
   if (!name || parts.some((p) => p === '..' || isSkippedFolder(p))) return false;
-  if (!MARKDOWN.test(name) || name.startsWith('.') || name.startsWith('_') || TEMPLATE.test(name)) return false;
+  if (!MARKDOWN.test(name) || name.startsWith('.') || name.startsWith('_') || TEMPLATE.test(name))
+    return false;
   const lower = name.toLowerCase();
   return !config.ignore.some((ignored) => ignored.toLowerCase() === lower);
 }

@@ -14,7 +14,8 @@ export const DEFAULT_SECTIONS: readonly SectionDef[] = [
     id: 'summary',
     title: 'Summary',
     aliases: ['Issue Summary', 'Incident Summary', 'Executive Summary', 'Overview', 'TL;DR'],
-    prompt: 'What happened, for how long, who was affected and how it ended, in three to five sentences.',
+    prompt:
+      'What happened, for how long, who was affected and how it ended, in three to five sentences.',
   },
   {
     id: 'impact',
@@ -26,13 +27,15 @@ export const DEFAULT_SECTIONS: readonly SectionDef[] = [
     id: 'timeline',
     title: 'Timeline',
     aliases: ['Incident Timeline', 'Timeline of Events', 'Chronology', 'Sequence of Events'],
-    prompt: 'One entry per event, each starting with a time (04:00, 4:00 AM or 2024-01-31 04:00 UTC).',
+    prompt:
+      'One entry per event, each starting with a time (04:00, 4:00 AM or 2024-01-31 04:00 UTC).',
   },
   {
     id: 'root-cause',
     title: 'Root Cause',
     aliases: ['Root Causes', 'Cause', 'Causes', 'Root Cause Analysis'],
-    prompt: 'Why it happened: the trigger, the underlying cause, and why safeguards did not stop it.',
+    prompt:
+      'Why it happened: the trigger, the underlying cause, and why safeguards did not stop it.',
   },
   {
     id: 'resolution',
@@ -58,7 +61,8 @@ export const DEFAULT_SECTIONS: readonly SectionDef[] = [
       'Future Improvements',
       'Preventive Actions',
     ],
-    prompt: 'Task-list items, each with an owner (@name), a due date (due:YYYY-MM-DD) and a kind (#prevent, #detect, #mitigate, #process).',
+    prompt:
+      'Task-list items, each with an owner (@name), a due date (due:YYYY-MM-DD) and a kind (#prevent, #detect, #mitigate, #process).',
   },
   {
     id: 'lessons-learned',
@@ -69,7 +73,13 @@ export const DEFAULT_SECTIONS: readonly SectionDef[] = [
   {
     id: 'follow-up',
     title: 'Follow-up',
-    aliases: ['Follow-up Checklist', 'Followup', 'Follow up', 'After Mitigation', 'Post-incident Checklist'],
+    aliases: [
+      'Follow-up Checklist',
+      'Followup',
+      'Follow up',
+      'After Mitigation',
+      'Post-incident Checklist',
+    ],
     prompt: 'The four steps after mitigation: data consistency, caches, alerting, preventive work.',
   },
 ];
@@ -82,7 +92,15 @@ export const DEFAULT_COMBINED: Readonly<Record<string, readonly string[]>> = {
   'root cause and remediation': ['root-cause', 'resolution'],
 };
 
-export const DEFAULT_REQUIRED_SECTIONS = ['summary', 'impact', 'timeline', 'root-cause', 'resolution', 'action-items', 'lessons-learned'];
+export const DEFAULT_REQUIRED_SECTIONS = [
+  'summary',
+  'impact',
+  'timeline',
+  'root-cause',
+  'resolution',
+  'action-items',
+  'lessons-learned',
+];
 
 /** Normalises a heading for alias lookup: case, punctuation at the end, spacing, '&'. */
 export function normalizeHeading(text: string): string {

@@ -34,7 +34,12 @@ export function isSimpleYaml(raw: string): boolean {
     const kind = item ? 'seq' : 'map';
     if (block.indent < 0) Object.assign(block, { indent, kind });
     if (block.indent !== indent || block.kind !== kind) return false;
-    if (item ? !isSimpleScalar(item[2]!) : !(indent > 0 && addKey(block.keys, nested![2]!) && isSimpleValue(nested![3]!))) return false;
+    if (
+      item
+        ? !isSimpleScalar(item[2]!)
+        : !(indent > 0 && addKey(block.keys, nested![2]!) && isSimpleValue(nested![3]!))
+    )
+      return false;
   }
   return true;
 }
@@ -66,11 +71,13 @@ function isSimpleValue(value: string): boolean {
 // Plain values start with a letter or digit, so no number here is negative.
 const INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
 const DECIMAL = /^(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
-const DATE_TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?$/;
+const DATE_TIME =
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?$/;
 
 function isSimpleScalar(value: string): boolean {
   if (/^"[^"\\]*"$/.test(value) || /^'[^']*'$/.test(value)) return true;
   if (!/^[A-Za-z0-9]/.test(value) || /: |:$| #|[{}[\]]/.test(value)) return false;
-  if (/^[0-9]/.test(value)) return INTEGER.test(value) || DECIMAL.test(value) || DATE_TIME.test(value);
+  if (/^[0-9]/.test(value))
+    return INTEGER.test(value) || DECIMAL.test(value) || DATE_TIME.test(value);
   return !RESERVED.test(value) || /^(?:true|false|null)$/.test(value);
 }

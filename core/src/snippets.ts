@@ -28,7 +28,13 @@ export interface SnippetTime {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The parts of a snippet that depend on the time of insertion, in the chosen zone. */
-export function snippetClock(time: SnippetTime): { today: string; clock: string; label: string; dateTime: string; due: string } {
+export function snippetClock(time: SnippetTime): {
+  today: string;
+  clock: string;
+  label: string;
+  dateTime: string;
+  due: string;
+} {
   const local = time.zone === 'local';
   const offset = local ? (time.offsetMinutes ?? 0) : 0;
   const shifted = new Date(time.now.getTime() + offset * 60_000);
@@ -38,7 +44,9 @@ export function snippetClock(time: SnippetTime): { today: string; clock: string;
   const zone = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
   const label = local ? zone : 'UTC';
   const dateTime = `${today}T${clock}:00${local ? zone : 'Z'}`;
-  const due = new Date(Date.parse(`${today}T00:00:00Z`) + (time.dueDays ?? 14) * 86_400_000).toISOString().slice(0, 10);
+  const due = new Date(Date.parse(`${today}T00:00:00Z`) + (time.dueDays ?? 14) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   return { today, clock, label, dateTime, due };
 }
 const choice = (n: number, values: readonly string[]) => `\${${n}|${values.join(',')}|}`;
@@ -58,23 +66,62 @@ function sectionWithStop(def: SectionDef, n: number): string[] {
 export function markdownSnippets(): Record<string, Snippet> {
   const bySection = (id: string) => DEFAULT_SECTIONS.find((s) => s.id === id)!;
   return {
-    'Summary section': { prefix: ['pm-summary'], description: 'The Summary section.', body: sectionWithStop(bySection('summary'), 1) },
-    'Impact section': { prefix: ['pm-impact'], description: 'The Impact section.', body: sectionWithStop(bySection('impact'), 1) },
+    'Summary section': {
+      prefix: ['pm-summary'],
+      description: 'The Summary section.',
+      body: sectionWithStop(bySection('summary'), 1),
+    },
+    'Impact section': {
+      prefix: ['pm-impact'],
+      description: 'The Impact section.',
+      body: sectionWithStop(bySection('impact'), 1),
+    },
     'Root Cause section': {
       prefix: ['pm-root-cause'],
-      description: 'The Root Cause section: trigger, underlying cause, and why safeguards did not stop it.',
-      body: ['## Root Cause', '', '${1:The trigger: what set it off.}', '', '${2:The underlying cause: why it could happen.}', '', '${3:Why our safeguards (tests, review, alerts, rollout) did not stop it.}', '$0'],
+      description:
+        'The Root Cause section: trigger, underlying cause, and why safeguards did not stop it.',
+      body: [
+        '## Root Cause',
+        '',
+        '${1:The trigger: what set it off.}',
+        '',
+        '${2:The underlying cause: why it could happen.}',
+        '',
+        '${3:Why our safeguards (tests, review, alerts, rollout) did not stop it.}',
+        '$0',
+      ],
     },
-    'Resolution section': { prefix: ['pm-resolution'], description: 'The Resolution section.', body: sectionWithStop(bySection('resolution'), 1) },
+    'Resolution section': {
+      prefix: ['pm-resolution'],
+      description: 'The Resolution section.',
+      body: sectionWithStop(bySection('resolution'), 1),
+    },
     'Lessons Learned section': {
       prefix: ['pm-lessons'],
       description: 'Lessons Learned: what went well, what went wrong, where we got lucky.',
-      body: ['## Lessons Learned', '', '### What went well', '', '- ${1}', '', '### What went wrong', '', '- ${2}', '', '### Where we got lucky', '', '- ${3}', '$0'],
+      body: [
+        '## Lessons Learned',
+        '',
+        '### What went well',
+        '',
+        '- ${1}',
+        '',
+        '### What went wrong',
+        '',
+        '- ${2}',
+        '',
+        '### Where we got lucky',
+        '',
+        '- ${3}',
+        '$0',
+      ],
     },
     'Follow-up checklist': {
       prefix: ['pm-follow-up'],
       description: 'The four checks after mitigation: data, caches, alerting, preventive work.',
-      body: escapeSnippet(sectionSkeleton(bySection('follow-up'))).replace(/\n+$/, '').split('\n'),
+      body: escapeSnippet(sectionSkeleton(bySection('follow-up')))
+        .replace(/\n+$/, '')
+        .split('\n'),
     },
   };
 }
@@ -93,8 +140,14 @@ export function timedSnippets(time: SnippetTime): Record<string, Snippet> {
     'title: ${1:Short title of the incident}',
     `date: ${TODAY}`,
     `status: ${choice(2, STATUSES)}`,
-    `severity: ${choice(3, DEFAULT_SEVERITIES.map((s) => s.id))}`,
-    `root_cause: ${choice(4, DEFAULT_CATEGORIES.map((c) => c.id))}`,
+    `severity: ${choice(
+      3,
+      DEFAULT_SEVERITIES.map((s) => s.id),
+    )}`,
+    `root_cause: ${choice(
+      4,
+      DEFAULT_CATEGORIES.map((c) => c.id),
+    )}`,
     'contributing: []',
     'trigger: "${5}"',
     'services: [${6}]',
@@ -113,11 +166,20 @@ export function timedSnippets(time: SnippetTime): Record<string, Snippet> {
     '$0',
   ];
   return {
-    'Postmortem template': { prefix: ['postmortem', 'pm-template'], description: 'A complete postmortem: front matter and every section with its prompt.', body: full },
+    'Postmortem template': {
+      prefix: ['postmortem', 'pm-template'],
+      description: 'A complete postmortem: front matter and every section with its prompt.',
+      body: full,
+    },
     'Timeline section': {
       prefix: ['pm-timeline'],
       description: `The Timeline section with a first entry at the current time (${label}).`,
-      body: ['## Timeline', '', `- ${clock} ${label} \${1:What happened, who noticed, what was done}`, '$0'],
+      body: [
+        '## Timeline',
+        '',
+        `- ${clock} ${label} \${1:What happened, who noticed, what was done}`,
+        '$0',
+      ],
     },
     'Timeline entry': {
       prefix: ['pm-entry', 'tl'],
@@ -127,12 +189,19 @@ export function timedSnippets(time: SnippetTime): Record<string, Snippet> {
     'Action Items section': {
       prefix: ['pm-actions'],
       description: 'The Action Items section with a first preventive item.',
-      body: ['## Action Items', '', `- [ ] \${1:What will be done} @\${2:owner} due:\${3:${due}} #\${4|prevent,detect,mitigate,process|} \${5:TRACKER-1}`, '$0'],
+      body: [
+        '## Action Items',
+        '',
+        `- [ ] \${1:What will be done} @\${2:owner} due:\${3:${due}} #\${4|prevent,detect,mitigate,process|} \${5:TRACKER-1}`,
+        '$0',
+      ],
     },
     'Action item': {
       prefix: ['pm-action', 'ai'],
       description: `An action item with owner, due date (in ${time.dueDays ?? 14} days), kind and tracker.`,
-      body: [`- [ ] \${1:What will be done} @\${2:owner} due:\${3:${due}} #\${4|prevent,detect,mitigate,process|} \${5:TRACKER-1}`],
+      body: [
+        `- [ ] \${1:What will be done} @\${2:owner} due:\${3:${due}} #\${4|prevent,detect,mitigate,process|} \${5:TRACKER-1}`,
+      ],
     },
   };
 }

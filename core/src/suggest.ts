@@ -22,7 +22,11 @@ export function suggest(value: string, candidates: readonly string[]): string | 
     } else if (d === bestDistance) tie = true;
   }
   // Two equally close candidates (SEV9 is as near SEV1 as SEV4) make a guess misleading.
-  return best !== undefined && !tie && bestDistance <= Math.max(1, Math.floor(squash(best).length / 3)) ? best : undefined;
+  return best !== undefined &&
+    !tie &&
+    bestDistance <= Math.max(1, Math.floor(squash(best).length / 3))
+    ? best
+    : undefined;
 }
 
 /** Lists values for a message: "a, b or c". */

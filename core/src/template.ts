@@ -18,11 +18,21 @@ export interface TemplateOptions {
 const BODIES: Record<string, string[]> = {
   summary: [],
   impact: [],
-  timeline: ['<!-- Example: - 04:12 UTC Replica lag alert fires; @maria acknowledges. Add "### YYYY-MM-DD" headings when the incident spans days. -->'],
+  timeline: [
+    '<!-- Example: - 04:12 UTC Replica lag alert fires; @maria acknowledges. Add "### YYYY-MM-DD" headings when the incident spans days. -->',
+  ],
   'root-cause': [],
   resolution: [],
-  'action-items': ['<!-- Example: - [ ] Alert on replica lag above 30 s @maria due:2025-03-31 #detect OPS-142 -->'],
-  'lessons-learned': ['### What went well', '', '### What went wrong', '', '### Where we got lucky'],
+  'action-items': [
+    '<!-- Example: - [ ] Alert on replica lag above 30 s @maria due:2025-03-31 #detect OPS-142 -->',
+  ],
+  'lessons-learned': [
+    '### What went well',
+    '',
+    '### What went wrong',
+    '',
+    '### Where we got lucky',
+  ],
   'follow-up': [
     '- [ ] Data consistency checked and inconsistent records repaired',
     '- [ ] Caches holding stale data invalidated',
@@ -41,7 +51,9 @@ export function sectionSkeleton(def: SectionDef, eol = '\n'): string {
 
 /** YAML for a string value: plain when safe, else double-quoted. */
 export function yamlString(value: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} ,.'()/-]*$/u.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[\d.:-]+$/.test(value)
+  return /^[\p{L}\p{N}][\p{L}\p{N} ,.'()/-]*$/u.test(value) &&
+    !/^(true|false|null|yes|no|on|off|~)$/i.test(value) &&
+    !/^[\d.:-]+$/.test(value)
     ? value
     : JSON.stringify(value);
 }
@@ -60,7 +72,8 @@ export function frontMatterSkeleton(options: TemplateOptions): string {
   };
   const lines = ['---'];
   for (const f of FIELDS as readonly FieldDef[]) {
-    if (f.kind === 'datetime' && f.name === TIME_FIELDS[0]) lines.push('# ISO date-times; they give time to detect, time to mitigate and duration.');
+    if (f.kind === 'datetime' && f.name === TIME_FIELDS[0])
+      lines.push('# ISO date-times; they give time to detect, time to mitigate and duration.');
     const value = given[f.name as FieldName] ?? f.template ?? '';
     lines.push(value === '' ? `${f.name}:` : `${f.name}: ${value}`);
   }
@@ -73,7 +86,10 @@ export function renderTemplate(options: TemplateOptions): string {
   const config = options.config ?? defaultConfig;
   const eol = options.eol ?? '\n';
   const sections = config.sections.map((def) => sectionSkeleton(def, eol)).join('');
-  return `${frontMatterSkeleton(options)}${eol}# ${options.title}${eol}${eol}${sections}`.replace(/(\r?\n)+$/, eol);
+  return `${frontMatterSkeleton(options)}${eol}# ${options.title}${eol}${eol}${sections}`.replace(
+    /(\r?\n)+$/,
+    eol,
+  );
 }
 
 /** A file name for a postmortem: `YYYY-MM-DD-title-words.md`. */
@@ -95,6 +111,7 @@ export function slugFileName(date: string, title: string): string {
 /** FNV-1a of the text's UTF-16 code units, as 7 base-36 characters at most. */
 function titleHash(text: string): string {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  for (let i = 0; i < text.length; i++)
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return hash.toString(36);
 }

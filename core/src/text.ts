@@ -74,7 +74,11 @@ export class LineIndex {
   lineEnd(line: number): number {
     const next = line < this.starts.length ? this.starts[line]! : this.text.length + 1;
     let end = Math.min(next, this.text.length);
-    while (end > this.lineStart(line) && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    while (
+      end > this.lineStart(line) &&
+      (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')
+    )
+      end--;
     return end;
   }
 
@@ -90,7 +94,8 @@ function lineStarts(text: string, from: number, to: number, starts: number[]): n
   // Without carriage returns, the native search for line feeds is several times faster.
   const cr = text.indexOf('\r', from);
   if (cr < 0 || cr >= to) {
-    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1))
+      starts.push(i + 1);
     return starts;
   }
   for (let i = from; i < to; i++) {

@@ -43,20 +43,28 @@ export interface TimelineEntry {
   end: number;
 }
 
-const PLACEHOLDER = /^[\s*_`[(~]*((?:hh|HH|\d{1,2}|\?\?|xx|XX):(?:mm|MM|\?\?|xx|XX)(?::(?:ss|SS))?|\?\?:\?\?|TBD|TBA|T\.B\.D\.?|\?\?\?*)(?![\w:])/;
+const PLACEHOLDER =
+  /^[\s*_`[(~]*((?:hh|HH|\d{1,2}|\?\?|xx|XX):(?:mm|MM|\?\?|xx|XX)(?::(?:ss|SS))?|\?\?:\?\?|TBD|TBA|T\.B\.D\.?|\?\?\?*)(?![\w:])/;
 
 /**
  * The entry every timeline reader builds for an item, row or line at [start, end) whose text is
  * `text`; its time is read from the start of `timeText` (the text itself, or a table's time cell).
  * `part` is filled in by placeEntries.
  */
-export function timelineEntry(text: string, start: number, end: number, timeText: string = text): TimelineEntry {
+export function timelineEntry(
+  text: string,
+  start: number,
+  end: number,
+  timeText: string = text,
+): TimelineEntry {
   let time = parseEntryTime(timeText);
   let placeholder: string | undefined;
   if (!time) placeholder = PLACEHOLDER.exec(timeText)?.[1];
   else if (!/\d:\d|[ap]\.?m\b/i.test(time.text)) {
     // A date whose time is still a placeholder ("Jan 9, 14:??") is a placeholder, not midnight.
-    placeholder = /^[\s,]*(?:at\s+)?((?:\d{1,2}|hh|HH|\?\?|xx|XX):(?:\?\?|mm|MM|xx|XX)|TBD)/.exec(timeText.slice(time.length))?.[1];
+    placeholder = /^[\s,]*(?:at\s+)?((?:\d{1,2}|hh|HH|\?\?|xx|XX):(?:\?\?|mm|MM|xx|XX)|TBD)/.exec(
+      timeText.slice(time.length),
+    )?.[1];
     if (placeholder) time = undefined;
   }
   const entry: TimelineEntry = { text, time, part: 0, start, end };
@@ -67,23 +75,70 @@ export function timelineEntry(text: string, start: number, end: number, timeText
 const LEAD = /^[\s*_`[(~]*/;
 /** Zone names written after times in real timelines, with their offsets in minutes. */
 const ZONES: Record<string, number> = {
-  UTC: 0, GMT: 0, Z: 0, WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180, IST: 330, WIB: 420, SGT: 480, HKT: 480,
-  JST: 540, KST: 540, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780, BRT: -180, EST: -300, EDT: -240, ET: -300, CST: -360, CDT: -300, CT: -360,
-  MST: -420, MDT: -360, MT: -420, PST: -480, PDT: -420, PT: -480, AKST: -540, AKDT: -480, HST: -600,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  WET: 0,
+  WEST: 60,
+  BST: 60,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  IST: 330,
+  WIB: 420,
+  SGT: 480,
+  HKT: 480,
+  JST: 540,
+  KST: 540,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+  BRT: -180,
+  EST: -300,
+  EDT: -240,
+  ET: -300,
+  CST: -360,
+  CDT: -300,
+  CT: -360,
+  MST: -420,
+  MDT: -360,
+  MT: -420,
+  PST: -480,
+  PDT: -420,
+  PT: -480,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600,
 };
-const ZONE_NAMES = Object.keys(ZONES).sort((a, b) => b.length - a.length).join('|');
+const ZONE_NAMES = Object.keys(ZONES)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const ZONE = `(?:\\s*\\(?((?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|${ZONE_NAMES}|[+-]\\d{2}:?\\d{2})\\)?(?![A-Za-z]))?`;
 const TIME = `(\\d{1,2})(?::(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(?:\\s*([AaPp])\\.?[Mm]\\.?)?|\\s*([AaPp])\\.?[Mm]\\.?)${ZONE}(?!\\d|:\\d)`;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const WEEKDAY = '(?:(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?,?\\s+)?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY =
+  '(?:(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?,?\\s+)?';
 /** The separators real timelines put between a date and a time: a T, spaces, a comma, "at", a dash. */
 const JOIN = '(?:T|\\s*,\\s*|\\s+at\\s+|\\s+[-–—]\\s+|\\s+)';
 const PATTERNS = {
   iso: new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})(?:${JOIN}${TIME})?${ZONE}(?![\\w]|:\\d)`, 'i'),
-  monthFirst: new RegExp(`^${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?:${JOIN}${TIME})?(?![\\w]|:\\d)`, 'i'),
-  dayFirst: new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?(?:${JOIN}${TIME})?(?![\\w]|:\\d)`, 'i'),
-  slashed: new RegExp(`^(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?:${JOIN}${TIME})?(?![\\w/]|:\\d)`, 'i'),
+  monthFirst: new RegExp(
+    `^${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?:${JOIN}${TIME})?(?![\\w]|:\\d)`,
+    'i',
+  ),
+  dayFirst: new RegExp(
+    `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?(?:${JOIN}${TIME})?(?![\\w]|:\\d)`,
+    'i',
+  ),
+  slashed: new RegExp(
+    `^(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?:${JOIN}${TIME})?(?![\\w/]|:\\d)`,
+    'i',
+  ),
   monthYear: new RegExp(`^${MONTH}\\s+(\\d{4})(?![\\w]|:\\d)`, 'i'),
   clock: new RegExp(`^${TIME}`, 'i'),
 };
@@ -120,7 +175,13 @@ export function parseEntryTime(text: string): EntryTime | undefined {
   m = PATTERNS.monthYear.exec(s);
   if (m) {
     const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
-    return done(m, { minutes: 0, date: `${m[2]}-${String(month).padStart(2, '0')}-01`, precision: 'month', text: '', length: 0 });
+    return done(m, {
+      minutes: 0,
+      date: `${m[2]}-${String(month).padStart(2, '0')}-01`,
+      precision: 'month',
+      text: '',
+      length: 0,
+    });
   }
   m = PATTERNS.clock.exec(s);
   if (m) return done(m, clockTime(m, 1));
@@ -134,7 +195,9 @@ function calendar(year: string | undefined, month: number, day: number): DatePar
   const mm = String(month).padStart(2, '0');
   const dd = String(day).padStart(2, '0');
   if (year) return isIsoDate(`${year}-${mm}-${dd}`) ? { date: `${year}-${mm}-${dd}` } : undefined;
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { monthDay: `${mm}-${dd}` } : undefined;
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31
+    ? { monthDay: `${mm}-${dd}` }
+    : undefined;
 }
 
 function ymd(year: string, month: string, day: string): DatePart | undefined {
@@ -146,7 +209,12 @@ function monthDate(year: string | undefined, monthName: string, day: string): Da
 }
 
 /** The entry time of a date and the optional time matched from group `at` on (see TIME); the zone may follow the date alone. */
-function withDate(date: DatePart | undefined, m: RegExpExecArray, at: number, dateZone: string | undefined): EntryTime | undefined {
+function withDate(
+  date: DatePart | undefined,
+  m: RegExpExecArray,
+  at: number,
+  dateZone: string | undefined,
+): EntryTime | undefined {
   if (!date) return undefined;
   if (m[at] === undefined) return { minutes: 0, ...date, zone: dateZone, text: '', length: 0 };
   const time = clockTime(m, at);
@@ -181,7 +249,9 @@ export function entryZoneOffset(z: string): number {
   const named = ZONES[z.toUpperCase()];
   if (named !== undefined) return named;
   const m = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : zoneOffsetMinutes(z);
+  return m
+    ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0))
+    : zoneOffsetMinutes(z);
 }
 
 /**
@@ -189,12 +259,17 @@ export function entryZoneOffset(z: string): number {
  * Detection", "**2023-05-10**", "2021-04-27 (all times UTC)"), "Day N", or, for a heading, only
  * the start of a new part. Undefined for a line that is neither.
  */
-export function dayMark(text: string, offset: number, where: 'heading' | 'line'): TimelineDay | undefined {
+export function dayMark(
+  text: string,
+  offset: number,
+  where: 'heading' | 'line',
+): TimelineDay | undefined {
   const isHeading = where === 'heading';
   const t = parseEntryTime(text);
   if (t && (t.date || t.monthDay) && !/\d:\d|[ap]\.?m\b/i.test(t.text)) {
     const rest = text.slice(t.length).replace(/[*_`]/g, '').trim();
-    if (isHeading || rest === '' || /^\(.*\)$|^[-–—:]$/.test(rest)) return t.date ? { offset, date: t.date } : { offset, monthDay: t.monthDay };
+    if (isHeading || rest === '' || /^\(.*\)$|^[-–—:]$/.test(rest))
+      return t.date ? { offset, date: t.date } : { offset, monthDay: t.monthDay };
   }
   const n = /^[\s*_`]*day\s+(\d{1,2})\b/i.exec(text);
   if (n && (isHeading || !/\d:\d/.test(text))) return { offset, day: Number(n[1]) };
@@ -223,19 +298,31 @@ const NEXT_DAY = /^[\s*_`]*(?:\(\s*(?:next day|\+1d?|d\+1)\s*\)|next day\b)/i;
  * line (`### 2023-06-11`, `**March 4, 2024**`), "Day 2" (the day after `baseDate`), and any other
  * sub-heading starts a new part without moving the date.
  */
-export function placeEntries(entries: TimelineEntry[], baseDate: string | undefined, dayMarks: readonly TimelineDay[] = []): void {
+export function placeEntries(
+  entries: TimelineEntry[],
+  baseDate: string | undefined,
+  dayMarks: readonly TimelineDay[] = [],
+): void {
   const base = baseDate && isIsoDate(baseDate) ? dayNumber(baseDate) : undefined;
   let day = base ?? 0;
   // A month and day without a year take the year of the date before them; with none anywhere, a
   // stand-in leap year keeps them in order against each other.
-  let year = (baseDate && isIsoDate(baseDate) ? baseDate : (entries.find((e) => e.time?.date)?.time?.date ?? dayMarks.find((m) => m.date)?.date))?.slice(0, 4) ?? '2000';
+  let year =
+    (baseDate && isIsoDate(baseDate)
+      ? baseDate
+      : (entries.find((e) => e.time?.date)?.time?.date ?? dayMarks.find((m) => m.date)?.date)
+    )?.slice(0, 4) ?? '2000';
   let prev: number | undefined;
   let mark = 0;
   let part = 0;
   for (const entry of entries) {
     while (mark < dayMarks.length && dayMarks[mark]!.offset < entry.start) {
       const m = dayMarks[mark]!;
-      const date = m.date ?? (m.monthDay && year && isIsoDate(`${year}-${m.monthDay}`) ? `${year}-${m.monthDay}` : undefined);
+      const date =
+        m.date ??
+        (m.monthDay && year && isIsoDate(`${year}-${m.monthDay}`)
+          ? `${year}-${m.monthDay}`
+          : undefined);
       if (date) {
         day = dayNumber(date);
         year = date.slice(0, 4);
@@ -250,11 +337,18 @@ export function placeEntries(entries: TimelineEntry[], baseDate: string | undefi
     const t = entry.time;
     if (!t) continue;
     const offset = t.zone ? entryZoneOffset(t.zone) : 0;
-    const date = t.date ?? (t.monthDay && year && isIsoDate(`${year}-${t.monthDay}`) ? `${year}-${t.monthDay}` : undefined);
+    const date =
+      t.date ??
+      (t.monthDay && year && isIsoDate(`${year}-${t.monthDay}`)
+        ? `${year}-${t.monthDay}`
+        : undefined);
     if (date) {
       day = dayNumber(date);
       year = date.slice(0, 4);
-    } else if ((prev !== undefined && t.minutes < prev - 12 * 60) || NEXT_DAY.test(entry.text.slice(t.length))) {
+    } else if (
+      (prev !== undefined && t.minutes < prev - 12 * 60) ||
+      NEXT_DAY.test(entry.text.slice(t.length))
+    ) {
       day++;
     }
     prev = t.minutes;

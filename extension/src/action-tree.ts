@@ -7,12 +7,14 @@ import type { Settings } from './settings';
 export type Grouping = 'postmortem' | 'owner' | 'status';
 export type Filter = 'hideDone' | 'onlyMine' | 'overdueOnly';
 export const FILTERS: readonly Filter[] = ['hideDone', 'onlyMine', 'overdueOnly'];
-const FILTER_WORDS: Record<Filter, string> = { hideDone: 'done hidden', onlyMine: 'mine only', overdueOnly: 'overdue only' };
+const FILTER_WORDS: Record<Filter, string> = {
+  hideDone: 'done hidden',
+  onlyMine: 'mine only',
+  overdueOnly: 'overdue only',
+};
 
 /** A node of the Action Items view. */
-export type Node =
-  | { type: 'group'; key: string; label: string; items: ActionNode[] }
-  | ActionNode;
+export type Node = { type: 'group'; key: string; label: string; items: ActionNode[] } | ActionNode;
 
 export interface ActionNode {
   type: 'action';
@@ -56,7 +58,8 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   ) {
     this.subscription = index.onDidChange(() => this.emitter.fire(undefined));
     void vscode.commands.executeCommand('setContext', 'hindsight.grouping', this.grouping);
-    for (const f of FILTERS) void vscode.commands.executeCommand('setContext', `hindsight.filter.${f}`, false);
+    for (const f of FILTERS)
+      void vscode.commands.executeCommand('setContext', `hindsight.filter.${f}`, false);
   }
 
   get currentGrouping(): Grouping {
@@ -69,7 +72,9 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   /** A short description of the active filters, for the view's title bar. */
   describeFilters(): string | undefined {
-    return this.filters.size ? `Filtered: ${this.activeFilters.map((f) => FILTER_WORDS[f]).join(', ')}` : undefined;
+    return this.filters.size
+      ? `Filtered: ${this.activeFilters.map((f) => FILTER_WORDS[f]).join(', ')}`
+      : undefined;
   }
 
   setGrouping(grouping: Grouping): void {
@@ -91,11 +96,14 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     const me = this.settings.me;
     return this.index
       .list()
-      .flatMap((postmortem) => postmortem.actions.map((action) => ({ type: 'action' as const, postmortem, action })))
+      .flatMap((postmortem) =>
+        postmortem.actions.map((action) => ({ type: 'action' as const, postmortem, action })),
+      )
       .filter(({ action }) => {
         if (this.filters.has('hideDone') && action.done) return false;
         if (this.filters.has('overdueOnly') && !action.overdue) return false;
-        if (this.filters.has('onlyMine') && (!me || action.owner?.toLowerCase() !== me)) return false;
+        if (this.filters.has('onlyMine') && (!me || action.owner?.toLowerCase() !== me))
+          return false;
         return true;
       });
   }
@@ -103,7 +111,9 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   getChildren(node?: Node): Node[] {
     if (node) return node.type === 'group' ? node.items : [];
     const all = this.actions();
-    const byDue = (a: ActionNode, b: ActionNode) => Number(a.action.done) - Number(b.action.done) || (a.action.due ?? '9999').localeCompare(b.action.due ?? '9999');
+    const byDue = (a: ActionNode, b: ActionNode) =>
+      Number(a.action.done) - Number(b.action.done) ||
+      (a.action.due ?? '9999').localeCompare(b.action.due ?? '9999');
     const groups = new Map<string, { label: string; items: ActionNode[] }>();
     const add = (key: string, label: string, item: ActionNode) => {
       const g = groups.get(key) ?? { label, items: [] };
@@ -111,20 +121,32 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       groups.set(key, g);
     };
     for (const item of all) {
-      if (this.grouping === 'postmortem') add(item.postmortem.uri.toString(), item.postmortem.title, item);
-      else if (this.grouping === 'owner') add(item.action.owner ?? '', item.action.owner ? `@${item.action.owner}` : 'No owner', item);
+      if (this.grouping === 'postmortem')
+        add(item.postmortem.uri.toString(), item.postmortem.title, item);
+      else if (this.grouping === 'owner')
+        add(
+          item.action.owner ?? '',
+          item.action.owner ? `@${item.action.owner}` : 'No owner',
+          item,
+        );
       else {
         const state = stateOf(item.action);
         add(state, { overdue: 'Overdue', open: 'Open', done: 'Done' }[state], item);
       }
     }
     const order = this.grouping === 'status' ? ['overdue', 'open', 'done'] : [...groups.keys()];
-    if (this.grouping === 'owner') order.sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+    if (this.grouping === 'owner')
+      order.sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
     return order
       .filter((k) => groups.has(k))
       .map((key) => {
         const g = groups.get(key)!;
-        return { type: 'group' as const, key, label: g.label, items: this.grouping === 'postmortem' ? g.items : g.items.sort(byDue) };
+        return {
+          type: 'group' as const,
+          key,
+          label: g.label,
+          items: this.grouping === 'postmortem' ? g.items : g.items.sort(byDue),
+        };
       });
   }
 
@@ -133,20 +155,31 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       const open = node.items.filter((i) => !i.action.done).length;
       const overdue = node.items.filter((i) => i.action.overdue).length;
       // Status groups say their count ("Overdue · 5"); others what is left to do ("2 open · 1 overdue", "all done").
-      const label = this.grouping === 'status' ? `${node.label} · ${node.items.length}` : node.label;
+      const label =
+        this.grouping === 'status' ? `${node.label} · ${node.items.length}` : node.label;
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
-      if (this.grouping !== 'status') item.description = open ? [`${open} open`, overdue ? `${overdue} overdue` : ''].filter(Boolean).join(' · ') : 'all done';
+      if (this.grouping !== 'status')
+        item.description = open
+          ? [`${open} open`, overdue ? `${overdue} overdue` : ''].filter(Boolean).join(' · ')
+          : 'all done';
       item.contextValue = `group.${this.grouping}`;
       item.id = `group:${this.grouping}:${node.key}`;
       if (this.grouping === 'postmortem') item.resourceUri = node.items[0]?.postmortem.uri;
-      item.iconPath = new vscode.ThemeIcon(this.grouping === 'owner' ? 'person' : this.grouping === 'status' ? 'list-filter' : 'file');
+      item.iconPath = new vscode.ThemeIcon(
+        this.grouping === 'owner' ? 'person' : this.grouping === 'status' ? 'list-filter' : 'file',
+      );
       return item;
     }
     const a = node.action;
     const state = stateOf(a);
     const text = displayText(a);
     const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
-    const parts = [a.owner ? `@${a.owner}` : 'no owner', a.due ? `due ${a.due}` : 'no due date', a.kind ? `#${a.kind}` : '', state === 'overdue' ? 'OVERDUE' : ''];
+    const parts = [
+      a.owner ? `@${a.owner}` : 'no owner',
+      a.due ? `due ${a.due}` : 'no due date',
+      a.kind ? `#${a.kind}` : '',
+      state === 'overdue' ? 'OVERDUE' : '',
+    ];
     if (this.grouping !== 'postmortem') parts.push(node.postmortem.title);
     item.description = parts.filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(
@@ -178,7 +211,19 @@ function escape(text: string): string {
  * edit since the view read it. Refuses (with a message, resolving to undefined) when an edit
  * touched the item, its text differs, or its state is no longer the one the view showed.
  */
-async function resolve(node: ActionNode, settings: Settings, verb: string): Promise<{ document: vscode.TextDocument; start: number; end: number; toggle?: { start: number; end: number; text: string } } | undefined> {
+async function resolve(
+  node: ActionNode,
+  settings: Settings,
+  verb: string,
+): Promise<
+  | {
+      document: vscode.TextDocument;
+      start: number;
+      end: number;
+      toggle?: { start: number; end: number; text: string };
+    }
+  | undefined
+> {
   const name = displayText(node.action);
   let document: vscode.TextDocument;
   try {
@@ -190,11 +235,15 @@ async function resolve(node: ActionNode, settings: Settings, verb: string): Prom
   const { anchor } = node.action;
   const text = document.getText();
   if (anchor.changed || text.slice(anchor.start, anchor.end) !== anchor.raw) {
-    void vscode.window.showWarningMessage(`Cannot ${verb} "${name}": the item changed or was removed since the view showed it. The view is up to date now; try again.`);
+    void vscode.window.showWarningMessage(
+      `Cannot ${verb} "${name}": the item changed or was removed since the view showed it. The view is up to date now; try again.`,
+    );
     return undefined;
   }
   const fc = settings.isPostmortem(document.uri);
-  const current = parseActionOutline(text, fc ? { config: fc.config } : {}).actions.find((a) => a.start === anchor.start && a.end === anchor.end);
+  const current = parseActionOutline(text, fc ? { config: fc.config } : {}).actions.find(
+    (a) => a.start === anchor.start && a.end === anchor.end,
+  );
   if (!current || current.done !== node.action.done) {
     void vscode.window.showWarningMessage(
       `Cannot ${verb} "${name}": it is ${current ? (current.done ? 'done' : 'open') : 'no longer an action item'} in the file, not ${node.action.done ? 'done' : 'open'} as the view showed. The view is up to date now; try again.`,
@@ -210,7 +259,10 @@ export async function openActionItem(node: ActionNode, settings: Settings): Prom
   if (!found) return false;
   const { document, start, end } = found;
   const range = toRange(document, start, end);
-  await vscode.window.showTextDocument(document, { selection: new vscode.Selection(range.start, document.lineAt(range.start.line).range.end), preview: true });
+  await vscode.window.showTextDocument(document, {
+    selection: new vscode.Selection(range.start, document.lineAt(range.start.line).range.end),
+    preview: true,
+  });
   return true;
 }
 
@@ -226,7 +278,9 @@ export async function toggleActionItem(node: ActionNode, settings: Settings): Pr
   const { document, toggle } = found;
   const name = displayText(node.action);
   if (!toggle) {
-    void vscode.window.showWarningMessage(`Cannot toggle "${name}": it has no checkbox or Status cell to change.`);
+    void vscode.window.showWarningMessage(
+      `Cannot toggle "${name}": it has no checkbox or Status cell to change.`,
+    );
     return false;
   }
   const wasDirty = document.isDirty;
@@ -239,11 +293,15 @@ export async function toggleActionItem(node: ActionNode, settings: Settings): Pr
     applied = false;
   }
   if (!applied) {
-    void vscode.window.showErrorMessage(`Could not change "${name}" in ${vscode.workspace.asRelativePath(document.uri)}: VS Code refused the edit (is the file read-only?).`);
+    void vscode.window.showErrorMessage(
+      `Could not change "${name}" in ${vscode.workspace.asRelativePath(document.uri)}: VS Code refused the edit (is the file read-only?).`,
+    );
     return false;
   }
   if (!wasDirty && !(await document.save())) {
-    void vscode.window.showErrorMessage(`"${name}" was changed but ${vscode.workspace.asRelativePath(document.uri)} could not be saved.`);
+    void vscode.window.showErrorMessage(
+      `"${name}" was changed but ${vscode.workspace.asRelativePath(document.uri)} could not be saved.`,
+    );
   }
   return true;
 }

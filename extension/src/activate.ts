@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { ActionTreeProvider, FILTERS, openActionItem, toggleActionItem, type ActionNode, type Filter, type Grouping } from './action-tree';
+import {
+  ActionTreeProvider,
+  FILTERS,
+  openActionItem,
+  toggleActionItem,
+  type ActionNode,
+  type Filter,
+  type Grouping,
+} from './action-tree';
 import { registerCodeActions, setScratchLinter } from './code-actions';
 import { setRulesDoc } from './convert';
 import { registerDiagnostics, type Findings } from './diagnostics';
@@ -29,11 +37,19 @@ export interface HindsightApi {
   log: Logger;
   ready: Promise<void>;
   /** Start-up figures in ms since activate() began: activation itself, the workspace scan, the first diagnostics; and from the first postmortem opened to its diagnostics. */
-  timings: { activateMs?: number; scanMs?: number; firstDiagnosticMs?: number; openToDiagnosticMs?: number };
+  timings: {
+    activateMs?: number;
+    scanMs?: number;
+    firstDiagnosticMs?: number;
+    openToDiagnosticMs?: number;
+  };
 }
 
 /** Activation shared by the Node and the web worker entries; `spawn` starts a lint worker where the platform has one. */
-export function activateWith(context: vscode.ExtensionContext, spawn: (() => WorkerPort | undefined) | undefined): HindsightApi {
+export function activateWith(
+  context: vscode.ExtensionContext,
+  spawn: (() => WorkerPort | undefined) | undefined,
+): HindsightApi {
   const started = performance.now();
   const timings: HindsightApi['timings'] = {};
   const log = new Logger();
@@ -51,20 +67,27 @@ export function activateWith(context: vscode.ExtensionContext, spawn: (() => Wor
   });
   let firstOpen: { uri: string; at: number } | undefined;
   const opened = (d: vscode.TextDocument) => {
-    if (!firstOpen && settings.isPostmortem(d.uri)) firstOpen = { uri: d.uri.toString(), at: performance.now() };
+    if (!firstOpen && settings.isPostmortem(d.uri))
+      firstOpen = { uri: d.uri.toString(), at: performance.now() };
   };
   vscode.workspace.textDocuments.forEach(opened);
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(opened),
     findings.onDidValidate((uri) => {
       timings.firstDiagnosticMs ??= performance.now() - started;
-      if (firstOpen && timings.openToDiagnosticMs === undefined && uri.toString() === firstOpen.uri) timings.openToDiagnosticMs = performance.now() - firstOpen.at;
+      if (firstOpen && timings.openToDiagnosticMs === undefined && uri.toString() === firstOpen.uri)
+        timings.openToDiagnosticMs = performance.now() - firstOpen.at;
     }),
   );
   setScratchLinter(async (document, text) => {
     const fc = settings.isPostmortem(document.uri);
     if (!fc) return undefined;
-    const outcome = await lint.lint(`fix-all:${document.uri.toString()}`, text, fc.config, todayIso());
+    const outcome = await lint.lint(
+      `fix-all:${document.uri.toString()}`,
+      text,
+      fc.config,
+      todayIso(),
+    );
     return 'findings' in outcome ? outcome.findings : undefined;
   });
   registerCodeActions(context, findings);
@@ -77,17 +100,40 @@ export function activateWith(context: vscode.ExtensionContext, spawn: (() => Wor
   registerSearchPostmortems(context, settings, log);
   registerRootCauseSuggestions(context, (uri) => settings.isPostmortem(uri)?.config);
   context.subscriptions.push(
-    vscode.commands.registerCommand('hindsight.newPostmortem', (args?: NewPostmortemArgs) => newPostmortem(settings, args)),
+    vscode.commands.registerCommand('hindsight.newPostmortem', (args?: NewPostmortemArgs) =>
+      newPostmortem(settings, args),
+    ),
   );
   // Activation does not wait for the workspace scan: views fill in as it progresses.
-  void ready.then(() => log.info(`Read ${library.list().length} postmortems; linting ${lint.mode === 'worker' ? 'in a worker' : 'on the extension host'}.`));
+  void ready.then(() =>
+    log.info(
+      `Read ${library.list().length} postmortems; linting ${lint.mode === 'worker' ? 'in a worker' : 'on the extension host'}.`,
+    ),
+  );
   timings.activateMs = performance.now() - started;
-  return { actionItems, statusBar: statusBar.item, statusBarVisible: statusBar.visible, library, findings, lint, log, ready, timings };
+  return {
+    actionItems,
+    statusBar: statusBar.item,
+    statusBarVisible: statusBar.visible,
+    library,
+    findings,
+    lint,
+    log,
+    ready,
+    timings,
+  };
 }
 
-function registerActionItems(context: vscode.ExtensionContext, library: LibraryIndex, settings: Settings): ActionTreeProvider {
+function registerActionItems(
+  context: vscode.ExtensionContext,
+  library: LibraryIndex,
+  settings: Settings,
+): ActionTreeProvider {
   const provider = new ActionTreeProvider(library, settings);
-  const view = vscode.window.createTreeView('hindsight.actionItems', { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView('hindsight.actionItems', {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+  });
   provider.onDidChangeOptions = () => {
     view.description = provider.describeFilters();
   };
@@ -95,9 +141,15 @@ function registerActionItems(context: vscode.ExtensionContext, library: LibraryI
   const filter = (f: Filter) => () => {
     const on = !provider.activeFilters.includes(f);
     if (on && f === 'onlyMine' && !settings.me) {
-      void vscode.window.showInformationMessage('Set hindsight.me to your @name first, so Hindsight knows which items are yours.', 'Open Settings').then((c) => {
-        if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'hindsight.me');
-      });
+      void vscode.window
+        .showInformationMessage(
+          'Set hindsight.me to your @name first, so Hindsight knows which items are yours.',
+          'Open Settings',
+        )
+        .then((c) => {
+          if (c)
+            void vscode.commands.executeCommand('workbench.action.openSettings', 'hindsight.me');
+        });
       return;
     }
     provider.setFilter(f, on);
@@ -109,10 +161,18 @@ function registerActionItems(context: vscode.ExtensionContext, library: LibraryI
     ...(['postmortem', 'owner', 'status'] as const).flatMap((g) => {
       const name = g.charAt(0).toUpperCase() + g.slice(1);
       // Each choice has a twin shown with a check mark while it is the current one.
-      return [vscode.commands.registerCommand(`hindsight.groupBy${name}`, grouping(g)), vscode.commands.registerCommand(`hindsight.groupBy${name}.current`, grouping(g))];
+      return [
+        vscode.commands.registerCommand(`hindsight.groupBy${name}`, grouping(g)),
+        vscode.commands.registerCommand(`hindsight.groupBy${name}.current`, grouping(g)),
+      ];
     }),
-    ...FILTERS.flatMap((f) => [vscode.commands.registerCommand(`hindsight.filter.${f}`, filter(f)), vscode.commands.registerCommand(`hindsight.filter.${f}.on`, filter(f))]),
-    vscode.commands.registerCommand('hindsight.openActionItem', (node: ActionNode) => openActionItem(node, settings)),
+    ...FILTERS.flatMap((f) => [
+      vscode.commands.registerCommand(`hindsight.filter.${f}`, filter(f)),
+      vscode.commands.registerCommand(`hindsight.filter.${f}.on`, filter(f)),
+    ]),
+    vscode.commands.registerCommand('hindsight.openActionItem', (node: ActionNode) =>
+      openActionItem(node, settings),
+    ),
     vscode.commands.registerCommand('hindsight.toggleActionItem', (node?: ActionNode) => {
       const target = node ?? (view.selection[0]?.type === 'action' ? view.selection[0] : undefined);
       return target ? toggleActionItem(target, settings) : false;

@@ -9,7 +9,11 @@ export async function setRulesDoc(uri: vscode.Uri): Promise<void> {
   rulesDoc = uri;
   try {
     const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).split(/\r?\n/);
-    ruleLines = new Map(lines.flatMap((l, i) => (/^## ([a-z-]+)\s*$/.exec(l) ? [[l.slice(3).trim(), i + 1] as [string, number]] : [])));
+    ruleLines = new Map(
+      lines.flatMap((l, i) =>
+        /^## ([a-z-]+)\s*$/.exec(l) ? [[l.slice(3).trim(), i + 1] as [string, number]] : [],
+      ),
+    );
   } catch {
     ruleLines = new Map();
   }
@@ -35,7 +39,11 @@ export function toRange(document: vscode.TextDocument, start: number, end: numbe
 
 /** A core finding as a VS Code diagnostic, with the rule id as its code and a link to its doc. */
 export function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(document, finding.range.start.offset, finding.range.end.offset), finding.message, SEVERITY[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(
+    toRange(document, finding.range.start.offset, finding.range.end.offset),
+    finding.message,
+    SEVERITY[finding.severity],
+  );
   diagnostic.source = 'hindsight';
   const target = ruleLink(finding.rule);
   diagnostic.code = target ? { value: finding.rule, target } : finding.rule;
@@ -50,7 +58,10 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
 }
 
 /** Core edits as one workspace edit (one undo step). */
-export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+export function toWorkspaceEdit(
+  document: vscode.TextDocument,
+  edits: readonly TextEdit[],
+): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits) edit.replace(document.uri, toRange(document, e.start, e.end), e.text);
   return edit;

@@ -23,7 +23,12 @@ export interface Findings {
  * LintService), so the extension host never waits for a parse. Quick fixes read the same findings,
  * so a document is linted once per version.
  */
-export function registerDiagnostics(context: vscode.ExtensionContext, settings: Settings, log: Logger, service: LintService): Findings {
+export function registerDiagnostics(
+  context: vscode.ExtensionContext,
+  settings: Settings,
+  log: Logger,
+  service: LintService,
+): Findings {
   const collection = vscode.languages.createDiagnosticCollection('hindsight');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const latest = new Map<string, { version: number; findings: Finding[] }>();
@@ -74,10 +79,16 @@ export function registerDiagnostics(context: vscode.ExtensionContext, settings: 
       }
       // A newer version is on its way: its lint will set the diagnostics.
       if (document.version !== version || document.isClosed) return;
-      collection.set(document.uri, findings.map((f) => toDiagnostic(document, f)));
+      collection.set(
+        document.uri,
+        findings.map((f) => toDiagnostic(document, f)),
+      );
       validated.fire(document.uri);
     } catch (e) {
-      log.error(`Hindsight could not validate ${vscode.workspace.asRelativePath(document.uri)}.`, e);
+      log.error(
+        `Hindsight could not validate ${vscode.workspace.asRelativePath(document.uri)}.`,
+        e,
+      );
     }
   };
   const schedule = (document: vscode.TextDocument) => {

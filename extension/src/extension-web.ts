@@ -4,7 +4,14 @@ import type { WorkerPort } from './lint-service';
 
 export type { HindsightApi } from './activate';
 
-declare const Worker: (new (url: string) => { postMessage(m: unknown): void; onmessage: ((e: { data: never }) => void) | null; onerror: ((e: unknown) => void) | null; terminate(): void }) | undefined;
+declare const Worker:
+  | (new (url: string) => {
+      postMessage(m: unknown): void;
+      onmessage: ((e: { data: never }) => void) | null;
+      onerror: ((e: unknown) => void) | null;
+      terminate(): void;
+    })
+  | undefined;
 declare const Blob: new (parts: string[], options: { type: string }) => unknown;
 declare const URL: { createObjectURL(blob: unknown): string };
 
@@ -30,12 +37,14 @@ export function activate(context: vscode.ExtensionContext): HindsightApi {
     } satisfies WorkerPort;
   });
   // The worker's code is read once, before the first lint needs it.
-  void vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'lint-worker.js')).then(
-    (bytes) => {
-      source = new TextDecoder().decode(bytes);
-    },
-    () => undefined,
-  );
+  void vscode.workspace.fs
+    .readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'lint-worker.js'))
+    .then(
+      (bytes) => {
+        source = new TextDecoder().decode(bytes);
+      },
+      () => undefined,
+    );
   return api;
 }
 

@@ -1,9 +1,22 @@
 import * as vscode from 'vscode';
-import { FIELD_EXPECTATIONS, formatMinutes, KNOWN_FIELDS, parseDateTime, parseActionOutline, snippetClock, STATUSES, TIME_FIELDS, type Config, type Meta } from '@hindsight/core';
+import {
+  FIELD_EXPECTATIONS,
+  formatMinutes,
+  KNOWN_FIELDS,
+  parseDateTime,
+  parseActionOutline,
+  snippetClock,
+  STATUSES,
+  TIME_FIELDS,
+  type Config,
+  type Meta,
+} from '@hindsight/core';
 import type { Settings } from './settings';
 
 /** The line range of the front matter (between the --- fences), or undefined. */
-function frontMatterLines(document: vscode.TextDocument): { first: number; last: number } | undefined {
+function frontMatterLines(
+  document: vscode.TextDocument,
+): { first: number; last: number } | undefined {
   if (document.lineCount < 2 || !/^---\s*$/.test(document.lineAt(0).text)) return undefined;
   for (let i = 1; i < Math.min(document.lineCount, 500); i++) {
     if (/^(---|\.\.\.)\s*$/.test(document.lineAt(i).text)) return { first: 1, last: i - 1 };
@@ -21,10 +34,33 @@ function keyAt(document: vscode.TextDocument, line: number, first: number): stri
   return undefined;
 }
 
-function valuesFor(key: string, config: Config): { id: string; detail: string; kind: vscode.CompletionItemKind }[] {
-  if (key === 'root_cause' || key === 'contributing') return config.categories.map((c) => ({ id: c.id, detail: `${c.label}: ${c.description}`, kind: vscode.CompletionItemKind.EnumMember }));
-  if (key === 'severity') return config.severities.map((s) => ({ id: s.id, detail: s.description, kind: vscode.CompletionItemKind.EnumMember }));
-  if (key === 'status') return STATUSES.map((s) => ({ id: s, detail: s === 'published' ? 'Reviewed and final; may hold no TODO or TBD' : s === 'in-review' ? 'Written, waiting for review' : 'Being written', kind: vscode.CompletionItemKind.EnumMember }));
+function valuesFor(
+  key: string,
+  config: Config,
+): { id: string; detail: string; kind: vscode.CompletionItemKind }[] {
+  if (key === 'root_cause' || key === 'contributing')
+    return config.categories.map((c) => ({
+      id: c.id,
+      detail: `${c.label}: ${c.description}`,
+      kind: vscode.CompletionItemKind.EnumMember,
+    }));
+  if (key === 'severity')
+    return config.severities.map((s) => ({
+      id: s.id,
+      detail: s.description,
+      kind: vscode.CompletionItemKind.EnumMember,
+    }));
+  if (key === 'status')
+    return STATUSES.map((s) => ({
+      id: s,
+      detail:
+        s === 'published'
+          ? 'Reviewed and final; may hold no TODO or TBD'
+          : s === 'in-review'
+            ? 'Written, waiting for review'
+            : 'Being written',
+      kind: vscode.CompletionItemKind.EnumMember,
+    }));
   return [];
 }
 
@@ -32,7 +68,8 @@ function valuesFor(key: string, config: Config): { id: string; detail: string; k
 const KEY_DOCS: Record<string, string> = {
   title: 'The incident in one line: what broke, for whom. Also the page title on the site.',
   date: 'The day the incident started (YYYY-MM-DD, UTC). Orders the library and names the file.',
-  status: '`draft` while being written, `in-review` when waiting for review, `published` when final.',
+  status:
+    '`draft` while being written, `in-review` when waiting for review, `published` when final.',
   severity: 'How bad it was, from the severities of hindsight.json (SEV1 is the worst by default).',
   root_cause: 'The one primary root-cause category. Groups related incidents across the library.',
   contributing: 'Other root-cause categories that made it worse.',
@@ -40,7 +77,8 @@ const KEY_DOCS: Record<string, string> = {
   services: 'The services affected. Related postmortems are found through shared services.',
   authors: 'Who wrote the postmortem.',
   tags: 'Free-form labels for finding the postmortem later.',
-  started: 'When the incident began (ISO date-time). The start of time to detect, time to mitigate and duration.',
+  started:
+    'When the incident began (ISO date-time). The start of time to detect, time to mitigate and duration.',
   detected: 'When someone or something noticed. `detected − started` is the time to detect.',
   mitigated: 'When users stopped being hurt. `mitigated − started` is the time to mitigate.',
   resolved: 'When the incident was fully over. `resolved − started` is the duration.',
@@ -48,7 +86,10 @@ const KEY_DOCS: Record<string, string> = {
 };
 
 /** The range of the key on a front-matter line, when `position` is on it. */
-function keyRangeAt(document: vscode.TextDocument, position: vscode.Position): { key: string; range: vscode.Range } | undefined {
+function keyRangeAt(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): { key: string; range: vscode.Range } | undefined {
   const m = /^([A-Za-z_][\w-]*)\s*:/.exec(document.lineAt(position.line).text);
   if (!m || position.character > m[1]!.length) return undefined;
   return { key: m[1]!, range: new vscode.Range(position.line, 0, position.line, m[1]!.length) };
@@ -69,13 +110,20 @@ export function incidentTimes(meta: Meta): { label: string; value: string }[] {
     else value = formatMinutes((at - started) / 60_000);
     return { label, value };
   };
-  return [row('Time to detect', 'detected'), row('Time to mitigate', 'mitigated'), row('Duration', 'resolved')];
+  return [
+    row('Time to detect', 'detected'),
+    row('Time to mitigate', 'mitigated'),
+    row('Duration', 'resolved'),
+  ];
 }
 
 class FrontMatterCompletions implements vscode.CompletionItemProvider {
   constructor(private readonly settings: Settings) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
+  provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): vscode.CompletionItem[] {
     const fc = this.settings.isPostmortem(document.uri);
     const fm = frontMatterLines(document);
     if (!fc || !fm || position.line < fm.first || position.line > fm.last) return [];
@@ -92,7 +140,11 @@ class FrontMatterCompletions implements vscode.CompletionItemProvider {
         item.documentation = new vscode.MarkdownString(KEY_DOCS[f] ?? '');
         if ((TIME_FIELDS as readonly string[]).includes(f)) {
           // A time field: the current time (UTC) as a placeholder, not a list of words.
-          const now = snippetClock({ now: new Date(), zone: this.settings.timeZone, offsetMinutes: -new Date().getTimezoneOffset() }).dateTime;
+          const now = snippetClock({
+            now: new Date(),
+            zone: this.settings.timeZone,
+            offsetMinutes: -new Date().getTimezoneOffset(),
+          }).dateTime;
           item.insertText = new vscode.SnippetString(`${f}: \${1:${now}}`);
         } else if (valuesFor(f, fc.config).length) {
           item.insertText = `${f}: `;
@@ -104,7 +156,9 @@ class FrontMatterCompletions implements vscode.CompletionItemProvider {
     const key = keyAt(document, position.line, fm.first);
     if (!key) return [];
     const word = document.getWordRangeAtPosition(position, /[\w-]+/);
-    const typed = word ? document.getText(new vscode.Range(word.start, position)).toLowerCase() : '';
+    const typed = word
+      ? document.getText(new vscode.Range(word.start, position)).toLowerCase()
+      : '';
     const values = valuesFor(key, fc.config);
     // Values that start with what was typed come first, in their configured order ("dep": deploy, then dependency).
     const firstPrefix = typed ? values.findIndex((v) => v.id.toLowerCase().startsWith(typed)) : -1;
@@ -131,17 +185,30 @@ class FrontMatterHovers implements vscode.HoverProvider {
     if (!fc || !fm || position.line < fm.first || position.line > fm.last) return undefined;
     const onKey = keyRangeAt(document, position);
     if (onKey && !(TIME_FIELDS as readonly string[]).includes(onKey.key)) {
-      const doc = KEY_DOCS[onKey.key] ?? (FIELD_EXPECTATIONS[onKey.key] ? `Expected: ${FIELD_EXPECTATIONS[onKey.key]}.` : 'Not a field Hindsight knows; kept as written.');
+      const doc =
+        KEY_DOCS[onKey.key] ??
+        (FIELD_EXPECTATIONS[onKey.key]
+          ? `Expected: ${FIELD_EXPECTATIONS[onKey.key]}.`
+          : 'Not a field Hindsight knows; kept as written.');
       const expected = FIELD_EXPECTATIONS[onKey.key];
-      return new vscode.Hover(new vscode.MarkdownString(`**\`${onKey.key}\`**\n\n${doc}${expected && KEY_DOCS[onKey.key] ? `\n\nExpected: ${expected}.` : ''}`), onKey.range);
+      return new vscode.Hover(
+        new vscode.MarkdownString(
+          `**\`${onKey.key}\`**\n\n${doc}${expected && KEY_DOCS[onKey.key] ? `\n\nExpected: ${expected}.` : ''}`,
+        ),
+        onKey.range,
+      );
     }
     const key = keyAt(document, position.line, fm.first);
     if (!key) return undefined;
     if ((TIME_FIELDS as readonly string[]).includes(key)) {
       // The outline reads only the front matter, title and action items: cheap whatever the body holds.
       const { meta } = parseActionOutline(document.getText(), { config: fc.config });
-      const rows = incidentTimes(meta).map((r) => `| ${r.label} | ${r.value} |`).join('\n');
-      const md = new vscode.MarkdownString(`**\`${key}\`**: ${KEY_DOCS[key]}\n\n**Incident times**\n\n| | |\n| --- | --- |\n${rows}`);
+      const rows = incidentTimes(meta)
+        .map((r) => `| ${r.label} | ${r.value} |`)
+        .join('\n');
+      const md = new vscode.MarkdownString(
+        `**\`${key}\`**: ${KEY_DOCS[key]}\n\n**Incident times**\n\n| | |\n| --- | --- |\n${rows}`,
+      );
       return new vscode.Hover(md, document.lineAt(position.line).range);
     }
     const range = document.getWordRangeAtPosition(position, /[\w-]+/);
@@ -149,15 +216,30 @@ class FrontMatterHovers implements vscode.HoverProvider {
     const word = document.getText(range);
     const value = valuesFor(key, fc.config).find((v) => v.id === word);
     if (!value) return undefined;
-    const label = key === 'severity' ? 'Severity' : key === 'status' ? 'Status' : 'Root-cause category';
-    return new vscode.Hover(new vscode.MarkdownString(`**${label} \`${value.id}\`**\n\n${value.detail}`), range);
+    const label =
+      key === 'severity' ? 'Severity' : key === 'status' ? 'Status' : 'Root-cause category';
+    return new vscode.Hover(
+      new vscode.MarkdownString(`**${label} \`${value.id}\`**\n\n${value.detail}`),
+      range,
+    );
   }
 }
 
-export function registerFrontMatterAssist(context: vscode.ExtensionContext, settings: Settings): void {
+export function registerFrontMatterAssist(
+  context: vscode.ExtensionContext,
+  settings: Settings,
+): void {
   const selector: vscode.DocumentSelector = { language: 'markdown' };
   context.subscriptions.push(
-    vscode.languages.registerCompletionItemProvider(selector, new FrontMatterCompletions(settings), ':', ' ', ',', '[', '-'),
+    vscode.languages.registerCompletionItemProvider(
+      selector,
+      new FrontMatterCompletions(settings),
+      ':',
+      ' ',
+      ',',
+      '[',
+      '-',
+    ),
     vscode.languages.registerHoverProvider(selector, new FrontMatterHovers(settings)),
   );
 }

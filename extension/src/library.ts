@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { decode, incidentDate, parseActionOutline, todayIso, type ActionItem, type Meta } from '@hindsight/core';
+import {
+  decode,
+  incidentDate,
+  parseActionOutline,
+  todayIso,
+  type ActionItem,
+  type Meta,
+} from '@hindsight/core';
 import type { Logger } from './log';
 import type { Settings } from './settings';
 
@@ -105,7 +112,9 @@ export class LibraryIndex implements vscode.Disposable {
   }
 
   list(): IndexedPostmortem[] {
-    return [...this.entries.values()].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+    return [...this.entries.values()].sort(
+      (a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title),
+    );
   }
 
   get(uri: vscode.Uri): IndexedPostmortem | undefined {
@@ -115,21 +124,24 @@ export class LibraryIndex implements vscode.Disposable {
   /** Scans every postmortems folder, showing progress in the Action Items view. */
   rescan(): Promise<void> {
     this.scanning ??= Promise.resolve(
-      vscode.window.withProgress({ location: { viewId: 'hindsight.actionItems' }, title: 'Reading postmortems' }, async () => {
-        this.entries.clear();
-        this.removed.clear();
-        if (this.settings.enabled) {
-          for (const fc of this.settings.all()) {
-            const files = await this.listFiles(fc.postmortems);
-            // Read in batches so a folder of thousands of files never blocks the extension host for long.
-            for (let i = 0; i < files.length; i += 50) {
-              await Promise.all(files.slice(i, i + 50).map((uri) => this.read(uri)));
-              await new Promise((r) => setTimeout(r, 0));
+      vscode.window.withProgress(
+        { location: { viewId: 'hindsight.actionItems' }, title: 'Reading postmortems' },
+        async () => {
+          this.entries.clear();
+          this.removed.clear();
+          if (this.settings.enabled) {
+            for (const fc of this.settings.all()) {
+              const files = await this.listFiles(fc.postmortems);
+              // Read in batches so a folder of thousands of files never blocks the extension host for long.
+              for (let i = 0; i < files.length; i += 50) {
+                await Promise.all(files.slice(i, i + 50).map((uri) => this.read(uri)));
+                await new Promise((r) => setTimeout(r, 0));
+              }
             }
           }
-        }
-        this.emitter.fire();
-      }),
+          this.emitter.fire();
+        },
+      ),
     ).then(
       () => {
         this.scanning = undefined;
@@ -166,7 +178,9 @@ export class LibraryIndex implements vscode.Disposable {
   }
 
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
-    return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+    return vscode.workspace.textDocuments.find(
+      (d) => !d.isClosed && d.uri.toString() === uri.toString(),
+    );
   }
 
   /** Moves the anchors of an edited document now, and re-reads it after a pause. */
@@ -177,7 +191,8 @@ export class LibraryIndex implements vscode.Disposable {
       for (const change of e.contentChanges) {
         const from = change.rangeOffset;
         const to = from + change.rangeLength;
-        for (const anchor of generations.flat()) if (!anchor.changed) moveAnchor(anchor, from, to, change.text);
+        for (const anchor of generations.flat())
+          if (!anchor.changed) moveAnchor(anchor, from, to, change.text);
       }
     }
     if (!e.contentChanges.length || !this.settings.isPostmortem(e.document.uri)) return;
@@ -226,7 +241,11 @@ export class LibraryIndex implements vscode.Disposable {
       }
       // The view needs front matter, title and action items only: the outline parse is ten times faster.
       const pm = parseActionOutline(text, { config: fc.config, today: todayIso() });
-      const actions = pm.actions.map((a) => ({ ...a, line: pm.lines.position(a.start).line - 1, anchor: { start: a.start, end: a.end, raw: text.slice(a.start, a.end), changed: false } }));
+      const actions = pm.actions.map((a) => ({
+        ...a,
+        line: pm.lines.position(a.start).line - 1,
+        anchor: { start: a.start, end: a.end, raw: text.slice(a.start, a.end), changed: false },
+      }));
       const previous = this.anchors.get(key)?.[0] ?? [];
       this.anchors.set(key, [actions.map((a) => a.anchor), previous]);
       this.entries.set(key, {
@@ -256,7 +275,10 @@ export class LibraryIndex implements vscode.Disposable {
     const key = uri.toString();
     this.generation.set(key, (this.generation.get(key) ?? 0) + 1);
     this.removed.add(key);
-    this.anchors.get(key)?.flat().forEach((a) => (a.changed = true));
+    this.anchors
+      .get(key)
+      ?.flat()
+      .forEach((a) => (a.changed = true));
     this.anchors.delete(key);
     if (this.entries.delete(key)) this.emitter.fire();
   }

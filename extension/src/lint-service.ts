@@ -27,9 +27,19 @@ export class LintService {
   private nextId = 1;
   private configVersion = 0;
   private lastConfig: Config | undefined;
-  private readonly inFlight = new Map<number, { request: LintRequest & { type: 'lint' }; resolve: (o: LintOutcome) => void; timer: ReturnType<typeof setTimeout> }>();
+  private readonly inFlight = new Map<
+    number,
+    {
+      request: LintRequest & { type: 'lint' };
+      resolve: (o: LintOutcome) => void;
+      timer: ReturnType<typeof setTimeout>;
+    }
+  >();
   private readonly busy = new Map<string, number>();
-  private readonly waiting = new Map<string, { text: string; config: Config; today: string; resolvers: ((o: LintOutcome) => void)[] }>();
+  private readonly waiting = new Map<
+    string,
+    { text: string; config: Config; today: string; resolvers: ((o: LintOutcome) => void)[] }
+  >();
   private local: ((r: LintRequest) => LintReply | undefined) | undefined;
   /** How lints run: 'worker' or 'host' (no worker could be started). */
   mode: 'worker' | 'host' = 'worker';
@@ -48,7 +58,12 @@ export class LintService {
       const pending = this.waiting.get(key);
       if (this.busy.has(key)) {
         // Only the newest text matters: earlier waiting callers get its answer too.
-        this.waiting.set(key, { text, config, today, resolvers: [...(pending?.resolvers ?? []), resolve] });
+        this.waiting.set(key, {
+          text,
+          config,
+          today,
+          resolvers: [...(pending?.resolvers ?? []), resolve],
+        });
         return;
       }
       this.send(key, text, config, today, [resolve]);
@@ -65,9 +80,23 @@ export class LintService {
     this.local?.({ type: 'forget', key });
   }
 
-  private send(key: string, text: string, config: Config, today: string, resolvers: ((o: LintOutcome) => void)[]): void {
+  private send(
+    key: string,
+    text: string,
+    config: Config,
+    today: string,
+    resolvers: ((o: LintOutcome) => void)[],
+  ): void {
     const id = this.nextId++;
-    const request: LintRequest = { type: 'lint', id, key, text, config, configVersion: this.configVersion, today };
+    const request: LintRequest = {
+      type: 'lint',
+      id,
+      key,
+      text,
+      config,
+      configVersion: this.configVersion,
+      today,
+    };
     const done = (outcome: LintOutcome) => {
       this.busy.delete(key);
       for (const r of resolvers) r(outcome);
@@ -84,14 +113,23 @@ export class LintService {
   }
 
   /** Lints on the host, after yielding once so typing is never held up by it. */
-  private runHere(request: LintRequest & { type: 'lint' }, resolve: (o: LintOutcome) => void): void {
+  private runHere(
+    request: LintRequest & { type: 'lint' },
+    resolve: (o: LintOutcome) => void,
+  ): void {
     setTimeout(() => {
       const reply = (this.local ??= createLintHandler())(request);
-      resolve(reply?.findings ? { findings: reply.findings } : { error: reply?.error ?? 'no answer' });
+      resolve(
+        reply?.findings ? { findings: reply.findings } : { error: reply?.error ?? 'no answer' },
+      );
     }, 0);
   }
 
-  private post(worker: WorkerPort, request: LintRequest & { type: 'lint' }, resolve: (o: LintOutcome) => void): void {
+  private post(
+    worker: WorkerPort,
+    request: LintRequest & { type: 'lint' },
+    resolve: (o: LintOutcome) => void,
+  ): void {
     // Too slow: stop the worker; the lints queued behind this one go to a fresh worker.
     const timer = setTimeout(() => this.restart(request.id), this.deadlineMs);
     this.inFlight.set(request.id, { request, resolve, timer });
@@ -117,7 +155,9 @@ export class LintService {
       if (!pending) return;
       clearTimeout(pending.timer);
       this.inFlight.delete(reply.id);
-      pending.resolve(reply.findings ? { findings: reply.findings } : { error: reply.error ?? 'no answer' });
+      pending.resolve(
+        reply.findings ? { findings: reply.findings } : { error: reply.error ?? 'no answer' },
+      );
     });
     worker.onError(() => {
       if (this.worker !== worker) return;

@@ -16,7 +16,10 @@ export class Logger implements vscode.Disposable {
 
   error(message: string, detail?: unknown): void {
     this.channel.appendLine(`${new Date().toISOString()} [error] ${message}`);
-    if (detail) this.channel.appendLine(detail instanceof Error ? (detail.stack ?? detail.message) : String(detail));
+    if (detail)
+      this.channel.appendLine(
+        detail instanceof Error ? (detail.stack ?? detail.message) : String(detail),
+      );
     if (this.notified) return;
     this.notified = true;
     this.notifications++;

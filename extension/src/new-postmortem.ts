@@ -16,10 +16,15 @@ export interface NewPostmortemArgs {
  * folder as YYYY-MM-DD-slug.md (never over an existing file), and opens it with the Summary prompt
  * selected. Resolves to the new file, or undefined when cancelled or refused.
  */
-export async function newPostmortem(settings: Settings, args: NewPostmortemArgs = {}): Promise<vscode.Uri | undefined> {
+export async function newPostmortem(
+  settings: Settings,
+  args: NewPostmortemArgs = {},
+): Promise<vscode.Uri | undefined> {
   const folders = settings.all();
   if (!folders.length) {
-    void vscode.window.showErrorMessage('Open a folder first: postmortems are written into its postmortems folder.');
+    void vscode.window.showErrorMessage(
+      'Open a folder first: postmortems are written into its postmortems folder.',
+    );
     return undefined;
   }
   const fc =
@@ -29,12 +34,18 @@ export async function newPostmortem(settings: Settings, args: NewPostmortemArgs 
   const { config } = fc;
 
   // Today in UTC, or in local time with `hindsight.timeZone: local`.
-  const today = snippetClock({ now: new Date(), zone: settings.timeZone, offsetMinutes: -new Date().getTimezoneOffset() }).today;
+  const today = snippetClock({
+    now: new Date(),
+    zone: settings.timeZone,
+    offsetMinutes: -new Date().getTimezoneOffset(),
+  }).today;
   const dateFor = args.date ?? today;
   const taken = async (v: string) => {
     if (!isIsoDate(dateFor)) return false;
     try {
-      await vscode.workspace.fs.stat(vscode.Uri.joinPath(fc.postmortems, slugFileName(dateFor, v.trim())));
+      await vscode.workspace.fs.stat(
+        vscode.Uri.joinPath(fc.postmortems, slugFileName(dateFor, v.trim())),
+      );
       return true;
     } catch {
       return false;
@@ -50,7 +61,9 @@ export async function newPostmortem(settings: Settings, args: NewPostmortemArgs 
       validateInput: async (v) => {
         if (!v.trim()) return 'A title is needed; it also names the file.';
         if (/[\r\n]/.test(v)) return 'The title must be one line.';
-        return (await taken(v)) ? `${slugFileName(dateFor, v.trim())} already exists; choose another title.` : undefined;
+        return (await taken(v))
+          ? `${slugFileName(dateFor, v.trim())} already exists; choose another title.`
+          : undefined;
       },
     }));
   if (!title?.trim()) return undefined;
@@ -69,34 +82,60 @@ export async function newPostmortem(settings: Settings, args: NewPostmortemArgs 
     args.rootCause ??
     (
       await vscode.window.showQuickPick(
-        config.categories.map((c) => ({ label: c.label, description: c.id, detail: c.description, id: c.id })),
-        { title: 'New Postmortem (3/3): root cause', placeHolder: 'Primary root-cause category (pick Unknown if not yet known)', matchOnDescription: true, matchOnDetail: true },
+        config.categories.map((c) => ({
+          label: c.label,
+          description: c.id,
+          detail: c.description,
+          id: c.id,
+        })),
+        {
+          title: 'New Postmortem (3/3): root cause',
+          placeHolder: 'Primary root-cause category (pick Unknown if not yet known)',
+          matchOnDescription: true,
+          matchOnDetail: true,
+        },
       )
     )?.id;
   if (!rootCause) return undefined;
 
   const date = dateFor;
   if (!isIsoDate(date)) {
-    void vscode.window.showErrorMessage(`The date '${date}' is not a real date; expected YYYY-MM-DD.`);
+    void vscode.window.showErrorMessage(
+      `The date '${date}' is not a real date; expected YYYY-MM-DD.`,
+    );
     return undefined;
   }
   const uri = vscode.Uri.joinPath(fc.postmortems, slugFileName(date, title.trim()));
   try {
     await vscode.workspace.fs.stat(uri);
     // Do not wait for the button: the command's answer is "nothing was written", now.
-    void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} already exists; nothing was written.`, 'Open It').then((open) => {
-      if (open) void vscode.window.showTextDocument(uri);
-    });
+    void vscode.window
+      .showErrorMessage(
+        `${vscode.workspace.asRelativePath(uri)} already exists; nothing was written.`,
+        'Open It',
+      )
+      .then((open) => {
+        if (open) void vscode.window.showTextDocument(uri);
+      });
     return undefined;
   } catch {
     // The file does not exist: good.
   }
-  const eol = vscode.workspace.getConfiguration('files', fc.folder.uri).get<string>('eol') === '\r\n' ? '\r\n' : '\n';
+  const eol =
+    vscode.workspace.getConfiguration('files', fc.folder.uri).get<string>('eol') === '\r\n'
+      ? '\r\n'
+      : '\n';
   const text = renderTemplate({ title: title.trim(), date, severity, rootCause, config, eol });
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+  edit.createFile(uri, {
+    overwrite: false,
+    ignoreIfExists: false,
+    contents: new TextEncoder().encode(text),
+  });
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(`Could not create ${vscode.workspace.asRelativePath(uri)}.`);
+    void vscode.window.showErrorMessage(
+      `Could not create ${vscode.workspace.asRelativePath(uri)}.`,
+    );
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(uri);
@@ -109,7 +148,9 @@ export async function newPostmortem(settings: Settings, args: NewPostmortemArgs 
   return uri;
 }
 
-async function pickFolder<T extends { folder: vscode.WorkspaceFolder }>(folders: T[]): Promise<T | undefined> {
+async function pickFolder<T extends { folder: vscode.WorkspaceFolder }>(
+  folders: T[],
+): Promise<T | undefined> {
   const picked = await vscode.window.showQuickPick(
     folders.map((f) => ({ label: f.folder.name, description: f.folder.uri.fsPath, f })),
     { title: 'New Postmortem: which workspace folder?' },

@@ -8,11 +8,21 @@ const ASKED = 'hindsight.quickSuggestionsAsked';
  * shows nothing until Ctrl+Space. The first time a postmortem is opened, offer to turn them on for
  * Markdown in this workspace (once; the answer is remembered).
  */
-export function registerQuickSuggestionsOffer(context: vscode.ExtensionContext, settings: Settings): void {
+export function registerQuickSuggestionsOffer(
+  context: vscode.ExtensionContext,
+  settings: Settings,
+): void {
   const check = async (editor: vscode.TextEditor | undefined) => {
-    if (!editor || context.workspaceState.get(ASKED) || !settings.isPostmortem(editor.document.uri)) return;
-    const current = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get<unknown>('quickSuggestions');
-    const on = current === true || (typeof current === 'object' && current !== null && ['on', true].includes((current as Record<string, unknown>).other as string));
+    if (!editor || context.workspaceState.get(ASKED) || !settings.isPostmortem(editor.document.uri))
+      return;
+    const current = vscode.workspace
+      .getConfiguration('editor', { languageId: 'markdown' })
+      .get<unknown>('quickSuggestions');
+    const on =
+      current === true ||
+      (typeof current === 'object' &&
+        current !== null &&
+        ['on', true].includes((current as Record<string, unknown>).other as string));
     if (on) return;
     await context.workspaceState.update(ASKED, true);
     const choice = await vscode.window.showInformationMessage(
@@ -23,7 +33,12 @@ export function registerQuickSuggestionsOffer(context: vscode.ExtensionContext, 
     if (choice === 'Turn On') {
       await vscode.workspace
         .getConfiguration('editor', { languageId: 'markdown' })
-        .update('quickSuggestions', { other: 'on', comments: 'off', strings: 'off' }, vscode.ConfigurationTarget.Workspace, true);
+        .update(
+          'quickSuggestions',
+          { other: 'on', comments: 'off', strings: 'off' },
+          vscode.ConfigurationTarget.Workspace,
+          true,
+        );
     }
   };
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor((e) => void check(e)));

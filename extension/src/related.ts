@@ -13,25 +13,40 @@ export function relatedTo(document: vscode.TextDocument, index: LibraryIndex, se
   // Past outages only: a postmortem dated after this one cannot have taught its writers anything.
   const all = index
     .list()
-    .filter((p) => p.uri.toString() !== document.uri.toString() && (!date || !p.date || p.date <= date))
+    .filter(
+      (p) => p.uri.toString() !== document.uri.toString() && (!date || !p.date || p.date <= date),
+    )
     .map((p) => ({ ...p, id: p.uri.toString() }));
   return relatedPostmortems({ id: document.uri.toString(), date, meta: pm.meta }, all, 20);
 }
 
 /** Lists related postmortems in a quick pick and opens the chosen one. */
-export async function showRelated(index: LibraryIndex, settings: Settings, uri?: vscode.Uri): Promise<void> {
-  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+export async function showRelated(
+  index: LibraryIndex,
+  settings: Settings,
+  uri?: vscode.Uri,
+): Promise<void> {
+  const document = uri
+    ? await vscode.workspace.openTextDocument(uri)
+    : vscode.window.activeTextEditor?.document;
   if (!document || !settings.isPostmortem(document.uri)) {
     void vscode.window.showInformationMessage('Open a postmortem to see related past outages.');
     return;
   }
   const related = relatedTo(document, index, settings);
   if (!related.length) {
-    void vscode.window.showInformationMessage('No earlier postmortem shares a root cause, service or tag with this one.');
+    void vscode.window.showInformationMessage(
+      'No earlier postmortem shares a root cause, service or tag with this one.',
+    );
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    related.map((r) => ({ label: r.entry.title, description: r.entry.date, detail: r.reasons.join('; '), uri: r.entry.uri })),
+    related.map((r) => ({
+      label: r.entry.title,
+      description: r.entry.date,
+      detail: r.reasons.join('; '),
+      uri: r.entry.uri,
+    })),
     { title: 'Related past outages', matchOnDetail: true },
   );
   if (picked) await openAtSummary(picked.uri);
@@ -50,7 +65,10 @@ export async function openAtSummary(uri: vscode.Uri): Promise<vscode.TextEditor>
     if (!line && /^#\s/.test(text)) line = i;
   }
   const position = new vscode.Position(line, 0);
-  const editor = await vscode.window.showTextDocument(document, { preview: true, selection: new vscode.Selection(position, position) });
+  const editor = await vscode.window.showTextDocument(document, {
+    preview: true,
+    selection: new vscode.Selection(position, position),
+  });
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
   return editor;
 }
@@ -69,21 +87,39 @@ class RelatedLens implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!this.settings.isPostmortem(document.uri)) return [];
-    const line = Array.from({ length: Math.min(document.lineCount, 200) }, (_, i) => i).find((i) => /^root_cause\s*:/.test(document.lineAt(i).text));
+    const line = Array.from({ length: Math.min(document.lineCount, 200) }, (_, i) => i).find((i) =>
+      /^root_cause\s*:/.test(document.lineAt(i).text),
+    );
     if (line === undefined) return [];
     const related = relatedTo(document, this.index, this.settings);
-    const sameCause = related.filter((r) => r.reasons.some((x) => x.startsWith('same root cause'))).length;
+    const sameCause = related.filter((r) =>
+      r.reasons.some((x) => x.startsWith('same root cause')),
+    ).length;
     const title = related.length
       ? `${related.length} related postmortem${related.length === 1 ? '' : 's'}${sameCause ? ` (${sameCause} with the same root cause)` : ''}`
       : 'No related postmortems';
-    return [new vscode.CodeLens(document.lineAt(line).range, { title, command: 'hindsight.showRelated', arguments: [document.uri] })];
+    return [
+      new vscode.CodeLens(document.lineAt(line).range, {
+        title,
+        command: 'hindsight.showRelated',
+        arguments: [document.uri],
+      }),
+    ];
   }
 }
 
-export function registerRelated(context: vscode.ExtensionContext, index: LibraryIndex, settings: Settings): void {
+export function registerRelated(
+  context: vscode.ExtensionContext,
+  index: LibraryIndex,
+  settings: Settings,
+): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('hindsight.showRelated', (uri?: vscode.Uri) => showRelated(index, settings, uri)),
-    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new RelatedLens(index, settings)),
+    vscode.commands.registerCommand('hindsight.showRelated', (uri?: vscode.Uri) =>
+      showRelated(index, settings, uri),
+    ),
+    vscode.languages.registerCodeLensProvider(
+      { language: 'markdown' },
+      new RelatedLens(index, settings),
+    ),
   );
 }
-

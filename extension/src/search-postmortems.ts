@@ -60,8 +60,15 @@ const FILTER_WORDS: Record<string, FacetName> = {
   service: 'service',
   year: 'year',
 };
-const FILTER_NAMES: Record<FacetName, string> = { category: 'root cause', contributing: 'contributing cause', severity: 'severity', service: 'service', year: 'year' };
-const FILTER_TOKEN = /(^|\s)(cause|category|root_cause|contributing|severity|sev|service|year):("[^"]*"?|\S*)/gi;
+const FILTER_NAMES: Record<FacetName, string> = {
+  category: 'root cause',
+  contributing: 'contributing cause',
+  severity: 'severity',
+  service: 'service',
+  year: 'year',
+};
+const FILTER_TOKEN =
+  /(^|\s)(cause|category|root_cause|contributing|severity|sev|service|year):("[^"]*"?|\S*)/gi;
 
 /** Front-matter keys of the searchDocument part labels, to open a postmortem at the field that matched. */
 const FIELD_KEYS: Record<string, string> = {
@@ -158,7 +165,9 @@ export class PostmortemSearch implements vscode.Disposable {
         const found = new Map<string, Indexed>();
         for (const fc of this.settings.all()) {
           const pattern = new vscode.RelativePattern(fc.postmortems, '**/*.{md,markdown}');
-          const uris = (await vscode.workspace.findFiles(pattern, '**/node_modules/**', undefined, source.token)).filter((u) => this.settings.isPostmortem(u));
+          const uris = (
+            await vscode.workspace.findFiles(pattern, '**/node_modules/**', undefined, source.token)
+          ).filter((u) => this.settings.isPostmortem(u));
           for (let i = 0; i < uris.length; i += BATCH) {
             if (source.token.isCancellationRequested) return false;
             const read = await Promise.all(uris.slice(i, i + BATCH).map((u) => this.read(u, fc)));
@@ -191,10 +200,15 @@ export class PostmortemSearch implements vscode.Disposable {
       const pm = parsePostmortem(decoded.text, { config: fc.config });
       // The id orders equal results (by date, title, id) as the site's slug does.
       const base = fc.postmortems.path.replace(/\/$/, '') + '/';
-      const id = uri.path.startsWith(base) ? uri.path.slice(base.length).replace(/\.(md|markdown)$/i, '') : uri.path;
+      const id = uri.path.startsWith(base)
+        ? uri.path.slice(base.length).replace(/\.(md|markdown)$/i, '')
+        : uri.path;
       return { uri, pm, doc: searchDocument(pm, id, fc.config) };
     } catch (e) {
-      this.log.error(`Hindsight could not index ${vscode.workspace.asRelativePath(uri)} for search.`, e);
+      this.log.error(
+        `Hindsight could not index ${vscode.workspace.asRelativePath(uri)} for search.`,
+        e,
+      );
       return undefined;
     }
   }
@@ -216,7 +230,12 @@ export class PostmortemSearch implements vscode.Disposable {
       if (!(await this.scan())) continue;
       if (!this.engine) {
         const list = [...this.files.values()];
-        const engine = createSearchEngine(buildSearchIndex(list.map((f) => f.doc), { config: this.folderConfig() }));
+        const engine = createSearchEngine(
+          buildSearchIndex(
+            list.map((f) => f.doc),
+            { config: this.folderConfig() },
+          ),
+        );
         this.engine = { engine, byId: new Map(list.map((f) => [f.doc.id, f])) };
       }
       return this.engine;
@@ -225,7 +244,12 @@ export class PostmortemSearch implements vscode.Disposable {
   }
 
   /** Runs a query (words and filter words) the way the Quick Pick does. */
-  async query(text: string): Promise<{ items: SearchPostmortemItem[]; results?: SearchResults; total: number; message?: string }> {
+  async query(text: string): Promise<{
+    items: SearchPostmortemItem[];
+    results?: SearchResults;
+    total: number;
+    message?: string;
+  }> {
     const opened = await this.open();
     if (!opened) return { items: [], total: 0, message: 'Indexing was interrupted; try again.' };
     const { engine, byId } = opened;
@@ -239,7 +263,11 @@ export class PostmortemSearch implements vscode.Disposable {
       const doc = docs[i]!;
       const entry = byId.get(doc.id)!;
       const match = results.terms.length ? describeMatch(doc, results.terms) : { matchedIn: [] };
-      const place = locate(entry.pm, match.snippet?.label ?? match.matchedIn[0] ?? 'Title', match.snippet ? match.snippet.marks.map(([a, b]) => match.snippet!.text.slice(a, b)) : []);
+      const place = locate(
+        entry.pm,
+        match.snippet?.label ?? match.matchedIn[0] ?? 'Title',
+        match.snippet ? match.snippet.marks.map(([a, b]) => match.snippet!.text.slice(a, b)) : [],
+      );
       const description = match.snippet
         ? `${match.snippet.label}: ${match.snippet.text}`
         : match.matchedIn.length
@@ -250,14 +278,25 @@ export class PostmortemSearch implements vscode.Disposable {
         uri: entry.uri.toString(),
         ...place,
         description,
-        detail: [labels.get(doc.category) ?? (doc.category || 'No root cause'), doc.severity, doc.date, doc.services.join(', ')].filter(Boolean).join(' · '),
+        detail: [
+          labels.get(doc.category) ?? (doc.category || 'No root cause'),
+          doc.severity,
+          doc.date,
+          doc.services.join(', '),
+        ]
+          .filter(Boolean)
+          .join(' · '),
         complete: results.words === 0 || hit.matched === results.words,
       };
     });
     let message: string | undefined;
     if (!results.hits.length) {
       const ways = results.suggestions.map((s) =>
-        s.kind === 'spelling' ? `search for “${s.query}”` : s.kind === 'category' ? `try cause:${s.id} (${s.label})` : `remove ${FILTER_NAMES[s.filter]} “${s.value}” (${s.count} found)`,
+        s.kind === 'spelling'
+          ? `search for “${s.query}”`
+          : s.kind === 'category'
+            ? `try cause:${s.id} (${s.label})`
+            : `remove ${FILTER_NAMES[s.filter]} “${s.value}” (${s.count} found)`,
       );
       message = `No postmortems match.${ways.length ? ` Maybe ${ways.join('; ')}.` : ''}`;
     }
@@ -271,7 +310,10 @@ export class PostmortemSearch implements vscode.Disposable {
 }
 
 /** Takes the filter words out of a query, resolving their values case-insensitively (labels too). */
-function parseFilters(text: string, engine: SearchEngine): { words: string; filters: SearchFilters; unknown: string[] } {
+function parseFilters(
+  text: string,
+  engine: SearchEngine,
+): { words: string; filters: SearchFilters; unknown: string[] } {
   const filters: SearchFilters = {};
   const unknown: string[] = [];
   const m = engine.manifest;
@@ -282,15 +324,24 @@ function parseFilters(text: string, engine: SearchEngine): { words: string; filt
     const known =
       facet === 'category' || facet === 'contributing'
         ? m.categories.map((c) => ({ value: c.id, names: [c.id, c.label] }))
-        : (facet === 'severity' ? m.values.severity : facet === 'service' ? m.values.service : m.values.year).map((v) => ({ value: v, names: [v] }));
+        : (facet === 'severity'
+            ? m.values.severity
+            : facet === 'service'
+              ? m.values.service
+              : m.values.year
+          ).map((v) => ({ value: v, names: [v] }));
     const v = value.toLowerCase();
     // An exact value or label, else the one value it begins (so "cause:cap" works while typing).
     const starting = known.filter((k) => k.names.some((n) => n.toLowerCase().startsWith(v)));
-    const found = known.find((k) => k.names.some((n) => n.toLowerCase() === v)) ?? (starting.length === 1 ? starting[0] : undefined);
+    const found =
+      known.find((k) => k.names.some((n) => n.toLowerCase() === v)) ??
+      (starting.length === 1 ? starting[0] : undefined);
     if (found) filters[facet] = found.value;
     else {
       const list = (starting.length ? starting : known).map((k) => k.value);
-      unknown.push(`No ${FILTER_NAMES[facet]} “${value}” in the library; ${starting.length ? 'did you mean' : 'known'}: ${list.slice(0, 20).join(', ') || 'none'}${list.length > 20 ? ', …' : ''}.`);
+      unknown.push(
+        `No ${FILTER_NAMES[facet]} “${value}” in the library; ${starting.length ? 'did you mean' : 'known'}: ${list.slice(0, 20).join(', ') || 'none'}${list.length > 20 ? ', …' : ''}.`,
+      );
     }
     return lead;
   });
@@ -298,7 +349,11 @@ function parseFilters(text: string, engine: SearchEngine): { words: string; filt
 }
 
 /** The line and range to open a postmortem at: the first matched word in the part that matched, else that part's first line. */
-function locate(pm: Postmortem, label: string, words: string[]): { line: number; start: number; end: number } {
+function locate(
+  pm: Postmortem,
+  label: string,
+  words: string[],
+): { line: number; start: number; end: number } {
   const text = pm.text;
   let from = 0;
   let to = text.length;
@@ -328,7 +383,10 @@ function locate(pm: Postmortem, label: string, words: string[]): { line: number;
   let best: { at: number; len: number } | undefined;
   const slice = text.slice(from, to);
   for (const w of new Set(words.map((x) => x.toLowerCase()))) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
+    const re = new RegExp(
+      `(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'iu',
+    );
     const hit = re.exec(slice);
     if (hit && (!best || hit.index < best.at)) best = { at: hit.index, len: hit[0].length };
   }
@@ -347,17 +405,29 @@ interface PickItem extends vscode.QuickPickItem {
 }
 
 /** Registers "Hindsight: Search Past Postmortems". */
-export function registerSearchPostmortems(context: vscode.ExtensionContext, settings: Settings, log: Logger): PostmortemSearch {
+export function registerSearchPostmortems(
+  context: vscode.ExtensionContext,
+  settings: Settings,
+  log: Logger,
+): PostmortemSearch {
   const search = new PostmortemSearch(settings, log);
   context.subscriptions.push(
     search,
-    vscode.commands.registerCommand('hindsight.searchPostmortems', (args?: { query?: string }) => showSearch(search, args?.query ?? '')),
+    vscode.commands.registerCommand('hindsight.searchPostmortems', (args?: { query?: string }) =>
+      showSearch(search, args?.query ?? ''),
+    ),
   );
   return search;
 }
 
-const causeButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: 'Filter by root cause' };
-const serviceButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('server'), tooltip: 'Filter by service' };
+const causeButton: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('filter'),
+  tooltip: 'Filter by root cause',
+};
+const serviceButton: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('server'),
+  tooltip: 'Filter by service',
+};
 
 /**
  * Shows the Quick Pick; resolves with the first results shown (what tests and other commands can
@@ -366,7 +436,8 @@ const serviceButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon(
 function showSearch(search: PostmortemSearch, initial: string): Promise<SearchPostmortemsShown> {
   const qp = vscode.window.createQuickPick<PickItem>();
   qp.title = 'Search Past Postmortems';
-  qp.placeholder = 'Words, "a phrase", a root cause or a service; filter with cause:… service:… severity:… year:…';
+  qp.placeholder =
+    'Words, "a phrase", a root cause or a service; filter with cause:… service:… severity:… year:…';
   qp.matchOnDescription = false;
   qp.matchOnDetail = false;
   // The engine ranks: the Quick Pick must neither filter nor re-sort by label.
@@ -395,14 +466,35 @@ function showSearch(search: PostmortemSearch, initial: string): Promise<SearchPo
     last = out.results;
     const items: PickItem[] = [];
     out.items.forEach((r, i) => {
-      if (!r.complete && (i === 0 || out.items[i - 1]!.complete)) items.push({ label: 'Matching some of the words', kind: vscode.QuickPickItemKind.Separator });
-      items.push({ label: r.title, description: r.description, detail: r.detail, alwaysShow: true, result: r });
+      if (!r.complete && (i === 0 || out.items[i - 1]!.complete))
+        items.push({
+          label: 'Matching some of the words',
+          kind: vscode.QuickPickItemKind.Separator,
+        });
+      items.push({
+        label: r.title,
+        description: r.description,
+        detail: r.detail,
+        alwaysShow: true,
+        result: r,
+      });
     });
     if (out.message) items.push({ label: `$(info) ${out.message}`, alwaysShow: true });
-    else if (out.total > out.items.length) items.push({ label: `$(info) ${out.total - out.items.length} more: add words or a filter to narrow`, alwaysShow: true });
+    else if (out.total > out.items.length)
+      items.push({
+        label: `$(info) ${out.total - out.items.length} more: add words or a filter to narrow`,
+        alwaysShow: true,
+      });
     qp.items = items;
-    qp.title = out.total ? `Search Past Postmortems: ${out.total} found` : 'Search Past Postmortems';
-    firstShown?.({ query, items: out.items, total: out.total, ...(out.message ? { message: out.message } : {}) });
+    qp.title = out.total
+      ? `Search Past Postmortems: ${out.total} found`
+      : 'Search Past Postmortems';
+    firstShown?.({
+      query,
+      items: out.items,
+      total: out.total,
+      ...(out.message ? { message: out.message } : {}),
+    });
     firstShown = undefined;
   };
 
@@ -413,12 +505,30 @@ function showSearch(search: PostmortemSearch, initial: string): Promise<SearchPo
     const word = facet === 'category' ? 'cause' : 'service';
     switching = true;
     const chosen = await vscode.window.showQuickPick(
-      [{ label: 'Any', value: '' }, ...counts.map((c) => ({ label: facet === 'category' ? (labels.get(c.value) ?? c.value) : c.value, description: `${c.count}`, value: c.value }))],
-      { title: `Filter by ${FILTER_NAMES[facet]}`, placeHolder: `Postmortems per ${FILTER_NAMES[facet]} for “${qp.value}”` },
+      [
+        { label: 'Any', value: '' },
+        ...counts.map((c) => ({
+          label: facet === 'category' ? (labels.get(c.value) ?? c.value) : c.value,
+          description: `${c.count}`,
+          value: c.value,
+        })),
+      ],
+      {
+        title: `Filter by ${FILTER_NAMES[facet]}`,
+        placeHolder: `Postmortems per ${FILTER_NAMES[facet]} for “${qp.value}”`,
+      },
     );
     switching = false;
     if (chosen) {
-      const rest = qp.value.replace(new RegExp(`(^|\\s)${facet === 'category' ? '(cause|category|root_cause)' : 'service'}:("[^"]*"?|\\S*)`, 'gi'), '').trim();
+      const rest = qp.value
+        .replace(
+          new RegExp(
+            `(^|\\s)${facet === 'category' ? '(cause|category|root_cause)' : 'service'}:("[^"]*"?|\\S*)`,
+            'gi',
+          ),
+          '',
+        )
+        .trim();
       qp.value = [rest, chosen.value ? `${word}:${chosen.value}` : ''].filter(Boolean).join(' ');
     }
     qp.show();
@@ -446,7 +556,12 @@ function showSearch(search: PostmortemSearch, initial: string): Promise<SearchPo
     generation++;
     changed.dispose();
     qp.dispose();
-    firstShown?.({ query: qp.value, items: [], total: 0, message: 'Closed before results were shown.' });
+    firstShown?.({
+      query: qp.value,
+      items: [],
+      total: 0,
+      message: 'Closed before results were shown.',
+    });
   });
   qp.show();
   void refresh();

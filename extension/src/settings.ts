@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE, defaultConfig, parseConfig, RULE_LEVELS, type Config, type RuleLevel } from '@hindsight/core';
+import {
+  CONFIG_FILE,
+  defaultConfig,
+  parseConfig,
+  RULE_LEVELS,
+  type Config,
+  type RuleLevel,
+} from '@hindsight/core';
 import type { Logger } from './log';
 
 /** The configuration in force for one workspace folder. */
@@ -47,7 +54,12 @@ export class Settings implements vscode.Disposable {
 
   /** The writer's own name (`hindsight.me`, without @, lower case), for "mine" in the view and status bar. */
   get me(): string | undefined {
-    const me = vscode.workspace.getConfiguration('hindsight').get<string>('me', '').trim().replace(/^@/, '').toLowerCase();
+    const me = vscode.workspace
+      .getConfiguration('hindsight')
+      .get<string>('me', '')
+      .trim()
+      .replace(/^@/, '')
+      .toLowerCase();
     return me || undefined;
   }
 
@@ -65,7 +77,9 @@ export class Settings implements vscode.Disposable {
 
   /** How snippets and New Postmortem write times: UTC, or local time labelled with its offset. */
   get timeZone(): 'utc' | 'local' {
-    return vscode.workspace.getConfiguration('hindsight').get<string>('timeZone', 'utc') === 'local' ? 'local' : 'utc';
+    return vscode.workspace.getConfiguration('hindsight').get<string>('timeZone', 'utc') === 'local'
+      ? 'local'
+      : 'utc';
   }
 
   /** Days from today to a new action item's due date. */
@@ -99,14 +113,17 @@ export class Settings implements vscode.Disposable {
         this.reported.delete(file.toString());
       } else if (!this.reported.has(file.toString())) {
         this.reported.add(file.toString());
-        this.log.error(`${CONFIG_FILE} in ${folder.name} is invalid, so Hindsight uses its defaults.\n${result.message}`);
+        this.log.error(
+          `${CONFIG_FILE} in ${folder.name} is invalid, so Hindsight uses its defaults.\n${result.message}`,
+        );
       }
     }
     const settings = vscode.workspace.getConfiguration('hindsight', folder.uri);
     const folderSetting = settings.get<string>('postmortemsFolder', '').trim();
     const ruleSetting = settings.get<Record<string, string>>('rules', {});
     const rules: Record<string, RuleLevel> = { ...config.rules };
-    for (const [id, level] of Object.entries(ruleSetting)) if ((RULE_LEVELS as readonly string[]).includes(level)) rules[id] = level as RuleLevel;
+    for (const [id, level] of Object.entries(ruleSetting))
+      if ((RULE_LEVELS as readonly string[]).includes(level)) rules[id] = level as RuleLevel;
     config = { ...config, rules, postmortems: folderSetting || config.postmortems };
     return { folder, config, postmortems: vscode.Uri.joinPath(folder.uri, config.postmortems) };
   }
@@ -128,7 +145,10 @@ export class Settings implements vscode.Disposable {
     const base = fc.postmortems.path.replace(/\/$/, '') + '/';
     if (!uri.path.startsWith(base)) return undefined;
     const rest = uri.path.slice(base.length).split('/');
-    if (rest.some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules')) return undefined;
+    if (
+      rest.some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules')
+    )
+      return undefined;
     return fc.config.ignore.includes(rest[rest.length - 1]!) ? undefined : fc;
   }
 

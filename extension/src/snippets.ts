@@ -4,7 +4,12 @@ import type { Settings } from './settings';
 
 /** The snippets that hold the time, built now: UTC (or local time labelled with its offset) and the due date ahead. */
 export function currentSnippets(settings: Settings, now = new Date()): Record<string, Snippet> {
-  return timedSnippets({ now, zone: settings.timeZone, offsetMinutes: -now.getTimezoneOffset(), dueDays: settings.dueDays });
+  return timedSnippets({
+    now,
+    zone: settings.timeZone,
+    offsetMinutes: -now.getTimezoneOffset(),
+    dueDays: settings.dueDays,
+  });
 }
 
 /**
@@ -21,8 +26,15 @@ export function registerSnippets(context: vscode.ExtensionContext, settings: Set
       const items: vscode.CompletionItem[] = [];
       for (const [name, snippet] of Object.entries(currentSnippets(settings))) {
         for (const prefix of snippet.prefix) {
-          if (!prefix.startsWith(typed.toLowerCase()) && !(typed.length > 1 && prefix.includes(typed.toLowerCase()))) continue;
-          const item = new vscode.CompletionItem({ label: prefix, description: name }, vscode.CompletionItemKind.Snippet);
+          if (
+            !prefix.startsWith(typed.toLowerCase()) &&
+            !(typed.length > 1 && prefix.includes(typed.toLowerCase()))
+          )
+            continue;
+          const item = new vscode.CompletionItem(
+            { label: prefix, description: name },
+            vscode.CompletionItemKind.Snippet,
+          );
           item.insertText = new vscode.SnippetString(snippet.body.join('\n'));
           item.detail = name;
           item.documentation = new vscode.MarkdownString(snippet.description);
@@ -40,7 +52,11 @@ export function registerSnippets(context: vscode.ExtensionContext, settings: Set
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;
       const snippets = currentSnippets(settings);
-      const name = args?.name ?? (await vscode.window.showQuickPick(Object.keys(snippets), { title: 'Hindsight: insert a snippet' }));
+      const name =
+        args?.name ??
+        (await vscode.window.showQuickPick(Object.keys(snippets), {
+          title: 'Hindsight: insert a snippet',
+        }));
       const snippet = name ? snippets[name] : undefined;
       if (!snippet) return false;
       return editor.insertSnippet(new vscode.SnippetString(snippet.body.join('\n')));

@@ -4,7 +4,9 @@ import type { Settings } from './settings';
 
 /** The first day of the month `months` before today (UTC), as YYYY-MM-DD. */
 export function cutoffDate(months: number, now = new Date()): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate())).toISOString().slice(0, 10);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate()))
+    .toISOString()
+    .slice(0, 10);
 }
 
 /**
@@ -12,9 +14,17 @@ export function cutoffDate(months: number, now = new Date()): string {
  * default: overdue counts only items of recent postmortems (`hindsight.overdueMonths`), and
  * `hindsight.statusBar` counts every item, only the writer's own (`hindsight.me`), or hides it.
  */
-export function registerStatusBar(context: vscode.ExtensionContext, index: LibraryIndex, settings: Settings): { item: vscode.StatusBarItem; visible: () => boolean } {
+export function registerStatusBar(
+  context: vscode.ExtensionContext,
+  index: LibraryIndex,
+  settings: Settings,
+): { item: vscode.StatusBarItem; visible: () => boolean } {
   let shown = false;
-  const item = vscode.window.createStatusBarItem('hindsight.actions', vscode.StatusBarAlignment.Left, 50);
+  const item = vscode.window.createStatusBarItem(
+    'hindsight.actions',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
   item.name = 'Hindsight action items';
   item.command = 'hindsight.actionItems.focus';
   const update = () => {
@@ -28,7 +38,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, index: Libra
     const months = settings.overdueMonths;
     const since = months ? cutoffDate(months) : '';
     const entries = index.list();
-    const actions = entries.flatMap((p) => p.actions.map((a) => ({ a, recent: !since || p.date >= since }))).filter(({ a }) => mode === 'all' || a.owner?.toLowerCase() === me);
+    const actions = entries
+      .flatMap((p) => p.actions.map((a) => ({ a, recent: !since || p.date >= since })))
+      .filter(({ a }) => mode === 'all' || a.owner?.toLowerCase() === me);
     if (!actions.length) {
       item.hide();
       shown = false;
@@ -39,7 +51,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, index: Libra
     const whose = mode === 'mine' ? `Your (@${me}) action items` : 'Postmortem action items';
     item.text = `$(checklist) ${open} open${overdue ? ` · $(warning) ${overdue} overdue` : ''}`;
     item.tooltip = `${whose}: ${open} open, ${overdue} overdue${months ? ` (postmortems of the last ${months} months)` : ''}, ${actions.length - open} done. Click to show them.`;
-    item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.backgroundColor = overdue
+      ? new vscode.ThemeColor('statusBarItem.warningBackground')
+      : undefined;
     item.show();
     shown = true;
   };

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { defaultConfig, parsePostmortem, rootCauseHint, type Config, type RootCauseHint } from '@hindsight/core';
+import {
+  defaultConfig,
+  parsePostmortem,
+  rootCauseHint,
+  type Config,
+  type RootCauseHint,
+} from '@hindsight/core';
 
 /** Which configuration applies to a document; undefined when it is not a postmortem. */
 export type ConfigFor = (uri: vscode.Uri) => Config | undefined;
@@ -8,8 +14,13 @@ export type ConfigFor = (uri: vscode.Uri) => Config | undefined;
 const FRONT_MATTER_LINES = 200;
 
 /** The hint for a document when the position is on its front-matter `root_cause` line. */
-function hintAt(document: vscode.TextDocument, line: number, configFor: ConfigFor): RootCauseHint | undefined {
-  if (line >= FRONT_MATTER_LINES || !/^root_cause[ \t]*:/.test(document.lineAt(line).text)) return undefined;
+function hintAt(
+  document: vscode.TextDocument,
+  line: number,
+  configFor: ConfigFor,
+): RootCauseHint | undefined {
+  if (line >= FRONT_MATTER_LINES || !/^root_cause[ \t]*:/.test(document.lineAt(line).text))
+    return undefined;
   const config = configFor(document.uri);
   if (!config) return undefined;
   const pm = parsePostmortem(document.getText(), { config });
@@ -27,7 +38,10 @@ class RootCauseHover implements vscode.HoverProvider {
     if (!hint) return undefined;
     const text = new vscode.MarkdownString();
     text.appendText(hint.message);
-    return new vscode.Hover(text, new vscode.Range(document.positionAt(hint.start), document.positionAt(hint.end)));
+    return new vscode.Hover(
+      text,
+      new vscode.Range(document.positionAt(hint.start), document.positionAt(hint.end)),
+    );
   }
 }
 
@@ -37,12 +51,20 @@ class RootCauseFix implements vscode.CodeActionProvider {
 
   constructor(private readonly configFor: ConfigFor) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+  ): vscode.CodeAction[] {
     const hint = hintAt(document, range.start.line, this.configFor);
     if (!hint?.fix) return [];
     const action = new vscode.CodeAction(hint.fix.title, vscode.CodeActionKind.QuickFix);
     const edit = new vscode.WorkspaceEdit();
-    for (const e of hint.fix.edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+    for (const e of hint.fix.edits)
+      edit.replace(
+        document.uri,
+        new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)),
+        e.text,
+      );
     action.edit = edit;
     return [action];
   }
@@ -54,10 +76,15 @@ class RootCauseFix implements vscode.CodeActionProvider {
  * extension's settings); without it every Markdown document with a `root_cause` field is read
  * with the default configuration.
  */
-export function registerRootCauseSuggestions(context: vscode.ExtensionContext, configFor: ConfigFor = () => defaultConfig): void {
+export function registerRootCauseSuggestions(
+  context: vscode.ExtensionContext,
+  configFor: ConfigFor = () => defaultConfig,
+): void {
   const selector: vscode.DocumentSelector = { language: 'markdown' };
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(selector, new RootCauseHover(configFor)),
-    vscode.languages.registerCodeActionsProvider(selector, new RootCauseFix(configFor), { providedCodeActionKinds: RootCauseFix.kinds }),
+    vscode.languages.registerCodeActionsProvider(selector, new RootCauseFix(configFor), {
+      providedCodeActionKinds: RootCauseFix.kinds,
+    }),
   );
 }

@@ -1,7 +1,17 @@
 import { realpathSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isPostmortemFile, isSkippedFolder, lintBytes, visible, MAX_FILE_BYTES, tooLargeNote, type Finding, type LintOptions, type LintResult } from '@hindsight/core';
+import {
+  isPostmortemFile,
+  isSkippedFolder,
+  lintBytes,
+  visible,
+  MAX_FILE_BYTES,
+  tooLargeNote,
+  type Finding,
+  type LintOptions,
+  type LintResult,
+} from '@hindsight/core';
 import { readRegularFile, type FileBytes } from './read';
 import { UsageError, type Workspace } from './workspace';
 
@@ -19,8 +29,15 @@ export interface CollectOptions {
  * searched for regular files that isPostmortemFile accepts, skipping folders isSkippedFolder names;
  * symbolic-link loops are visited once.
  */
-export async function collectFiles(inputs: string[], ws: Workspace, cwd: string, options: CollectOptions = {}): Promise<string[]> {
-  const targets = inputs.length ? inputs.map((i) => path.resolve(cwd, i)) : [path.resolve(ws.root, ws.config.postmortems)];
+export async function collectFiles(
+  inputs: string[],
+  ws: Workspace,
+  cwd: string,
+  options: CollectOptions = {},
+): Promise<string[]> {
+  const targets = inputs.length
+    ? inputs.map((i) => path.resolve(cwd, i))
+    : [path.resolve(ws.root, ws.config.postmortems)];
   const files = new Set<string>();
   const seen = new Set<string>();
   const walk = async (top: string, dir: string): Promise<void> => {
@@ -48,9 +65,19 @@ export async function collectFiles(inputs: string[], ws: Workspace, cwd: string,
   };
   for (const target of targets) {
     const s = statSync(target, { throwIfNoEntry: false });
-    if (!s) throw new UsageError(`No such file or folder: ${visible(path.relative(cwd, target) || target)}`);
+    if (!s)
+      throw new UsageError(
+        `No such file or folder: ${visible(path.relative(cwd, target) || target)}`,
+      );
     if (s.isDirectory()) await walk(target, target);
-    else if (!options.postmortemsOnly || isPostmortemFile(path.relative(path.resolve(ws.root, ws.config.postmortems), target), ws.config)) files.add(target);
+    else if (
+      !options.postmortemsOnly ||
+      isPostmortemFile(
+        path.relative(path.resolve(ws.root, ws.config.postmortems), target),
+        ws.config,
+      )
+    )
+      files.add(target);
   }
   return [...files].sort();
 }
@@ -66,12 +93,25 @@ export function readPostmortemBytes(file: string): Promise<FileBytes> {
 }
 
 /** The finding for a file that was not read, at the level the config gives file-readable. */
-export function unreadFinding(read: Exclude<FileBytes, { ok: true }>, options: LintOptions): Finding[] {
+export function unreadFinding(
+  read: Exclude<FileBytes, { ok: true }>,
+  options: LintOptions,
+): Finding[] {
   const level = options.config?.rules['file-readable'] ?? 'error';
   if (level === 'off') return [];
-  const note = read.reason === 'too-large' ? tooLargeNote(read.size) : { message: read.message, line: 1, column: 1 };
+  const note =
+    read.reason === 'too-large'
+      ? tooLargeNote(read.size)
+      : { message: read.message, line: 1, column: 1 };
   const position = { line: note.line, column: note.column, offset: 0 };
-  return [{ rule: 'file-readable', severity: level, message: note.message, range: { start: position, end: position } }];
+  return [
+    {
+      rule: 'file-readable',
+      severity: level,
+      message: note.message,
+      range: { start: position, end: position },
+    },
+  ];
 }
 
 /** Reads and lints one file; an unreadable file is a finding, not an exception. */
@@ -83,7 +123,11 @@ export async function lintFile(file: string, options: LintOptions): Promise<Lint
  * Reads a batch of files at once (so the disk works while the CPU lints) and lints them in order.
  * Without `keepModel` only the findings are kept, which keeps memory flat on large libraries.
  */
-export async function lintBatch(files: string[], options: LintOptions, keepModel: boolean): Promise<LintedFile[]> {
+export async function lintBatch(
+  files: string[],
+  options: LintOptions,
+  keepModel: boolean,
+): Promise<LintedFile[]> {
   const contents = await Promise.all(files.map(readPostmortemBytes));
   return files.map((file, i) => {
     const read = contents[i]!;

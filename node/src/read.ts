@@ -30,13 +30,23 @@ export function kindOf(stats: Stats): string {
 }
 
 function notRegular(stats: Stats): FileBytes {
-  return { ok: false, reason: 'not-regular', kind: kindOf(stats), message: `File is ${kindOf(stats)}, not a regular file, so it was not read; expected a Markdown file.` };
+  return {
+    ok: false,
+    reason: 'not-regular',
+    kind: kindOf(stats),
+    message: `File is ${kindOf(stats)}, not a regular file, so it was not read; expected a Markdown file.`,
+  };
 }
 
 function failed(error: unknown): FileBytes {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return { ok: false, reason: 'missing', message: 'File could not be read: ENOENT.' };
-  return { ok: false, reason: 'unreadable', message: `File could not be read: ${code ?? (error as Error).message}.` };
+  if (code === 'ENOENT')
+    return { ok: false, reason: 'missing', message: 'File could not be read: ENOENT.' };
+  return {
+    ok: false,
+    reason: 'unreadable',
+    message: `File could not be read: ${code ?? (error as Error).message}.`,
+  };
 }
 
 /**
@@ -63,7 +73,8 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<F
       if (bytesRead === 0) break;
       chunks.push(buffer.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > maxBytes) return { ok: false, reason: 'too-large', size: Math.max(total, stats.size) };
+      if (total > maxBytes)
+        return { ok: false, reason: 'too-large', size: Math.max(total, stats.size) };
     }
     return { ok: true, bytes: concat(chunks, total) };
   } catch (error) {
@@ -91,7 +102,8 @@ export function readRegularFileSync(file: string, maxBytes: number): FileBytes {
       if (bytesRead === 0) break;
       chunks.push(buffer.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > maxBytes) return { ok: false, reason: 'too-large', size: Math.max(total, stats.size) };
+      if (total > maxBytes)
+        return { ok: false, reason: 'too-large', size: Math.max(total, stats.size) };
     }
     return { ok: true, bytes: concat(chunks, total) };
   } catch (error) {

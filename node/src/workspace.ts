@@ -31,7 +31,12 @@ export function loadWorkspace(cwd: string, explicitConfig?: string): Workspace {
   let gitRoot: string | undefined;
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);
-    if (exists(candidate)) return { root: dir, config: readConfig(candidate, path.relative(cwd, candidate) || candidate), configFile: candidate };
+    if (exists(candidate))
+      return {
+        root: dir,
+        config: readConfig(candidate, path.relative(cwd, candidate) || candidate),
+        configFile: candidate,
+      };
     if (!gitRoot && exists(path.join(dir, '.git'))) gitRoot = dir;
     if (gitRoot) break;
     const parent = path.dirname(dir);
@@ -50,8 +55,14 @@ function readConfig(file: string, name: string): Config {
   const read = readRegularFileSync(file, MAX_CONFIG_BYTES);
   if (!read.ok) {
     if (read.reason === 'missing') throw new UsageError(`Config file not found: ${shown}`);
-    if (read.reason === 'not-regular') throw new UsageError(`Config file ${shown} is ${read.kind}; expected a JSON file such as ${CONFIG_FILE}.`);
-    if (read.reason === 'too-large') throw new UsageError(`Config file ${shown} is over ${MAX_CONFIG_BYTES / 1024 / 1024} MB; expected a small JSON file such as ${CONFIG_FILE}.`);
+    if (read.reason === 'not-regular')
+      throw new UsageError(
+        `Config file ${shown} is ${read.kind}; expected a JSON file such as ${CONFIG_FILE}.`,
+      );
+    if (read.reason === 'too-large')
+      throw new UsageError(
+        `Config file ${shown} is over ${MAX_CONFIG_BYTES / 1024 / 1024} MB; expected a small JSON file such as ${CONFIG_FILE}.`,
+      );
     throw new UsageError(`Config file ${shown} ${read.message.replace(/^File c/, 'c')}`);
   }
   const result = parseConfig(new TextDecoder().decode(read.bytes), path.basename(file));

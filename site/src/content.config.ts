@@ -11,7 +11,12 @@ const { config } = siteWorkspace();
 let library: Promise<Library> | undefined;
 /** The library is read once per build and shared by both collections. */
 function getLibrary(): Promise<Library> {
-  library ??= loadLibrary({ root, workspace: siteWorkspace(), folder: process.env.HINDSIGHT_POSTMORTEMS, today: process.env.HINDSIGHT_TODAY });
+  library ??= loadLibrary({
+    root,
+    workspace: siteWorkspace(),
+    folder: process.env.HINDSIGHT_POSTMORTEMS,
+    today: process.env.HINDSIGHT_TODAY,
+  });
   return library;
 }
 
@@ -26,16 +31,30 @@ function postmortemLoader(): Loader {
         if (lib.rejected.length) {
           const files = lib.rejected.map((r) => r.file).join(', ');
           if (lib.workspace.config.site.onInvalid === 'fail') {
-            throw new Error(`${lib.rejected.length} postmortem(s) have errors: ${files}. Fix them (see above) or set "site": {"onInvalid": "badge"} in hindsight.json to publish them marked incomplete.`);
+            throw new Error(
+              `${lib.rejected.length} postmortem(s) have errors: ${files}. Fix them (see above) or set "site": {"onInvalid": "badge"} in hindsight.json to publish them marked incomplete.`,
+            );
           }
-          logger.warn(`Skipped ${lib.rejected.length} postmortem(s) that could not be published: ${files}`);
+          logger.warn(
+            `Skipped ${lib.rejected.length} postmortem(s) that could not be published: ${files}`,
+          );
         }
         const incomplete = lib.entries.filter((e) => e.incomplete);
-        for (const e of incomplete) for (const f of e.findings) if (f.severity === 'error') logger.warn(`${e.file}:${f.line}:${f.column} error ${f.rule} ${f.message}`);
-        if (incomplete.length) logger.warn(`Published ${incomplete.length} postmortem(s) marked incomplete because of lint errors: ${incomplete.map((e) => e.file).join(', ')}`);
+        for (const e of incomplete)
+          for (const f of e.findings)
+            if (f.severity === 'error')
+              logger.warn(`${e.file}:${f.line}:${f.column} error ${f.rule} ${f.message}`);
+        if (incomplete.length)
+          logger.warn(
+            `Published ${incomplete.length} postmortem(s) marked incomplete because of lint errors: ${incomplete.map((e) => e.file).join(', ')}`,
+          );
         store.clear();
         for (const entry of lib.entries) {
-          const data = await parseData({ id: entry.slug, data: entry as unknown as Record<string, unknown>, filePath: entry.file });
+          const data = await parseData({
+            id: entry.slug,
+            data: entry as unknown as Record<string, unknown>,
+            filePath: entry.file,
+          });
           store.set({ id: entry.slug, data, filePath: entry.file });
         }
         logger.info(`Loaded ${lib.entries.length} postmortems`);
@@ -76,7 +95,9 @@ const postmortems = defineCollection({
 
 const rejected = defineCollection({
   loader: rejectedLoader(),
-  schema: z.object({ files: z.array(z.object({ file: z.string(), messages: z.array(z.string()) })) }),
+  schema: z.object({
+    files: z.array(z.object({ file: z.string(), messages: z.array(z.string()) })),
+  }),
 });
 
 export const collections = { postmortems, rejected };

@@ -43,8 +43,10 @@ afterAll(async () => {
 /** Opens a page and waits until its scripts have drawn it (search results, filters). */
 async function open(page: Page, where: string): Promise<void> {
   await page.goto(`${url}${where}`);
-  if (where.startsWith('/search/?q=')) await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
-  if (where.startsWith('/actions/')) await page.waitForFunction(() => document.getElementById('action-count')?.textContent !== '');
+  if (where.startsWith('/search/?q='))
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
+  if (where.startsWith('/actions/'))
+    await page.waitForFunction(() => document.getElementById('action-count')?.textContent !== '');
 }
 
 interface Violation {
@@ -57,22 +59,39 @@ interface Violation {
 async function axe(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: Violation[] }> } }).axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    const result = await (
+      window as unknown as { axe: { run: (c: Document) => Promise<{ violations: Violation[] }> } }
+    ).axe.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`));
+  return violations.flatMap((v) =>
+    v.nodes.map(
+      (n) =>
+        `${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`,
+    ),
+  );
 }
 
 describe('accessibility', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no axe-core violation on any page type in the ${scheme} theme`, async () => {
-      const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        colorScheme: scheme,
+        viewport: { width: 1280, height: 900 },
+      });
       const page = await context.newPage();
       const found: string[] = [];
       for (const [name, where] of Object.entries(PAGES)) {
         await open(page, where);
         // The figures' data tables are checked open as well as closed.
-        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
+        await page.evaluate(() =>
+          document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')),
+        );
         for (const v of await axe(page)) found.push(`${name} (${where}): ${v}`);
       }
       await context.close();
@@ -86,10 +105,12 @@ describe('accessibility', () => {
     const order: string[] = [];
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
-      order.push(await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        return `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim() || (el as HTMLInputElement).placeholder}`;
-      }));
+      order.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          return `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim() || (el as HTMLInputElement).placeholder}`;
+        }),
+      );
     }
     expect(order.slice(0, 11)).toEqual([
       'a:Skip to content',
@@ -117,7 +138,11 @@ describe('accessibility', () => {
 
   it('focuses the search box with / from any page, but not while typing in a field', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    for (const where of ['/stats/', '/postmortems/2024-08-22-orders-id-int32-overflow/', '/actions/']) {
+    for (const where of [
+      '/stats/',
+      '/postmortems/2024-08-22-orders-id-int32-overflow/',
+      '/actions/',
+    ]) {
       await page.goto(`${url}${where}`);
       await page.keyboard.press('/');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
@@ -137,7 +162,10 @@ describe('on a phone', () => {
     const wide: string[] = [];
     for (const [name, where] of Object.entries(PAGES)) {
       await open(page, where);
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
       if (scrollWidth > innerWidth) wide.push(`${name} (${where}) is ${scrollWidth} px wide`);
     }
     await page.close();
@@ -147,11 +175,25 @@ describe('on a phone', () => {
   it('lets wide tables scroll inside themselves and wraps long trigger and service text', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${url}/actions/`);
-    const wrap = await page.locator('.table-wrap').first().evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, overflow: getComputedStyle(el).overflowX }));
+    const wrap = await page
+      .locator('.table-wrap')
+      .first()
+      .evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+        overflow: getComputedStyle(el).overflowX,
+      }));
     expect(wrap.overflow).toBe('auto');
     expect(wrap.scroll).toBeGreaterThan(wrap.client);
     await page.goto(`${url}/postmortems/hostile/`);
-    const facts = await page.locator('aside .card').first().evaluate((el) => ({ right: el.getBoundingClientRect().right, scroll: el.scrollWidth, client: el.clientWidth }));
+    const facts = await page
+      .locator('aside .card')
+      .first()
+      .evaluate((el) => ({
+        right: el.getBoundingClientRect().right,
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+      }));
     expect(facts.right).toBeLessThanOrEqual(360);
     expect(facts.scroll).toBeLessThanOrEqual(facts.client);
     await page.close();
@@ -184,13 +226,21 @@ describe('small things', () => {
         .filter((c) => {
           const range = document.createRange();
           range.selectNodeContents(c);
-          return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size > 1;
+          return (
+            new Set(
+              [...range.getClientRects()]
+                .filter((r) => r.width > 0)
+                .map((r) => Math.round(r.bottom)),
+            ).size > 1
+          );
         })
         .map((c) => c.textContent),
     );
     expect(await page.locator('table.actions tbody tr td.nowrap').count()).toBeGreaterThan(20);
     expect(tall).toEqual([]);
-    expect(await page.locator('table.actions tbody tr td:nth-child(5)').first().textContent()).toMatch(/^(Prevent|Detect|Mitigate|Process|—)$/);
+    expect(
+      await page.locator('table.actions tbody tr td:nth-child(5)').first().textContent(),
+    ).toMatch(/^(Prevent|Detect|Mitigate|Process|—)$/);
     await page.close();
   });
 
@@ -202,7 +252,9 @@ describe('small things', () => {
     const none = (await page.locator('table.actions tbody tr:not([hidden])').count()) === 0;
     if (!none) {
       // kim has an overdue item in this library: pick an owner without one.
-      const owners = await page.locator('#owner option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      const owners = await page
+        .locator('#owner option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
       for (const o of owners) {
         await page.selectOption('#owner', o);
         if ((await page.locator('table.actions tbody tr:not([hidden])').count()) === 0) break;
@@ -221,10 +273,17 @@ describe('small things', () => {
     const page = await browser.newPage();
     await page.goto(`${url}/postmortems/2025-02-03-expired-tls-certificate-on-api/`);
     const impact = page.locator('aside dl.facts').nth(1);
-    expect(await impact.locator('dt', { hasText: 'Failed requests' }).locator('xpath=following-sibling::dd[1]').textContent()).toBe('1,900,000');
+    expect(
+      await impact
+        .locator('dt', { hasText: 'Failed requests' })
+        .locator('xpath=following-sibling::dd[1]')
+        .textContent(),
+    ).toBe('1,900,000');
     await page.goto(`${url}/postmortems/2024-01-18-kv-store-saturated-by-mass-key-expiry/`);
     expect(await page.locator('aside dl.facts').nth(1).textContent()).toContain('4,200');
-    expect(await page.locator('.related .meta').first().textContent()).toContain('same root cause: Capacity');
+    expect(await page.locator('.related .meta').first().textContent()).toContain(
+      'same root cause: Capacity',
+    );
     expect(await page.locator('footer.site').textContent()).toMatch(/RSS · JSON export/);
     await page.close();
   });
@@ -233,11 +292,15 @@ describe('small things', () => {
     const page = await browser.newPage();
     const start = '/postmortems/2024-08-22-orders-id-int32-overflow/';
     await page.goto(`${url}${start}`);
-    const related = await page.locator('.related a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const related = await page
+      .locator('.related a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(related.length).toBeGreaterThan(0);
     for (const other of related) {
       await page.goto(`${url}${other}`);
-      expect(await page.locator('.related a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain(start);
+      expect(
+        await page.locator('.related a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      ).toContain(start);
     }
     await page.close();
   });
@@ -252,7 +315,9 @@ describe('screenshots', () => {
       ['stats', '/stats/'],
     ];
     for (const width of [360, 1280]) {
-      const page = await browser.newPage({ viewport: { width, height: width === 360 ? 740 : 900 } });
+      const page = await browser.newPage({
+        viewport: { width, height: width === 360 ? 740 : 900 },
+      });
       for (const [name, where] of shots) {
         await open(page, where);
         await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });

@@ -3,5 +3,8 @@ import chromiumOptions from '../chromium.json' with { type: 'json' };
 
 /** Debian's Chromium, headless, with the flags these machines need. Never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? chromiumOptions.executablePath, args: chromiumOptions.args });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? chromiumOptions.executablePath,
+    args: chromiumOptions.args,
+  });
 }

@@ -17,12 +17,19 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /** Builds the site into `outDir` with the given environment; returns the build output. */
-export function buildSite(outDir: string, env: Record<string, string>): { status: number | null; log: string } {
-  const build = spawnSync('npx', ['--no-install', 'astro', 'build', '--root', 'site', '--outDir', outDir], {
-    cwd: ROOT,
-    env: { ...cleanEnv(), HINDSIGHT_TODAY: '2026-11-24', ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    encoding: 'utf8',
-  });
+export function buildSite(
+  outDir: string,
+  env: Record<string, string>,
+): { status: number | null; log: string } {
+  const build = spawnSync(
+    'npx',
+    ['--no-install', 'astro', 'build', '--root', 'site', '--outDir', outDir],
+    {
+      cwd: ROOT,
+      env: { ...cleanEnv(), HINDSIGHT_TODAY: '2026-11-24', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      encoding: 'utf8',
+    },
+  );
   return { status: build.status, log: `${build.stdout}\n${build.stderr}` };
 }
 
@@ -39,7 +46,10 @@ const TYPES: Record<string, string> = {
  * Serves a built site as a plain static host would (GitHub Pages, say): only under `base`, a folder
  * answers with its index.html, anything else is a 404. Binds 127.0.0.1 only.
  */
-export async function serveStatic(dir: string, base: string): Promise<{ origin: string; server: Server }> {
+export async function serveStatic(
+  dir: string,
+  base: string,
+): Promise<{ origin: string; server: Server }> {
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!pathname.startsWith(base)) {
@@ -68,7 +78,12 @@ export async function serveStatic(dir: string, base: string): Promise<{ origin: 
 export function linksOf(html: string): string[] {
   const out: string[] = [];
   for (const m of html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)) {
-    out.push(m[1]!.replace(/&amp;/g, '&').replace(/&#38;/g, '&').replace(/&quot;/g, '"'));
+    out.push(
+      m[1]!
+        .replace(/&amp;/g, '&')
+        .replace(/&#38;/g, '&')
+        .replace(/&quot;/g, '"'),
+    );
   }
   return out;
 }

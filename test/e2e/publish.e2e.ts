@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,9 +25,12 @@ const BASE = '/handbook/';
 const EXTRA: Record<string, string> = {
   'no-front-matter.md': '# Notes from the outage\n\nThe queue stalled and we restarted it.\n',
   'empty.md': '',
-  'wrong-types.md': '---\ntitle: [not, a, string]\ndate: last tuesday\nseverity: {level: 1}\nroot_cause: cosmic-rays\nservices: 5\ncontributing: nope\nimpact: 12\n---\n\n## Summary\n\nEvery field has the wrong shape.\n',
-  'bell-title.md': '---\ntitle: "Bell \\a ring in the title"\ndate: 2026-03-01\nstatus: published\nseverity: SEV3\nroot_cause: code-defect\nservices: [bell]\n---\n\n## Summary\n\nA title with a control character.\n',
-  'scripts.md': '---\ntitle: Payment service names in several scripts\ndate: 2026-03-02\nstatus: published\nseverity: SEV4\nroot_cause: dependency\nservices: ["支付", "日本語", "?", "C++", "c", "Zürich"]\ntags: ["支付", "C++", "c++"]\n---\n\n## Summary\n\nNames that must not share a page.\n',
+  'wrong-types.md':
+    '---\ntitle: [not, a, string]\ndate: last tuesday\nseverity: {level: 1}\nroot_cause: cosmic-rays\nservices: 5\ncontributing: nope\nimpact: 12\n---\n\n## Summary\n\nEvery field has the wrong shape.\n',
+  'bell-title.md':
+    '---\ntitle: "Bell \\a ring in the title"\ndate: 2026-03-01\nstatus: published\nseverity: SEV3\nroot_cause: code-defect\nservices: [bell]\n---\n\n## Summary\n\nA title with a control character.\n',
+  'scripts.md':
+    '---\ntitle: Payment service names in several scripts\ndate: 2026-03-02\nstatus: published\nseverity: SEV4\nroot_cause: dependency\nservices: ["支付", "日本語", "?", "C++", "c", "Zürich"]\ntags: ["支付", "C++", "c++"]\n---\n\n## Summary\n\nNames that must not share a page.\n',
 };
 
 let work: string;
@@ -47,7 +58,8 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'hindsight-publish-'));
   const library = path.join(work, 'library');
   mkdirSync(library);
-  for (const f of readdirSync(path.join(ROOT, 'postmortems'))) cpSync(path.join(ROOT, 'postmortems', f), path.join(library, f));
+  for (const f of readdirSync(path.join(ROOT, 'postmortems')))
+    cpSync(path.join(ROOT, 'postmortems', f), path.join(library, f));
   cpSync(path.join(ROOT, 'test/fixtures/site'), library, { recursive: true });
   for (const [name, text] of Object.entries(EXTRA)) writeFileSync(path.join(library, name), text);
   // The library in Git: everything committed on 2026-01-10, then one action item ticked on 2026-02-20.
@@ -55,22 +67,46 @@ beforeAll(async () => {
     const r = spawnSync('git', args, {
       cwd: work,
       encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+      },
     });
     if (r.status !== 0) throw new Error(r.stderr);
   };
   const ticked = path.join(library, '2024-08-22-orders-id-int32-overflow.md');
   const original = readFileSync(ticked, 'utf8');
-  writeFileSync(ticked, original.replace('- [x] Invalidate the order cache', '- [ ] Invalidate the order cache'));
+  writeFileSync(
+    ticked,
+    original.replace('- [x] Invalidate the order cache', '- [ ] Invalidate the order cache'),
+  );
   git(['init', '-q'], '2026-01-10T09:00:00Z');
   git(['add', 'library'], '2026-01-10T09:00:00Z');
   git(['commit', '-qm', 'library'], '2026-01-10T09:00:00Z');
   writeFileSync(ticked, original);
   git(['commit', '-qam', 'tick'], '2026-02-20T09:00:00Z');
   const config = path.join(work, 'hindsight.json');
-  writeFileSync(config, JSON.stringify({ site: { repository: 'https://github.com/acme/handbook', relatedIgnoreTags: ['example', 'seed-outage'] } }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      site: {
+        repository: 'https://github.com/acme/handbook',
+        relatedIgnoreTags: ['example', 'seed-outage'],
+      },
+    }),
+  );
   dist = path.join(work, 'dist');
-  const build = buildSite(dist, { HINDSIGHT_CONFIG: config, HINDSIGHT_POSTMORTEMS: library, HINDSIGHT_SITE_URL: PUBLIC, HINDSIGHT_BASE: BASE });
+  const build = buildSite(dist, {
+    HINDSIGHT_CONFIG: config,
+    HINDSIGHT_POSTMORTEMS: library,
+    HINDSIGHT_SITE_URL: PUBLIC,
+    HINDSIGHT_BASE: BASE,
+  });
   log = build.log;
   if (build.status !== 0) throw new Error(`astro build failed:\n${log}`);
   ({ server, origin: local } = await serveStatic(dist, BASE));
@@ -86,17 +122,23 @@ afterAll(async () => {
 
 describe('publishing under a sub-path with a public address', () => {
   it('resolves every internal link and asset of every page under /handbook/', async () => {
-    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.html'),
+    );
     expect(pages.length).toBeGreaterThan(50);
     const checked = new Map<string, boolean>();
     const broken: string[] = [];
     for (const file of pages) {
-      const pagePath = `${BASE}${file.split(path.sep).join('/').replace(/index\.html$/, '')}`;
+      const pagePath = `${BASE}${file
+        .split(path.sep)
+        .join('/')
+        .replace(/index\.html$/, '')}`;
       const html = readFileSync(path.join(dist, file), 'utf8');
       for (const link of linksOf(html)) {
         // The hostile fixture's author wrote <img src="x">: a link of the postmortem's own, not one the site made.
         if (pagePath === `${BASE}postmortems/hostile/` && link === 'x') continue;
-        if (link.startsWith('/') && !link.startsWith(BASE)) broken.push(`${pagePath}: ${link} is outside ${BASE}`);
+        if (link.startsWith('/') && !link.startsWith(BASE))
+          broken.push(`${pagePath}: ${link} is outside ${BASE}`);
         const target = localUrl(link, `${local}${pagePath}`);
         if (!target) continue;
         if (!checked.has(target)) checked.set(target, await fetchOk(target));
@@ -108,9 +150,17 @@ describe('publishing under a sub-path with a public address', () => {
   }, 120_000);
 
   it('gives every page a canonical URL at the public address', async () => {
-    const html = await (await fetch(`${local}${BASE}postmortems/2024-08-22-orders-id-int32-overflow/`)).text();
-    expect(html).toContain(`<link rel="canonical" href="${PUBLIC}${BASE}postmortems/2024-08-22-orders-id-int32-overflow/">`);
-    expect(await (await fetch(`${local}/postmortems/2024-08-22-orders-id-int32-overflow/`)).status).toBe(404);
+    const html = await (
+      await fetch(`${local}${BASE}postmortems/2024-08-22-orders-id-int32-overflow/`)
+    ).text();
+    expect(html).toContain(
+      `<link rel="canonical" href="${PUBLIC}${BASE}postmortems/2024-08-22-orders-id-int32-overflow/">`,
+    );
+    expect(
+      await (
+        await fetch(`${local}/postmortems/2024-08-22-orders-id-int32-overflow/`)
+      ).status,
+    ).toBe(404);
   });
 
   it('serves a well-formed RSS feed whose every item resolves, even with a control character in a title', async () => {
@@ -165,14 +215,18 @@ describe('from the repository', () => {
   it('shows the last-updated date from Git and links to edit the file in the repository', async () => {
     await page.goto(`${local}${BASE}postmortems/2024-08-22-orders-id-int32-overflow/`);
     expect(await page.locator('[data-updated]').textContent()).toBe('2026-02-20');
-    expect(await page.locator('a', { hasText: 'Edit this postmortem' }).getAttribute('href')).toBe('https://github.com/acme/handbook/edit/main/library/2024-08-22-orders-id-int32-overflow.md');
+    expect(await page.locator('a', { hasText: 'Edit this postmortem' }).getAttribute('href')).toBe(
+      'https://github.com/acme/handbook/edit/main/library/2024-08-22-orders-id-int32-overflow.md',
+    );
     await page.goto(`${local}${BASE}postmortems/2023-06-10-database-cascade-from-backup-job/`);
     expect(await page.locator('[data-updated]').textContent()).toBe('2026-01-10');
   });
 
   it('measures days to close an action item from the incident to the commit that ticked it', async () => {
     await page.goto(`${local}${BASE}stats/`);
-    const cells = await page.locator('#follow-quarter tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim())));
+    const cells = await page
+      .locator('#follow-quarter tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim())));
     // 2024 Q3 holds the ticked item (2024-08-22 to 2026-02-20: 547 days) among others done when first committed.
     const q3 = cells.find((r) => r[0] === '2024 Q3')!;
     expect(q3[4]).toMatch(/^\d{1,3}(,\d{3})* d$/);
@@ -186,11 +240,17 @@ describe('publishing every postmortem it can read', () => {
     expect(await page.locator('h1').textContent()).toBe('Notes from the outage');
     expect(await page.locator('.notice .badge-incomplete').textContent()).toBe('incomplete');
     expect(await page.locator('.findings li').count()).toBeGreaterThan(3);
-    const json = (await (await fetch(`${local}${BASE}postmortems.json`)).json()) as { slug: string; incomplete: boolean; findings: { rule: string; line: number }[] }[];
+    const json = (await (await fetch(`${local}${BASE}postmortems.json`)).json()) as {
+      slug: string;
+      incomplete: boolean;
+      findings: { rule: string; line: number }[];
+    }[];
     const entry = json.find((p) => p.slug === 'no-front-matter')!;
     expect(entry.incomplete).toBe(true);
     expect(entry.findings.length).toBeGreaterThan(3);
-    expect(log).toMatch(/Published \d+ postmortem\(s\) marked incomplete because of lint errors: .*no-front-matter\.md/);
+    expect(log).toMatch(
+      /Published \d+ postmortem\(s\) marked incomplete because of lint errors: .*no-front-matter\.md/,
+    );
     // An empty file and one whose every field has the wrong shape are published too.
     for (const slug of ['empty', 'wrong-types']) {
       const response = await page.goto(`${local}${BASE}postmortems/${slug}/`);
@@ -201,16 +261,28 @@ describe('publishing every postmortem it can read', () => {
   });
 
   it('carries timeline entries and findings in postmortems.json', async () => {
-    const json = (await (await fetch(`${local}${BASE}postmortems.json`)).json()) as { slug: string; url: string; timeline: unknown[]; findings: unknown[] }[];
+    const json = (await (await fetch(`${local}${BASE}postmortems.json`)).json()) as {
+      slug: string;
+      url: string;
+      timeline: unknown[];
+      findings: unknown[];
+    }[];
     const pm = json.find((p) => p.slug === '2024-08-22-orders-id-int32-overflow')!;
     expect(pm.url).toBe(`${BASE}postmortems/2024-08-22-orders-id-int32-overflow/`);
-    expect(pm.timeline[0]).toEqual({ time: '13:12 UTC', at: '2024-08-22T13:12:00.000Z', text: expect.stringContaining('integer out of range'), line: 40 });
+    expect(pm.timeline[0]).toEqual({
+      time: '13:12 UTC',
+      at: '2024-08-22T13:12:00.000Z',
+      text: expect.stringContaining('integer out of range'),
+      line: 40,
+    });
     expect(Array.isArray(pm.findings)).toBe(true);
   });
 
   it('gives service and tag names in any script their own page, each entry listed once', async () => {
     await page.goto(`${local}${BASE}postmortems/scripts/`);
-    const links = await page.locator('dl.facts dd a[href*="/services/"]').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    const links = await page
+      .locator('dl.facts dd a[href*="/services/"]')
+      .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(links.map(([name]) => name)).toEqual(['支付', '日本語', '?', 'C++', 'c', 'Zürich']);
     const hrefs = links.map(([, href]) => href!);
     expect(new Set(hrefs).size).toBe(hrefs.length);
@@ -232,17 +304,48 @@ describe('a relaxed configuration', () => {
     try {
       const library = path.join(dir, 'postmortems');
       mkdirSync(library);
-      const sections = ['Summary', 'Impact', 'Timeline', 'Root Cause', 'Resolution', 'Action Items', 'Lessons Learned']
-        .map((h) => `## ${h}\n\n${h === 'Timeline' ? '- 10:00 UTC Alert fired.\n- 10:20 UTC Rolled back.' : h === 'Action Items' ? '- [ ] Add a canary stage @kim due:2026-12-01 #prevent' : `Text of ${h}.`}\n`)
+      const sections = [
+        'Summary',
+        'Impact',
+        'Timeline',
+        'Root Cause',
+        'Resolution',
+        'Action Items',
+        'Lessons Learned',
+      ]
+        .map(
+          (h) =>
+            `## ${h}\n\n${h === 'Timeline' ? '- 10:00 UTC Alert fired.\n- 10:20 UTC Rolled back.' : h === 'Action Items' ? '- [ ] Add a canary stage @kim due:2026-12-01 #prevent' : `Text of ${h}.`}\n`,
+        )
         .join('\n');
-      writeFileSync(path.join(library, 'only-title.md'), `---\ntitle: Only a title in the front matter\n---\n\n${sections}`);
-      writeFileSync(path.join(library, 'title-and-date.md'), `---\ntitle: A title and a date\ndate: 2026-01-05\nservices: [api]\n---\n\n${sections}`);
+      writeFileSync(
+        path.join(library, 'only-title.md'),
+        `---\ntitle: Only a title in the front matter\n---\n\n${sections}`,
+      );
+      writeFileSync(
+        path.join(library, 'title-and-date.md'),
+        `---\ntitle: A title and a date\ndate: 2026-01-05\nservices: [api]\n---\n\n${sections}`,
+      );
       const config = path.join(dir, 'hindsight.json');
-      writeFileSync(config, JSON.stringify({ postmortems: 'postmortems', requiredFields: ['title'], site: { onInvalid: 'fail' } }));
-      const lint = spawnSync(process.execPath, [path.join(ROOT, 'cli/bin/hindsight.mjs'), 'lint', '--config', config, library], { cwd: dir, encoding: 'utf8' });
+      writeFileSync(
+        config,
+        JSON.stringify({
+          postmortems: 'postmortems',
+          requiredFields: ['title'],
+          site: { onInvalid: 'fail' },
+        }),
+      );
+      const lint = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'cli/bin/hindsight.mjs'), 'lint', '--config', config, library],
+        { cwd: dir, encoding: 'utf8' },
+      );
       expect(lint.stdout + lint.stderr).not.toMatch(/ error /);
       expect(lint.status).toBe(0);
-      const build = buildSite(path.join(dir, 'dist'), { HINDSIGHT_CONFIG: config, HINDSIGHT_POSTMORTEMS: library });
+      const build = buildSite(path.join(dir, 'dist'), {
+        HINDSIGHT_CONFIG: config,
+        HINDSIGHT_POSTMORTEMS: library,
+      });
       expect(build.log).not.toMatch(/:\d+:\d+ error |incomplete/);
       expect(build.status).toBe(0);
       const html = readFileSync(path.join(dir, 'dist/postmortems/only-title/index.html'), 'utf8');

@@ -35,21 +35,47 @@ export default async function setup(project: TestProject) {
   const work = mkdtempSync(path.join(tmpdir(), 'hindsight-e2e-'));
   const library = path.join(work, 'library');
   mkdirSync(library);
-  for (const f of readdirSync(path.join(ROOT, 'postmortems'))) cpSync(path.join(ROOT, 'postmortems', f), path.join(library, f));
+  for (const f of readdirSync(path.join(ROOT, 'postmortems')))
+    cpSync(path.join(ROOT, 'postmortems', f), path.join(library, f));
   cpSync(path.join(ROOT, 'test/fixtures/site'), library, { recursive: true });
   const outDir = path.join(work, 'dist');
-  const env = { ...process.env, HINDSIGHT_POSTMORTEMS: library, HINDSIGHT_TODAY: '2026-11-24', ASTRO_TELEMETRY_DISABLED: '1' };
-  const build = spawnSync('npx', ['--no-install', 'astro', 'build', '--root', 'site', '--outDir', outDir], { cwd: ROOT, env, encoding: 'utf8' });
+  const env = {
+    ...process.env,
+    HINDSIGHT_POSTMORTEMS: library,
+    HINDSIGHT_TODAY: '2026-11-24',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const build = spawnSync(
+    'npx',
+    ['--no-install', 'astro', 'build', '--root', 'site', '--outDir', outDir],
+    { cwd: ROOT, env, encoding: 'utf8' },
+  );
   const buildLog = `${build.stdout}\n${build.stderr}`;
   if (build.status !== 0) throw new Error(`astro build failed:\n${buildLog}`);
 
   const port = await freePort();
-  const preview: ChildProcess = spawn('npx', ['--no-install', 'astro', 'preview', '--root', 'site', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const preview: ChildProcess = spawn(
+    'npx',
+    [
+      '--no-install',
+      'astro',
+      'preview',
+      '--root',
+      'site',
+      '--outDir',
+      outDir,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let previewLog = '';
   preview.stdout?.on('data', (d: Buffer) => (previewLog += d.toString()));
   preview.stderr?.on('data', (d: Buffer) => (previewLog += d.toString()));
@@ -61,7 +87,8 @@ export default async function setup(project: TestProject) {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline || preview.exitCode !== null) throw new Error(`astro preview did not answer on ${siteUrl}:\n${previewLog}`);
+    if (Date.now() > deadline || preview.exitCode !== null)
+      throw new Error(`astro preview did not answer on ${siteUrl}:\n${previewLog}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   project.provide('siteUrl', siteUrl);

@@ -12,7 +12,19 @@ let page: Page;
 let cli: LibraryStats;
 
 beforeAll(async () => {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'cli/bin/hindsight.mjs'), 'stats', inject('libraryDir'), '--format', 'json', '--today', '2026-11-24'], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'cli/bin/hindsight.mjs'),
+      'stats',
+      inject('libraryDir'),
+      '--format',
+      'json',
+      '--today',
+      '2026-11-24',
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(`hindsight stats failed: ${run.stderr}`);
   cli = JSON.parse(run.stdout) as LibraryStats;
   browser = await launchChromium();
@@ -24,25 +36,48 @@ afterAll(async () => {
 });
 
 /** The rows of a table on the page, as text cells. */
-const rows = (selector: string) => page.locator(`${selector} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
+const rows = (selector: string) =>
+  page
+    .locator(`${selector} tbody tr`)
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')),
+    );
 const fmt = (m: number | undefined) => (m === undefined ? '—' : formatMinutes(m));
 
 describe('the statistics page', () => {
   it('gives the same counts and medians per root cause as hindsight stats', async () => {
-    expect(await rows('#by-category')).toEqual(cli.byCategory.map((c) => [c.label, String(c.count), String(c.contributing), fmt(c.medianTimeToDetect), fmt(c.medianTimeToMitigate)]));
+    expect(await rows('#by-category')).toEqual(
+      cli.byCategory.map((c) => [
+        c.label,
+        String(c.count),
+        String(c.contributing),
+        fmt(c.medianTimeToDetect),
+        fmt(c.medianTimeToMitigate),
+      ]),
+    );
   });
 
   it('gives the same overall medians of time to detect and to mitigate', async () => {
     expect(await page.locator('[data-stat="ttd"]').textContent()).toBe(fmt(cli.medianTimeToDetect));
-    expect(await page.locator('[data-stat="ttm"]').textContent()).toBe(fmt(cli.medianTimeToMitigate));
-    expect(await page.locator('main > p.muted').first().textContent()).toContain(`${cli.total} postmortems`);
+    expect(await page.locator('[data-stat="ttm"]').textContent()).toBe(
+      fmt(cli.medianTimeToMitigate),
+    );
+    expect(await page.locator('main > p.muted').first().textContent()).toContain(
+      `${cli.total} postmortems`,
+    );
   });
 
   it('gives the same counts per year, per severity and per service', async () => {
     const table = (title: string) => rows(`figure[data-chart="${title}"] details`);
-    expect(await table('Incidents per year')).toEqual(cli.byYear.map((y) => [y.year, String(y.count)]));
-    expect(await table('Incidents by severity')).toEqual(cli.bySeverity.map((s) => [s.id, String(s.count)]));
-    expect(await rows('#by-service')).toEqual(cli.byService.map((s) => [s.service, String(s.count)]));
+    expect(await table('Incidents per year')).toEqual(
+      cli.byYear.map((y) => [y.year, String(y.count)]),
+    );
+    expect(await table('Incidents by severity')).toEqual(
+      cli.bySeverity.map((s) => [s.id, String(s.count)]),
+    );
+    expect(await rows('#by-service')).toEqual(
+      cli.byService.map((s) => [s.service, String(s.count)]),
+    );
   });
 
   it('shows action-item follow-through per root cause and per quarter, adding up to the library', async () => {
@@ -56,6 +91,8 @@ describe('the statistics page', () => {
       expect(r[3]).toMatch(/^\d+%$/);
     }
     expect(byQuarter.map((r) => r[0])).toEqual([...byQuarter.map((r) => r[0]!)].sort());
-    expect(await page.locator('[data-stat="done"]').textContent()).toBe(`${Math.round((cli.actions.done / cli.actions.total) * 100)}%`);
+    expect(await page.locator('[data-stat="done"]').textContent()).toBe(
+      `${Math.round((cli.actions.done / cli.actions.total) * 100)}%`,
+    );
   });
 });

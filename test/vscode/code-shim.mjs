@@ -18,7 +18,10 @@ const option = (name) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && /^--(user-data-dir|extensions-dir)$/.test(args[i - 1])));
+const positional = args.filter(
+  (a, i) =>
+    !a.startsWith('--') && !(i > 0 && /^--(user-data-dir|extensions-dir)$/.test(args[i - 1])),
+);
 const extensionDevelopmentPath = path.resolve(option('extensionDevelopmentPath'));
 const extensionTestsPath = path.resolve(option('extensionTestsPath'));
 const workspace = positional[0] ? path.resolve(positional[0]) : undefined;
@@ -51,7 +54,11 @@ let browser;
 let code = 1;
 try {
   assertInstalled();
-  server = await startServer({ userDataDir, extensionsDir, log: (s) => verbose && process.stderr.write(s) });
+  server = await startServer({
+    userDataDir,
+    extensionsDir,
+    log: (s) => verbose && process.stderr.write(s),
+  });
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = [
     ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
@@ -62,7 +69,10 @@ try {
   if (workspace) query.set('folder', workspace);
   query.set('payload', JSON.stringify(payload));
 
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const result = new Promise((resolve) => {
     void page.exposeFunction('codeAutomationExit', (exitCode) => resolve(Number(exitCode)));
@@ -74,9 +84,14 @@ try {
     // A test asks for a picture of the workbench: "SCREENSHOT name" saves test-results/screenshots/name.png.
     const shot = /^SCREENSHOT ([\w-]+)$/.exec(text.trim());
     if (shot) {
-      const dir = path.join(fileURLToPath(new URL('../..', import.meta.url)), 'test-results/screenshots');
+      const dir = path.join(
+        fileURLToPath(new URL('../..', import.meta.url)),
+        'test-results/screenshots',
+      );
       mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: path.join(dir, `${shot[1]}.png`) }).catch((e) => process.stderr.write(`screenshot ${shot[1]}: ${e.message}\n`));
+      await page
+        .screenshot({ path: path.join(dir, `${shot[1]}.png`) })
+        .catch((e) => process.stderr.write(`screenshot ${shot[1]}: ${e.message}\n`));
       return;
     }
     if (!verbose && noise.test(text)) return;
@@ -85,7 +100,10 @@ try {
   if (verbose) page.on('console', (m) => process.stderr.write(`[page] ${m.text()}\n`));
   await page.goto(`${server.url}/?${query}`);
   const limit = Number(process.env.HINDSIGHT_VSCODE_TIMEOUT ?? 600) * 1000;
-  code = await Promise.race([result, new Promise((resolve) => setTimeout(() => resolve(-1), limit))]);
+  code = await Promise.race([
+    result,
+    new Promise((resolve) => setTimeout(() => resolve(-1), limit)),
+  ]);
   if (code === -1) {
     process.stderr.write(`The extension tests did not finish within ${limit / 1000} s.\n`);
     code = 1;

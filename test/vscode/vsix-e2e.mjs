@@ -25,7 +25,10 @@ let browser;
 try {
   assertInstalled();
   mkdirSync(shots, { recursive: true });
-  const pack = spawnSync('npm', ['run', '--silent', 'package', '--workspace', 'extension'], { cwd: root, encoding: 'utf8' });
+  const pack = spawnSync('npm', ['run', '--silent', 'package', '--workspace', 'extension'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   check('the extension packages into a .vsix', pack.status === 0, pack.stderr);
 
   const userDataDir = path.join(scratch, 'user-data');
@@ -33,15 +36,39 @@ try {
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'extensions.autoCheckUpdates': false, 'workbench.colorTheme': 'Default Light Modern' }),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'chat.disableAIFeatures': true,
+      'extensions.autoCheckUpdates': false,
+      'workbench.colorTheme': 'Default Light Modern',
+    }),
   );
-  const install = spawnSync(NODE24, [path.join(CODE_SERVER, 'out/node/entry.js'), '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { encoding: 'utf8' });
-  check('code-server installs the .vsix', install.status === 0 && /hindsight/i.test(install.stdout + install.stderr), install.stdout + install.stderr);
+  const install = spawnSync(
+    NODE24,
+    [
+      path.join(CODE_SERVER, 'out/node/entry.js'),
+      '--install-extension',
+      vsix,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+    ],
+    { encoding: 'utf8' },
+  );
+  check(
+    'code-server installs the .vsix',
+    install.status === 0 && /hindsight/i.test(install.stdout + install.stderr),
+    install.stdout + install.stderr,
+  );
 
   const workspace = path.join(scratch, 'workspace');
   cpSync(path.join(root, 'test/fixtures/vscode-workspace'), workspace, { recursive: true });
   server = await startServer({ userDataDir, extensionsDir });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -54,12 +81,21 @@ try {
   await page.keyboard.type('2024-05-02-search-latency.md');
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-lines', { hasText: 'severity: sev-3' }).waitFor({ timeout: 20_000 });
+  await page
+    .locator('.monaco-editor .view-lines', { hasText: 'severity: sev-3' })
+    .waitFor({ timeout: 20_000 });
   await page.keyboard.press('Control+Shift+M');
-  const problem = page.locator('.markers-panel', { hasText: "Severity 'sev-3' is not a configured level; did you mean 'SEV3'?" });
-  const shown = await problem.waitFor({ timeout: 60_000 }).then(() => true, () => false);
-  check('the Problems panel shows Hindsight\'s findings for the open postmortem', shown);
-  const missing = await page.locator('.markers-panel', { hasText: "Section 'Impact' is missing" }).count();
+  const problem = page.locator('.markers-panel', {
+    hasText: "Severity 'sev-3' is not a configured level; did you mean 'SEV3'?",
+  });
+  const shown = await problem.waitFor({ timeout: 60_000 }).then(
+    () => true,
+    () => false,
+  );
+  check("the Problems panel shows Hindsight's findings for the open postmortem", shown);
+  const missing = await page
+    .locator('.markers-panel', { hasText: "Section 'Impact' is missing" })
+    .count();
   check('the missing section is reported too', missing > 0);
   const activity = await page.locator('.activitybar [aria-label^="Hindsight"]').count();
   check('the Hindsight view container is in the activity bar', activity > 0);
@@ -68,8 +104,14 @@ try {
     .locator('.statusbar-item', { hasText: /^\D*\d+ open$/ })
     .first()
     .waitFor({ timeout: 30_000 })
-    .then(() => true, () => false);
-  check('the status bar shows the open action items, quiet about overdue ones of old postmortems', status);
+    .then(
+      () => true,
+      () => false,
+    );
+  check(
+    'the status bar shows the open action items, quiet about overdue ones of old postmortems',
+    status,
+  );
   await page.screenshot({ path: path.join(shots, 'vscode-problems.png') });
 } catch (e) {
   check('the end-to-end run completes', false, e.message);
@@ -81,5 +123,6 @@ try {
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
-if (process.env.HINDSIGHT_RESULT_FILE) writeFileSync(process.env.HINDSIGHT_RESULT_FILE, JSON.stringify({ passed, failed }));
+if (process.env.HINDSIGHT_RESULT_FILE)
+  writeFileSync(process.env.HINDSIGHT_RESULT_FILE, JSON.stringify({ passed, failed }));
 process.exitCode = failed ? 1 : 0;

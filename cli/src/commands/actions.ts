@@ -26,11 +26,25 @@ Options:
   --format FORMAT     table (default), json, csv or markdown
   --today DATE        treat DATE (YYYY-MM-DD) as today
 `,
-  options: { open: { type: 'boolean' }, overdue: { type: 'boolean' }, owner: { type: 'string' }, format: { type: 'string' } },
+  options: {
+    open: { type: 'boolean' },
+    overdue: { type: 'boolean' },
+    owner: { type: 'string' },
+    format: { type: 'string' },
+  },
   async run({ values, positionals }, io) {
-    const format = oneOf(values.format, ['table', 'json', 'csv', 'markdown'] as const, '--format', 'table');
+    const format = oneOf(
+      values.format,
+      ['table', 'json', 'csv', 'markdown'] as const,
+      '--format',
+      'table',
+    );
     const { entries } = await readLibrary(positionals, values, io);
-    const items = collectActions(entries, { open: values.open === true, overdue: values.overdue === true, owner: values.owner as string | undefined });
+    const items = collectActions(entries, {
+      open: values.open === true,
+      overdue: values.overdue === true,
+      owner: values.owner as string | undefined,
+    });
     if (format === 'json') {
       const json = items.map((a) => ({
         file: a.file,
@@ -49,12 +63,27 @@ Options:
       return 0;
     }
     // Every cell is shown with its control characters escaped, in every text format.
-    const rows = items.map((a) => [a.due ?? a.dueRaw ?? '', state(a), a.owner ? `@${a.owner}` : '', a.kind ?? '', a.title, a.tracker ?? '', a.postmortem, `${a.file}:${a.line}`].map(visible));
+    const rows = items.map((a) =>
+      [
+        a.due ?? a.dueRaw ?? '',
+        state(a),
+        a.owner ? `@${a.owner}` : '',
+        a.kind ?? '',
+        a.title,
+        a.tracker ?? '',
+        a.postmortem,
+        `${a.file}:${a.line}`,
+      ].map(visible),
+    );
     if (format === 'csv') io.stdout.write(`${csv(HEADER, rows)}\r\n`);
     else if (format === 'markdown') io.stdout.write(`${markdownTable(HEADER, rows)}\n`);
     else {
-      const short = rows.map((r) => r.map((c, i) => (i === 4 || i === 6) && c.length > 60 ? `${c.slice(0, 59)}…` : c));
-      io.stdout.write(`${textTable(HEADER, short)}\n\n${items.length} action items: ${items.filter((a) => !a.done).length} open, ${items.filter((a) => a.overdue).length} overdue, ${items.filter((a) => a.done).length} done\n`);
+      const short = rows.map((r) =>
+        r.map((c, i) => ((i === 4 || i === 6) && c.length > 60 ? `${c.slice(0, 59)}…` : c)),
+      );
+      io.stdout.write(
+        `${textTable(HEADER, short)}\n\n${items.length} action items: ${items.filter((a) => !a.done).length} open, ${items.filter((a) => a.overdue).length} overdue, ${items.filter((a) => a.done).length} done\n`,
+      );
     }
     return 0;
   },

@@ -4,7 +4,13 @@ import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { decode, lintBytes, RULES, visible, type LintOptions } from '@hindsight/core';
-import { collectFiles, loadWorkspace, readPostmortemBytes, unreadFinding, UsageError } from '@hindsight/node';
+import {
+  collectFiles,
+  loadWorkspace,
+  readPostmortemBytes,
+  unreadFinding,
+  UsageError,
+} from '@hindsight/node';
 import { plural } from '../format';
 import { fixText, MAX_PASSES } from '../fix';
 import type { Command } from '../main';
@@ -18,7 +24,10 @@ function readable(bytes: Uint8Array): { text: string; bom: boolean } | { reason:
   const decoded = decode(bytes);
   if (!decoded.ok) return { reason: decoded.note.message };
   // Latin-1 or UTF-16 text written back as UTF-8 would change bytes the user did not ask to change.
-  if (decoded.encoding !== 'utf-8' || decoded.note) return { reason: decoded.note?.message ?? `it is ${decoded.encoding}; only UTF-8 files are fixed.` };
+  if (decoded.encoding !== 'utf-8' || decoded.note)
+    return {
+      reason: decoded.note?.message ?? `it is ${decoded.encoding}; only UTF-8 files are fixed.`,
+    };
   return { text: decoded.text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
 }
 
@@ -33,7 +42,10 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  */
 async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   const target = realpathSync(file);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.hindsight-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.hindsight-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
   const handle = await open(temp, 'wx', statSync(target).mode & 0o7777);
   try {
     await handle.writeFile(bytes);
@@ -72,15 +84,25 @@ Options:
   --config FILE       use this hindsight.json
   --today DATE        treat DATE (YYYY-MM-DD) as today
 `,
-  options: { 'dry-run': { type: 'boolean' }, rule: { type: 'string', multiple: true }, 'postmortems-only': { type: 'boolean' } },
+  options: {
+    'dry-run': { type: 'boolean' },
+    rule: { type: 'string', multiple: true },
+    'postmortems-only': { type: 'boolean' },
+  },
   async run({ values, positionals }, io) {
     const ws = loadWorkspace(io.cwd, values.config as string | undefined);
     const ruleIds = values.rule as string[] | undefined;
     const rules = ruleIds ? new Set(ruleIds) : undefined;
     const known = RULES.map((r) => r.id);
-    for (const id of ruleIds ?? []) if (!known.includes(id)) throw new UsageError(`--rule '${visible(id)}' is not a rule; expected one of ${known.join(', ')}.`);
+    for (const id of ruleIds ?? [])
+      if (!known.includes(id))
+        throw new UsageError(
+          `--rule '${visible(id)}' is not a rule; expected one of ${known.join(', ')}.`,
+        );
     const dryRun = values['dry-run'] === true;
-    const files = await collectFiles(positionals, ws, io.cwd, { postmortemsOnly: values['postmortems-only'] === true });
+    const files = await collectFiles(positionals, ws, io.cwd, {
+      postmortemsOnly: values['postmortems-only'] === true,
+    });
     const options: LintOptions = { config: ws.config, today: values.today as string | undefined };
     const rel = (f: string) => visible(path.relative(io.cwd, f) || f);
 
@@ -90,11 +112,15 @@ Options:
     let failed = 0;
     for (const file of files) {
       const read = await readPostmortemBytes(file);
-      const content = read.ok ? readable(read.bytes) : { reason: unreadFinding(read, options)[0]?.message ?? read.reason };
+      const content = read.ok
+        ? readable(read.bytes)
+        : { reason: unreadFinding(read, options)[0]?.message ?? read.reason };
       if ('reason' in content) {
         io.stderr.write(`hindsight fix: left ${rel(file)} alone: ${visible(content.reason)}\n`);
         // What lint would say of it stays: a binary or unreadable file is an error left unfixed.
-        const findings = read.ok ? lintBytes(read.bytes, options).findings : unreadFinding(read, options);
+        const findings = read.ok
+          ? lintBytes(read.bytes, options).findings
+          : unreadFinding(read, options);
         errorsLeft += findings.filter((f) => f.severity === 'error').length;
         continue;
       }
@@ -105,13 +131,24 @@ Options:
         continue;
       }
       errorsLeft += outcome.remaining.filter((f) => f.severity === 'error').length;
-      if (outcome.unsettled) io.stderr.write(`hindsight fix: ${rel(file)}: fixes were still offered after ${MAX_PASSES} passes; run fix again or edit by hand.\n`);
+      if (outcome.unsettled)
+        io.stderr.write(
+          `hindsight fix: ${rel(file)}: fixes were still offered after ${MAX_PASSES} passes; run fix again or edit by hand.\n`,
+        );
       if (outcome.text === content.text) continue;
       fixedFiles++;
       fixes += outcome.applied.length;
       if (dryRun) {
         const name = path.relative(io.cwd, file) || file;
-        const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, content.text, outcome.text, undefined, undefined, { context: 3 });
+        const patch = createTwoFilesPatch(
+          `a/${name}`,
+          `b/${name}`,
+          content.text,
+          outcome.text,
+          undefined,
+          undefined,
+          { context: 3 },
+        );
         io.stdout.write(patch.replace(PATCH_CONTROL, (c) => visible(c)));
         continue;
       }
@@ -120,21 +157,29 @@ Options:
       // The file may have been saved by an editor while it was being fixed: then it is left alone.
       const again = await readPostmortemBytes(file);
       if (!again.ok || !sameBytes(again.bytes, read.ok ? read.bytes : new Uint8Array())) {
-        io.stderr.write(`hindsight fix: left ${rel(file)} alone: it changed while it was being fixed.\n`);
+        io.stderr.write(
+          `hindsight fix: left ${rel(file)} alone: it changed while it was being fixed.\n`,
+        );
         failed++;
         continue;
       }
       try {
         await writeAtomically(file, out);
       } catch (error) {
-        io.stderr.write(`hindsight fix: could not write ${rel(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; it is unchanged.\n`);
+        io.stderr.write(
+          `hindsight fix: could not write ${rel(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; it is unchanged.\n`,
+        );
         failed++;
         continue;
       }
-      io.stdout.write(`${rel(file)}: ${[...new Set(outcome.applied.map((a) => a.title))].map(visible).join('; ')}\n`);
+      io.stdout.write(
+        `${rel(file)}: ${[...new Set(outcome.applied.map((a) => a.title))].map(visible).join('; ')}\n`,
+      );
     }
     const verb = dryRun ? 'Would apply' : 'Applied';
-    io.stdout.write(`${dryRun && fixedFiles ? '\n' : ''}${verb} ${fixes} ${fixes === 1 ? 'fix' : 'fixes'} in ${plural(fixedFiles, 'file')} of ${files.length}; ${plural(errorsLeft, 'error')} left without an automatic fix.\n`);
+    io.stdout.write(
+      `${dryRun && fixedFiles ? '\n' : ''}${verb} ${fixes} ${fixes === 1 ? 'fix' : 'fixes'} in ${plural(fixedFiles, 'file')} of ${files.length}; ${plural(errorsLeft, 'error')} left without an automatic fix.\n`,
+    );
     return failed > 0 || errorsLeft > 0 ? 1 : 0;
   },
 };

@@ -1,7 +1,13 @@
 import { mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decode, importPostmortem, MAX_FILE_BYTES, type ImportFinding, type InferredField } from '@hindsight/core';
+import {
+  decode,
+  importPostmortem,
+  MAX_FILE_BYTES,
+  type ImportFinding,
+  type InferredField,
+} from '@hindsight/core';
 import { collectFiles, loadWorkspace, UsageError } from '../files';
 import { oneOf, type Command, type Io } from '../main';
 
@@ -16,7 +22,13 @@ export interface ImportReport {
   inferred: Record<string, Pick<InferredField<string | string[]>, 'value' | 'from' | 'confidence'>>;
   findings: ImportFinding[];
   /** The suggester's ranking, when the root cause was suggested rather than read. */
-  rootCause?: { id: string; confidence: number; level: string; explanation: string; ranking: { id: string; score: number }[] };
+  rootCause?: {
+    id: string;
+    confidence: number;
+    level: string;
+    explanation: string;
+    ranking: { id: string; score: number }[];
+  };
   /** Why nothing was written, for a refused file. */
   reason?: string;
 }
@@ -50,9 +62,15 @@ Options:
   options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string' } },
   async run({ values, positionals }, io) {
     const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');
-    if (!positionals.length) throw new UsageError('name the files or folders to import, e.g. hindsight import old-postmortems/.');
+    if (!positionals.length)
+      throw new UsageError(
+        'name the files or folders to import, e.g. hindsight import old-postmortems/.',
+      );
     const ws = loadWorkspace(io.cwd, values.config as string | undefined);
-    const outDir = path.resolve(io.cwd, typeof values.out === 'string' ? values.out : path.join(ws.root, ws.config.postmortems));
+    const outDir = path.resolve(
+      io.cwd,
+      typeof values.out === 'string' ? values.out : path.join(ws.root, ws.config.postmortems),
+    );
     const dryRun = values['dry-run'] === true;
     const files = await collectFiles(positionals, ws, io.cwd);
     const rel = (f: string) => path.relative(io.cwd, f) || f;
@@ -68,7 +86,20 @@ Options:
       const done = await Promise.all(
         batch.map(async (source, k) => {
           const target = path.join(outDir, path.basename(source));
-          return { ...(await importOne(source, target, contents[k]!, ws.config, dryRun, claimed, present, rel(source))), source: rel(source), target: rel(target) };
+          return {
+            ...(await importOne(
+              source,
+              target,
+              contents[k]!,
+              ws.config,
+              dryRun,
+              claimed,
+              present,
+              rel(source),
+            )),
+            source: rel(source),
+            target: rel(target),
+          };
         }),
       );
       reports.push(...done);
@@ -83,10 +114,15 @@ Options:
 async function readSource(file: string): Promise<Buffer | Error> {
   try {
     const s = await stat(file);
-    if (s.size > MAX_FILE_BYTES) return new Error(`file is ${Math.ceil(s.size / 1024)} KB; expected a postmortem under ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    if (s.size > MAX_FILE_BYTES)
+      return new Error(
+        `file is ${Math.ceil(s.size / 1024)} KB; expected a postmortem under ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+      );
     return await readFile(file);
   } catch (e) {
-    return new Error(`could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return new Error(
+      `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
 }
 
@@ -100,27 +136,57 @@ async function importOne(
   present: Set<string>,
   shown: string,
 ): Promise<Omit<ImportReport, 'source' | 'target'>> {
-  const refused = (reason: string, inferred: ImportReport['inferred'] = {}, findings: ImportFinding[] = []) => ({ status: 'refused' as const, inferred, findings, reason });
+  const refused = (
+    reason: string,
+    inferred: ImportReport['inferred'] = {},
+    findings: ImportFinding[] = [],
+  ) => ({ status: 'refused' as const, inferred, findings, reason });
   if (bytes instanceof Error) return refused(`The file ${bytes.message}.`);
   const decoded = decode(bytes);
   if (!decoded.ok) return refused(decoded.note.message);
   if (decoded.encoding !== 'utf-8') {
-    return refused(`The file is ${decoded.encoding === 'latin1' ? 'not valid UTF-8' : decoded.encoding.toUpperCase()}; convert it to UTF-8 first so its bytes can be kept as written.`);
+    return refused(
+      `The file is ${decoded.encoding === 'latin1' ? 'not valid UTF-8' : decoded.encoding.toUpperCase()}; convert it to UTF-8 first so its bytes can be kept as written.`,
+    );
   }
   const bom = bytes.subarray(0, 3).equals(BOM);
   const result = importPostmortem(decoded.text, { config, fileName: path.basename(source) });
-  const inferred = Object.fromEntries(Object.entries(result.inferred).map(([k, v]) => [k, { value: v.value, from: v.from, confidence: v.confidence }]));
+  const inferred = Object.fromEntries(
+    Object.entries(result.inferred).map(([k, v]) => [
+      k,
+      { value: v.value, from: v.from, confidence: v.confidence },
+    ]),
+  );
   if (result.refusal) {
-    const where = result.refusal.line && !/\bline \d/.test(result.refusal.message) ? `line ${result.refusal.line}: ` : '';
+    const where =
+      result.refusal.line && !/\bline \d/.test(result.refusal.message)
+        ? `line ${result.refusal.line}: `
+        : '';
     return refused(`${where}${result.refusal.message}`, inferred);
   }
   const output = Buffer.concat([bom ? BOM : Buffer.alloc(0), Buffer.from(result.text, 'utf8')]);
   const rc = result.rootCause;
-  const rootCause = rc && { id: rc.id, confidence: rc.confidence, level: rc.level, explanation: rc.explanation, ranking: rc.ranking.map((r) => ({ id: r.id, score: r.score })) };
-  const done = (status: Outcome) => ({ status, inferred, findings: result.findings, ...(rootCause ? { rootCause } : {}) });
+  const rootCause = rc && {
+    id: rc.id,
+    confidence: rc.confidence,
+    level: rc.level,
+    explanation: rc.explanation,
+    ranking: rc.ranking.map((r) => ({ id: r.id, score: r.score })),
+  };
+  const done = (status: Outcome) => ({
+    status,
+    inferred,
+    findings: result.findings,
+    ...(rootCause ? { rootCause } : {}),
+  });
 
   const earlier = claimed.get(target);
-  if (earlier && earlier !== shown) return refused(`${path.basename(target)} is also the name of ${earlier}, imported before it; rename one of them.`, inferred, result.findings);
+  if (earlier && earlier !== shown)
+    return refused(
+      `${path.basename(target)} is also the name of ${earlier}, imported before it; rename one of them.`,
+      inferred,
+      result.findings,
+    );
   claimed.set(target, shown);
 
   let existing: Buffer | undefined;
@@ -133,16 +199,34 @@ async function importOne(
   }
   if (existing) {
     if (existing.equals(output)) return done('unchanged');
-    if (sameFile(source, target)) return refused('The target is the source itself and importing would change it; choose another folder with --out.', inferred, result.findings);
-    return refused(`${target} already exists with other content; nothing was written. Move it away or choose another folder with --out.`, inferred, result.findings);
+    if (sameFile(source, target))
+      return refused(
+        'The target is the source itself and importing would change it; choose another folder with --out.',
+        inferred,
+        result.findings,
+      );
+    return refused(
+      `${target} already exists with other content; nothing was written. Move it away or choose another folder with --out.`,
+      inferred,
+      result.findings,
+    );
   }
   if (dryRun) return done('would-write');
   mkdirSync(path.dirname(target), { recursive: true });
   try {
     await writeFile(target, output, { flag: 'wx' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return refused(`${target} appeared while importing; nothing was written.`, inferred, result.findings);
-    return refused(`${target} could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`, inferred, result.findings);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      return refused(
+        `${target} appeared while importing; nothing was written.`,
+        inferred,
+        result.findings,
+      );
+    return refused(
+      `${target} could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+      inferred,
+      result.findings,
+    );
   }
   return done('written');
 }
@@ -163,7 +247,12 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-const VERB: Record<Outcome, string> = { written: 'written', 'would-write': 'would be written', unchanged: 'unchanged (already conforming)', refused: 'REFUSED' };
+const VERB: Record<Outcome, string> = {
+  written: 'written',
+  'would-write': 'would be written',
+  unchanged: 'unchanged (already conforming)',
+  refused: 'REFUSED',
+};
 
 function writeText(reports: ImportReport[], io: Io, dryRun: boolean): void {
   for (const r of reports) {
@@ -173,9 +262,12 @@ function writeText(reports: ImportReport[], io: Io, dryRun: boolean): void {
     const width = Math.max(0, ...rows.map(([k]) => k.length));
     for (const [field, v] of rows) {
       const value = Array.isArray(v.value) ? v.value.join(', ') : v.value;
-      io.stdout.write(`  ${field.padEnd(width)}  ${value}  (${v.from}; confidence ${v.confidence.toFixed(2)})\n`);
+      io.stdout.write(
+        `  ${field.padEnd(width)}  ${value}  (${v.from}; confidence ${v.confidence.toFixed(2)})\n`,
+      );
     }
-    for (const f of r.findings) io.stdout.write(`  check: ${f.line ? `line ${f.line}: ` : ''}${f.message}\n`);
+    for (const f of r.findings)
+      io.stdout.write(`  check: ${f.line ? `line ${f.line}: ` : ''}${f.message}\n`);
   }
   const count = (s: Outcome) => reports.filter((r) => r.status === s).length;
   const parts = [
@@ -184,5 +276,7 @@ function writeText(reports: ImportReport[], io: Io, dryRun: boolean): void {
     `${count('refused')} refused`,
   ];
   const toCheck = reports.filter((r) => r.findings.length).length;
-  io.stdout.write(`\n${parts.join(', ')} of ${reports.length} file${reports.length === 1 ? '' : 's'}${toCheck ? `; ${toCheck} with fields to check` : ''}${dryRun ? ' (dry run: nothing written)' : ''}\n`);
+  io.stdout.write(
+    `\n${parts.join(', ')} of ${reports.length} file${reports.length === 1 ? '' : 's'}${toCheck ? `; ${toCheck} with fields to check` : ''}${dryRun ? ' (dry run: nothing written)' : ''}\n`,
+  );
 }

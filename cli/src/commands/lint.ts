@@ -56,7 +56,11 @@ Options:
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const infos = diagnostics.length - errors - warnings;
     const withFindings = results.filter((r) => r.findings.length).length;
-    const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos ? [plural(infos, 'note')] : [])];
+    const parts = [
+      plural(errors, 'error'),
+      plural(warnings, 'warning'),
+      ...(infos ? [plural(infos, 'note')] : []),
+    ];
     const summary = `${parts.join(', ')} in ${plural(files.length, 'file')}${withFindings ? ` (${withFindings} with findings)` : ''}\n`;
 
     if (format === 'json') io.stdout.write(`${safeJson(diagnostics)}\n`);
@@ -67,7 +71,8 @@ Options:
       for (const command of githubCommands(diagnostics)) raw.write(`${command}\n`);
       io.stdout.write(summary);
     } else {
-      for (const r of results) for (const f of r.findings) io.stdout.write(`${visible(formatFinding(rel(r.file), f))}\n`);
+      for (const r of results)
+        for (const f of r.findings) io.stdout.write(`${visible(formatFinding(rel(r.file), f))}\n`);
       io.stdout.write(`${diagnostics.length ? '\n' : ''}${summary}`);
     }
     return errors > 0 ? 1 : 0;

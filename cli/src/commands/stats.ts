@@ -33,12 +33,24 @@ Options:
       '',
       textTable(
         ['Root cause', 'Incidents', 'Contributing', 'Median TTD', 'Median TTM'],
-        stats.byCategory.map((c) => [visible(c.id), String(c.count), String(c.contributing), minutes(c.medianTimeToDetect), minutes(c.medianTimeToMitigate)]),
+        stats.byCategory.map((c) => [
+          visible(c.id),
+          String(c.count),
+          String(c.contributing),
+          minutes(c.medianTimeToDetect),
+          minutes(c.medianTimeToMitigate),
+        ]),
       ),
       '',
-      textTable(['Severity', 'Incidents'], stats.bySeverity.map((s) => [visible(s.id), String(s.count)])),
+      textTable(
+        ['Severity', 'Incidents'],
+        stats.bySeverity.map((s) => [visible(s.id), String(s.count)]),
+      ),
       '',
-      textTable(['Year', 'Incidents'], stats.byYear.map((y) => [visible(y.year), String(y.count)])),
+      textTable(
+        ['Year', 'Incidents'],
+        stats.byYear.map((y) => [visible(y.year), String(y.count)]),
+      ),
       '',
       `Median time to detect: ${minutes(stats.medianTimeToDetect)}; median time to mitigate: ${minutes(stats.medianTimeToMitigate)}`,
       `Action items: ${stats.actions.total} in all, ${stats.actions.open} open, ${stats.actions.overdue} overdue, ${stats.actions.done} done`,

@@ -1,12 +1,36 @@
 import { isIsoDate } from '../dates';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
-  dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
-const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\\.?,?\\s+)?';
+const MONTH = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const WEEKDAY =
+  '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\\.?,?\\s+)?';
 
 /** A date found in free text, with where it starts and how it was written. */
 export interface FoundDate {
@@ -17,31 +41,59 @@ export interface FoundDate {
   kind: 'iso' | 'words' | 'numeric';
 }
 
-const PATTERNS: { re: RegExp; kind: FoundDate['kind']; read: (m: RegExpExecArray) => [number, number, number] }[] = [
+const PATTERNS: {
+  re: RegExp;
+  kind: FoundDate['kind'];
+  read: (m: RegExpExecArray) => [number, number, number];
+}[] = [
   // Ranges: "2-6 August 2021", "May 9-11, 2023": the first day.
   {
-    re: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\s*[-–]\\s*\\d{1,2}\\s+(${MONTH})\\.?,?\\s+(\\d{4})(?!\\d)`, 'giu'),
+    re: new RegExp(
+      `(?<![\\p{L}\\d])(\\d{1,2})\\s*[-–]\\s*\\d{1,2}\\s+(${MONTH})\\.?,?\\s+(\\d{4})(?!\\d)`,
+      'giu',
+    ),
     kind: 'words',
     read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
   },
   {
-    re: new RegExp(`(?<![\\p{L}])(${MONTH})\\.?\\s+(\\d{1,2})\\s*[-–]\\s*\\d{1,2},?\\s+(\\d{4})(?!\\d)`, 'giu'),
-    kind: 'words',
-    read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!],
-  },
-  { re: /(?<![\d-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g, kind: 'iso', read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
-  {
-    re: new RegExp(`(?<![\\p{L}])${WEEKDAY}(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'giu'),
+    re: new RegExp(
+      `(?<![\\p{L}])(${MONTH})\\.?\\s+(\\d{1,2})\\s*[-–]\\s*\\d{1,2},?\\s+(\\d{4})(?!\\d)`,
+      'giu',
+    ),
     kind: 'words',
     read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!],
   },
   {
-    re: new RegExp(`(?<![\\p{L}\\d])${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\.?,?\\s+(\\d{4})(?!\\d)`, 'giu'),
+    re: /(?<![\d-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g,
+    kind: 'iso',
+    read: (m) => [+m[1]!, +m[2]!, +m[3]!],
+  },
+  {
+    re: new RegExp(
+      `(?<![\\p{L}])${WEEKDAY}(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
+      'giu',
+    ),
+    kind: 'words',
+    read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!],
+  },
+  {
+    re: new RegExp(
+      `(?<![\\p{L}\\d])${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\.?,?\\s+(\\d{4})(?!\\d)`,
+      'giu',
+    ),
     kind: 'words',
     read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
   },
-  { re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g, kind: 'numeric', read: (m) => [+m[3]!, +m[1]!, +m[2]!] },
-  { re: /(?<![\d/.-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g, kind: 'numeric', read: (m) => [+m[3]!, +m[2]!, +m[1]!] },
+  {
+    re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g,
+    kind: 'numeric',
+    read: (m) => [+m[3]!, +m[1]!, +m[2]!],
+  },
+  {
+    re: /(?<![\d/.-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g,
+    kind: 'numeric',
+    read: (m) => [+m[3]!, +m[2]!, +m[1]!],
+  },
 ];
 
 function iso(y: number, m: number, d: number): string | undefined {
@@ -59,7 +111,10 @@ export function findDates(text: string): FoundDate[] {
       let value = iso(y, mo, d);
       // 13/03/2024 cannot be US-style; read it day first.
       if (!value && p.kind === 'numeric' && p.re.source.includes('\\/')) value = iso(y, d, mo);
-      if (value && !found.some((f) => f.index < m!.index + m![0].length && m!.index < f.index + f.length)) {
+      if (
+        value &&
+        !found.some((f) => f.index < m!.index + m![0].length && m!.index < f.index + f.length)
+      ) {
         found.push({ iso: value, index: m.index, length: m[0].length, kind: p.kind });
       }
     }
@@ -75,8 +130,20 @@ export function findYearlessDates(text: string, before: string): FoundDate[] {
   const year = Number(before.slice(0, 4));
   const out: FoundDate[] = [];
   const patterns: [RegExp, (m: RegExpExecArray) => [number, number]][] = [
-    [new RegExp(`(?<![\\p{L}])(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]|,?\\s+\\d{4})`, 'giu'), (m) => [MONTHS[m[1]!.toLowerCase()]!, +m[2]!]],
-    [new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?![\\p{L}]|\\.?,?\\s+\\d{4})`, 'giu'), (m) => [MONTHS[m[2]!.toLowerCase()]!, +m[1]!]],
+    [
+      new RegExp(
+        `(?<![\\p{L}])(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]|,?\\s+\\d{4})`,
+        'giu',
+      ),
+      (m) => [MONTHS[m[1]!.toLowerCase()]!, +m[2]!],
+    ],
+    [
+      new RegExp(
+        `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?![\\p{L}]|\\.?,?\\s+\\d{4})`,
+        'giu',
+      ),
+      (m) => [MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
+    ],
   ];
   for (const [re, read] of patterns) {
     for (let m = re.exec(text); m; m = re.exec(text)) {

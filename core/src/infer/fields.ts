@@ -48,11 +48,15 @@ export interface LabelledLine {
   line: number;
 }
 
-const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*(\S.*?)[ \t]*$/;
-const TABLE_ROW = /^[ \t]*\|[ \t]*(?:\*\*|__)?([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*|__)?[ \t]*:?[ \t]*\|[ \t]*(.*?)[ \t]*\|?[ \t]*$/;
+const LABEL_LINE =
+  /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*(\S.*?)[ \t]*$/;
+const TABLE_ROW =
+  /^[ \t]*\|[ \t]*(?:\*\*|__)?([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*|__)?[ \t]*:?[ \t]*\|[ \t]*(.*?)[ \t]*\|?[ \t]*$/;
 
 /** Labelled lines of the document outside code blocks and front matter. */
-export function labelledLines(pm: Pick<Postmortem, 'text' | 'lines' | 'frontMatter'>): LabelledLine[] {
+export function labelledLines(
+  pm: Pick<Postmortem, 'text' | 'lines' | 'frontMatter'>,
+): LabelledLine[] {
   const out: LabelledLine[] = [];
   const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
   let fence = false;
@@ -61,7 +65,8 @@ export function labelledLines(pm: Pick<Postmortem, 'text' | 'lines' | 'frontMatt
     if (/^ {0,3}(?:```|~~~)/.test(line)) fence = !fence;
     if (fence || /^ {0,3}#/.test(line)) continue;
     const m = LABEL_LINE.exec(line) ?? TABLE_ROW.exec(line);
-    if (m && !/^https?$/i.test(m[1]!)) out.push({ label: m[1]!.trim().toLowerCase(), value: stripInline(m[2]!), line: n });
+    if (m && !/^https?$/i.test(m[1]!))
+      out.push({ label: m[1]!.trim().toLowerCase(), value: stripInline(m[2]!), line: n });
   }
   return out;
 }
@@ -79,19 +84,26 @@ export function stripInline(s: string): string {
 }
 
 /** The value of the first front-matter key among `keys` (case-insensitive), with its line. */
-function frontMatterValue(pm: Pick<Postmortem, 'frontMatter' | 'lines' | 'text'>, keys: string[]): { key: string; value: unknown; line: number } | undefined {
+function frontMatterValue(
+  pm: Pick<Postmortem, 'frontMatter' | 'lines' | 'text'>,
+  keys: string[],
+): { key: string; value: unknown; line: number } | undefined {
   const data = pm.frontMatter?.data;
   if (!data) return undefined;
   for (const want of keys) {
     const key = Object.keys(data).find((k) => k.toLowerCase() === want);
-    if (key === undefined || data[key] === null || data[key] === undefined || data[key] === '') continue;
+    if (key === undefined || data[key] === null || data[key] === undefined || data[key] === '')
+      continue;
     return { key, value: data[key], line: frontMatterLine(pm, key) };
   }
   return undefined;
 }
 
 /** The 1-based line of a top-level front-matter key. */
-export function frontMatterLine(pm: Pick<Postmortem, 'frontMatter' | 'lines' | 'text'>, key: string): number {
+export function frontMatterLine(
+  pm: Pick<Postmortem, 'frontMatter' | 'lines' | 'text'>,
+  key: string,
+): number {
   const fm = pm.frontMatter;
   if (!fm) return 1;
   const raw = pm.text.slice(fm.contentStart, fm.contentEnd);
@@ -102,7 +114,11 @@ export function frontMatterLine(pm: Pick<Postmortem, 'frontMatter' | 'lines' | '
 function asList(value: unknown): string[] {
   if (typeof value === 'string') return splitList(value);
   if (typeof value === 'number') return [String(value)];
-  if (Array.isArray(value)) return value.filter((v) => typeof v === 'string' || typeof v === 'number').map((v) => String(v).trim()).filter(Boolean);
+  if (Array.isArray(value))
+    return value
+      .filter((v) => typeof v === 'string' || typeof v === 'number')
+      .map((v) => String(v).trim())
+      .filter(Boolean);
   return [];
 }
 
@@ -116,7 +132,10 @@ export function splitList(value: string): string[] {
 }
 
 /** Infers title, date, status, severity, services, authors and tags, each with its source. */
-export function inferFields(pm: Postmortem, options: FieldInferenceOptions): { fields: InferredFields; notes: InferenceNote[] } {
+export function inferFields(
+  pm: Postmortem,
+  options: FieldInferenceOptions,
+): { fields: InferredFields; notes: InferenceNote[] } {
   const { config } = options;
   const fileName = options.fileName ?? '';
   const fields: InferredFields = {};
@@ -130,29 +149,78 @@ export function inferFields(pm: Postmortem, options: FieldInferenceOptions): { f
   const fmTitle = frontMatterValue(pm, ['title']);
   const titleLine = label(/^(?:title|incident(?: title| name)?)$/);
   const boldTitle = h1 ? undefined : firstBoldLine(pm);
-  if (typeof fmTitle?.value === 'string' && fmTitle.value.trim()) fields.title = { value: fmTitle.value.trim(), from: fmFrom(fmTitle.line), confidence: 1, line: fmTitle.line };
-  else if (h1 && !GENERIC_TITLE.test(h1.text)) fields.title = { value: h1.text, from: `line ${h1.line}`, confidence: 0.9, line: h1.line };
-  else if (titleLine) fields.title = { value: titleLine.value, from: `line ${titleLine.line}`, confidence: 0.8, line: titleLine.line };
-  else if (boldTitle) fields.title = { value: boldTitle.text, from: `line ${boldTitle.line}`, confidence: 0.6, line: boldTitle.line };
-  else if (fileName) fields.title = { value: titleFromFileName(fileName), from: 'file name', confidence: 0.5 };
-  else if (h1) fields.title = { value: h1.text, from: `line ${h1.line}`, confidence: 0.5, line: h1.line };
+  if (typeof fmTitle?.value === 'string' && fmTitle.value.trim())
+    fields.title = {
+      value: fmTitle.value.trim(),
+      from: fmFrom(fmTitle.line),
+      confidence: 1,
+      line: fmTitle.line,
+    };
+  else if (h1 && !GENERIC_TITLE.test(h1.text))
+    fields.title = { value: h1.text, from: `line ${h1.line}`, confidence: 0.9, line: h1.line };
+  else if (titleLine)
+    fields.title = {
+      value: titleLine.value,
+      from: `line ${titleLine.line}`,
+      confidence: 0.8,
+      line: titleLine.line,
+    };
+  else if (boldTitle)
+    fields.title = {
+      value: boldTitle.text,
+      from: `line ${boldTitle.line}`,
+      confidence: 0.6,
+      line: boldTitle.line,
+    };
+  else if (fileName)
+    fields.title = { value: titleFromFileName(fileName), from: 'file name', confidence: 0.5 };
+  else if (h1)
+    fields.title = { value: h1.text, from: `line ${h1.line}`, confidence: 0.5, line: h1.line };
 
   // Date: front matter, a Date: line, the file name, the H1, "On June 13, 2023", the timeline, any date.
-  const fmDate = frontMatterValue(pm, ['date', 'incident_date', 'incident-date', 'date_of_incident', 'started', 'start', 'created']);
-  const dateLine = label(/^(?:(?:incident )?date(?: of incident)?(?: \(utc\))?|when|occurred(?: on)?|date\/time|start(?:ed)?(?: time| at)?|incident start|day)$/);
+  const fmDate = frontMatterValue(pm, [
+    'date',
+    'incident_date',
+    'incident-date',
+    'date_of_incident',
+    'started',
+    'start',
+    'created',
+  ]);
+  const dateLine = label(
+    /^(?:(?:incident )?date(?: of incident)?(?: \(utc\))?|when|occurred(?: on)?|date\/time|start(?:ed)?(?: time| at)?|incident start|day)$/,
+  );
   const fromFileName = /(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)/.exec(fileName);
-  const fileDate = fromFileName && isIsoDate(`${fromFileName[1]}-${fromFileName[2]}-${fromFileName[3]}`) ? `${fromFileName[1]}-${fromFileName[2]}-${fromFileName[3]}` : undefined;
+  const fileDate =
+    fromFileName && isIsoDate(`${fromFileName[1]}-${fromFileName[2]}-${fromFileName[3]}`)
+      ? `${fromFileName[1]}-${fromFileName[2]}-${fromFileName[3]}`
+      : undefined;
   if (fmDate) {
     const raw = fmDate.value instanceof Date ? fmDate.value.toISOString() : String(fmDate.value);
     const dt = readDateTime(raw);
     const d = dt?.slice(0, 10) ?? firstDate(raw)?.iso;
     if (d) {
-      fields.date = { value: d, from: fmFrom(fmDate.line), confidence: raw.trim() === d ? 1 : 0.95, line: fmDate.line };
-      if (dt && dt.length > 10 && fmDate.key.toLowerCase() === 'date') fields.started = { value: dt, from: fmFrom(fmDate.line), confidence: 0.9, line: fmDate.line };
+      fields.date = {
+        value: d,
+        from: fmFrom(fmDate.line),
+        confidence: raw.trim() === d ? 1 : 0.95,
+        line: fmDate.line,
+      };
+      if (dt && dt.length > 10 && fmDate.key.toLowerCase() === 'date')
+        fields.started = {
+          value: dt,
+          from: fmFrom(fmDate.line),
+          confidence: 0.9,
+          line: fmDate.line,
+        };
       // A blog or site generator's date is when the post went out; the incident is the earlier date the text names.
       const earlier = isPublishingFrontMatter(pm) ? incidentDateBefore(pm, d, h1) : undefined;
       if (earlier) {
-        notes.push({ field: 'date', message: `Front matter line ${fmDate.line} dates the post ${d}; the text dates the incident ${earlier.value} (${earlier.from}), which was used.`, line: earlier.line });
+        notes.push({
+          field: 'date',
+          message: `Front matter line ${fmDate.line} dates the post ${d}; the text dates the incident ${earlier.value} (${earlier.from}), which was used.`,
+          line: earlier.line,
+        });
         fields.date = earlier;
         delete fields.started;
       }
@@ -160,12 +228,25 @@ export function inferFields(pm: Postmortem, options: FieldInferenceOptions): { f
   }
   if (!fields.date && dateLine) {
     const d = firstDate(dateLine.value);
-    if (d) fields.date = { value: d.iso, from: `line ${dateLine.line}`, confidence: d.kind === 'numeric' ? 0.7 : 0.95, line: dateLine.line };
+    if (d)
+      fields.date = {
+        value: d.iso,
+        from: `line ${dateLine.line}`,
+        confidence: d.kind === 'numeric' ? 0.7 : 0.95,
+        line: dateLine.line,
+      };
   }
-  if (!fields.date && fileDate) fields.date = { value: fileDate, from: 'file name', confidence: 0.85 };
+  if (!fields.date && fileDate)
+    fields.date = { value: fileDate, from: 'file name', confidence: 0.85 };
   if (!fields.date && h1) {
     const d = firstDate(h1.text);
-    if (d) fields.date = { value: d.iso, from: `line ${h1.line}`, confidence: d.kind === 'numeric' ? 0.6 : 0.85, line: h1.line };
+    if (d)
+      fields.date = {
+        value: d.iso,
+        from: `line ${h1.line}`,
+        confidence: d.kind === 'numeric' ? 0.6 : 0.85,
+        line: h1.line,
+      };
   }
   if (!fields.date) {
     const on = proseDate(pm);
@@ -184,8 +265,17 @@ export function inferFields(pm: Postmortem, options: FieldInferenceOptions): { f
       fields.date = { value: d.iso, from: `line ${line}`, confidence: 0.4, line };
     }
   }
-  if (fields.date && fileDate && fields.date.value !== fileDate && fields.date.from !== 'file name') {
-    notes.push({ field: 'date', message: `The file name says ${fileDate} but ${fields.date.from} says ${fields.date.value}; check which is the incident date.`, line: fields.date.line });
+  if (
+    fields.date &&
+    fileDate &&
+    fields.date.value !== fileDate &&
+    fields.date.from !== 'file name'
+  ) {
+    notes.push({
+      field: 'date',
+      message: `The file name says ${fileDate} but ${fields.date.from} says ${fields.date.value}; check which is the incident date.`,
+      line: fields.date.line,
+    });
   }
 
   // Status: a missing status becomes published; other tools' words are mapped.
@@ -193,46 +283,124 @@ export function inferFields(pm: Postmortem, options: FieldInferenceOptions): { f
   if (fmStatus && typeof fmStatus.value === 'string') {
     const mapped = mapStatus(fmStatus.value);
     fields.status = mapped
-      ? { value: mapped, from: fmFrom(fmStatus.line), confidence: mapped === fmStatus.value ? 1 : 0.9, line: fmStatus.line }
+      ? {
+          value: mapped,
+          from: fmFrom(fmStatus.line),
+          confidence: mapped === fmStatus.value ? 1 : 0.9,
+          line: fmStatus.line,
+        }
       : { value: 'published', from: 'default', confidence: 0.6 };
-    if (!mapped) notes.push({ field: 'status', message: `Status '${fmStatus.value}' is not one of ${STATUSES.join(', ')}; set to published.`, line: fmStatus.line });
+    if (!mapped)
+      notes.push({
+        field: 'status',
+        message: `Status '${fmStatus.value}' is not one of ${STATUSES.join(', ')}; set to published.`,
+        line: fmStatus.line,
+      });
   } else {
     const statusLine = label(/^(?:status|document status|report status|postmortem status)$/);
     const mapped = statusLine ? mapStatus(statusLine.value) : undefined;
-    fields.status = statusLine && mapped ? { value: mapped, from: `line ${statusLine.line}`, confidence: 0.85, line: statusLine.line } : { value: 'published', from: 'default', confidence: 1 };
+    fields.status =
+      statusLine && mapped
+        ? {
+            value: mapped,
+            from: `line ${statusLine.line}`,
+            confidence: 0.85,
+            line: statusLine.line,
+          }
+        : { value: 'published', from: 'default', confidence: 1 };
   }
 
   // Severity where stated.
   const severities = config.severities.map((s) => s.id);
-  const fmSeverity = frontMatterValue(pm, ['severity', 'sev', 'priority', 'level', 'impact_level', 'incident_level']);
-  const sevLine = label(/^(?:severity|sev|priority|incident (?:severity|priority|level)|impact level|level|sev level)$/);
+  const fmSeverity = frontMatterValue(pm, [
+    'severity',
+    'sev',
+    'priority',
+    'level',
+    'impact_level',
+    'incident_level',
+  ]);
+  const sevLine = label(
+    /^(?:severity|sev|priority|incident (?:severity|priority|level)|impact level|level|sev level)$/,
+  );
   const fromFm = fmSeverity ? mapSeverity(String(fmSeverity.value), severities) : undefined;
   const fromLine = sevLine ? mapSeverity(sevLine.value, severities) : undefined;
-  if (fmSeverity && fromFm) fields.severity = { value: fromFm, from: fmFrom(fmSeverity.line), confidence: fromFm === String(fmSeverity.value) ? 1 : 0.9, line: fmSeverity.line };
-  else if (sevLine && fromLine) fields.severity = { value: fromLine, from: `line ${sevLine.line}`, confidence: 0.9, line: sevLine.line };
+  if (fmSeverity && fromFm)
+    fields.severity = {
+      value: fromFm,
+      from: fmFrom(fmSeverity.line),
+      confidence: fromFm === String(fmSeverity.value) ? 1 : 0.9,
+      line: fmSeverity.line,
+    };
+  else if (sevLine && fromLine)
+    fields.severity = {
+      value: fromLine,
+      from: `line ${sevLine.line}`,
+      confidence: 0.9,
+      line: sevLine.line,
+    };
   else {
     const stated = statedSeverity(pm, severities);
     if (stated) fields.severity = stated;
   }
-  if (fmSeverity && !fromFm) notes.push({ field: 'severity', message: `Severity '${String(fmSeverity.value)}' does not map to ${severities.join(', ')}; choose one.`, line: fmSeverity.line });
+  if (fmSeverity && !fromFm)
+    notes.push({
+      field: 'severity',
+      message: `Severity '${String(fmSeverity.value)}' does not map to ${severities.join(', ')}; choose one.`,
+      line: fmSeverity.line,
+    });
 
   // Services and authors: front matter of any tool, else a labelled line.
-  const fmServices = frontMatterValue(pm, ['services', 'service', 'components', 'component', 'systems', 'system', 'affected_services', 'product', 'products']);
-  const servicesLine = label(/^(?:(?:affected |impacted )?(?:services?|systems?|components?|products?)(?: affected| impacted)?|affected|impacted)$/);
+  const fmServices = frontMatterValue(pm, [
+    'services',
+    'service',
+    'components',
+    'component',
+    'systems',
+    'system',
+    'affected_services',
+    'product',
+    'products',
+  ]);
+  const servicesLine = label(
+    /^(?:(?:affected |impacted )?(?:services?|systems?|components?|products?)(?: affected| impacted)?|affected|impacted)$/,
+  );
   if (fmServices && asList(fmServices.value).length) {
-    fields.services = { value: asList(fmServices.value).map(serviceName), from: fmFrom(fmServices.line), confidence: fmServices.key === 'services' ? 1 : 0.85, line: fmServices.line };
+    fields.services = {
+      value: asList(fmServices.value).map(serviceName),
+      from: fmFrom(fmServices.line),
+      confidence: fmServices.key === 'services' ? 1 : 0.85,
+      line: fmServices.line,
+    };
   } else if (servicesLine && splitList(servicesLine.value).length) {
-    fields.services = { value: splitList(servicesLine.value).map(serviceName), from: `line ${servicesLine.line}`, confidence: 0.75, line: servicesLine.line };
+    fields.services = {
+      value: splitList(servicesLine.value).map(serviceName),
+      from: `line ${servicesLine.line}`,
+      confidence: 0.75,
+      line: servicesLine.line,
+    };
   } else {
     const named = namedServices(pm);
     if (named) fields.services = named;
   }
   const fmAuthors = frontMatterValue(pm, ['authors', 'author', 'written_by', 'owners', 'owner']);
-  const authorsLine = label(/^(?:authors?|written by|prepared by|postmortem (?:owner|author)s?|document owner|report (?:author|owner)s?)$/);
+  const authorsLine = label(
+    /^(?:authors?|written by|prepared by|postmortem (?:owner|author)s?|document owner|report (?:author|owner)s?)$/,
+  );
   if (fmAuthors && asList(fmAuthors.value).length) {
-    fields.authors = { value: asList(fmAuthors.value), from: fmFrom(fmAuthors.line), confidence: fmAuthors.key === 'authors' ? 1 : 0.9, line: fmAuthors.line };
+    fields.authors = {
+      value: asList(fmAuthors.value),
+      from: fmFrom(fmAuthors.line),
+      confidence: fmAuthors.key === 'authors' ? 1 : 0.9,
+      line: fmAuthors.line,
+    };
   } else if (authorsLine && splitList(authorsLine.value).length) {
-    fields.authors = { value: splitList(authorsLine.value), from: `line ${authorsLine.line}`, confidence: 0.8, line: authorsLine.line };
+    fields.authors = {
+      value: splitList(authorsLine.value),
+      from: `line ${authorsLine.line}`,
+      confidence: 0.8,
+      line: authorsLine.line,
+    };
   }
 
   // Tags from other tools' categories, keywords and company.
@@ -241,10 +409,17 @@ export function inferFields(pm: Postmortem, options: FieldInferenceOptions): { f
   for (const key of ['tags', 'categories', 'category', 'keywords', 'company']) {
     const v = frontMatterValue(pm, [key]);
     if (!v) continue;
-    for (const t of asList(v.value).map(tagName).filter(Boolean)) if (!tags.includes(t)) tags.push(t);
+    for (const t of asList(v.value).map(tagName).filter(Boolean))
+      if (!tags.includes(t)) tags.push(t);
     tagSources.push(v.line);
   }
-  if (tags.length) fields.tags = { value: tags, from: tagSources.map(fmFrom).join(', '), confidence: 0.9, line: tagSources[0] };
+  if (tags.length)
+    fields.tags = {
+      value: tags,
+      from: tagSources.map(fmFrom).join(', '),
+      confidence: 0.9,
+      line: tagSources[0],
+    };
 
   return { fields, notes };
 }
@@ -256,7 +431,10 @@ export function inferFields(pm: Postmortem, options: FieldInferenceOptions): { f
 function readDateTime(raw: string): string | undefined {
   const s = raw.trim().replace(/\.\d+(?=Z|[+-]|\s|$)/, '');
   if (isIsoDate(s)) return s;
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|([+-])(\d{2}):?(\d{2}))?$/i.exec(s);
+  const m =
+    /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|([+-])(\d{2}):?(\d{2}))?$/i.exec(
+      s,
+    );
   if (!m || !isIsoDate(m[1]!)) return undefined;
   const zone = !m[4] ? undefined : m[5] ? `${m[5]}${m[6]}:${m[7]}` : 'Z';
   const value = `${m[1]}T${m[2]}:${m[3] ?? '00'}${zone ?? ''}`;
@@ -268,25 +446,48 @@ function readDateTime(raw: string): string | undefined {
 function isPublishingFrontMatter(pm: Postmortem): boolean {
   const keys = Object.keys(pm.frontMatter?.data ?? {}).map((k) => k.toLowerCase());
   const tracking = ['severity', 'root_cause', 'services', 'incident_date', 'started'];
-  const publishing = ['layout', 'draft', 'permalink', 'categories', 'summary', 'excerpt', 'author', 'slug', 'weight', 'type'];
+  const publishing = [
+    'layout',
+    'draft',
+    'permalink',
+    'categories',
+    'summary',
+    'excerpt',
+    'author',
+    'slug',
+    'weight',
+    'type',
+  ];
   return !keys.some((k) => tracking.includes(k)) && keys.some((k) => publishing.includes(k));
 }
 
 /** The incident date the text names before a post's date (at most 60 days before): title, prose, timeline, "April 17". */
-function incidentDateBefore(pm: Postmortem, posted: string, h1: { text: string; line: number } | undefined): InferredField<string> | undefined {
+function incidentDateBefore(
+  pm: Postmortem,
+  posted: string,
+  h1: { text: string; line: number } | undefined,
+): InferredField<string> | undefined {
   // The first date the text gives decides: the post's own date (the text agrees) or an earlier one.
   const candidates: (() => InferredField<string> | undefined)[] = [];
-  const title = typeof pm.frontMatter?.data?.title === 'string' ? (pm.frontMatter.data.title as string) : undefined;
-  if (title) candidates.push(() => {
-    const d = firstDate(title);
-    const line = frontMatterLine(pm, 'title');
-    return d && { value: d.iso, from: `line ${line}`, confidence: 0.8, line };
-  });
-  if (h1) candidates.push(() => {
-    const d = firstDate(h1.text);
-    return d && { value: d.iso, from: `line ${h1.line}`, confidence: 0.8, line: h1.line };
-  });
-  candidates.push(() => proseDate(pm), () => timelineDate(pm));
+  const title =
+    typeof pm.frontMatter?.data?.title === 'string'
+      ? (pm.frontMatter.data.title as string)
+      : undefined;
+  if (title)
+    candidates.push(() => {
+      const d = firstDate(title);
+      const line = frontMatterLine(pm, 'title');
+      return d && { value: d.iso, from: `line ${line}`, confidence: 0.8, line };
+    });
+  if (h1)
+    candidates.push(() => {
+      const d = firstDate(h1.text);
+      return d && { value: d.iso, from: `line ${h1.line}`, confidence: 0.8, line: h1.line };
+    });
+  candidates.push(
+    () => proseDate(pm),
+    () => timelineDate(pm),
+  );
   candidates.push(() => {
     const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end, pm.frontMatter.end + 2000) : '';
     const d = findYearlessDates(body, posted)[0];
@@ -309,9 +510,16 @@ function dayDiff(a: string, b: string): number {
 function mapStatus(value: string): string | undefined {
   const v = value.trim().toLowerCase();
   if ((STATUSES as readonly string[]).includes(v)) return v;
-  if (/^(?:complete|completed|final|finali[sz]ed|closed|resolved|done|approved|published|reviewed|accepted|released)\b/.test(v)) return 'published';
-  if (/^(?:in[- ]?review|under review|review|pending review|for review|reviewing)\b/.test(v)) return 'in-review';
-  if (/^(?:draft|wip|work in progress|in progress|open|ongoing|investigating|todo)\b/.test(v)) return 'draft';
+  if (
+    /^(?:complete|completed|final|finali[sz]ed|closed|resolved|done|approved|published|reviewed|accepted|released)\b/.test(
+      v,
+    )
+  )
+    return 'published';
+  if (/^(?:in[- ]?review|under review|review|pending review|for review|reviewing)\b/.test(v))
+    return 'in-review';
+  if (/^(?:draft|wip|work in progress|in progress|open|ongoing|investigating|todo)\b/.test(v))
+    return 'draft';
   return undefined;
 }
 
@@ -334,7 +542,9 @@ export function mapSeverity(raw: string, severities: readonly string[]): string 
   const direct = severities.find((s) => squash(s) === squash(v));
   if (direct) return direct;
   const at = (rank: number) => severities[Math.max(0, Math.min(severities.length - 1, rank))];
-  const numbered = severities.map((s) => /(\d+)/.exec(s)?.[1]).map((n) => (n === undefined ? undefined : Number(n)));
+  const numbered = severities
+    .map((s) => /(\d+)/.exec(s)?.[1])
+    .map((n) => (n === undefined ? undefined : Number(n)));
   const bySevNumber = (n: number) => {
     if (numbered.every((x) => x !== undefined)) {
       const exact = numbered.indexOf(n);
@@ -357,17 +567,26 @@ export function mapSeverity(raw: string, severities: readonly string[]): string 
 }
 
 /** "Sev 1", "SEV-2" or "P0" written in the title or text; the first wins. */
-function statedSeverity(pm: Postmortem, severities: readonly string[]): InferredField<string> | undefined {
+function statedSeverity(
+  pm: Postmortem,
+  severities: readonly string[],
+): InferredField<string> | undefined {
   const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
   const offset = pm.frontMatter?.end ?? 0;
-  const re = /(?<![\p{L}\d])(?:(?:severity|priority)(?: level)?\s*(?:[:=]|is|was)\s*\**\s*(sev(?:erity)?[\s-]?\d|p[0-4]|critical|major|minor|high|medium|moderate|low)|(sev[\s-]?\d|p[0-4](?=\s+(?:incident|outage|event|issue|page))|(?:critical|major|minor)(?=\s+(?:incident|outage))))(?![\p{L}\d])/giu;
+  const re =
+    /(?<![\p{L}\d])(?:(?:severity|priority)(?: level)?\s*(?:[:=]|is|was)\s*\**\s*(sev(?:erity)?[\s-]?\d|p[0-4]|critical|major|minor|high|medium|moderate|low)|(sev[\s-]?\d|p[0-4](?=\s+(?:incident|outage|event|issue|page))|(?:critical|major|minor)(?=\s+(?:incident|outage))))(?![\p{L}\d])/giu;
   const m = re.exec(body);
   if (!m) return undefined;
   const stated = m[1] ?? m[2]!;
   const value = mapSeverity(stated, severities);
   if (!value) return undefined;
   const line = pm.lines.position(offset + m.index).line;
-  return { value, from: `line ${line}`, confidence: m[1] ? 0.85 : /^sev/i.test(stated) ? 0.75 : 0.6, line };
+  return {
+    value,
+    from: `line ${line}`,
+    confidence: m[1] ? 0.85 : /^sev/i.test(stated) ? 0.75 : 0.6,
+    line,
+  };
 }
 
 /** "On June 13, 2023, ..." or "On 2023-06-13" in prose. */
@@ -382,7 +601,12 @@ function proseDate(pm: Postmortem): InferredField<string> | undefined {
     const d = firstDate(after);
     if (d && d.index <= 25) {
       const line = pm.lines.position(offset + m.index).line;
-      return { value: d.iso, from: `line ${line}`, confidence: d.kind === 'numeric' ? 0.55 : 0.75, line };
+      return {
+        value: d.iso,
+        from: `line ${line}`,
+        confidence: d.kind === 'numeric' ? 0.55 : 0.75,
+        line,
+      };
     }
   }
   return undefined;
@@ -395,7 +619,9 @@ function timelineDate(pm: Postmortem): InferredField<string> | undefined {
   const candidates: { offset: number; date: string }[] = [];
   if (dated?.time?.date) candidates.push({ offset: dated.start, date: dated.time.date });
   if (day?.date) candidates.push({ offset: day.offset, date: day.date });
-  const section = pm.sections.find((s) => s.ids.includes('timeline') || /timeline|chronology/i.test(s.heading));
+  const section = pm.sections.find(
+    (s) => s.ids.includes('timeline') || /timeline|chronology/i.test(s.heading),
+  );
   if (section) {
     const d = firstDate(pm.text.slice(section.start, section.end));
     if (d) candidates.push({ offset: section.start + d.index, date: d.iso });
@@ -426,7 +652,8 @@ function firstH1(pm: Postmortem): { text: string; line: number } | undefined {
 }
 
 /** An H1 that names the kind of document, not the incident: the title is elsewhere. */
-const GENERIC_TITLE = /^(?:incident\s+)?(?:post[- ]?mortem|post[- ]incident\s+review|incident\s+(?:report|review|summary|write-?up)|rca|root cause analysis|retrospective|summary|draft)s?\s*$/i;
+const GENERIC_TITLE =
+  /^(?:incident\s+)?(?:post[- ]?mortem|post[- ]incident\s+review|incident\s+(?:report|review|summary|write-?up)|rca|root cause analysis|retrospective|summary|draft)s?\s*$/i;
 
 /** A bold line standing alone before the first heading ("**Checkout outage, 13 March**"). */
 function firstBoldLine(pm: Postmortem): { text: string; line: number } | undefined {
@@ -452,7 +679,10 @@ export function titleFromFileName(fileName: string): string {
  */
 function namedServices(pm: Postmortem): InferredField<string[]> | undefined {
   const start = pm.frontMatter?.end ?? 0;
-  const timeline = /^ {0,3}(?:#{1,6}[ \t]+)?(?:\*\*)?(?:timeline|chronology|sequence of events)\b/im.exec(pm.text.slice(start));
+  const timeline =
+    /^ {0,3}(?:#{1,6}[ \t]+)?(?:\*\*)?(?:timeline|chronology|sequence of events)\b/im.exec(
+      pm.text.slice(start),
+    );
   const re = /`([a-z][a-z0-9]*(?:-[a-z0-9]+)+)`/g;
   const names: string[] = [];
   let first: number | undefined;
@@ -483,4 +713,3 @@ function tagName(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }
-

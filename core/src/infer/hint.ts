@@ -32,7 +32,9 @@ export function rootCauseHint(pm: Postmortem, config: Config): RootCauseHint | u
   const current = pm.meta.root_cause?.trim();
   let message: string;
   if (suggestion.id === 'unknown') {
-    message = best ? `No confident suggestion: ${suggestion.explanation}.` : 'No suggestion: no phrase of any category was found in the text.';
+    message = best
+      ? `No confident suggestion: ${suggestion.explanation}.`
+      : 'No suggestion: no phrase of any category was found in the text.';
   } else {
     const evidence = best!.evidence
       .slice(0, 3)
@@ -47,10 +49,20 @@ export function rootCauseHint(pm: Postmortem, config: Config): RootCauseHint | u
     suggestion.id !== 'unknown' && suggestion.id !== current
       ? {
           title: `Set root_cause to '${suggestion.id}' (suggested from the text)`,
-          edits: [hasValue ? { start: loc.valueStart, end: loc.valueEnd, text: suggestion.id } : afterColon(pm.text, loc.keyEnd, suggestion.id)],
+          edits: [
+            hasValue
+              ? { start: loc.valueStart, end: loc.valueEnd, text: suggestion.id }
+              : afterColon(pm.text, loc.keyEnd, suggestion.id),
+          ],
         }
       : undefined;
-  return { start: hasValue ? loc.valueStart : loc.keyStart, end: hasValue ? loc.valueEnd : loc.keyEnd, message, suggestion, fix };
+  return {
+    start: hasValue ? loc.valueStart : loc.keyStart,
+    end: hasValue ? loc.valueEnd : loc.keyEnd,
+    message,
+    suggestion,
+    fix,
+  };
 }
 
 /** `root_cause:` with no value: the id goes after the colon. */

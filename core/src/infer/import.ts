@@ -40,7 +40,17 @@ export const NEEDS_TRIAGE = 'needs-triage';
 /** Below this confidence an inferred value is listed for a person to check. */
 const CHECK_BELOW = 0.8;
 /** The order fields are written in. */
-const ORDER = ['title', 'date', 'status', 'severity', 'root_cause', 'services', 'authors', 'tags', 'started'] as const;
+const ORDER = [
+  'title',
+  'date',
+  'status',
+  'severity',
+  'root_cause',
+  'services',
+  'authors',
+  'tags',
+  'started',
+] as const;
 type Field = (typeof ORDER)[number];
 
 /**
@@ -54,15 +64,28 @@ type Field = (typeof ORDER)[number];
 export function importPostmortem(text: string, options: ImportOptions): ImportResult {
   const { config } = options;
   const pm = parsePostmortem(text, { config });
-  const refuse = (finding: ImportFinding): ImportResult => ({ text, changed: false, inferred: {}, findings: [], refusal: finding });
+  const refuse = (finding: ImportFinding): ImportResult => ({
+    text,
+    changed: false,
+    inferred: {},
+    findings: [],
+    refusal: finding,
+  });
   if (pm.refusal) return refuse({ message: pm.refusal.message, line: pm.refusal.line });
   const fm = pm.frontMatter;
   if (fm?.problems.length) {
     const p = fm.problems[0]!;
-    return refuse({ message: `${p.message.replace(/\.$/, '')}; fix the front matter, then import again.`, line: pm.lines.position(p.start).line });
+    return refuse({
+      message: `${p.message.replace(/\.$/, '')}; fix the front matter, then import again.`,
+      line: pm.lines.position(p.start).line,
+    });
   }
   if (!fm && /^---[ \t]*(?:\r?\n|\r|$)/.test(text)) {
-    return refuse({ message: "The file starts with '---' but its front matter is never closed; expected a second '---' line.", line: 1 });
+    return refuse({
+      message:
+        "The file starts with '---' but its front matter is never closed; expected a second '---' line.",
+      line: 1,
+    });
   }
 
   const { fields, notes } = inferFields(pm, { config, fileName: options.fileName });
@@ -76,26 +99,50 @@ export function importPostmortem(text: string, options: ImportOptions): ImportRe
   let rootCause: RootCauseSuggestion | undefined;
   const rcLine = written !== undefined ? frontMatterLine(pm, 'root_cause') : undefined;
   if (written && categories.includes(written)) {
-    values.root_cause = { value: written, from: `front matter line ${rcLine}`, confidence: 1, line: rcLine };
+    values.root_cause = {
+      value: written,
+      from: `front matter line ${rcLine}`,
+      confidence: 1,
+      line: rcLine,
+    };
   } else {
     const near = written ? suggest(written, categories) : undefined;
-    if (near) values.root_cause = { value: near, from: `front matter line ${rcLine}`, confidence: 0.9, line: rcLine };
+    if (near)
+      values.root_cause = {
+        value: near,
+        from: `front matter line ${rcLine}`,
+        confidence: 0.9,
+        line: rcLine,
+      };
     else {
       rootCause = suggestRootCause(pm, config);
       const best = rootCause.ranking[0];
       const evidence = rootCause.id !== 'unknown' && best ? best.evidence.slice(0, 3) : [];
       values.root_cause = {
         value: rootCause.id,
-        from: evidence.length ? `${evidence.length === 1 ? 'line' : 'lines'} ${evidence.map((e) => e.line).join(', ')}: ${evidence.map((e) => `'${e.phrase.replace(/\s+/g, ' ')}'`).join(', ')}` : 'suggester',
+        from: evidence.length
+          ? `${evidence.length === 1 ? 'line' : 'lines'} ${evidence.map((e) => e.line).join(', ')}: ${evidence.map((e) => `'${e.phrase.replace(/\s+/g, ' ')}'`).join(', ')}`
+          : 'suggester',
         confidence: rootCause.confidence,
         line: evidence[0]?.line,
       };
       if (rootCause.id === 'unknown') {
-        findings.push({ field: 'root_cause', message: `Root cause left as unknown (${rootCause.explanation}); tagged ${NEEDS_TRIAGE}: choose a category.` });
+        findings.push({
+          field: 'root_cause',
+          message: `Root cause left as unknown (${rootCause.explanation}); tagged ${NEEDS_TRIAGE}: choose a category.`,
+        });
         const tags = (values.tags?.value as string[] | undefined) ?? [];
-        values.tags = { value: [...tags.filter((t) => t !== NEEDS_TRIAGE), NEEDS_TRIAGE], from: values.tags ? `${values.tags.from}, suggester` : 'suggester', confidence: 1 };
+        values.tags = {
+          value: [...tags.filter((t) => t !== NEEDS_TRIAGE), NEEDS_TRIAGE],
+          from: values.tags ? `${values.tags.from}, suggester` : 'suggester',
+          confidence: 1,
+        };
       } else if (rootCause.level !== 'high') {
-        findings.push({ field: 'root_cause', message: `Root cause '${rootCause.id}' is a suggestion (confidence ${rootCause.confidence}: ${rootCause.explanation}); confirm it.`, line: values.root_cause.line });
+        findings.push({
+          field: 'root_cause',
+          message: `Root cause '${rootCause.id}' is a suggestion (confidence ${rootCause.confidence}: ${rootCause.explanation}); confirm it.`,
+          line: values.root_cause.line,
+        });
       }
     }
   }
@@ -105,11 +152,19 @@ export function importPostmortem(text: string, options: ImportOptions): ImportRe
   for (const field of ORDER) {
     const v = values[field];
     if (!v) continue;
-    const present = Object.prototype.hasOwnProperty.call(data, field) && data[field] !== null && data[field] !== undefined;
+    const present =
+      Object.prototype.hasOwnProperty.call(data, field) &&
+      data[field] !== null &&
+      data[field] !== undefined;
     if (field === 'tags') {
-      const existing = Array.isArray(data.tags) ? data.tags.map(String) : typeof data.tags === 'string' ? [data.tags] : [];
+      const existing = Array.isArray(data.tags)
+        ? data.tags.map(String)
+        : typeof data.tags === 'string'
+          ? [data.tags]
+          : [];
       const merged = [...existing, ...(v.value as string[]).filter((t) => !existing.includes(t))];
-      if (merged.length !== existing.length || (present && !Array.isArray(data.tags))) edits.push({ field, value: merged });
+      if (merged.length !== existing.length || (present && !Array.isArray(data.tags)))
+        edits.push({ field, value: merged });
       continue;
     }
     if (present && isValid(field, data[field], config)) continue;
@@ -118,14 +173,33 @@ export function importPostmortem(text: string, options: ImportOptions): ImportRe
   }
 
   // Missing information a person must supply.
-  if (!values.severity) findings.push({ field: 'severity', message: `No severity is stated; add one of ${config.severities.map((s) => s.id).join(', ')}.` });
-  if (!values.services) findings.push({ field: 'services', message: 'No affected services were found; add them as services: [...].' });
+  if (!values.severity)
+    findings.push({
+      field: 'severity',
+      message: `No severity is stated; add one of ${config.severities.map((s) => s.id).join(', ')}.`,
+    });
+  if (!values.services)
+    findings.push({
+      field: 'services',
+      message: 'No affected services were found; add them as services: [...].',
+    });
   if (!values.title) findings.push({ field: 'title', message: 'No title was found; add one.' });
-  if (!values.date) findings.push({ field: 'date', message: 'No incident date was found; add date: YYYY-MM-DD.' });
+  if (!values.date)
+    findings.push({ field: 'date', message: 'No incident date was found; add date: YYYY-MM-DD.' });
   for (const field of ORDER) {
     const v = values[field];
-    if (!v || field === 'root_cause' || v.confidence >= CHECK_BELOW || !edits.some((e) => e.field === field)) continue;
-    findings.push({ field, message: `Check ${field} ${JSON.stringify(v.value)}: inferred from ${v.from} with confidence ${v.confidence}.`, line: v.line });
+    if (
+      !v ||
+      field === 'root_cause' ||
+      v.confidence >= CHECK_BELOW ||
+      !edits.some((e) => e.field === field)
+    )
+      continue;
+    findings.push({
+      field,
+      message: `Check ${field} ${JSON.stringify(v.value)}: inferred from ${v.from} with confidence ${v.confidence}.`,
+      line: v.line,
+    });
   }
 
   const inferred: Record<string, InferredField<string | string[]>> = {};
@@ -158,7 +232,10 @@ function isValid(field: Field, value: unknown, config: Config): boolean {
 function yamlValue(field: Field, value: string | string[]): string {
   if (Array.isArray(value)) return `[${value.map(yamlString).join(', ')}]`;
   // Dates are written bare, as the template writes them.
-  return (field === 'date' && isIsoDate(value)) || (field === 'started' && parseDateTime(value) !== undefined) ? value : yamlString(value);
+  return (field === 'date' && isIsoDate(value)) ||
+    (field === 'started' && parseDateTime(value) !== undefined)
+    ? value
+    : yamlString(value);
 }
 
 /**
@@ -166,7 +243,10 @@ function yamlValue(field: Field, value: string | string[]): string {
  * closing fence; a field present with another value has its lines replaced, the original lines
  * kept above as comments. Everything after the front matter is left as it was.
  */
-function applyFrontMatter(pm: Postmortem, edits: { field: Field; value: string | string[] }[]): string {
+function applyFrontMatter(
+  pm: Postmortem,
+  edits: { field: Field; value: string | string[] }[],
+): string {
   const text = pm.text;
   const eol = pm.lines.eol;
   const fm = pm.frontMatter;
@@ -186,14 +266,24 @@ function applyFrontMatter(pm: Postmortem, edits: { field: Field; value: string |
     }
     // The key's lines: its own and the indented (or list) lines under it.
     let end = at + 1;
-    while (end < lines.length && /^(?:[ \t]+\S|[ \t]*-[ \t]|[ \t]*\r?\n?$)/.test(lines[end]!) && !/^[ \t]*\r?\n?$/.test(lines[end]!)) end++;
+    while (
+      end < lines.length &&
+      /^(?:[ \t]+\S|[ \t]*-[ \t]|[ \t]*\r?\n?$)/.test(lines[end]!) &&
+      !/^[ \t]*\r?\n?$/.test(lines[end]!)
+    )
+      end++;
     const old = lines.slice(at, end);
     const lastEol = /(\r\n|\n|\r)$/.exec(old[old.length - 1]!)?.[1] ?? eol;
-    const keep = e.field === 'tags' ? [] : old.map((l) => `# before import: ${l.replace(/(\r\n|\n|\r)$/, '')}${eol}`);
+    const keep =
+      e.field === 'tags'
+        ? []
+        : old.map((l) => `# before import: ${l.replace(/(\r\n|\n|\r)$/, '')}${eol}`);
     lines.splice(at, end - at, ...keep, line + lastEol);
   }
   // A last front-matter line without a line break (only possible before the fence on the same line) is not expected; guard anyway.
-  if (lines.length && !/(\r\n|\n|\r)$/.test(lines[lines.length - 1]!)) lines[lines.length - 1] += eol;
-  return text.slice(0, fm.contentStart) + lines.join('') + added.join('') + text.slice(fm.contentEnd);
+  if (lines.length && !/(\r\n|\n|\r)$/.test(lines[lines.length - 1]!))
+    lines[lines.length - 1] += eol;
+  return (
+    text.slice(0, fm.contentStart) + lines.join('') + added.join('') + text.slice(fm.contentEnd)
+  );
 }
-

@@ -46,17 +46,38 @@ export const SECTION_WEIGHT: Record<SectionKind, number> = {
 /** Headings by meaning, first match wins; the words people use in real postmortems. */
 const KINDS: [SectionKind, RegExp][] = [
   ['lucky', /\b(?:got lucky|went well|where we were lucky|lucky)\b/i],
-  ['wrong', /\b(?:went wrong|what didn.t go well|what did not go well|could have gone better|what went poorly)\b/i],
+  [
+    'wrong',
+    /\b(?:went wrong|what didn.t go well|what did not go well|could have gone better|what went poorly)\b/i,
+  ],
   ['contributing', /\bcontributing\b/i],
   ['trigger', /\btrigger(?:s|ed)?\b/i],
-  ['cause', /\b(?:root[ -]?causes?|causes?|why did (?:it|this)|why it happened|why did .* happen|what caused|5 whys|five whys|analysis|technical details|what went wrong technically|fault)\b/i],
-  ['timeline', /\b(?:timeline|chronology|sequence of events|time ?line|events|day \d+|log of events)\b/i],
-  ['actions', /\b(?:action items?|actions|remediation|corrective|preventi\w+|follow[- ]?ups?|next steps|planned|future improvements|improvements|how are we|what are we doing|to do|todo|tasks)\b/i],
+  [
+    'cause',
+    /\b(?:root[ -]?causes?|causes?|why did (?:it|this)|why it happened|why did .* happen|what caused|5 whys|five whys|analysis|technical details|what went wrong technically|fault)\b/i,
+  ],
+  [
+    'timeline',
+    /\b(?:timeline|chronology|sequence of events|time ?line|events|day \d+|log of events)\b/i,
+  ],
+  [
+    'actions',
+    /\b(?:action items?|actions|remediation|corrective|preventi\w+|follow[- ]?ups?|next steps|planned|future improvements|improvements|how are we|what are we doing|to do|todo|tasks)\b/i,
+  ],
   ['lessons', /\b(?:lessons?|learn\w*|takeaways?|insights|retrospective|reflections)\b/i],
-  ['resolution', /\b(?:resolution|mitigation|recovery|how did we fix|how was it (?:fixed|resolved)|fix(?:es)?|workaround|response)\b/i],
-  ['detection', /\b(?:detection|detected|how (?:did )?we (?:notice|found out|find out)|alerting|monitoring)\b/i],
+  [
+    'resolution',
+    /\b(?:resolution|mitigation|recovery|how did we fix|how was it (?:fixed|resolved)|fix(?:es)?|workaround|response)\b/i,
+  ],
+  [
+    'detection',
+    /\b(?:detection|detected|how (?:did )?we (?:notice|found out|find out)|alerting|monitoring)\b/i,
+  ],
   ['impact', /\b(?:impact|customer effect|who was affected|scope|blast radius)\b/i],
-  ['summary', /\b(?:summary|overview|tl;?dr|what happened|description|background|abstract|incident)\b/i],
+  [
+    'summary',
+    /\b(?:summary|overview|tl;?dr|what happened|description|background|abstract|incident)\b/i,
+  ],
 ];
 
 /** The kind of a heading's text. */
@@ -75,7 +96,8 @@ export interface OutlineSpan {
 
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const BOLD_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)([^*_\n]{2,60}?)[:.]?(?:\*\*|__)[ \t]*:?[ \t]*(.*)$/;
+const BOLD_LABEL =
+  /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)([^*_\n]{2,60}?)[:.]?(?:\*\*|__)[ \t]*:?[ \t]*(.*)$/;
 const PLAIN_LABEL = /^[ \t]*([A-Z][A-Za-z ()/'-]{1,40}?):[ \t]+(\S.*)$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -85,7 +107,9 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * filled") which weighs that line alone. Where a heading says nothing, a level-2 section the
  * model recognised (by its ids) decides, so this reads better as the section readers do.
  */
-export function documentOutline(pm: Pick<Postmortem, 'text' | 'sections' | 'frontMatter'>): OutlineSpan[] {
+export function documentOutline(
+  pm: Pick<Postmortem, 'text' | 'sections' | 'frontMatter'>,
+): OutlineSpan[] {
   const text = pm.text;
   const spans: OutlineSpan[] = [];
   const fmEnd = pm.frontMatter?.end ?? frontMatterEnd(text);
@@ -96,7 +120,8 @@ export function documentOutline(pm: Pick<Postmortem, 'text' | 'sections' | 'fron
     while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
     let kind = headingKind(heading);
     if (kind === 'other' && depth === 1) kind = 'title';
-    if (kind === 'other') kind = sectionKindAt(pm, start) ?? stack[stack.length - 1]?.kind ?? 'other';
+    if (kind === 'other')
+      kind = sectionKindAt(pm, start) ?? stack[stack.length - 1]?.kind ?? 'other';
     stack.push({ depth, kind });
     spans.push({ start, weight: SECTION_WEIGHT[kind], kind, heading });
   };
@@ -116,7 +141,12 @@ export function documentOutline(pm: Pick<Postmortem, 'text' | 'sections' | 'fron
     } else {
       const atx = ATX.exec(line);
       if (atx) open(offset, atx[1]!.length, atx[2]!);
-      else if (SETEXT.test(line) && previous && previous.text.trim() && !/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(previous.text)) {
+      else if (
+        SETEXT.test(line) &&
+        previous &&
+        previous.text.trim() &&
+        !/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(previous.text)
+      ) {
         open(previous.start, line.includes('=') ? 1 : 2, previous.text.trim());
       } else {
         const label = BOLD_LABEL.exec(line) ?? PLAIN_LABEL.exec(line);
@@ -126,8 +156,16 @@ export function documentOutline(pm: Pick<Postmortem, 'text' | 'sections' | 'fron
             const current = spans[spans.length - 1];
             if (label[2]!.trim()) {
               // The labelled line alone, then back to the section it is in.
-              spans.push({ start: offset, weight: SECTION_WEIGHT[kind], kind, heading: label[1]!.trim() });
-              spans.push({ ...(current ?? { weight: SECTION_WEIGHT.other, kind: 'other' }), start: lineEnd });
+              spans.push({
+                start: offset,
+                weight: SECTION_WEIGHT[kind],
+                kind,
+                heading: label[1]!.trim(),
+              });
+              spans.push({
+                ...(current ?? { weight: SECTION_WEIGHT.other, kind: 'other' }),
+                start: lineEnd,
+              });
             } else {
               open(offset, 7, label[1]!);
             }
@@ -143,14 +181,28 @@ export function documentOutline(pm: Pick<Postmortem, 'text' | 'sections' | 'fron
 }
 
 /** Front-matter keys that describe the incident: the title, another tool's summary, tags and keywords. */
-const FRONT_MATTER_KINDS: Record<string, SectionKind> = { title: 'title', summary: 'summary', description: 'summary', excerpt: 'summary', tags: 'keywords', keywords: 'keywords', categories: 'keywords' };
+const FRONT_MATTER_KINDS: Record<string, SectionKind> = {
+  title: 'title',
+  summary: 'summary',
+  description: 'summary',
+  excerpt: 'summary',
+  tags: 'keywords',
+  keywords: 'keywords',
+  categories: 'keywords',
+};
 
 function frontMatterSpans(text: string, end: number, spans: OutlineSpan[]): void {
   spans.push({ start: 0, weight: SECTION_WEIGHT['front-matter'], kind: 'front-matter' });
   const re = /^([A-Za-z_][\w-]*)[ \t]*:/gm;
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     const kind = FRONT_MATTER_KINDS[m[1]!.toLowerCase()] ?? 'front-matter';
-    if (spans[spans.length - 1]!.kind !== kind) spans.push({ start: m.index, weight: SECTION_WEIGHT[kind], kind, heading: `front matter ${m[1]}` });
+    if (spans[spans.length - 1]!.kind !== kind)
+      spans.push({
+        start: m.index,
+        weight: SECTION_WEIGHT[kind],
+        kind,
+        heading: `front matter ${m[1]}`,
+      });
   }
   // The closing fence, then the text before the first heading, which usually opens with what happened.
   const close = text.lastIndexOf('---', end);
@@ -179,7 +231,10 @@ function frontMatterEnd(text: string): number {
 }
 
 /** The weight and heading of the span holding an offset (spans are in order). */
-export function weightAt(spans: readonly OutlineSpan[], offset: number): { weight: number; heading?: string; kind: SectionKind } {
+export function weightAt(
+  spans: readonly OutlineSpan[],
+  offset: number,
+): { weight: number; heading?: string; kind: SectionKind } {
   let lo = 0;
   let hi = spans.length - 1;
   let found = -1;

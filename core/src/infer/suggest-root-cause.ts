@@ -55,7 +55,9 @@ interface Matcher {
 }
 
 const STOP = new Set(
-  'a an and are as at be by for from in into is it of on or that the this to was were with not yet its their other which what when where who why how than then there these those such'.split(' '),
+  'a an and are as at be by for from in into is it of on or that the this to was were with not yet its their other which what when where who why how than then there these those such'.split(
+    ' ',
+  ),
 );
 
 /** The phrases of a configured category: the lexicon's when it has an entry, else its label and description words. */
@@ -63,7 +65,8 @@ export function categoryPhrases(category: Category): LexiconPhrase[] {
   const known = ROOT_CAUSE_LEXICON[category.id];
   if (known) return [...known];
   const label = category.label.trim().toLowerCase();
-  const labelPhrase: LexiconPhrase[] = label.length >= 3 ? [{ re: escape(label), weight: 2.5 }] : [];
+  const labelPhrase: LexiconPhrase[] =
+    label.length >= 3 ? [{ re: escape(label), weight: 2.5 }] : [];
   const words = new Set(
     `${category.label} ${category.description} ${category.id.replace(/-/g, ' ')}`
       .toLowerCase()
@@ -89,7 +92,11 @@ function matchers(categories: readonly Category[]): Matcher[] {
       // One capture group per phrase. With a case-sensitive phrase (UPS) the others fold case by character classes.
       const anyCs = phrases.some((p) => p.cs);
       const source = phrases.map((p) => `(${anyCs && !p.cs ? foldCase(p.re) : p.re})`).join('|');
-      return { category, phrases, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, anyCs ? 'gu' : 'giu') };
+      return {
+        category,
+        phrases,
+        re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, anyCs ? 'gu' : 'giu'),
+      };
     });
   matcherCache.set(categories, cached);
   return cached;
@@ -115,25 +122,33 @@ function foldCase(re: string): string {
 }
 
 /** Words before a phrase that deny it: "no disk issue", "not a DNS problem". */
-const NEGATION_BEFORE = /(?:^|[^\p{L}])(?:not|no|never|without|nor|neither|isn't|wasn't|weren't|aren't|didn't|rather than|instead of|unrelated to|other than|ruling out|ruled out)(?:\s+(?:a|an|the|any|caused by|due to|related to|from|because of|by|been|involve|involving|an issue with|a problem with))*\s*$/iu;
+const NEGATION_BEFORE =
+  /(?:^|[^\p{L}])(?:not|no|never|without|nor|neither|isn't|wasn't|weren't|aren't|didn't|rather than|instead of|unrelated to|other than|ruling out|ruled out)(?:\s+(?:a|an|the|any|caused by|due to|related to|from|because of|by|been|involve|involving|an issue with|a problem with))*\s*$/iu;
 /** "not enough capacity", "no free disk", "no headroom": a shortage, not a denial. */
-const SHORTAGE = /(?:not enough|no (?:more|free|spare|remaining|available)|without (?:enough|sufficient))\s*$/iu;
+const SHORTAGE =
+  /(?:not enough|no (?:more|free|spare|remaining|available)|without (?:enough|sufficient))\s*$/iu;
 const SHORTAGE_WORD = /^(?:headroom|capacity|space|room|spare|free|quota|limit)/i;
 /** A sentence naming what set the incident off, not what caused it. */
-const TRIGGER_SENTENCE = /\b(?:(?:was|were|is) (?:the|only the|just the|merely the) trigger|triggered by|set off by|the trigger was)\b/iu;
+const TRIGGER_SENTENCE =
+  /\b(?:(?:was|were|is) (?:the|only the|just the|merely the) trigger|triggered by|set off by|the trigger was)\b/iu;
 /** A sentence stating the cause. */
-const CAUSE_SENTENCE = /\b(?:root cause|underlying cause|the cause (?:was|is)|was caused by|were caused by)\b/iu;
+const CAUSE_SENTENCE =
+  /\b(?:root cause|underlying cause|the cause (?:was|is)|was caused by|were caused by)\b/iu;
 /** A sentence that puts what it says on a third party's side ("a configuration change on their side"). */
-const THIRD_PARTY_SENTENCE = /\b(?:their (?:side|end)|(?:vendor|provider|partner)(?:'s|s')?|third[- ]party|(?:vendor|provider)[- ]side)\b/iu;
+const THIRD_PARTY_SENTENCE =
+  /\b(?:their (?:side|end)|(?:vendor|provider|partner)(?:'s|s')?|third[- ]party|(?:vendor|provider)[- ]side)\b/iu;
 /**
  * The document says the cause is not known yet: "We have not yet determined the root cause",
  * "the cause remains undetermined", "root cause still under investigation".
  */
-const CAUSE_UNKNOWN = /\b(?:(?:not yet|not been|never been|yet to be|still not) (?:been )?(?:determined|identified|established|confirmed|found)|(?:not|n't) (?:yet )?(?:determined|identified|found|established) (?:the|what|why)|cannot tell (?:you )?(?:with (?:any )?confidence )?(?:why|what)|(?:cause|reason) (?:remains|is still|is) (?:undetermined|unknown|unclear|not known)|(?:still )?under investigation|unknown at this time|none of (?:them|these) (?:is|are|has been|have been) (?:proven|confirmed)|hypothes[ie]s (?:are |is )?still open|(?:is|remains) inconclusive|(?:do not|don't) (?:yet )?know (?:why|what caused))/iu;
+const CAUSE_UNKNOWN =
+  /\b(?:(?:not yet|not been|never been|yet to be|still not) (?:been )?(?:determined|identified|established|confirmed|found)|(?:not|n't) (?:yet )?(?:determined|identified|found|established) (?:the|what|why)|cannot tell (?:you )?(?:with (?:any )?confidence )?(?:why|what)|(?:cause|reason) (?:remains|is still|is) (?:undetermined|unknown|unclear|not known)|(?:still )?under investigation|unknown at this time|none of (?:them|these) (?:is|are|has been|have been) (?:proven|confirmed)|hypothes[ie]s (?:are |is )?still open|(?:is|remains) inconclusive|(?:do not|don't) (?:yet )?know (?:why|what caused))/iu;
 /** A sentence that rules its phrases out. */
-const RULED_OUT = /\b(?:ruled out|red herring|not the (?:root )?cause|not related|unrelated|(?:was|were|looked|appeared|remained) (?:healthy|fine|normal|unaffected)|was not involved|were not involved|no evidence|not a factor|did not contribute|played no (?:part|role)|false lead|not caused by|nothing to do with|excluded)\b/iu;
+const RULED_OUT =
+  /\b(?:ruled out|red herring|not the (?:root )?cause|not related|unrelated|(?:was|were|looked|appeared|remained) (?:healthy|fine|normal|unaffected)|was not involved|were not involved|no evidence|not a factor|did not contribute|played no (?:part|role)|false lead|not caused by|nothing to do with|excluded)\b/iu;
 /** A sentence that reports a guess that may have been wrong. */
-const DOUBT = /\b(?:suspected|suspicion|assumed|hypothes\w+|initially|at first|first thought|thought it was|we believed|looked like|appeared to be|first guess|theory)\b/iu;
+const DOUBT =
+  /\b(?:suspected|suspicion|assumed|hypothes\w+|initially|at first|first thought|thought it was|we believed|looked like|appeared to be|first guess|theory)\b/iu;
 
 const RULED = 1;
 const DOUBTED = 2;
@@ -174,8 +189,16 @@ class Sentences {
   flagsOf(index: number): number {
     let f = this.flags.get(index);
     if (f === undefined) {
-      const sentence = this.text.slice(this.starts[index], this.starts[index + 1] ?? this.text.length);
-      f = (RULED_OUT.test(sentence) ? RULED : 0) | (DOUBT.test(sentence) ? DOUBTED : 0) | (TRIGGER_SENTENCE.test(sentence) ? TRIGGER : 0) | (CAUSE_SENTENCE.test(sentence) ? CAUSE : 0) | (THIRD_PARTY_SENTENCE.test(sentence) ? THIRD_PARTY : 0);
+      const sentence = this.text.slice(
+        this.starts[index],
+        this.starts[index + 1] ?? this.text.length,
+      );
+      f =
+        (RULED_OUT.test(sentence) ? RULED : 0) |
+        (DOUBT.test(sentence) ? DOUBTED : 0) |
+        (TRIGGER_SENTENCE.test(sentence) ? TRIGGER : 0) |
+        (CAUSE_SENTENCE.test(sentence) ? CAUSE : 0) |
+        (THIRD_PARTY_SENTENCE.test(sentence) ? THIRD_PARTY : 0);
       this.flags.set(index, f);
     }
     return f;
@@ -183,10 +206,21 @@ class Sentences {
 }
 
 /** How much a match counts after doubt, denial and its sentence's role: 0, a fraction, 1 or a little more. */
-function sentenceFactor(text: string, sentences: Sentences, start: number, end: number, categoryId: string): number {
+function sentenceFactor(
+  text: string,
+  sentences: Sentences,
+  start: number,
+  end: number,
+  categoryId: string,
+): number {
   const index = sentences.at(start);
   const near = text.slice(Math.max(sentences.start(index), start - 40), start);
-  if (NEGATION_BEFORE.test(near) && !SHORTAGE.test(near) && !SHORTAGE_WORD.test(text.slice(start, end))) return 0;
+  if (
+    NEGATION_BEFORE.test(near) &&
+    !SHORTAGE.test(near) &&
+    !SHORTAGE_WORD.test(text.slice(start, end))
+  )
+    return 0;
   const flags = sentences.flagsOf(index);
   if (flags & RULED) return 0;
   let factor = flags & DOUBTED ? 0.3 : 1;
@@ -209,11 +243,17 @@ const TAGGED_WEIGHT = 4;
  * items, discounting phrases that are denied ("not a DNS issue") or only suspected. Pure; reads
  * the model's text and sections, so it reads better as the section readers do.
  */
-export function suggestRootCause(pm: Pick<Postmortem, 'text' | 'lines' | 'sections' | 'frontMatter'>, config: Config): RootCauseSuggestion {
+export function suggestRootCause(
+  pm: Pick<Postmortem, 'text' | 'lines' | 'sections' | 'frontMatter'>,
+  config: Config,
+): RootCauseSuggestion {
   const text = pm.text;
   const outline = documentOutline(pm);
   const sentences = new Sentences(text);
-  const perCategory = new Map<string, { category: Category; hits: Map<number, RootCauseEvidence[]> }>();
+  const perCategory = new Map<
+    string,
+    { category: Category; hits: Map<number, RootCauseEvidence[]> }
+  >();
   for (const m of matchers(config.categories)) {
     const hits = new Map<number, RootCauseEvidence[]>();
     m.re.lastIndex = 0;
@@ -234,7 +274,14 @@ export function suggestRootCause(pm: Pick<Postmortem, 'text' | 'lines' | 'sectio
       if (factor <= 0) continue;
       const weight = m.phrases[phraseIndex]!.weight * where.weight * factor;
       const list = hits.get(phraseIndex) ?? [];
-      list.push({ phrase: match[0], line: pm.lines.position(start).line, start, end, weight, section: where.heading });
+      list.push({
+        phrase: match[0],
+        line: pm.lines.position(start).line,
+        start,
+        end,
+        weight,
+        section: where.heading,
+      });
       hits.set(phraseIndex, list);
     }
     perCategory.set(m.category.id, { category: m.category, hits });
@@ -264,11 +311,16 @@ export function suggestRootCause(pm: Pick<Postmortem, 'text' | 'lines' | 'sectio
 }
 
 /** The line where the document says its cause is not known yet (outside the timeline and action items). */
-function causeStatedUnknown(text: string, outline: OutlineSpan[], lines: Pick<Postmortem['lines'], 'position'>): number | undefined {
+function causeStatedUnknown(
+  text: string,
+  outline: OutlineSpan[],
+  lines: Pick<Postmortem['lines'], 'position'>,
+): number | undefined {
   const re = new RegExp(CAUSE_UNKNOWN.source, 'giu');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const kind = weightAt(outline, m.index).kind;
-    if (kind !== 'timeline' && kind !== 'actions' && kind !== 'front-matter' && kind !== 'lucky') return lines.position(m.index).line;
+    if (kind !== 'timeline' && kind !== 'actions' && kind !== 'front-matter' && kind !== 'lucky')
+      return lines.position(m.index).line;
   }
   return undefined;
 }
@@ -281,7 +333,8 @@ function addNamedCategories(
   perCategory: Map<string, { category: Category; hits: Map<number, RootCauseEvidence[]> }>,
   lines: Pick<Postmortem['lines'], 'position'>,
 ): void {
-  const named = /^[ \t]*(?:[-*][ \t]+)?(?:\*\*)?(root[ -]cause(?: category| type)?|cause category|category|categories|incident type|failure type|tags|keywords)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(.+)$/gimu;
+  const named =
+    /^[ \t]*(?:[-*][ \t]+)?(?:\*\*)?(root[ -]cause(?: category| type)?|cause category|category|categories|incident type|failure type|tags|keywords)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(.+)$/gimu;
   for (let m = named.exec(text); m; m = named.exec(text)) {
     const value = m[2]!.toLowerCase();
     const weight = /^(?:tags|keywords)$/i.test(m[1]!) ? TAGGED_WEIGHT : NAMED_WEIGHT;
@@ -290,13 +343,24 @@ function addNamedCategories(
       // A list item equal to the id or label, or a value that starts with it ("Capacity: disk full").
       const names = [c.id, c.label.toLowerCase()];
       const items = value.split(/[,;[\]"'`*]+/).map((v) => v.trim());
-      const item = items.find((v) => names.includes(v)) ?? names.find((n) => items[0]?.startsWith(n) && !/[\p{L}\p{N}]/u.test(items[0]!.charAt(n.length)));
+      const item =
+        items.find((v) => names.includes(v)) ??
+        names.find(
+          (n) => items[0]?.startsWith(n) && !/[\p{L}\p{N}]/u.test(items[0]!.charAt(n.length)),
+        );
       if (item === undefined) continue;
       const at = Math.max(0, value.indexOf(item));
       const start = m.index + m[0].length - m[2]!.length + at;
       const entry = perCategory.get(c.id);
       if (!entry) continue;
-      const hit: RootCauseEvidence = { phrase: text.slice(start, start + c.id.length), line: lines.position(start).line, start, end: start + c.id.length, weight, section: weightAt(outline, start).heading };
+      const hit: RootCauseEvidence = {
+        phrase: text.slice(start, start + c.id.length),
+        line: lines.position(start).line,
+        start,
+        end: start + c.id.length,
+        weight,
+        section: weightAt(outline, start).heading,
+      };
       entry.hits.set(-1, [...(entry.hits.get(-1) ?? []), hit]);
     }
   }
@@ -316,20 +380,49 @@ const STATED_UNKNOWN = 0.25;
 
 function decide(ranking: RankedCategory[], unknownLine: number | undefined): RootCauseSuggestion {
   const best = ranking[0];
-  if (!best) return { id: 'unknown', confidence: 0, level: 'low', ranking, explanation: 'no phrase of any category was found' };
+  if (!best)
+    return {
+      id: 'unknown',
+      confidence: 0,
+      level: 'low',
+      ranking,
+      explanation: 'no phrase of any category was found',
+    };
   if (unknownLine !== undefined) {
-    const confidence = round(Math.min(CONFIDENCE_MEDIUM - 0.01, (1 - Math.exp(-best.score / SCALE)) * STATED_UNKNOWN));
-    return { id: 'unknown', confidence, level: 'low', ranking, explanation: `the document says the cause is not known yet (line ${unknownLine}); best guess ${describeCategory(best)}` };
+    const confidence = round(
+      Math.min(CONFIDENCE_MEDIUM - 0.01, (1 - Math.exp(-best.score / SCALE)) * STATED_UNKNOWN),
+    );
+    return {
+      id: 'unknown',
+      confidence,
+      level: 'low',
+      ranking,
+      explanation: `the document says the cause is not known yet (line ${unknownLine}); best guess ${describeCategory(best)}`,
+    };
   }
   const second = ranking[1]?.score ?? 0;
   const margin = (best.score - second) / best.score;
   const strength = 1 - Math.exp(-best.score / SCALE);
-  const confidence = round(best.score < MIN_SCORE ? Math.min(strength * margin, CONFIDENCE_MEDIUM - 0.01) : strength * Math.min(1, margin * 2));
-  const level: SuggestionLevel = confidence >= CONFIDENCE_HIGH ? 'high' : confidence >= CONFIDENCE_MEDIUM ? 'medium' : 'low';
+  const confidence = round(
+    best.score < MIN_SCORE
+      ? Math.min(strength * margin, CONFIDENCE_MEDIUM - 0.01)
+      : strength * Math.min(1, margin * 2),
+  );
+  const level: SuggestionLevel =
+    confidence >= CONFIDENCE_HIGH ? 'high' : confidence >= CONFIDENCE_MEDIUM ? 'medium' : 'low';
   const explanation = describeCategory(best);
   if (level === 'low') {
-    const why = best.score < MIN_SCORE ? 'evidence is weak' : `evidence is split between ${best.id} and ${ranking[1]!.id}`;
-    return { id: 'unknown', confidence, level, ranking, explanation: `${why}; best guess ${explanation}` };
+    const why =
+      best.score < MIN_SCORE
+        ? 'evidence is weak'
+        : `evidence is split between ${best.id} and ${ranking[1]!.id}`;
+    return {
+      id: 'unknown',
+      confidence,
+      level,
+      ranking,
+      explanation: `${why}; best guess ${explanation}`,
+    };
   }
   return { id: best.id, confidence, level, ranking, explanation };
 }

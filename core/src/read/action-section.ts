@@ -1,6 +1,17 @@
 import type { List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { columnRole, dueDate, groupState, hasDoneMark, isDoneStatus, isGroupLabel, listAction, readTokens, type ActionItem, type GroupState } from '../actions';
+import {
+  columnRole,
+  dueDate,
+  groupState,
+  hasDoneMark,
+  isDoneStatus,
+  isGroupLabel,
+  listAction,
+  readTokens,
+  type ActionItem,
+  type GroupState,
+} from '../actions';
 import { ACTION_KINDS, type ActionKind } from '../taxonomy';
 import { readSimpleItems } from './line-scan';
 import { itemFirstLineEnd, itemText } from './timeline-section';
@@ -23,12 +34,22 @@ export function readActionNodes(children: readonly RootContent[], text: string):
         continue;
       }
       if (!body) continue;
-      items.push(listAction(text, body, item.checked, item.position?.start.offset ?? 0, itemFirstLineEnd(item), { struck: isStruck(item), group: state }));
+      items.push(
+        listAction(
+          text,
+          body,
+          item.checked,
+          item.position?.start.offset ?? 0,
+          itemFirstLineEnd(item),
+          { struck: isStruck(item), group: state },
+        ),
+      );
     }
   };
   for (const node of children) {
     if (node.type === 'heading') group = groupState(toString(node));
-    else if (node.type === 'paragraph' && isGroupLabel(toString(node))) group = groupState(toString(node));
+    else if (node.type === 'paragraph' && isGroupLabel(toString(node)))
+      group = groupState(toString(node));
     else if (node.type === 'list') visitList(node, group);
     else if (node.type === 'table') items.push(...readActionTable(node));
   }
@@ -44,10 +65,16 @@ function isStruck(item: ListItem): boolean {
 }
 
 /** The action items of an Action Items section (from its heading's start) read line by line, or undefined (see readSimpleItems). */
-export function readActionLines(text: string, start: number, end: number): ActionItem[] | undefined {
+export function readActionLines(
+  text: string,
+  start: number,
+  end: number,
+): ActionItem[] | undefined {
   let group: GroupState;
   const marks: { at: number; state: GroupState }[] = [];
-  const items = readSimpleItems(text, start, end, (h) => marks.push({ at: h.start, state: groupState(h.raw) }));
+  const items = readSimpleItems(text, start, end, (h) =>
+    marks.push({ at: h.start, state: groupState(h.raw) }),
+  );
   return items?.map((item) => {
     while (marks.length && marks[0]!.at < item.start) group = marks.shift()!.state;
     return listAction(text, item.body, item.checked, item.start, item.end, { group });
@@ -67,22 +94,39 @@ function readActionTable(table: Table): ActionItem[] {
     tokens.title = readTokens(body).title;
     const ownerCell = col('owner') >= 0 ? cells[col('owner')] : undefined;
     // The first of the names in the cell, whole: "O. Pryce", "@kim, @li", "Supplier / O. Pryce".
-    if (ownerCell) tokens.owner = ownerCell.split(/\s*(?:[,/;&]|\band\b)\s*/)[0]!.replace(/^@/, '').trim() || tokens.owner;
+    if (ownerCell)
+      tokens.owner =
+        ownerCell
+          .split(/\s*(?:[,/;&]|\band\b)\s*/)[0]!
+          .replace(/^@/, '')
+          .trim() || tokens.owner;
     const dueCell = col('due') >= 0 ? cells[col('due')] : undefined;
     if (dueCell) {
       tokens.dueRaw = dueCell.replace(/^due:\s*/i, '');
       tokens.due = dueDate(tokens.dueRaw);
     }
-    const kindCell = col('kind') >= 0 ? cells[col('kind')]?.replace(/^#/, '').toLowerCase() : undefined;
-    if (kindCell && (ACTION_KINDS as readonly string[]).includes(kindCell)) tokens.kind = kindCell as ActionKind;
+    const kindCell =
+      col('kind') >= 0 ? cells[col('kind')]?.replace(/^#/, '').toLowerCase() : undefined;
+    if (kindCell && (ACTION_KINDS as readonly string[]).includes(kindCell))
+      tokens.kind = kindCell as ActionKind;
     const trackerCell = col('tracker') >= 0 ? cells[col('tracker')] : undefined;
     if (trackerCell) tokens.tracker = trackerCell;
     const statusIndex = col('status');
     const statusNode = statusIndex >= 0 ? row.children[statusIndex] : undefined;
     // Without a Status column, a done mark in any cell ("SEC-310 (done)", "✅") says it.
-    const done = statusNode ? isDoneStatus(cells[statusIndex] ?? '') : cells.some((c) => isDoneStatus(c) || hasDoneMark(c));
+    const done = statusNode
+      ? isDoneStatus(cells[statusIndex] ?? '')
+      : cells.some((c) => isDoneStatus(c) || hasDoneMark(c));
     const start = row.position?.start.offset ?? 0;
-    const item: ActionItem = { text: body, ...tokens, done, overdue: false, source: 'table', start, end: row.position?.end.offset ?? start };
+    const item: ActionItem = {
+      text: body,
+      ...tokens,
+      done,
+      overdue: false,
+      source: 'table',
+      start,
+      end: row.position?.end.offset ?? start,
+    };
     if (statusNode?.position) {
       const s = statusNode.position.start.offset ?? 0;
       const e = statusNode.position.end.offset ?? s;
@@ -95,7 +139,11 @@ function readActionTable(table: Table): ActionItem[] {
 }
 
 /** The range of a table cell's content without its padding (empty cells give an empty range). */
-function cellInnerRange(start: number, end: number, cell: { children: { position?: { start: { offset?: number }; end: { offset?: number } } }[] }) {
+function cellInnerRange(
+  start: number,
+  end: number,
+  cell: { children: { position?: { start: { offset?: number }; end: { offset?: number } } }[] },
+) {
   const first = cell.children[0]?.position?.start.offset;
   const last = cell.children[cell.children.length - 1]?.position?.end.offset;
   if (first !== undefined && last !== undefined) return { start: first, end: last };

@@ -22,10 +22,16 @@ export type TimelineReading = 'read' | 'skip';
  * parsing that section alone otherwise; the tree is parsed when first asked for. Undefined when a
  * line scan cannot be sure of the structure: it may only decline, never differ from parseWhole.
  */
-export function readByLines(text: string, lines: LineIndex, options: ParseOptions, timeline: TimelineReading = 'read'): Postmortem | undefined {
+export function readByLines(
+  text: string,
+  lines: LineIndex,
+  options: ParseOptions,
+  timeline: TimelineReading = 'read',
+): Postmortem | undefined {
   // A link reference definition anywhere changes how text everywhere reads; so does a refusal.
   // So does a block over the parse budget, which the whole parse shows as written.
-  if (text.includes(']:') || checkParsable(text) || budgetInline(text).refused.length > 0) return undefined;
+  if (text.includes(']:') || checkParsable(text) || budgetInline(text).refused.length > 0)
+    return undefined;
   const scan = scanBlocks(text, lines);
   if (!scan) return undefined;
   const config = options.config ?? defaultConfig;
@@ -34,32 +40,57 @@ export function readByLines(text: string, lines: LineIndex, options: ParseOption
   let tree: Root | undefined;
   const fullTree = () => (tree ??= parseTree(text).tree);
   let treeSections: Section[] | undefined;
-  const headings = scan.headings.map((h) => ({ depth: h.depth, text: headingText(text, h), start: h.start, end: h.end }));
+  const headings = scan.headings.map((h) => ({
+    depth: h.depth,
+    text: headingText(text, h),
+    start: h.start,
+    end: h.end,
+  }));
   const { spans, h1 } = buildSections(headings, text.length, config);
   const sections = spans.map(({ at, until, ...span }, index): Section => ({
     ...span,
     // The heading's own content, or a sub-heading's: a template's empty section holds only prompts.
     hasContent: scan.headings.slice(at, until).some((h) => h.contentAfter),
     get children(): RootContent[] {
-      return (treeSections ??= sectionsOfTree(fullTree(), text, config).sections)[index]?.children ?? [];
+      return (
+        (treeSections ??= sectionsOfTree(fullTree(), text, config).sections)[index]?.children ?? []
+      );
     },
   }));
 
-  const timelineSections = timeline === 'read' ? sections.filter((s) => s.ids.includes('timeline')) : [];
+  const timelineSections =
+    timeline === 'read' ? sections.filter((s) => s.ids.includes('timeline')) : [];
   const actionSections = sections.filter((s) => s.ids.includes('action-items'));
   // Label lines standing in for a missing heading are read from the whole tree only.
-  if (timeline === 'read' && !timelineSections.length && (hasLabelLine(text, 'timeline', config) || hasTimedItemLine(text))) return undefined;
+  if (
+    timeline === 'read' &&
+    !timelineSections.length &&
+    (hasLabelLine(text, 'timeline', config) || hasTimedItemLine(text))
+  )
+    return undefined;
   if (!actionSections.length && hasLabelLine(text, 'action-items', config)) return undefined;
   return assembleModel(
     {
       text,
       lines,
       tree: fullTree,
-      frontMatter: fm && readFrontMatter(text.slice(fm.contentStart, fm.contentEnd), 0, fm.end, fm.contentStart),
+      frontMatter:
+        fm &&
+        readFrontMatter(text.slice(fm.contentStart, fm.contentEnd), 0, fm.end, fm.contentStart),
       h1: h1?.text,
       sections,
-      timeline: joinTimelines(timelineSections.map((s) => readTimelineLines(text, s.start, s.end) ?? readTimelineNodes(parseSection(text, lines, s), text))),
-      actions: actionSections.flatMap((s) => readActionLines(text, s.start, s.end) ?? readActionNodes(parseSection(text, lines, s), text)),
+      timeline: joinTimelines(
+        timelineSections.map(
+          (s) =>
+            readTimelineLines(text, s.start, s.end) ??
+            readTimelineNodes(parseSection(text, lines, s), text),
+        ),
+      ),
+      actions: actionSections.flatMap(
+        (s) =>
+          readActionLines(text, s.start, s.end) ??
+          readActionNodes(parseSection(text, lines, s), text),
+      ),
     },
     options,
   );

@@ -7,14 +7,45 @@ import { normalizeHeading } from '../sections';
  * patterns, on the heading with its qualifiers removed. Order matters: the first match wins.
  */
 const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
-  { id: 'timeline', pattern: /\b(timeline|chronology|sequence of events|order of events|event log)\b/ },
-  { id: 'action-items', pattern: /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items)\b|^(actions|tasks|fixes|changes)$|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing)|^what('s| is) next|^(going )?forward\b/ },
-  { id: 'lessons-learned', pattern: /\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)/ },
-  { id: 'impact', pattern: /^what (\w+ )?(saw|experienced|noticed|may have seen)\b|^what did (we|you|users|customers|players|patients) (see|experience|notice)\b/ },
-  { id: 'root-cause', pattern: /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|\bwhat we suspect\b|^what caused\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/ },
-  { id: 'resolution', pattern: /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)/ },
-  { id: 'impact', pattern: /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect)\b/ },
-  { id: 'summary', pattern: /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background)\b/ },
+  {
+    id: 'timeline',
+    pattern: /\b(timeline|chronology|sequence of events|order of events|event log)\b/,
+  },
+  {
+    id: 'action-items',
+    pattern:
+      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items)\b|^(actions|tasks|fixes|changes)$|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing)|^what('s| is) next|^(going )?forward\b/,
+  },
+  {
+    id: 'lessons-learned',
+    pattern:
+      /\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)/,
+  },
+  {
+    id: 'impact',
+    pattern:
+      /^what (\w+ )?(saw|experienced|noticed|may have seen)\b|^what did (we|you|users|customers|players|patients) (see|experience|notice)\b/,
+  },
+  {
+    id: 'root-cause',
+    pattern:
+      /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|\bwhat we suspect\b|^what caused\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/,
+  },
+  {
+    id: 'resolution',
+    pattern:
+      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)/,
+  },
+  {
+    id: 'impact',
+    pattern:
+      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect)\b/,
+  },
+  {
+    id: 'summary',
+    pattern:
+      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background)\b/,
+  },
 ];
 
 /** A heading without what qualifies it: "(all times UTC)", a trailing date range, emoji, numbering, a question mark. */

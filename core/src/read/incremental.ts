@@ -4,7 +4,14 @@ import { MAX_TEXT_CHARS } from '../guard';
 import { LineIndex } from '../text';
 import type { ParseOptions, Postmortem } from './model';
 import type { TimelineItemCache } from './timeline-section';
-import { containsDefinition, countLines, endsInParagraph, isAtxHeading, parseTree, shiftPositions } from './tree';
+import {
+  containsDefinition,
+  countLines,
+  endsInParagraph,
+  isAtxHeading,
+  parseTree,
+  shiftPositions,
+} from './tree';
 import { modelFromTree } from './whole';
 
 /** A run of top-level nodes from one heading (or the start) to the next. */
@@ -49,7 +56,11 @@ export class IncrementalParser {
       const { from, to, inserted } = done.edit;
       const lines = (this.lines = this.lines!.edited(text, from, to, inserted));
       const children = this.chunks.flatMap((c) => c.nodes);
-      const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: lines.position(text.length) } };
+      const tree: Root = {
+        type: 'root',
+        children,
+        position: { start: { line: 1, column: 1, offset: 0 }, end: lines.position(text.length) },
+      };
       return modelFromTree(text, tree, undefined, this.options, lines, this.timelineItems);
     }
     this.lastScope = 'document';
@@ -84,7 +95,14 @@ export class IncrementalParser {
   }
 
   /** Re-parses one list item (see reparseListItem) and moves what follows it; false if that is not safe. */
-  private tryListItem(chunk: Chunk, index: number, text: string, from: number, to: number, delta: number): boolean {
+  private tryListItem(
+    chunk: Chunk,
+    index: number,
+    text: string,
+    from: number,
+    to: number,
+    delta: number,
+  ): boolean {
     const list = reparseListItem(chunk, text, this.text!, from, to, delta);
     if (list < 0) return false;
     this.moveAfter(chunk, index, list + 1, delta, 0, text);
@@ -95,7 +113,14 @@ export class IncrementalParser {
    * After an edit in run `index` that moved what follows by `delta` characters and `lines` lines:
    * moves the run's nodes from `node` on, and the runs after it.
    */
-  private moveAfter(chunk: Chunk, index: number, node: number, delta: number, lines: number, text: string): void {
+  private moveAfter(
+    chunk: Chunk,
+    index: number,
+    node: number,
+    delta: number,
+    lines: number,
+    text: string,
+  ): void {
     shiftPositions(chunk.nodes.slice(node), delta, lines);
     for (const later of this.chunks.slice(index + 1)) {
       shiftPositions(later.nodes, delta, lines);
@@ -110,11 +135,25 @@ export class IncrementalParser {
    * An edit in the text of the ATX heading that starts a run re-parses that line alone: such a
    * heading is one line, ends whatever came before it and never continues onto the next line.
    */
-  private tryHeadingLine(chunk: Chunk, index: number, text: string, lineEnd: number, depth: number, delta: number): boolean {
+  private tryHeadingLine(
+    chunk: Chunk,
+    index: number,
+    text: string,
+    lineEnd: number,
+    depth: number,
+    delta: number,
+  ): boolean {
     const old = chunk.nodes[0];
     const part = parseTree(text.slice(chunk.start, lineEnd + delta));
     const fresh = part.tree.children[0];
-    if (part.refusal || part.tree.children.length !== 1 || fresh?.type !== 'heading' || fresh.depth !== depth || !old?.position) return false;
+    if (
+      part.refusal ||
+      part.tree.children.length !== 1 ||
+      fresh?.type !== 'heading' ||
+      fresh.depth !== depth ||
+      !old?.position
+    )
+      return false;
     shiftPositions([fresh], chunk.start, old.position.start.line - 1);
     chunk.nodes[0] = fresh;
     this.moveAfter(chunk, index, 1, delta, 0, text);
@@ -126,9 +165,14 @@ export class IncrementalParser {
    * where the edit was (old [from, to) replaced by `inserted` characters); undefined, having
    * changed nothing, when only a full parse is safe.
    */
-  private tryIncremental(text: string): { scope: 'item' | 'heading' | 'run'; edit: { from: number; to: number; inserted: number } } | undefined {
+  private tryIncremental(
+    text: string,
+  ):
+    | { scope: 'item' | 'heading' | 'run'; edit: { from: number; to: number; inserted: number } }
+    | undefined {
     const old = this.text!;
-    if (this.hasDefinitions || this.chunks.length < 2 || text.length > MAX_TEXT_CHARS) return undefined;
+    if (this.hasDefinitions || this.chunks.length < 2 || text.length > MAX_TEXT_CHARS)
+      return undefined;
     const prefix = commonPrefix(old, text);
     const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
     const edit = { from: prefix, to: old.length - suffix, inserted: text.length - suffix - prefix };
@@ -156,14 +200,28 @@ export class IncrementalParser {
     let heading: number | undefined;
     if (!frontMatter && prefix <= firstLineEnd) {
       const marker = /^ {0,3}#{1,6}[ \t]+/.exec(old.slice(chunk.start, firstLineEnd));
-      if (!inLine || !marker || first?.type !== 'heading' || prefix < chunk.start + marker[0].length) return undefined;
+      if (
+        !inLine ||
+        !marker ||
+        first?.type !== 'heading' ||
+        prefix < chunk.start + marker[0].length
+      )
+        return undefined;
       heading = first.depth;
     }
     const delta = text.length - old.length;
-    if (inLine && heading === undefined && !frontMatter && this.tryListItem(chunk, index, text, prefix, old.length - suffix, delta)) {
+    if (
+      inLine &&
+      heading === undefined &&
+      !frontMatter &&
+      this.tryListItem(chunk, index, text, prefix, old.length - suffix, delta)
+    ) {
       return { scope: 'item', edit };
     }
-    if (heading !== undefined && this.tryHeadingLine(chunk, index, text, firstLineEnd, heading, delta)) {
+    if (
+      heading !== undefined &&
+      this.tryHeadingLine(chunk, index, text, firstLineEnd, heading, delta)
+    ) {
       return { scope: 'heading', edit };
     }
     const chunkText = text.slice(chunk.start, chunk.end + delta);
@@ -171,13 +229,15 @@ export class IncrementalParser {
     if (part.refusal) return undefined;
     const head = part.tree.children[0];
     if (frontMatter && (part.tree.children.length !== 1 || head?.type !== 'yaml')) return undefined;
-    if (heading !== undefined && (head?.type !== 'heading' || head.depth !== heading)) return undefined;
+    if (heading !== undefined && (head?.type !== 'heading' || head.depth !== heading))
+      return undefined;
     // The re-parsed run must still be one run: an ATX heading only at its start.
     if (part.tree.children.slice(1).some((n) => isAtxHeading(n, chunkText))) return undefined;
     // Anything left open (a fence, an HTML block, nested in a list or not) runs to the end of the
     // text it is given, so alone it would end elsewhere than in the whole document: parse whole.
     const last = part.tree.children[part.tree.children.length - 1];
-    if (last && (last.position?.end.offset ?? 0) > chunkText.replace(/\s+$/, '').length) return undefined;
+    if (last && (last.position?.end.offset ?? 0) > chunkText.replace(/\s+$/, '').length)
+      return undefined;
     // The run's first line is untouched, so its line number is still the one of its first node.
     const firstLine = (chunk.nodes[0]?.position?.start.line ?? 1) - 1;
     shiftPositions(part.tree.children, chunk.start, firstLine);
@@ -198,14 +258,29 @@ export class IncrementalParser {
  * line cannot change from a new block into a lazy continuation. Returns the list's index in the
  * chunk, or -1, having changed nothing.
  */
-function reparseListItem(chunk: Chunk, text: string, old: string, from: number, to: number, delta: number): number {
-  const at = chunk.nodes.findIndex((n) => n.type === 'list' && (n.position?.start.offset ?? 0) <= from && to <= (n.position?.end.offset ?? 0));
+function reparseListItem(
+  chunk: Chunk,
+  text: string,
+  old: string,
+  from: number,
+  to: number,
+  delta: number,
+): number {
+  const at = chunk.nodes.findIndex(
+    (n) =>
+      n.type === 'list' &&
+      (n.position?.start.offset ?? 0) <= from &&
+      to <= (n.position?.end.offset ?? 0),
+  );
   const list = chunk.nodes[at];
   if (list?.type !== 'list') return -1;
-  const i = list.children.findIndex((item) => (item.position?.start.offset ?? 0) <= from && to <= (item.position?.end.offset ?? 0));
+  const i = list.children.findIndex(
+    (item) => (item.position?.start.offset ?? 0) <= from && to <= (item.position?.end.offset ?? 0),
+  );
   const item = list.children[i];
   const contentStart = item?.children[0]?.position?.start.offset;
-  if (!item?.position || !list.position || contentStart === undefined || from < contentStart) return -1;
+  if (!item?.position || !list.position || contentStart === undefined || from < contentStart)
+    return -1;
   // From the start of the item's first line to the end of its last line.
   const start = item.position.start.offset! - (item.position.start.column - 1);
   let end = item.position.end.offset!;
@@ -215,12 +290,24 @@ function reparseListItem(chunk: Chunk, text: string, old: string, from: number, 
   const part = parseTree(source);
   const reparsed = part.tree.children;
   const fresh = reparsed[0];
-  if (part.refusal || reparsed.length !== 1 || fresh?.type !== 'list' || fresh.children.length !== 1) return -1;
+  if (
+    part.refusal ||
+    reparsed.length !== 1 ||
+    fresh?.type !== 'list' ||
+    fresh.children.length !== 1
+  )
+    return -1;
   const next = fresh.children[0]!;
-  if (fresh.ordered !== list.ordered || next.spread !== item.spread || next.children.length === 0) return -1;
-  if (next.children[0]?.position?.start.line !== 1 || endsInParagraph(next) !== endsInParagraph(item)) return -1;
+  if (fresh.ordered !== list.ordered || next.spread !== item.spread || next.children.length === 0)
+    return -1;
+  if (
+    next.children[0]?.position?.start.line !== 1 ||
+    endsInParagraph(next) !== endsInParagraph(item)
+  )
+    return -1;
   if ((next.position?.end.offset ?? 0) < source.replace(/\s+$/, '').length) return -1;
-  const listEndsWithItem = i === list.children.length - 1 && list.position.end.offset === item.position.end.offset;
+  const listEndsWithItem =
+    i === list.children.length - 1 && list.position.end.offset === item.position.end.offset;
   if (i === list.children.length - 1 && !listEndsWithItem) return -1;
   shiftPositions([next], start, item.position.start.line - 1);
   list.children[i] = next;
@@ -229,8 +316,6 @@ function reparseListItem(chunk: Chunk, text: string, old: string, from: number, 
   else list.position.end = { ...list.position.end, offset: list.position.end.offset! + delta };
   return at;
 }
-
-
 
 /** Characters compared at once: native string comparison of blocks is several times faster than a loop. */
 const BLOCK = 512;
@@ -246,7 +331,11 @@ function commonPrefix(a: string, b: string): number {
 /** The length of the common end of a and b, at most `max`. */
 function commonSuffix(a: string, b: string, max: number): number {
   let s = 0;
-  while (s + BLOCK <= max && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
+  while (
+    s + BLOCK <= max &&
+    a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)
+  )
+    s += BLOCK;
   while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return s;
 }

@@ -26,19 +26,34 @@ export function isLabelFor(line: string, id: string, config: Config): boolean {
  * and tables right after each label (and, for a timeline, paragraphs of timed lines). Only the
  * whole-text reader looks for these; the line reader declines such documents (hasLabelLine).
  */
-export function labelledNodes(nodes: readonly RootContent[], id: string, config: Config): RootContent[] {
+export function labelledNodes(
+  nodes: readonly RootContent[],
+  id: string,
+  config: Config,
+): RootContent[] {
   const found: RootContent[] = [];
   if (id === 'timeline') {
     // Without a label either, a list most of whose items start with a time is the timeline.
-    const timed = nodes.filter((n) => n.type === 'list' && n.children.length >= 3 && n.children.filter((i) => parseEntryTime(toString(i))?.text).length * 3 >= n.children.length * 2);
-    if (!nodes.some((n) => n.type === 'paragraph' && isLabelFor(toString(n), id, config))) return timed;
+    const timed = nodes.filter(
+      (n) =>
+        n.type === 'list' &&
+        n.children.length >= 3 &&
+        n.children.filter((i) => parseEntryTime(toString(i))?.text).length * 3 >=
+          n.children.length * 2,
+    );
+    if (!nodes.some((n) => n.type === 'paragraph' && isLabelFor(toString(n), id, config)))
+      return timed;
   }
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (node.type !== 'paragraph' || !isLabelFor(toString(node), id, config)) continue;
     while (i + 1 < nodes.length && ['list', 'table', 'paragraph'].includes(nodes[i + 1]!.type)) {
       const next = nodes[i + 1]!;
-      if (next.type === 'paragraph' && (id !== 'timeline' || labelText(toString(next)) !== undefined)) break;
+      if (
+        next.type === 'paragraph' &&
+        (id !== 'timeline' || labelText(toString(next)) !== undefined)
+      )
+        break;
       found.push(next);
       i++;
     }
@@ -48,12 +63,14 @@ export function labelledNodes(nodes: readonly RootContent[], id: string, config:
 
 /** Whether any line of a text could be a label for this section: the line reader then leaves the text to the whole parse. */
 export function hasLabelLine(text: string, id: string, config: Config): boolean {
-  for (const line of text.split(/\r?\n|\r/)) if (line.length <= 90 && isLabelFor(line, id, config)) return true;
+  for (const line of text.split(/\r?\n|\r/))
+    if (line.length <= 90 && isLabelFor(line, id, config)) return true;
   return false;
 }
 
 /** Whether any list item line of a text starts with a time: a list of them may be a timeline without a heading (see labelledNodes). */
 export function hasTimedItemLine(text: string): boolean {
-  for (const m of text.matchAll(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/gm)) if (parseEntryTime(m[1]!)?.text) return true;
+  for (const m of text.matchAll(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/gm))
+    if (parseEntryTime(m[1]!)?.text) return true;
   return false;
 }

@@ -58,7 +58,11 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
     while (close <= lines.lineCount && !FRONT_MATTER_FENCE.test(lineText(close))) close++;
     // An unclosed front matter changes how micromark reads the whole document.
     if (close > lines.lineCount) return undefined;
-    frontMatter = { contentStart: lines.lineStart(2), contentEnd: lines.lineStart(close), end: lines.lineEnd(close) };
+    frontMatter = {
+      contentStart: lines.lineStart(2),
+      contentEnd: lines.lineStart(close),
+      end: lines.lineEnd(close),
+    };
     line = close + 1;
   }
 
@@ -107,7 +111,13 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
       content();
       continue;
     }
-    current = { start, end, depth: h[1]!.length, raw: headingRaw(s, h[0].length), contentAfter: false };
+    current = {
+      start,
+      end,
+      depth: h[1]!.length,
+      raw: headingRaw(s, h[0].length),
+      contentAfter: false,
+    };
     headings.push(current);
     // A heading is one line: what follows starts a new block.
     previousBlank = true;
@@ -119,7 +129,11 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
 
 /** An ATX heading line's text after its opening #s (`after` characters): no closing sequence, no spaces around. */
 export function headingRaw(line: string, after: number): string {
-  return line.slice(after).replace(/[ \t]+$/, '').replace(/(?:^|[ \t]+)#+$/, '').trim();
+  return line
+    .slice(after)
+    .replace(/[ \t]+$/, '')
+    .replace(/(?:^|[ \t]+)#+$/, '')
+    .trim();
 }
 
 /** Whether a heading's text reads the same as Markdown: nothing inline (emphasis, code, escapes, entities, HTML, links). */
@@ -133,7 +147,8 @@ export function isPlainInline(raw: string): boolean {
  * gives a meaning inside a line but * and ` (no links, HTML, entities, escapes, tables, _ or ~),
  * and has no trailing space. plainInline() then settles what the * and ` make of it.
  */
-const SIMPLE_ITEM = /^[-*+] (\[[ xX]\] )?((?!\d{1,9}[.)](?: |$))[\p{L}\p{N}*`](?:[\p{L}\p{N} .,;:'"()/@#%+=?{}*`-]*[\p{L}\p{N}.,;:'"()/@#%+=?{}*`-])?)$/u;
+const SIMPLE_ITEM =
+  /^[-*+] (\[[ xX]\] )?((?!\d{1,9}[.)](?: |$))[\p{L}\p{N}*`](?:[\p{L}\p{N} .,;:'"()/@#%+=?{}*`-]*[\p{L}\p{N}.,;:'"()/@#%+=?{}*`-])?)$/u;
 
 /**
  * The text the Markdown parser reads from a line of SIMPLE_ITEM's characters, or undefined when
@@ -155,7 +170,8 @@ export function plainInline(line: string): string | undefined {
     const part = parts[i]!;
     if (i % 2 === 1) {
       if (part === '' || part.includes('*')) return undefined;
-      out += part.startsWith(' ') && part.endsWith(' ') && part.trim() !== '' ? part.slice(1, -1) : part;
+      out +=
+        part.startsWith(' ') && part.endsWith(' ') && part.trim() !== '' ? part.slice(1, -1) : part;
       continue;
     }
     const strong = strongText(part, { first: i === 0, last: i === parts.length - 1 });
@@ -168,7 +184,10 @@ export function plainInline(line: string): string | undefined {
 const ALNUM = /[\p{L}\p{N}]/u;
 
 /** A stretch outside code spans with its ** pairs removed (see plainInline); `first`/`last`: it starts or ends the line. */
-function strongText(part: string, { first, last }: { first: boolean; last: boolean }): string | undefined {
+function strongText(
+  part: string,
+  { first, last }: { first: boolean; last: boolean },
+): string | undefined {
   if (!part.includes('*')) return part;
   const runs = [...part.matchAll(/\*+/g)];
   if (runs.length % 2 === 1 || runs.some((r) => r[0].length !== 2)) return undefined;
@@ -177,7 +196,13 @@ function strongText(part: string, { first, last }: { first: boolean; last: boole
     const close = runs[k + 1]!.index;
     const before = open === 0 ? (first ? ' ' : '`') : part[open - 1]!;
     const after = close + 2 === part.length ? (last ? ' ' : '`') : part[close + 2]!;
-    if (before !== ' ' || !ALNUM.test(part[open + 2]!) || !ALNUM.test(part[close - 1]!) || !/[ .,;:]/.test(after)) return undefined;
+    if (
+      before !== ' ' ||
+      !ALNUM.test(part[open + 2]!) ||
+      !ALNUM.test(part[close - 1]!) ||
+      !/[ .,;:]/.test(after)
+    )
+      return undefined;
   }
   return part.replace(/\*\*/g, '');
 }
@@ -195,7 +220,12 @@ export interface SimpleItem {
  * template prompts and sub-headings with plain text, read line by line; `onHeading` receives
  * each sub-heading. Undefined when any line is anything else, and the Markdown parser must read it.
  */
-export function readSimpleItems(text: string, start: number, end: number, onHeading: (h: { start: number; raw: string }) => void): SimpleItem[] | undefined {
+export function readSimpleItems(
+  text: string,
+  start: number,
+  end: number,
+  onHeading: (h: { start: number; raw: string }) => void,
+): SimpleItem[] | undefined {
   const items: SimpleItem[] = [];
   let at = text.indexOf('\n', start) + 1;
   if (at === 0) return [];
@@ -211,8 +241,17 @@ export function readSimpleItems(text: string, start: number, end: number, onHead
       if (m) {
         const body = plainInline(m[2]!)?.trim();
         if (!body) return undefined;
-        items.push({ start: at, end: lineEnd, body, checked: m[1] === undefined ? null : m[1][1] !== ' ' });
-      } else if (line.startsWith('<!--') && closesComment(line, 'opening line') && isComment(line)) {
+        items.push({
+          start: at,
+          end: lineEnd,
+          body,
+          checked: m[1] === undefined ? null : m[1][1] !== ' ',
+        });
+      } else if (
+        line.startsWith('<!--') &&
+        closesComment(line, 'opening line') &&
+        isComment(line)
+      ) {
         // A one-line prompt: no node the readers look at.
       } else {
         const h = ATX.exec(line);

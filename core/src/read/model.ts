@@ -82,20 +82,40 @@ export function assembleModel(parts: ReadParts, options: ParseOptions): Postmort
   const title = meta.title?.trim() || parts.h1;
   const { entries, days } = parts.timeline;
   // A date written with a time ("2023-04-02 10:00:00 +0000", other tools' style) still dates the timeline.
-  const writtenDate = typeof frontMatter?.data?.date === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(frontMatter.data.date)?.[0] : undefined;
+  const writtenDate =
+    typeof frontMatter?.data?.date === 'string'
+      ? /^\d{4}-\d{2}-\d{2}/.exec(frontMatter.data.date)?.[0]
+      : undefined;
   placeEntries(entries, meta.date ?? meta.started?.slice(0, 10) ?? writtenDate, days);
   markOverdue(actions, options.today ?? todayIso());
-  const model = { text, lines, frontMatter, meta, title, sections, timeline: entries, timelineDays: days, actions, metrics: computeMetrics(meta), refusal };
+  const model = {
+    text,
+    lines,
+    frontMatter,
+    meta,
+    title,
+    sections,
+    timeline: entries,
+    timelineDays: days,
+    actions,
+    metrics: computeMetrics(meta),
+    refusal,
+  };
   const tree = parts.tree;
   if (typeof tree !== 'function') return { ...model, tree };
   let parsed: Root | undefined;
-  return Object.defineProperty(model, 'tree', { get: () => (parsed ??= tree()), enumerable: true, configurable: true }) as Postmortem;
+  return Object.defineProperty(model, 'tree', {
+    get: () => (parsed ??= tree()),
+    enumerable: true,
+    configurable: true,
+  }) as Postmortem;
 }
 
 function computeMetrics(meta: Meta): Metrics {
   const started = meta.started ? parseDateTime(meta.started) : undefined;
   const at = (v: string | undefined) => (v ? parseDateTime(v) : undefined);
-  const minutes = (t: number | undefined) => (started !== undefined && t !== undefined && t >= started ? (t - started) / 60_000 : undefined);
+  const minutes = (t: number | undefined) =>
+    started !== undefined && t !== undefined && t >= started ? (t - started) / 60_000 : undefined;
   return {
     timeToDetect: minutes(at(meta.detected)),
     timeToMitigate: minutes(at(meta.mitigated)),

@@ -34,25 +34,50 @@ export interface SectionSpan {
  * but a Follow-up one, its follow-ups are its action items (what real postmortems mean by it); one
  * without a Root Cause section but with two summary-like sections tells the cause in the second.
  */
-export function buildSections(headings: readonly HeadingRef[], textLength: number, config: Config): { spans: SectionSpan[]; h1?: HeadingRef } {
+export function buildSections(
+  headings: readonly HeadingRef[],
+  textLength: number,
+  config: Config,
+): { spans: SectionSpan[]; h1?: HeadingRef } {
   const ids = headings.map((h) => (h.depth <= 3 ? headingIds(h.text, config) : []));
   const level = sectionLevel(headings, ids);
   const atLevel = new Set(headings.flatMap((h, i) => (h.depth === level ? ids[i]! : [])));
-  const isSection = headings.map((h, i) => h.depth === level || (h.depth > level && h.depth <= 3 && ids[i]!.length > 0 && ids[i]!.every((id) => !atLevel.has(id))));
+  const isSection = headings.map(
+    (h, i) =>
+      h.depth === level ||
+      (h.depth > level &&
+        h.depth <= 3 &&
+        ids[i]!.length > 0 &&
+        ids[i]!.every((id) => !atLevel.has(id))),
+  );
   const h1 = headings.find((h, i) => h.depth === 1 && !isSection[i]);
 
   const spans: SectionSpan[] = [];
   headings.forEach((h, i) => {
     if (!isSection[i]) return;
     let until = i + 1;
-    while (until < headings.length && !isSection[until] && headings[until]!.depth > Math.min(h.depth, level)) until++;
+    while (
+      until < headings.length &&
+      !isSection[until] &&
+      headings[until]!.depth > Math.min(h.depth, level)
+    )
+      until++;
     // A promoted deeper heading also ends at a heading of its own level or above.
     if (h.depth > level) {
       until = i + 1;
-      while (until < headings.length && !isSection[until] && headings[until]!.depth > h.depth) until++;
+      while (until < headings.length && !isSection[until] && headings[until]!.depth > h.depth)
+        until++;
     }
     const end = until < headings.length ? headings[until]!.start : textLength;
-    spans.push({ heading: h.text, ids: ids[i]!, start: h.start, headingEnd: h.end, end, at: i, until });
+    spans.push({
+      heading: h.text,
+      ids: ids[i]!,
+      start: h.start,
+      headingEnd: h.end,
+      end,
+      at: i,
+      until,
+    });
   });
   // Without a root-cause section, a second summary-like section ("What happened" after "Summary") tells the cause.
   if (!spans.some((s) => s.ids.includes('root-cause'))) {
@@ -71,7 +96,8 @@ export function buildSections(headings: readonly HeadingRef[], textLength: numbe
  * recognised sections (a title at level 1 does not count for level 1).
  */
 function sectionLevel(headings: readonly HeadingRef[], ids: readonly string[][]): number {
-  const count = (depth: number) => new Set(headings.flatMap((h, i) => (h.depth === depth ? ids[i]! : []))).size;
+  const count = (depth: number) =>
+    new Set(headings.flatMap((h, i) => (h.depth === depth ? ids[i]! : []))).size;
   const two = count(2);
   const one = count(1);
   const three = count(3);

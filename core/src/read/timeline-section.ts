@@ -14,7 +14,10 @@ export interface TimelineRead {
  * unedited runs, so a 1,700-entry timeline is not read again on every keystroke. Only what the
  * text gives is kept; offsets are read from the nodes' current positions.
  */
-export type TimelineItemCache = WeakMap<ListItem, Pick<TimelineEntry, 'text' | 'time' | 'placeholder'>>;
+export type TimelineItemCache = WeakMap<
+  ListItem,
+  Pick<TimelineEntry, 'text' | 'time' | 'placeholder'>
+>;
 
 /**
  * The entries and day marks of a Timeline section's nodes, as teams write them: list items
@@ -24,7 +27,11 @@ export type TimelineItemCache = WeakMap<ListItem, Pick<TimelineEntry, 'text' | '
  * is only a date is a day mark. Untimed list items are entries without a time (context);
  * untimed paragraph lines are prose, not entries.
  */
-export function readTimelineNodes(children: readonly RootContent[], text: string, readItems?: TimelineItemCache): TimelineRead {
+export function readTimelineNodes(
+  children: readonly RootContent[],
+  text: string,
+  readItems?: TimelineItemCache,
+): TimelineRead {
   const read: TimelineRead = { entries: [], days: [] };
   for (const node of children) {
     if (node.type === 'heading') {
@@ -34,14 +41,27 @@ export function readTimelineNodes(children: readonly RootContent[], text: string
       else readList(node.children, text, read);
     } else if (node.type === 'table') {
       const header = node.children[0]?.children.map((c) => toString(c).toLowerCase().trim()) ?? [];
-      let col = header.findIndex((h) => /^(time|when|timestamp|date|date\/time|time \(.+\)|time \/ date|date & time|datetime)$/.test(h));
+      let col = header.findIndex((h) =>
+        /^(time|when|timestamp|date|date\/time|time \(.+\)|time \/ date|date & time|datetime)$/.test(
+          h,
+        ),
+      );
       if (col < 0) col = 0;
       for (const row of node.children.slice(1)) {
         const cell = row.children[col];
-        const rowText = row.children.map((c) => toString(c).trim()).filter(Boolean).join(' — ');
+        const rowText = row.children
+          .map((c) => toString(c).trim())
+          .filter(Boolean)
+          .join(' — ');
         if (!cell || !rowText) continue;
-        const start = cell.children[0]?.position?.start.offset ?? cell.position?.start.offset ?? row.position?.start.offset ?? 0;
-        read.entries.push(timelineEntry(rowText, start, row.position?.end.offset ?? 0, toString(cell).trim()));
+        const start =
+          cell.children[0]?.position?.start.offset ??
+          cell.position?.start.offset ??
+          row.position?.start.offset ??
+          0;
+        read.entries.push(
+          timelineEntry(rowText, start, row.position?.end.offset ?? 0, toString(cell).trim()),
+        );
       }
     } else if (node.type === 'paragraph') {
       readParagraph(node, text, read);
@@ -67,7 +87,11 @@ function readList(items: readonly ListItem[], text: string, read: TimelineRead):
 }
 
 /** readList for the incremental parser, which keeps what each item's text gave (items with day groups are read afresh). */
-function readListCached(items: readonly ListItem[], cache: TimelineItemCache, read: TimelineRead): void {
+function readListCached(
+  items: readonly ListItem[],
+  cache: TimelineItemCache,
+  read: TimelineRead,
+): void {
   for (const item of items) {
     if (item.children.some((c) => c.type === 'list')) {
       readList([item], '', read);
@@ -96,7 +120,8 @@ function readParagraph(node: Paragraph, text: string, read: TimelineRead): void 
   let at = from;
   source.forEach((raw, i) => {
     const lineStart = at + (raw.length - raw.trimStart().length);
-    at += raw.length + (text[at + raw.length] === '\r' && text[at + raw.length + 1] === '\n' ? 2 : 1);
+    at +=
+      raw.length + (text[at + raw.length] === '\r' && text[at + raw.length + 1] === '\n' ? 2 : 1);
     // The line as the parser reads it when the lines match one to one, else as written.
     const line = (plain.length === source.length ? plain[i]! : raw).trim();
     if (!line) return;
@@ -111,9 +136,15 @@ function readParagraph(node: Paragraph, text: string, read: TimelineRead): void 
 }
 
 /** The entries and day headings of a Timeline section (from its heading's start) read line by line, or undefined (see readSimpleItems). */
-export function readTimelineLines(text: string, start: number, end: number): TimelineRead | undefined {
+export function readTimelineLines(
+  text: string,
+  start: number,
+  end: number,
+): TimelineRead | undefined {
   const days: TimelineDay[] = [];
-  const items = readSimpleItems(text, start, end, (h) => days.push(dayMark(h.raw, h.start, 'heading')!));
+  const items = readSimpleItems(text, start, end, (h) =>
+    days.push(dayMark(h.raw, h.start, 'heading')!),
+  );
   // A task box in a timeline is unusual enough to leave to the parser.
   if (!items || items.some((i) => i.checked !== null)) return undefined;
   return { entries: items.map((i) => timelineEntry(i.body, i.start + 2, i.end)), days };

@@ -7,7 +7,11 @@ import type { Notice } from '../problem';
 import { remarkPostmortemGfm } from '../markdown';
 import { LineIndex } from '../text';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkPostmortemGfm).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkPostmortemGfm)
+  .freeze();
 
 /** The Markdown tree of a text, or an empty tree and why the text was not parsed. Never throws. */
 export function parseTree(text: string): { tree: Root; refusal?: Notice } {
@@ -23,7 +27,11 @@ export function parseTree(text: string): { tree: Root; refusal?: Notice } {
     // A stack overflow on nesting the guard did not foresee; never let it reach the caller.
     return {
       tree: { type: 'root', children: [] },
-      refusal: { message: `Document could not be parsed as Markdown (${(e as Error).message}); expected ordinary nesting of lists and quotes.`, line: 1, column: 1 },
+      refusal: {
+        message: `Document could not be parsed as Markdown (${(e as Error).message}); expected ordinary nesting of lists and quotes.`,
+        line: 1,
+        column: 1,
+      },
     };
   }
 }
@@ -51,7 +59,13 @@ export function containsDefinition(tree: Root): boolean {
   const stack: Nodes[] = [tree];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === 'definition' || node.type === 'linkReference' || node.type === 'imageReference' || node.type === 'footnoteDefinition') return true;
+    if (
+      node.type === 'definition' ||
+      node.type === 'linkReference' ||
+      node.type === 'imageReference' ||
+      node.type === 'footnoteDefinition'
+    )
+      return true;
     if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
   }
   return false;
@@ -61,7 +75,9 @@ export function containsDefinition(tree: Root): boolean {
 export function isAtxHeading(node: Nodes, text: string): boolean {
   if (node.type !== 'heading') return false;
   const start = node.position?.start.offset ?? 0;
-  return /^ {0,3}#{1,6}(?:[ \t\r\n]|$)/.test(text.slice(start - ((node.position?.start.column ?? 1) - 1), start + 8));
+  return /^ {0,3}#{1,6}(?:[ \t\r\n]|$)/.test(
+    text.slice(start - ((node.position?.start.column ?? 1) - 1), start + 8),
+  );
 }
 
 /** Whether the last block a node ends with is a paragraph (the only block a next line can continue lazily). */
@@ -83,7 +99,11 @@ export function countLines(s: string): number {
  * Puts the text of refused blocks back into a tree parsed from budgetInline's text: each text node
  * there gets the characters it stands for, as written, not parsed as Markdown.
  */
-export function restoreRefused(tree: Root, original: string, refused: readonly RefusedBlock[]): void {
+export function restoreRefused(
+  tree: Root,
+  original: string,
+  refused: readonly RefusedBlock[],
+): void {
   if (refused.length === 0) return;
   // Refused blocks come in text order and do not overlap: the last one starting at or before s is the only candidate.
   const inside = (s: number, e: number) => {
@@ -102,7 +122,8 @@ export function restoreRefused(tree: Root, original: string, refused: readonly R
     const node = stack.pop()!;
     const s = node.position?.start.offset;
     const e = node.position?.end.offset;
-    if (node.type === 'text' && s !== undefined && e !== undefined && inside(s, e)) node.value = original.slice(s, e);
+    if (node.type === 'text' && s !== undefined && e !== undefined && inside(s, e))
+      node.value = original.slice(s, e);
     if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
   }
 }

@@ -13,20 +13,35 @@ import { joinTimelines, readTimelineNodes, type TimelineItemCache } from './time
 import { parseTree } from './tree';
 
 /** The model from parsing the whole text (without a BOM) as Markdown first: the reference every other reader is held to. */
-export function parseWhole(text: string, options: ParseOptions = {}, lines = new LineIndex(text)): Postmortem {
+export function parseWhole(
+  text: string,
+  options: ParseOptions = {},
+  lines = new LineIndex(text),
+): Postmortem {
   const { tree, refusal } = parseTree(text);
   return modelFromTree(text, tree, refusal, options, lines);
 }
 
 /** The model of a text from its whole Markdown tree (fresh, or kept up to date by the incremental parser). */
-export function modelFromTree(text: string, tree: Root, refusal: Notice | undefined, options: ParseOptions, lines: LineIndex, timelineItems?: TimelineItemCache): Postmortem {
+export function modelFromTree(
+  text: string,
+  tree: Root,
+  refusal: Notice | undefined,
+  options: ParseOptions,
+  lines: LineIndex,
+  timelineItems?: TimelineItemCache,
+): Postmortem {
   const config = options.config ?? defaultConfig;
   const { sections, h1 } = sectionsOfTree(tree, text, config);
   const timelineSections = sections.filter((s) => s.ids.includes('timeline'));
   const actionSections = sections.filter((s) => s.ids.includes('action-items'));
   // A document without the section's heading may still introduce it with a label line.
-  const timelineNodes = timelineSections.length ? undefined : labelledNodes(tree.children, 'timeline', config);
-  const actionNodes = actionSections.length ? undefined : labelledNodes(tree.children, 'action-items', config);
+  const timelineNodes = timelineSections.length
+    ? undefined
+    : labelledNodes(tree.children, 'timeline', config);
+  const actionNodes = actionSections.length
+    ? undefined
+    : labelledNodes(tree.children, 'action-items', config);
   return assembleModel(
     {
       text,
@@ -35,8 +50,14 @@ export function modelFromTree(text: string, tree: Root, refusal: Notice | undefi
       frontMatter: frontMatterOfTree(tree, text, lines),
       h1,
       sections,
-      timeline: timelineNodes ? readTimelineNodes(timelineNodes, text) : joinTimelines(timelineSections.map((s) => readTimelineNodes(s.children, text, timelineItems))),
-      actions: actionNodes ? readActionNodes(actionNodes, text) : actionSections.flatMap((s) => readActionNodes(s.children, text)),
+      timeline: timelineNodes
+        ? readTimelineNodes(timelineNodes, text)
+        : joinTimelines(
+            timelineSections.map((s) => readTimelineNodes(s.children, text, timelineItems)),
+          ),
+      actions: actionNodes
+        ? readActionNodes(actionNodes, text)
+        : actionSections.flatMap((s) => readActionNodes(s.children, text)),
       refusal,
     },
     options,
@@ -44,7 +65,11 @@ export function modelFromTree(text: string, tree: Root, refusal: Notice | undefi
 }
 
 /** The front matter of a tree whose first node is YAML at the very start. */
-function frontMatterOfTree(tree: Root, text: string, lines: LineIndex): FrontMatterBlock | undefined {
+function frontMatterOfTree(
+  tree: Root,
+  text: string,
+  lines: LineIndex,
+): FrontMatterBlock | undefined {
   const first = tree.children[0];
   if (first?.type !== 'yaml' || first.position?.start.offset !== 0) return undefined;
   const end = first.position.end.offset ?? 0;
@@ -56,19 +81,33 @@ function frontMatterOfTree(tree: Root, text: string, lines: LineIndex): FrontMat
 }
 
 /** The sections of a tree (see buildSections) with their nodes, and the first level-1 heading's text. */
-export function sectionsOfTree(tree: Root, text: string, config: Config): { sections: Section[]; h1?: string } {
+export function sectionsOfTree(
+  tree: Root,
+  text: string,
+  config: Config,
+): { sections: Section[]; h1?: string } {
   const headings: HeadingRef[] = [];
   const nodeIndex: number[] = [];
   tree.children.forEach((node, i) => {
     if (node.type !== 'heading') return;
     const start = node.position?.start.offset ?? 0;
-    headings.push({ depth: node.depth, text: toString(node).trim(), start, end: node.position?.end.offset ?? start });
+    headings.push({
+      depth: node.depth,
+      text: toString(node).trim(),
+      start,
+      end: node.position?.end.offset ?? start,
+    });
     nodeIndex.push(i);
   });
   const { spans, h1 } = buildSections(headings, text.length, config);
   const sections = spans.map(({ at, until, ...span }): Section => {
-    const children = tree.children.slice(nodeIndex[at]! + 1, until < nodeIndex.length ? nodeIndex[until] : tree.children.length);
-    const hasContent = children.some((n) => n.type !== 'heading' && !(n.type === 'html' && isComment(n.value)));
+    const children = tree.children.slice(
+      nodeIndex[at]! + 1,
+      until < nodeIndex.length ? nodeIndex[until] : tree.children.length,
+    );
+    const hasContent = children.some(
+      (n) => n.type !== 'heading' && !(n.type === 'html' && isComment(n.value)),
+    );
     return { ...span, children, hasContent };
   });
   return { sections, h1: h1?.text };

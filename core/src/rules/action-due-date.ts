@@ -4,7 +4,8 @@ import type { Problem, Rule } from './types';
 
 export const actionDueDate: Rule = {
   id: 'action-due-date',
-  description: 'Every open action item has a real due date (due:YYYY-MM-DD, "by YYYY-MM-DD", or a Due column).',
+  description:
+    'Every open action item has a real due date (due:YYYY-MM-DD, "by YYYY-MM-DD", or a Due column).',
   severity: 'warning',
   check({ pm }) {
     const problems: Problem[] = [];
@@ -14,14 +15,23 @@ export const actionDueDate: Rule = {
     const section = pm.sections.find((s) => s.ids.includes('action-items'));
     const whole = undated.length > 1 && undated.length === open.length && section !== undefined;
     if (whole) {
-      problems.push({ message: `None of the ${open.length} open action items has a due date; expected due:YYYY-MM-DD on each (or a Due column).`, ...headingSpan(section) });
+      problems.push({
+        message: `None of the ${open.length} open action items has a due date; expected due:YYYY-MM-DD on each (or a Due column).`,
+        ...headingSpan(section),
+      });
     }
     for (const a of pm.actions) {
       const name = quote(a.title || a.text, 40);
       if (a.dueRaw !== undefined && a.due === undefined) {
-        problems.push({ message: `Action item ${name} has due date ${quote(a.dueRaw)}, which is not a real date; expected due:YYYY-MM-DD.`, ...firstLineOf(pm, a.start, a.end) });
+        problems.push({
+          message: `Action item ${name} has due date ${quote(a.dueRaw)}, which is not a real date; expected due:YYYY-MM-DD.`,
+          ...firstLineOf(pm, a.start, a.end),
+        });
       } else if (!whole && !a.done && a.due === undefined) {
-        problems.push({ message: `Action item ${name} has no due date; expected due:YYYY-MM-DD.`, ...firstLineOf(pm, a.start, a.end) });
+        problems.push({
+          message: `Action item ${name} has no due date; expected due:YYYY-MM-DD.`,
+          ...firstLineOf(pm, a.start, a.end),
+        });
       }
     }
     return problems;

@@ -16,7 +16,11 @@ export const actionOwner: Rule = {
       .filter((a) => !a.owner)
       .map((a) => {
         const fix = ownerFix(pm, a);
-        return { message: `Action item ${quote(a.title || a.text, 40)} has no owner; expected an @name.`, ...firstLineOf(pm, a.start, a.end), ...(fix && { fix }) };
+        return {
+          message: `Action item ${quote(a.title || a.text, 40)} has no owner; expected an @name.`,
+          ...firstLineOf(pm, a.start, a.end),
+          ...(fix && { fix }),
+        };
       });
   },
 };
@@ -38,17 +42,32 @@ function ownerFix(pm: Postmortem, a: ActionItem): Fix | undefined {
   } else {
     // The header is the first row of the table above this one.
     let header = lineNo;
-    while (header > 1 && pm.text.slice(lines.lineStart(header - 1), lines.lineEnd(header - 1)).trimStart().startsWith('|')) header--;
+    while (
+      header > 1 &&
+      pm.text
+        .slice(lines.lineStart(header - 1), lines.lineEnd(header - 1))
+        .trimStart()
+        .startsWith('|')
+    )
+      header--;
     const cells = (l: number) => splitRow(pm.text.slice(lines.lineStart(l), lines.lineEnd(l)));
     const column = cells(header).findIndex((c) => columnRole(c.text.trim()) === 'owner');
     const cell = cells(lineNo)[column];
     if (column < 0 || !cell || cell.text.trim()) return undefined;
     at = lineStart + cell.start;
     const edit = { start: at, end: at + cell.text.length, text: ` ${PLACEHOLDER} ` };
-    return { title: 'Add an owner placeholder (@owner)', edits: [edit], select: { start: at + 2, end: at + 1 + PLACEHOLDER.length } };
+    return {
+      title: 'Add an owner placeholder (@owner)',
+      edits: [edit],
+      select: { start: at + 2, end: at + 1 + PLACEHOLDER.length },
+    };
   }
   const offset = text.indexOf('@') + 1;
-  return { title: 'Add an owner placeholder (@owner)', edits: [{ start: at, end: at, text }], select: { start: at + offset, end: at + offset + PLACEHOLDER.length - 1 } };
+  return {
+    title: 'Add an owner placeholder (@owner)',
+    edits: [{ start: at, end: at, text }],
+    select: { start: at + offset, end: at + offset + PLACEHOLDER.length - 1 },
+  };
 }
 
 /** The cells of a table row, with their offsets in the line (between the pipes). */

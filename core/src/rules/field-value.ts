@@ -5,27 +5,33 @@ import { quote, suggest } from '../suggest';
 import type { Problem, Rule } from './types';
 
 const structural = z.looseObject(
-  Object.fromEntries(Object.entries(frontMatterShape).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof frontMatterShape]: z.ZodOptional<(typeof frontMatterShape)[K]> },
+  Object.fromEntries(Object.entries(frontMatterShape).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof frontMatterShape]: z.ZodOptional<(typeof frontMatterShape)[K]>;
+  },
 );
 
 /** Describes a YAML value in a message: 'text', the number 3, a list, empty. */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return 'empty';
   if (typeof value === 'string') return value.trim() ? quote(value) : 'blank';
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${value}`;
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${value}`;
   if (Array.isArray(value)) return value.length ? 'a list' : 'an empty list';
   return 'a map';
 }
 
 export const fieldValue: Rule = {
   id: 'field-value',
-  description: 'Each front-matter field has a value of the expected shape: ISO dates and date-times, known status, lists of names.',
+  description:
+    'Each front-matter field has a value of the expected shape: ISO dates and date-times, known status, lists of names.',
   severity: 'error',
   check({ pm }) {
     const block = pm.frontMatter;
     const data = block?.data;
     if (!block || !data) return [];
-    const present = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null && v !== undefined));
+    const present = Object.fromEntries(
+      Object.entries(data).filter(([, v]) => v !== null && v !== undefined),
+    );
     const result = structural.safeParse(present);
     if (result.success) return [];
     const problems: Problem[] = [];
@@ -41,12 +47,25 @@ export const fieldValue: Rule = {
       const value = index === undefined ? present[field] : (present[field] as unknown[])[index];
       const where = index === undefined ? `Field '${field}'` : `Item ${index + 1} of '${field}'`;
       const expected = index === undefined ? FIELD_EXPECTATIONS[field] : 'a non-empty name';
-      const problem: Problem = { message: `${where} is ${describeValue(value)}; expected ${expected}.`, start: loc.valueStart, end: loc.valueEnd };
+      const problem: Problem = {
+        message: `${where} is ${describeValue(value)}; expected ${expected}.`,
+        start: loc.valueStart,
+        end: loc.valueEnd,
+      };
       if (field === 'status' && typeof value === 'string') {
         const fixed = suggest(value, STATUSES);
-        if (fixed) problem.fix = { title: `Change status to '${fixed}'`, preferred: true, edits: [{ start: loc.valueStart, end: loc.valueEnd, text: fixed }] };
+        if (fixed)
+          problem.fix = {
+            title: `Change status to '${fixed}'`,
+            preferred: true,
+            edits: [{ start: loc.valueStart, end: loc.valueEnd, text: fixed }],
+          };
         // No close match: the writer picks the status from the list.
-        else problem.choices = STATUSES.map((s) => ({ title: `Change status to '${s}'`, edits: [{ start: loc.valueStart, end: loc.valueEnd, text: s }] }));
+        else
+          problem.choices = STATUSES.map((s) => ({
+            title: `Change status to '${s}'`,
+            edits: [{ start: loc.valueStart, end: loc.valueEnd, text: s }],
+          }));
       }
       problems.push(problem);
     }

@@ -9,9 +9,11 @@ export const fileReadable: Rule = {
   check({ pm, decodeNote }) {
     // Blocks over the parse budget: the same linear pass the parser ran (remembered for the last text).
     const blocks = pm.refusal ? [] : budgetInline(pm.text).refused;
-    return [decodeNote, pm.refusal, ...blocks].filter((n) => n !== undefined).map((note) => {
-      const start = pm.lines.lineStart(note.line) + note.column - 1;
-      return { message: note.message, start, end: Math.min(start + 1, pm.text.length) };
-    });
+    return [decodeNote, pm.refusal, ...blocks]
+      .filter((n) => n !== undefined)
+      .map((note) => {
+        const start = pm.lines.lineStart(note.line) + note.column - 1;
+        return { message: note.message, start, end: Math.min(start + 1, pm.text.length) };
+      });
   },
 };

@@ -16,26 +16,39 @@ export const frontMatterMissing: Rule = {
           message: `Front matter must start on line 1; found '---' on line ${line} after blank lines.`,
           start: 0,
           end: fence + 3,
-          fix: { title: 'Remove the blank lines before the front matter', edits: [{ start: 0, end: fence, text: '' }] },
+          fix: {
+            title: 'Remove the blank lines before the front matter',
+            edits: [{ start: 0, end: fence, text: '' }],
+          },
         },
       ];
     }
     if (/^---[ \t]*(\r\n|\r|\n)/.test(pm.text)) {
       return [
         {
-          message: "Front matter opens with '---' on line 1 but is never closed; expected a line with '---' after the last field.",
+          message:
+            "Front matter opens with '---' on line 1 but is never closed; expected a line with '---' after the last field.",
           start: 0,
           end: 3,
         },
       ];
     }
-    const skeleton = frontMatterSkeleton({ title: pm.title ?? 'Untitled incident', date: today, config, eol: pm.lines.eol });
+    const skeleton = frontMatterSkeleton({
+      title: pm.title ?? 'Untitled incident',
+      date: today,
+      config,
+      eol: pm.lines.eol,
+    });
     return [
       {
-        message: 'Front matter is missing; expected a block between --- lines at the top with title, date, status, severity, root_cause and services.',
+        message:
+          'Front matter is missing; expected a block between --- lines at the top with title, date, status, severity, root_cause and services.',
         start: 0,
         end: pm.lines.lineEnd(1),
-        fix: { title: 'Add front matter', edits: [{ start: 0, end: 0, text: skeleton + pm.lines.eol }] },
+        fix: {
+          title: 'Add front matter',
+          edits: [{ start: 0, end: 0, text: skeleton + pm.lines.eol }],
+        },
       },
     ];
   },

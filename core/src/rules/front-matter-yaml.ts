@@ -5,6 +5,9 @@ export const frontMatterYaml: Rule = {
   description: 'Front matter is valid YAML holding key: value pairs.',
   severity: 'error',
   check({ pm }) {
-    return pm.frontMatter?.problems.map((p) => ({ message: p.message, start: p.start, end: p.end })) ?? [];
+    return (
+      pm.frontMatter?.problems.map((p) => ({ message: p.message, start: p.start, end: p.end })) ??
+      []
+    );
   },
 };

@@ -18,7 +18,11 @@ export function firstLine(pm: Postmortem): { start: number; end: number } {
 }
 
 /** The span of an item's first line, so a squiggle never covers a whole paragraph. */
-export function firstLineOf(pm: Postmortem, start: number, end: number): { start: number; end: number } {
+export function firstLineOf(
+  pm: Postmortem,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   const line = pm.lines.position(start).line;
   return { start, end: Math.max(start, Math.min(end, pm.lines.lineEnd(line))) };
 }
@@ -35,7 +39,11 @@ export function opensWithProse(pm: Postmortem): boolean {
     .slice(from, to)
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .split(/\r?\n|\r/)
-    .filter((line) => !/^\s*(#|\||[-=]{3,}\s*$)/.test(line) && !/^\s*[*_]*[\p{L} ]{1,24}[*_]*\s*:[*_]*\s*\S.{0,60}$/u.test(line))
+    .filter(
+      (line) =>
+        !/^\s*(#|\||[-=]{3,}\s*$)/.test(line) &&
+        !/^\s*[*_]*[\p{L} ]{1,24}[*_]*\s*:[*_]*\s*\S.{0,60}$/u.test(line),
+    )
     .join(' ');
   return (prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length >= 12;
 }
@@ -46,7 +54,9 @@ export function opensWithProse(pm: Postmortem): boolean {
  */
 export function boldLabelSections(pm: Postmortem, config: Config): Set<string> {
   const ids = new Set<string>();
-  for (const m of pm.text.matchAll(/^[ \t]*(?:\*\*|__)([^*_\r\n]{2,40}?):?(?:\*\*|__):?[ \t]+\S/gm)) {
+  for (const m of pm.text.matchAll(
+    /^[ \t]*(?:\*\*|__)([^*_\r\n]{2,40}?):?(?:\*\*|__):?[ \t]+\S/gm,
+  )) {
     for (const id of headingIds(m[1]!.trim(), config)) ids.add(id);
   }
   return ids;

@@ -22,7 +22,11 @@ export const placeholderText: Rule = {
         });
       }
     };
-    if (pm.frontMatter) scan(pm.text.slice(pm.frontMatter.contentStart, pm.frontMatter.contentEnd), pm.frontMatter.contentStart);
+    if (pm.frontMatter)
+      scan(
+        pm.text.slice(pm.frontMatter.contentStart, pm.frontMatter.contentEnd),
+        pm.frontMatter.contentStart,
+      );
     // Scan the source of text-bearing nodes so offsets stay exact; code is left alone.
     const visit = (node: Nodes) => {
       if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml') return;

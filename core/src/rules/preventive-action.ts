@@ -3,7 +3,8 @@ import type { Rule } from './types';
 
 export const preventiveAction: Rule = {
   id: 'preventive-action',
-  description: 'At least one action item is marked #prevent: work that stops the cause from recurring.',
+  description:
+    'At least one action item is marked #prevent: work that stops the cause from recurring.',
   severity: 'warning',
   check({ pm }) {
     const section = pm.sections.find((s) => s.ids.includes('action-items'));

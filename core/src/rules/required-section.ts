@@ -4,7 +4,8 @@ import type { Problem, Rule } from './types';
 
 export const requiredSection: Rule = {
   id: 'required-section',
-  description: 'Every required section is present (Summary, Impact, Timeline, Root Cause, Resolution, Action Items, Lessons Learned by default).',
+  description:
+    'Every required section is present (Summary, Impact, Timeline, Root Cause, Resolution, Action Items, Lessons Learned by default).',
   severity: 'error',
   check({ pm, config }) {
     const order = config.sections.map((s) => s.id);
@@ -21,24 +22,54 @@ export const requiredSection: Rule = {
       const def = config.sections.find((s) => s.id === id)!;
       const rank = order.indexOf(id);
       // Insert before the first present section that comes later in the canonical order.
-      const next = pm.sections.find((s) => s.ids.length > 0 && Math.min(...s.ids.map((i) => order.indexOf(i))) > rank);
-      const before = [...pm.sections].reverse().find((s) => s.ids.length > 0 && Math.min(...s.ids.map((i) => order.indexOf(i))) < rank);
-      const where = before ? `after '${before.heading}'` : next ? `before '${next.heading}'` : 'as a level-2 heading';
+      const next = pm.sections.find(
+        (s) => s.ids.length > 0 && Math.min(...s.ids.map((i) => order.indexOf(i))) > rank,
+      );
+      const before = [...pm.sections]
+        .reverse()
+        .find((s) => s.ids.length > 0 && Math.min(...s.ids.map((i) => order.indexOf(i))) < rank);
+      const where = before
+        ? `after '${before.heading}'`
+        : next
+          ? `before '${next.heading}'`
+          : 'as a level-2 heading';
       const message = `Section '${def.title}' is missing; expected it ${where}.`;
       const skeleton = sectionSkeleton(def, eol);
       if (next) {
-        problems.push({ message, start: next.start, end: next.headingEnd, fix: { title: `Add section '${def.title}'`, edits: [{ start: next.start, end: next.start, text: skeleton }] } });
+        problems.push({
+          message,
+          start: next.start,
+          end: next.headingEnd,
+          fix: {
+            title: `Add section '${def.title}'`,
+            edits: [{ start: next.start, end: next.start, text: skeleton }],
+          },
+        });
       } else {
         const end = pm.text.length;
         // Point at the last line with text: that is where the section would follow.
         let lastLine = pm.lines.position(end).line;
-        while (lastLine > 1 && pm.text.slice(pm.lines.lineStart(lastLine), pm.lines.lineEnd(lastLine)).trim() === '') lastLine--;
-        const lead = end === 0 ? '' : /(\r?\n){2}$/.test(pm.text) ? '' : /\r?\n$/.test(pm.text) ? eol : eol + eol;
+        while (
+          lastLine > 1 &&
+          pm.text.slice(pm.lines.lineStart(lastLine), pm.lines.lineEnd(lastLine)).trim() === ''
+        )
+          lastLine--;
+        const lead =
+          end === 0
+            ? ''
+            : /(\r?\n){2}$/.test(pm.text)
+              ? ''
+              : /\r?\n$/.test(pm.text)
+                ? eol
+                : eol + eol;
         problems.push({
           message,
           start: pm.lines.lineStart(lastLine),
           end: pm.lines.lineEnd(lastLine),
-          fix: { title: `Add section '${def.title}'`, edits: [{ start: end, end, text: lead + skeleton.replace(/(\r?\n)+$/, eol) }] },
+          fix: {
+            title: `Add section '${def.title}'`,
+            edits: [{ start: end, end, text: lead + skeleton.replace(/(\r?\n)+$/, eol) }],
+          },
         });
       }
     }

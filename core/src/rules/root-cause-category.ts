@@ -23,7 +23,13 @@ export const rootCauseCategory: Rule = {
           : `${label} ${quote(value)} is not in the taxonomy; expected one of ${listWords(ids)}.`,
         start: loc.valueStart,
         end: loc.valueEnd,
-        fix: guess ? { title: `Change to '${guess}'`, preferred: true, edits: [{ start: loc.valueStart, end: loc.valueEnd, text: guess }] } : undefined,
+        fix: guess
+          ? {
+              title: `Change to '${guess}'`,
+              preferred: true,
+              edits: [{ start: loc.valueStart, end: loc.valueEnd, text: guess }],
+            }
+          : undefined,
       });
     };
     if (pm.meta.root_cause?.trim()) checkValue(pm.meta.root_cause, 'root_cause');

@@ -3,7 +3,8 @@ import type { Problem, Rule } from './types';
 
 export const sectionOrder: Rule = {
   id: 'section-order',
-  description: 'Known sections follow the configured order (Summary first, Lessons Learned and Follow-up last).',
+  description:
+    'Known sections follow the configured order (Summary first, Lessons Learned and Follow-up last).',
   severity: 'warning',
   check({ pm, config }) {
     const order = config.sections.map((s) => s.id);
@@ -20,7 +21,10 @@ export const sectionOrder: Rule = {
         return keep.has(j) && ranks[j]! < ranks[i]!;
       });
       const expected = after ? `before '${after.heading}'` : `after '${before?.heading ?? ''}'`;
-      problems.push({ message: `Section '${section.heading}' is out of order; expected it ${expected}.`, ...headingSpan(section) });
+      problems.push({
+        message: `Section '${section.heading}' is out of order; expected it ${expected}.`,
+        ...headingSpan(section),
+      });
     });
     return problems;
   },

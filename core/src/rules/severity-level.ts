@@ -22,7 +22,13 @@ export const severityLevel: Rule = {
           : `Severity ${quote(value)} is not a configured level; expected ${listWords(ids)}.`,
         start: loc.valueStart,
         end: loc.valueEnd,
-        fix: guess ? { title: `Change to '${guess}'`, preferred: true, edits: [{ start: loc.valueStart, end: loc.valueEnd, text: guess }] } : undefined,
+        fix: guess
+          ? {
+              title: `Change to '${guess}'`,
+              preferred: true,
+              edits: [{ start: loc.valueStart, end: loc.valueEnd, text: guess }],
+            }
+          : undefined,
       },
     ];
   },

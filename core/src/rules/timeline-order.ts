@@ -34,7 +34,10 @@ export const timelineOrder: Rule = {
 function lineSpan(pm: Postmortem, entry: TimelineEntry): { start: number; end: number } {
   const first = pm.lines.position(entry.start).line;
   const last = pm.lines.position(Math.max(entry.start, entry.end - 1)).line;
-  return { start: pm.lines.lineStart(first), end: last < pm.lines.lineCount ? pm.lines.lineStart(last + 1) : pm.text.length };
+  return {
+    start: pm.lines.lineStart(first),
+    end: last < pm.lines.lineCount ? pm.lines.lineStart(last + 1) : pm.text.length,
+  };
 }
 
 /**

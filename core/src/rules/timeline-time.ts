@@ -7,7 +7,8 @@ const TIME_LIKE = /^[\s*_`[(~]*\d{1,4}(?:\s*[:.h]\s*\d|\s*[ap]\.?m\b|[-/]\d)/i;
 
 export const timelineTime: Rule = {
   id: 'timeline-time',
-  description: 'Timeline entries that give a time give a readable one, with no placeholders left; untimed lines are context.',
+  description:
+    'Timeline entries that give a time give a readable one, with no placeholders left; untimed lines are context.',
   severity: 'warning',
   check({ pm }) {
     const problems: Problem[] = [];
@@ -27,7 +28,11 @@ export const timelineTime: Rule = {
     }
     // Untimed entries are context, unless no entry has a time at all: then the timeline has none.
     const section = pm.sections.find((s) => s.ids.includes('timeline'));
-    if (section && pm.timeline.length > 0 && pm.timeline.every((e) => !e.time && !e.placeholder && !TIME_LIKE.test(e.text))) {
+    if (
+      section &&
+      pm.timeline.length > 0 &&
+      pm.timeline.every((e) => !e.time && !e.placeholder && !TIME_LIKE.test(e.text))
+    ) {
       problems.push({
         message: `Timeline has ${pm.timeline.length} ${pm.timeline.length === 1 ? 'entry' : 'entries'} and none starts with a time; expected entries such as '06:35 Alert fires.'`,
         ...headingSpan(section),

@@ -1,7 +1,14 @@
 import type { Config } from '../config';
 import { defaultConfig } from '../config';
 import type { SearchDocument } from './document';
-import { categoryKey, pairKey, severityKey, type SearchIndex, type SearchManifest, type SearchShard } from './keys';
+import {
+  categoryKey,
+  pairKey,
+  severityKey,
+  type SearchIndex,
+  type SearchManifest,
+  type SearchShard,
+} from './keys';
 import { isPlainWord, stem, STOP_WORDS, tokenize } from './tokens';
 
 export interface BuildOptions {
@@ -29,7 +36,10 @@ export function byRecency(a: SearchDocument, b: SearchDocument): number {
  * with a BM25 score over field-weighted term frequencies. Linear in the size of the library, plus
  * sorting the distinct keys and words.
  */
-export function buildSearchIndex(documents: readonly SearchDocument[], options: BuildOptions = {}): SearchIndex {
+export function buildSearchIndex(
+  documents: readonly SearchDocument[],
+  options: BuildOptions = {},
+): SearchIndex {
   const config = options.config ?? defaultConfig;
   const docs = [...documents].sort(byRecency);
   const N = docs.length;
@@ -71,7 +81,8 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
       let prev = -1;
       let end = 0;
       for (const t of tokenize(text)) {
-        if (t.start > end && (t.start - end > 3 || !JOINER.test(text.slice(end, t.start)))) prev = -1;
+        if (t.start > end && (t.start - end > 3 || !JOINER.test(text.slice(end, t.start))))
+          prev = -1;
         end = t.end;
         let key = wordKeys.get(t.word);
         if (key === undefined) {
@@ -148,8 +159,16 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
  * Facets of every document in one string: "severity.category.year.contributing+...;services+..."
  * per document as dictionary indices, documents separated by "|" (about 15 bytes each).
  */
-function encodeFacets(docs: readonly SearchDocument[]): { facets: string; values: SearchManifest['values'] } {
-  const dict = { severity: new Map<string, number>(), category: new Map<string, number>(), service: new Map<string, number>(), year: new Map<string, number>() };
+function encodeFacets(docs: readonly SearchDocument[]): {
+  facets: string;
+  values: SearchManifest['values'];
+} {
+  const dict = {
+    severity: new Map<string, number>(),
+    category: new Map<string, number>(),
+    service: new Map<string, number>(),
+    year: new Map<string, number>(),
+  };
   const id = (m: Map<string, number>, v: string) => {
     let i = m.get(v);
     if (i === undefined) m.set(v, (i = m.size));
@@ -157,10 +176,23 @@ function encodeFacets(docs: readonly SearchDocument[]): { facets: string; values
   };
   const facets = docs
     .map((d) =>
-      [id(dict.severity, d.severity), id(dict.category, d.category), id(dict.year, d.date.slice(0, 4)), d.contributing.map((c) => id(dict.category, c)).join('+'), d.services.map((s) => id(dict.service, s)).join('+')].join('.'),
+      [
+        id(dict.severity, d.severity),
+        id(dict.category, d.category),
+        id(dict.year, d.date.slice(0, 4)),
+        d.contributing.map((c) => id(dict.category, c)).join('+'),
+        d.services.map((s) => id(dict.service, s)).join('+'),
+      ].join('.'),
     )
     .join('|');
   const list = (m: Map<string, number>) => [...m.keys()];
-  return { facets, values: { severity: list(dict.severity), category: list(dict.category), service: list(dict.service), year: list(dict.year) } };
+  return {
+    facets,
+    values: {
+      severity: list(dict.severity),
+      category: list(dict.category),
+      service: list(dict.service),
+      year: list(dict.year),
+    },
+  };
 }
-

@@ -25,22 +25,32 @@ export function describeMatch(doc: SearchDocument, terms: readonly string[]): Ma
         distinct.add(key);
       }
     }
-    const byCategory = (part.label === 'Root-cause category' && keys.has(categoryKey(doc.category))) || (part.label === 'Severity' && keys.has(severityKey(doc.severity)));
+    const byCategory =
+      (part.label === 'Root-cause category' && keys.has(categoryKey(doc.category))) ||
+      (part.label === 'Severity' && keys.has(severityKey(doc.severity)));
     if (!marks.length && !byCategory) continue;
     if (!matchedIn.includes(part.label)) matchedIn.push(part.label);
     if (!marks.length) continue;
-    const value = distinct.size * 10 + Math.min(marks.length, 5) - (part.label === 'Title' ? 100 : 0);
+    const value =
+      distinct.size * 10 + Math.min(marks.length, 5) - (part.label === 'Title' ? 100 : 0);
     if (!best || value > best.value) best = { label: part.label, text: part.text, marks, value };
   }
-  if (!matchedIn.includes('Contributing causes') && doc.contributing.some((c) => keys.has(categoryKey(c)))) {
-    if (doc.parts.some((p) => p.label === 'Contributing causes')) matchedIn.push('Contributing causes');
+  if (
+    !matchedIn.includes('Contributing causes') &&
+    doc.contributing.some((c) => keys.has(categoryKey(c)))
+  ) {
+    if (doc.parts.some((p) => p.label === 'Contributing causes'))
+      matchedIn.push('Contributing causes');
   }
   if (!best) return { matchedIn };
   return { matchedIn, snippet: { label: best.label, ...window(best.text, best.marks) } };
 }
 
 /** The window of a text holding the most marks, cut at word boundaries, with "…" where cut. */
-function window(text: string, marks: [number, number][]): { text: string; marks: [number, number][] } {
+function window(
+  text: string,
+  marks: [number, number][],
+): { text: string; marks: [number, number][] } {
   let bestStart = 0;
   let bestCount = 0;
   for (let i = 0, j = 0; i < marks.length; i++) {
@@ -66,6 +76,8 @@ function window(text: string, marks: [number, number][]): { text: string; marks:
   const prefix = start > 0 ? '…' : '';
   const suffix = end < text.length ? '…' : '';
   const body = text.slice(start, end).replace(/\n/g, ' ');
-  const shifted = marks.filter(([a, b]) => a >= start && b <= end).map(([a, b]): [number, number] => [a - start + prefix.length, b - start + prefix.length]);
+  const shifted = marks
+    .filter(([a, b]) => a >= start && b <= end)
+    .map(([a, b]): [number, number] => [a - start + prefix.length, b - start + prefix.length]);
   return { text: prefix + body + suffix, marks: shifted };
 }

@@ -58,7 +58,10 @@ export function blockText(nodes: readonly Nodes[]): string {
     else lines.push(toString(n));
   };
   for (const n of nodes) walk(n);
-  return lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  return lines
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** The label of a category id in the configured taxonomy. */
@@ -79,27 +82,41 @@ export function searchDocument(pm: Postmortem, id: string, config: Config): Sear
   };
   const title = pm.title ?? id;
   add('Title', PART_WEIGHTS.title, title);
-  if (m.root_cause) add('Root-cause category', PART_WEIGHTS.category, labelOf(config, m.root_cause));
-  add('Contributing causes', PART_WEIGHTS.contributing, m.contributing.map((c) => labelOf(config, c)).join(', '));
+  if (m.root_cause)
+    add('Root-cause category', PART_WEIGHTS.category, labelOf(config, m.root_cause));
+  add(
+    'Contributing causes',
+    PART_WEIGHTS.contributing,
+    m.contributing.map((c) => labelOf(config, c)).join(', '),
+  );
   add('Trigger', PART_WEIGHTS.trigger, m.trigger);
   add('Services', PART_WEIGHTS.services, m.services.join(', '));
   add('Severity', PART_WEIGHTS.severity, m.severity);
   add('Tags', PART_WEIGHTS.tags, m.tags.join(', '));
   if (m.impact) {
-    const values = Object.entries(m.impact).map(([k, v]) => `${k.replace(/_/g, ' ')}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+    const values = Object.entries(m.impact).map(
+      ([k, v]) =>
+        `${k.replace(/_/g, ' ')}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
+    );
     add('Impact', PART_WEIGHTS.impact, values.join('\n'));
   }
   add('Authors', PART_WEIGHTS.authors, m.authors.join(', '));
   const firstSection = pm.sections[0]?.start ?? pm.text.length;
   const intro = pm.tree.children.filter(
-    (n) => n.type !== 'yaml' && !(n.type === 'heading' && n.depth === 1) && (n.position?.start.offset ?? 0) < firstSection,
+    (n) =>
+      n.type !== 'yaml' &&
+      !(n.type === 'heading' && n.depth === 1) &&
+      (n.position?.start.offset ?? 0) < firstSection,
   );
   add('Introduction', PART_WEIGHTS.intro, blockText(intro));
   for (const s of pm.sections) {
-    const weight = s.ids.includes('summary') ? PART_WEIGHTS.summary
-      : s.ids.includes('root-cause') ? PART_WEIGHTS.rootCause
-      : s.ids.includes('timeline') ? PART_WEIGHTS.timeline
-      : PART_WEIGHTS.section;
+    const weight = s.ids.includes('summary')
+      ? PART_WEIGHTS.summary
+      : s.ids.includes('root-cause')
+        ? PART_WEIGHTS.rootCause
+        : s.ids.includes('timeline')
+          ? PART_WEIGHTS.timeline
+          : PART_WEIGHTS.section;
     add(s.heading.trim() || 'Section', weight, blockText(s.children));
   }
   return {

@@ -1,6 +1,15 @@
 import Fuse from 'fuse.js';
 import { CATEGORY_SYNONYMS, SEVERITY_SYNONYMS } from '../taxonomy';
-import { categoryKey, decodeFacets, pairKey, severityKey, type DocFacets, type SearchIndex, type SearchManifest, type SearchShard } from './keys';
+import {
+  categoryKey,
+  decodeFacets,
+  pairKey,
+  severityKey,
+  type DocFacets,
+  type SearchIndex,
+  type SearchManifest,
+  type SearchShard,
+} from './keys';
 import type { SearchDocument } from './document';
 import { editDistance, isPlainWord, stem, STOP_WORDS, tokenize, typosAllowed } from './tokens';
 
@@ -13,7 +22,13 @@ export interface SearchFilters {
   year?: string | undefined;
 }
 export type FacetName = keyof SearchFilters;
-export const FACET_NAMES: readonly FacetName[] = ['category', 'contributing', 'severity', 'service', 'year'];
+export const FACET_NAMES: readonly FacetName[] = [
+  'category',
+  'contributing',
+  'severity',
+  'service',
+  'year',
+];
 
 export interface SearchHit {
   /** Position of the document in the index (0 is the newest). */
@@ -125,11 +140,14 @@ function decode(encoded: string): Int32Array {
 function synonymPhrases(manifest: SearchManifest): { stems: string[]; key: string }[] {
   const out: { stems: string[]; key: string }[] = [];
   const addPhrase = (text: string, key: string) => {
-    const stems = tokenize(text).filter((t) => !STOP_WORDS.has(t.word)).map((t) => stem(t.word));
+    const stems = tokenize(text)
+      .filter((t) => !STOP_WORDS.has(t.word))
+      .map((t) => stem(t.word));
     if (stems.length) out.push({ stems, key });
   };
   for (const c of manifest.categories) {
-    for (const text of [c.id.replace(/-/g, ' '), c.label, ...(CATEGORY_SYNONYMS[c.id] ?? [])]) addPhrase(text, categoryKey(c.id));
+    for (const text of [c.id.replace(/-/g, ' '), c.label, ...(CATEGORY_SYNONYMS[c.id] ?? [])])
+      addPhrase(text, categoryKey(c.id));
   }
   for (const s of manifest.severities) {
     addPhrase(s, severityKey(s));
@@ -146,7 +164,9 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
   const shards: (Map<string, string> | undefined)[] = new Array(manifest.shards.length);
   const pending = new Map<number, Promise<void>>();
   const postings = new Map<string, Int32Array>();
-  const chunks: (SearchDocument[] | undefined)[] = whole ? whole.chunks : new Array(Math.ceil(manifest.count / manifest.chunkSize));
+  const chunks: (SearchDocument[] | undefined)[] = whole
+    ? whole.chunks
+    : new Array(Math.ceil(manifest.count / manifest.chunkSize));
   const facets = decodeFacets(manifest);
   const phrases = synonymPhrases(manifest);
   const wordList = manifest.words;
@@ -207,7 +227,12 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
       else hi = mid;
     }
     const out: string[] = [];
-    for (let i = lo; i < wordList.length && wordList[i]!.startsWith(prefix) && out.length < 400; i++) out.push(wordList[i]!);
+    for (
+      let i = lo;
+      i < wordList.length && wordList[i]!.startsWith(prefix) && out.length < 400;
+      i++
+    )
+      out.push(wordList[i]!);
     return out.sort((a, b) => a.length - b.length).slice(0, MAX_PREFIX);
   };
 
@@ -232,10 +257,19 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
     const wp = [...new Set(letterPairs(word))];
     const need = Math.max(1, wp.length - 2 * k);
     const shared = new Map<number, number>();
-    for (const p of wp) for (const i of byPair.get(p) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    const candidates = [...shared].filter(([i, n]) => n >= need && Math.abs(wordList[i]!.length - word.length) <= k).map(([i]) => wordList[i]!);
+    for (const p of wp)
+      for (const i of byPair.get(p) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const candidates = [...shared]
+      .filter(([i, n]) => n >= need && Math.abs(wordList[i]!.length - word.length) <= k)
+      .map(([i]) => wordList[i]!);
     if (!candidates.length) return [];
-    fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.5, isCaseSensitive: true });
+    fuse = new Fuse(candidates, {
+      includeScore: true,
+      ignoreLocation: true,
+      ignoreFieldNorm: true,
+      threshold: 0.5,
+      isCaseSensitive: true,
+    });
     const out: { word: string; distance: number }[] = [];
     for (const r of fuse.search(word)) {
       const distance = editDistance(word, r.item, k);
@@ -252,15 +286,24 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
     // Quoted phrases: "disk full"; an unclosed quote runs to the end of the query.
     const pieces: { text: string; phrase?: number }[] = [];
     let phraseCount = 0;
-    text.split('"').forEach((piece, i) => pieces.push(i % 2 ? { text: piece, phrase: phraseCount++ } : { text: piece }));
-    const all = pieces.flatMap((p) => tokenize(p.text).map((t) => ({ word: t.word, phrase: p.phrase })));
+    text
+      .split('"')
+      .forEach((piece, i) =>
+        pieces.push(i % 2 ? { text: piece, phrase: phraseCount++ } : { text: piece }),
+      );
+    const all = pieces.flatMap((p) =>
+      tokenize(p.text).map((t) => ({ word: t.word, phrase: p.phrase })),
+    );
     const meaningful = all.filter((t) => !STOP_WORDS.has(t.word));
     const list = meaningful.length ? meaningful : all;
     list.forEach((t, i) => {
       const key = stem(t.word);
-      const prefix = endsInWord && i === list.length - 1 && t.word.length >= 2 && isPlainWord(t.word);
+      const prefix =
+        endsInWord && i === list.length - 1 && t.word.length >= 2 && isPlainWord(t.word);
       const keys = new Map<string, number>([[key, 1]]);
-      if (prefix) for (const w of withPrefix(t.word)) if (!keys.has(stem(w))) keys.set(stem(w), WEIGHT.prefix);
+      if (prefix)
+        for (const w of withPrefix(t.word))
+          if (!keys.has(stem(w))) keys.set(stem(w), WEIGHT.prefix);
       words.push({ word: t.word, key, keys, prefix, phrase: t.phrase });
     });
     // Adjacent words: required pairs inside a phrase, a bonus elsewhere.
@@ -302,35 +345,49 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
         }
       };
       // A word the library does not hold may begin longer ones ("oom" in "OOMKilled").
-      if (!w.prefix && w.word.length >= 3 && isPlainWord(w.word)) for (const longer of withPrefix(w.word)) expand(stem(longer), WEIGHT.prefix);
-      for (const near of nearWords(w.word)) expand(stem(near.word), near.distance === 1 ? WEIGHT.typo1 : WEIGHT.typo2);
+      if (!w.prefix && w.word.length >= 3 && isPlainWord(w.word))
+        for (const longer of withPrefix(w.word)) expand(stem(longer), WEIGHT.prefix);
+      for (const near of nearWords(w.word))
+        expand(stem(near.word), near.distance === 1 ? WEIGHT.typo1 : WEIGHT.typo2);
     }
     return added;
   }
 
-  const baseKeys = (q: Query) => [...q.words.flatMap((w) => [...w.keys.keys()]), ...q.required, ...q.pairs];
+  const baseKeys = (q: Query) => [
+    ...q.words.flatMap((w) => [...w.keys.keys()]),
+    ...q.required,
+    ...q.pairs,
+  ];
 
   function passes(f: DocFacets, filters: SearchFilters, skip?: FacetName): boolean {
     return (
       (skip === 'category' || !filters.category || f.category === filters.category) &&
-      (skip === 'contributing' || !filters.contributing || f.contributing.includes(filters.contributing)) &&
+      (skip === 'contributing' ||
+        !filters.contributing ||
+        f.contributing.includes(filters.contributing)) &&
       (skip === 'severity' || !filters.severity || f.severity === filters.severity) &&
       (skip === 'service' || !filters.service || f.services.includes(filters.service)) &&
       (skip === 'year' || !filters.year || f.year === filters.year)
     );
   }
 
-  function countFacets(candidates: readonly number[], filters: SearchFilters): Record<FacetName, FacetCount[]> {
+  function countFacets(
+    candidates: readonly number[],
+    filters: SearchFilters,
+  ): Record<FacetName, FacetCount[]> {
     const out = {} as Record<FacetName, FacetCount[]>;
     for (const name of FACET_NAMES) {
       const counts = new Map<string, number>();
       for (const d of candidates) {
         const f = facets[d]!;
         if (!passes(f, filters, name)) continue;
-        const values = name === 'contributing' ? f.contributing : name === 'service' ? f.services : [f[name]];
+        const values =
+          name === 'contributing' ? f.contributing : name === 'service' ? f.services : [f[name]];
         for (const v of new Set(values)) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
       }
-      out[name] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      out[name] = [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     }
     return out;
   }
@@ -365,7 +422,8 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
     }
     for (const key of q.pairs) {
       const p = lookup(key);
-      for (let j = 0; j < p.length; j += 2) if (matched[p[j]!]) score[p[j]!]! += WEIGHT.pair * p[j + 1]!;
+      for (let j = 0; j < p.length; j += 2)
+        if (matched[p[j]!]) score[p[j]!]! += WEIGHT.pair * p[j + 1]!;
     }
     // Quoted phrases: a document must hold every pair of each.
     const required = new Uint8Array(q.required.length ? manifest.count : 0);
@@ -382,12 +440,21 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
     }
     // Documents matching every word first, then the best partial matches: enough to fill the first
     // five, and beyond them only those scoring near the best (weak partial matches are noise).
-    hits.sort((a, b) => Number(b.matched === n) - Number(a.matched === n) || b.score - a.score || a.doc - b.doc);
-    hits = hits.filter((h, i) => h.matched === n || h.score >= (i < ALWAYS_SHOWN ? FILL_FLOOR : PARTIAL_FLOOR) * top);
+    hits.sort(
+      (a, b) =>
+        Number(b.matched === n) - Number(a.matched === n) || b.score - a.score || a.doc - b.doc,
+    );
+    hits = hits.filter(
+      (h, i) => h.matched === n || h.score >= (i < ALWAYS_SHOWN ? FILL_FLOOR : PARTIAL_FLOOR) * top,
+    );
     return { hits, terms: [...terms] };
   }
 
-  function finish(q: Query, ranked: { hits: SearchHit[]; terms: string[] }, filters: SearchFilters): SearchResults {
+  function finish(
+    q: Query,
+    ranked: { hits: SearchHit[]; terms: string[] },
+    filters: SearchFilters,
+  ): SearchResults {
     const candidates = ranked.hits.map((h) => h.doc);
     const hits = ranked.hits.filter((h) => passes(facets[h.doc]!, filters));
     const n = q.words.length;
@@ -421,17 +488,46 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
     });
     if (changed) out.push({ kind: 'spelling', query: spelled.join(' ') });
     // The nearest category, by its label, id and synonyms.
-    const entries = manifest.categories.flatMap((c) => [c.label, c.id, ...(CATEGORY_SYNONYMS[c.id] ?? [])].map((text) => ({ id: c.id, label: c.label, text })));
-    const found = new Fuse(entries, { keys: ['text'], includeScore: true, threshold: 0.4, ignoreLocation: true }).search(q.words.map((w) => w.word).join(' '))[0];
-    const category = found?.item ?? manifest.categories.find((c) => q.words.some((w) => w.keys.has(categoryKey(c.id))));
-    if (category && 'id' in category) out.push({ kind: 'category', id: category.id, label: category.label });
+    const entries = manifest.categories.flatMap((c) =>
+      [c.label, c.id, ...(CATEGORY_SYNONYMS[c.id] ?? [])].map((text) => ({
+        id: c.id,
+        label: c.label,
+        text,
+      })),
+    );
+    const found = new Fuse(entries, {
+      keys: ['text'],
+      includeScore: true,
+      threshold: 0.4,
+      ignoreLocation: true,
+    }).search(q.words.map((w) => w.word).join(' '))[0];
+    const category =
+      found?.item ??
+      manifest.categories.find((c) => q.words.some((w) => w.keys.has(categoryKey(c.id))));
+    if (category && 'id' in category)
+      out.push({ kind: 'category', id: category.id, label: category.label });
     return out;
   }
 
   function everything(filters: SearchFilters): SearchResults {
     const all = Array.from({ length: manifest.count }, (_, i) => i);
-    const hits = all.filter((d) => passes(facets[d]!, filters)).map((doc) => ({ doc, score: 0, matched: 0 }));
-    return { hits, words: 0, complete: hits.length, facets: countFacets(all, filters), suggestions: hits.length ? [] : suggestions({ words: [], required: [], pairs: [] }, all.map((doc) => ({ doc, score: 0, matched: 0 })), filters), terms: [] };
+    const hits = all
+      .filter((d) => passes(facets[d]!, filters))
+      .map((doc) => ({ doc, score: 0, matched: 0 }));
+    return {
+      hits,
+      words: 0,
+      complete: hits.length,
+      facets: countFacets(all, filters),
+      suggestions: hits.length
+        ? []
+        : suggestions(
+            { words: [], required: [], pairs: [] },
+            all.map((doc) => ({ doc, score: 0, matched: 0 })),
+            filters,
+          ),
+      terms: [],
+    };
   }
 
   function searchSync(text: string, options: SearchOptions = {}): SearchResults {
@@ -462,7 +558,11 @@ export function createSearchEngine(index: SearchIndex | SearchSource): SearchEng
   async function documents(docs: readonly number[]): Promise<SearchDocument[]> {
     if (source) {
       const need = new Set(docs.map((d) => Math.floor(d / manifest.chunkSize)));
-      await Promise.all([...need].filter((c) => !chunks[c]).map(async (c) => void (chunks[c] = await source.loadChunk(c))));
+      await Promise.all(
+        [...need]
+          .filter((c) => !chunks[c])
+          .map(async (c) => void (chunks[c] = await source.loadChunk(c))),
+      );
     }
     return documentsSync(docs);
   }

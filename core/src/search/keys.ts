@@ -52,9 +52,16 @@ export function decodeFacets(manifest: SearchManifest): DocFacets[] {
   if (!manifest.count) return [];
   const v = manifest.values;
   const at = (list: string[], s: string) => list[parseInt(s, 36)] ?? '';
-  const many = (list: string[], s: string | undefined) => (s ? s.split('+').map((x) => at(list, x)) : []);
+  const many = (list: string[], s: string | undefined) =>
+    s ? s.split('+').map((x) => at(list, x)) : [];
   return manifest.facets.split('|').map((row) => {
     const [sev = '', cat = '', year = '', contributing, services] = row.split('.');
-    return { severity: at(v.severity, sev), category: at(v.category, cat), year: at(v.year, year), contributing: many(v.category, contributing), services: many(v.service, services) };
+    return {
+      severity: at(v.severity, sev),
+      category: at(v.category, cat),
+      year: at(v.year, year),
+      contributing: many(v.category, contributing),
+      services: many(v.service, services),
+    };
   });
 }

@@ -13,7 +13,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const word = m[0].toLowerCase().replace(/['’]s$/u, '').replace(/['’]/gu, '');
+    const word = m[0]
+      .toLowerCase()
+      .replace(/['’]s$/u, '')
+      .replace(/['’]/gu, '');
     if (word) out.push({ word, start: m.index, end: m.index + m[0].length });
   }
   return out;
@@ -24,11 +27,12 @@ export function tokenize(text: string): Token[] {
  * left out of queries; a phrase skips them ("disk is full" is "disk full").
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  ('a an and are as at be been but by for from had has have he her his i if in into is it its of on or our ' +
+  (
+    'a an and are as at be been but by for from had has have he her his i if in into is it its of on or our ' +
     'she so than that the their them then there these they this those to too was we were what when where which ' +
     'while who why will with would you your after before during about over under up down out off again very can ' +
-    'could should did do does not no nor all any both each few more most other some such only own same just also')
-    .split(' '),
+    'could should did do does not no nor all any both each few more most other some such only own same just also'
+  ).split(' '),
 );
 
 const stems = new Map<string, string>();
@@ -71,7 +75,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, prev2[j - 2]! + 1);
       cur.push(d);
       if (d < rowMin) rowMin = d;
     }

@@ -1,7 +1,17 @@
 import { IncrementalParser, lintPostmortem, type Config, type Finding } from '@hindsight/core';
 
 /** A request to the lint worker: lint `text` (the document `key`), or forget a closed document. */
-export type LintRequest = { type: 'lint'; id: number; key: string; text: string; config: Config; configVersion: number; today: string } | { type: 'forget'; key: string };
+export type LintRequest =
+  | {
+      type: 'lint';
+      id: number;
+      key: string;
+      text: string;
+      config: Config;
+      configVersion: number;
+      today: string;
+    }
+  | { type: 'forget'; key: string };
 export type LintReply = { id: number; findings?: Finding[]; error?: string };
 
 /**
@@ -23,8 +33,12 @@ export function createLintHandler(): (request: LintRequest) => LintReply | undef
         configVersion = request.configVersion;
       }
       let parser = parsers.get(request.key);
-      if (!parser) parsers.set(request.key, (parser = new IncrementalParser({ config: request.config })));
-      const findings = lintPostmortem(parser.parse(request.text), { config: request.config, today: request.today }).findings;
+      if (!parser)
+        parsers.set(request.key, (parser = new IncrementalParser({ config: request.config })));
+      const findings = lintPostmortem(parser.parse(request.text), {
+        config: request.config,
+        today: request.today,
+      }).findings;
       return { id: request.id, findings };
     } catch (e) {
       parsers.delete(request.key);

@@ -20,7 +20,9 @@ let cached: Promise<SiteEntry[]> | undefined;
 export function allEntries(): Promise<SiteEntry[]> {
   const load = async () => {
     const list = await getCollection('postmortems');
-    return list.map((e) => e.data as unknown as SiteEntry).sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+    return list
+      .map((e) => e.data as unknown as SiteEntry)
+      .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
   };
   if (import.meta.env.DEV) return load();
   return (cached ??= load());
@@ -50,11 +52,24 @@ export function nameHref(entries: SiteEntry[], kind: 'services' | 'tags', name: 
   return href(`/${kind}/${librarySlugs(entries)[kind].get(nameKey(name))}/`);
 }
 
-const relatedCache = new WeakMap<SiteEntry[], { links: Map<string, RelatedLink[]>; bySlug: Map<string, SiteEntry> }>();
+const relatedCache = new WeakMap<
+  SiteEntry[],
+  { links: Map<string, RelatedLink[]>; bySlug: Map<string, SiteEntry> }
+>();
 /** Related postmortems of one entry, from the library-wide computation (done once per build). */
-export function relatedOf(entries: SiteEntry[], slug: string): { entry: SiteEntry; reasons: string[] }[] {
+export function relatedOf(
+  entries: SiteEntry[],
+  slug: string,
+): { entry: SiteEntry; reasons: string[] }[] {
   let related = relatedCache.get(entries);
-  if (!related) relatedCache.set(entries, (related = { links: relatedLibrary(entries, config), bySlug: new Map(entries.map((e) => [e.slug, e])) }));
+  if (!related)
+    relatedCache.set(
+      entries,
+      (related = {
+        links: relatedLibrary(entries, config),
+        bySlug: new Map(entries.map((e) => [e.slug, e])),
+      }),
+    );
   const { links, bySlug } = related;
   return (links.get(slug) ?? []).map((r) => ({ entry: bySlug.get(r.slug)!, reasons: r.reasons }));
 }
@@ -70,5 +85,7 @@ export function editHref(file: string): string | undefined {
   if (!repo) return undefined;
   const path = file.split('/').map(encodeURIComponent).join('/');
   // GitLab puts its routes after "/-/"; GitHub, Gitea and Forgejo use /edit/<branch>/<path>.
-  return /gitlab/i.test(new URL(repo).hostname) ? `${repo}/-/edit/${config.site.branch}/${path}` : `${repo}/edit/${config.site.branch}/${path}`;
+  return /gitlab/i.test(new URL(repo).hostname)
+    ? `${repo}/-/edit/${config.site.branch}/${path}`
+    : `${repo}/edit/${config.site.branch}/${path}`;
 }

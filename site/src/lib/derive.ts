@@ -44,13 +44,24 @@ function clip(text: string, max: number): string {
 }
 
 /** Categories with their postmortems, in taxonomy order; categories not in the taxonomy last. */
-export function byCategory(entries: SiteEntry[], config: Config): { category: Category; entries: SiteEntry[] }[] {
-  return config.categories.map((category) => ({ category, entries: entries.filter((e) => e.meta.root_cause === category.id) }));
+export function byCategory(
+  entries: SiteEntry[],
+  config: Config,
+): { category: Category; entries: SiteEntry[] }[] {
+  return config.categories.map((category) => ({
+    category,
+    entries: entries.filter((e) => e.meta.root_cause === category.id),
+  }));
 }
 
 /** The URL segment of a file path: lower-case letters, digits and dashes (postmortem addresses). */
 export function pathSlug(name: string, fallback = 'x'): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || fallback;
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || fallback
+  );
 }
 
 /**
@@ -58,7 +69,11 @@ export function pathSlug(name: string, fallback = 'x'): string {
  * ("Orders DB" = "orders-db"), every other character does ("C++" is not "c").
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/[\s_-]+/gu, '-').replace(/^-+|-+$/g, '');
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 const PLAIN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -72,7 +87,12 @@ const PLAIN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function slugify(name: string): string {
   const key = nameKey(name);
   if (PLAIN.test(key)) return key;
-  const ascii = transliterate(key).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '');
+  const ascii = transliterate(key)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
   const hash = shortHash(key);
   return ascii ? `${ascii}-${hash}` : `x-${hash}`;
 }
@@ -110,7 +130,9 @@ export function groupBy(entries: SiteEntry[], pick: (e: SiteEntry) => string[]):
     }
   }
   const slugs = uniqueSlugs([...map.keys()]);
-  return [...map.entries()].map(([k, g]) => ({ key: g.key, slug: slugs.get(k)!, entries: g.entries })).sort((a, b) => a.key.localeCompare(b.key));
+  return [...map.entries()]
+    .map(([k, g]) => ({ key: g.key, slug: slugs.get(k)!, entries: g.entries }))
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** Slugs for name keys, made unique in a stable order should two ever meet. */
@@ -127,13 +149,20 @@ function uniqueSlugs(keys: string[]): Map<string, string> {
   return out;
 }
 
-const slugIndexes = new WeakMap<SiteEntry[], { services: Map<string, string>; tags: Map<string, string> }>();
+const slugIndexes = new WeakMap<
+  SiteEntry[],
+  { services: Map<string, string>; tags: Map<string, string> }
+>();
 
 /** The URL slug of every service and tag name of a library, as groupBy() gives them (built once per array). */
-export function librarySlugs(entries: SiteEntry[]): { services: Map<string, string>; tags: Map<string, string> } {
+export function librarySlugs(entries: SiteEntry[]): {
+  services: Map<string, string>;
+  tags: Map<string, string>;
+} {
   let index = slugIndexes.get(entries);
   if (!index) {
-    const of = (pick: (e: SiteEntry) => string[]) => uniqueSlugs([...new Set(entries.flatMap((e) => pick(e).map(nameKey)).filter(Boolean))]);
+    const of = (pick: (e: SiteEntry) => string[]) =>
+      uniqueSlugs([...new Set(entries.flatMap((e) => pick(e).map(nameKey)).filter(Boolean))]);
     index = { services: of((e) => e.meta.services), tags: of((e) => e.meta.tags) };
     slugIndexes.set(entries, index);
   }
@@ -141,8 +170,14 @@ export function librarySlugs(entries: SiteEntry[]): { services: Map<string, stri
 }
 
 /** Incidents per period (YYYY or YYYY-MM), with empty periods filled in between first and last. */
-export function countByPeriod(entries: SiteEntry[], period: 'year' | 'month'): { period: string; count: number }[] {
-  const keys = entries.map((e) => (period === 'year' ? e.year : e.date.slice(0, 7))).filter(Boolean).sort();
+export function countByPeriod(
+  entries: SiteEntry[],
+  period: 'year' | 'month',
+): { period: string; count: number }[] {
+  const keys = entries
+    .map((e) => (period === 'year' ? e.year : e.date.slice(0, 7)))
+    .filter(Boolean)
+    .sort();
   if (!keys.length) return [];
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);

@@ -4,7 +4,19 @@ import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { collectFiles, loadWorkspace, type Workspace } from '@hindsight/node';
-import { formatFinding, incidentDate, lintBytes, searchDocument, todayIso, type ActionKind, type Finding, type Meta, type Metrics, type Postmortem, type SearchDocument } from '@hindsight/core';
+import {
+  formatFinding,
+  incidentDate,
+  lintBytes,
+  searchDocument,
+  todayIso,
+  type ActionKind,
+  type Finding,
+  type Meta,
+  type Metrics,
+  type Postmortem,
+  type SearchDocument,
+} from '@hindsight/core';
 import { pathSlug } from './derive';
 import { renderNodes } from './render';
 
@@ -114,11 +126,16 @@ export interface LoadOptions {
  */
 export async function loadLibrary(options: LoadOptions): Promise<Library> {
   const workspace = options.workspace ?? loadWorkspace(options.root);
-  if (options.folder) workspace.config = { ...workspace.config, postmortems: path.resolve(options.root, options.folder) };
+  if (options.folder)
+    workspace.config = {
+      ...workspace.config,
+      postmortems: path.resolve(options.root, options.folder),
+    };
   const today = options.today ?? todayIso();
   const files = await collectFiles([], workspace, options.root);
   const folder = path.resolve(options.root, workspace.config.postmortems);
-  const history: GitHistory = options.git === false ? { updated: new Map(), firstSeen: new Map() } : gitHistory(folder);
+  const history: GitHistory =
+    options.git === false ? { updated: new Map(), firstSeen: new Map() } : gitHistory(folder);
   const entries: SiteEntry[] = [];
   const rejected: Rejected[] = [];
   const slugs = new Set<string>();
@@ -133,7 +150,10 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
       continue;
     }
     const slug = uniqueSlug(path.relative(folder, file), slugs);
-    const entry = { ...toSiteEntry(result.postmortem, slug, rel, result.findings), search: searchDocument(result.postmortem, slug, workspace.config) };
+    const entry = {
+      ...toSiteEntry(result.postmortem, slug, rel, result.findings),
+      search: searchDocument(result.postmortem, slug, workspace.config),
+    };
     const inFolder = path.relative(folder, file).split(path.sep).join('/');
     entry.updated = history.updated.get(inFolder);
     if (history.prefix !== undefined) entry.repoPath = `${history.prefix}${inFolder}`;
@@ -158,7 +178,10 @@ export interface GitHistory {
 
 /** A Markdown line as compared across commits: list markers and spacing do not count. */
 export function lineKey(line: string): string {
-  return line.replace(/^[\s>]*(?:[-*+]|\d+[.)])?\s*/, '').replace(/\s+/g, ' ').trim();
+  return line
+    .replace(/^[\s>]*(?:[-*+]|\d+[.)])?\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -168,13 +191,33 @@ export function lineKey(line: string): string {
  */
 export function gitHistory(folder: string): GitHistory {
   const history: GitHistory = { updated: new Map(), firstSeen: new Map() };
-  const log = spawnSync('git', ['-C', folder, 'log', '--reverse', '--no-renames', '--relative', '-p', '-U0', '--no-color', '--format=%x01%cs', '--', '.'], {
+  const log = spawnSync(
+    'git',
+    [
+      '-C',
+      folder,
+      'log',
+      '--reverse',
+      '--no-renames',
+      '--relative',
+      '-p',
+      '-U0',
+      '--no-color',
+      '--format=%x01%cs',
+      '--',
+      '.',
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  if (log.status !== 0 || !log.stdout) return history;
+  const prefix = spawnSync('git', ['-C', folder, 'rev-parse', '--show-prefix'], {
     encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  if (log.status !== 0 || !log.stdout) return history;
-  const prefix = spawnSync('git', ['-C', folder, 'rev-parse', '--show-prefix'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   if (prefix.status === 0) history.prefix = prefix.stdout.trim();
   let date = '';
   let file: string | undefined;
@@ -204,19 +247,38 @@ function uniqueSlug(relative: string, taken: Set<string>): string {
 }
 
 /** Converts the core's model into page data. */
-export function toSiteEntry(pm: Postmortem, slug: string, file: string, findings: Finding[] = []): SiteEntry {
+export function toSiteEntry(
+  pm: Postmortem,
+  slug: string,
+  file: string,
+  findings: Finding[] = [],
+): SiteEntry {
   const date = incidentDate(pm) ?? '';
   const sectionText = (id: string) => {
     const s = pm.sections.find((x) => x.ids.includes(id));
-    return s ? s.children.map((n) => toString(n)).join('\n').replace(/\s+/g, ' ').trim() : '';
+    return s
+      ? s.children
+          .map((n) => toString(n))
+          .join('\n')
+          .replace(/\s+/g, ' ')
+          .trim()
+      : '';
   };
   const firstSection = pm.sections[0]?.start ?? pm.text.length;
   const intro = pm.tree.children.filter(
-    (n) => n.type !== 'yaml' && !(n.type === 'heading' && n.depth === 1) && (n.position?.start.offset ?? 0) < firstSection,
+    (n) =>
+      n.type !== 'yaml' &&
+      !(n.type === 'heading' && n.depth === 1) &&
+      (n.position?.start.offset ?? 0) < firstSection,
   );
   const sections: SiteSection[] = pm.sections.map((s) => {
-    const kind = s.ids.includes('timeline') ? 'timeline' : s.ids.includes('action-items') && s.ids.length === 1 ? 'actions' : 'text';
-    const structured = (n: RootContent) => n.type === 'list' || n.type === 'table' || (kind === 'timeline' && n.type === 'heading');
+    const kind = s.ids.includes('timeline')
+      ? 'timeline'
+      : s.ids.includes('action-items') && s.ids.length === 1
+        ? 'actions'
+        : 'text';
+    const structured = (n: RootContent) =>
+      n.type === 'list' || n.type === 'table' || (kind === 'timeline' && n.type === 'heading');
     const children = kind === 'text' ? s.children : s.children.filter((n) => !structured(n));
     return { id: s.ids[0], heading: s.heading, kind, html: renderNodes(children) };
   });
@@ -225,10 +287,18 @@ export function toSiteEntry(pm: Postmortem, slug: string, file: string, findings
     // The time as the entry wrote it (its length is measured on the entry's text, not on the Markdown source).
     label: e.time?.text ?? '',
     at: e.at !== undefined ? new Date(e.at * 60_000).toISOString() : undefined,
-    text: e.time ? e.text.slice(e.time.length).replace(/^[\s*_`)\]:—–-]+/, '').trim() : e.text,
+    text: e.time
+      ? e.text
+          .slice(e.time.length)
+          .replace(/^[\s*_`)\]:—–-]+/, '')
+          .trim()
+      : e.text,
     line: pm.lines.position(e.start).line,
     offset: e.at !== undefined && firstAt !== undefined ? e.at - firstAt : undefined,
-    day: e.at !== undefined && (pm.meta.date || e.time?.date || pm.timelineDays.length) ? new Date(e.at * 60_000).toISOString().slice(0, 10) : undefined,
+    day:
+      e.at !== undefined && (pm.meta.date || e.time?.date || pm.timelineDays.length)
+        ? new Date(e.at * 60_000).toISOString().slice(0, 10)
+        : undefined,
   }));
   const actions = pm.actions.map((a) => ({
     title: a.title || a.text,
@@ -239,7 +309,10 @@ export function toSiteEntry(pm: Postmortem, slug: string, file: string, findings
     done: a.done,
     overdue: a.overdue,
     line: pm.lines.position(a.start).line,
-    source: pm.text.slice(pm.lines.lineStart(pm.lines.position(a.start).line), pm.lines.lineEnd(pm.lines.position(a.start).line)),
+    source: pm.text.slice(
+      pm.lines.lineStart(pm.lines.position(a.start).line),
+      pm.lines.lineEnd(pm.lines.position(a.start).line),
+    ),
   }));
   return {
     slug,
@@ -258,7 +331,12 @@ export function toSiteEntry(pm: Postmortem, slug: string, file: string, findings
     warnings: findings.filter((f) => f.severity !== 'error').map((f) => formatFinding(file, f)),
     incomplete: findings.some((f) => f.severity === 'error'),
     repoPath: file,
-    findings: findings.map((f) => ({ line: f.range.start.line, column: f.range.start.column, severity: f.severity, rule: f.rule, message: f.message })),
+    findings: findings.map((f) => ({
+      line: f.range.start.line,
+      column: f.range.start.column,
+      severity: f.severity,
+      rule: f.rule,
+      message: f.message,
+    })),
   };
 }
-

@@ -33,20 +33,30 @@ const WORD = /[\p{L}\p{N}]{3,}/gu;
  * taken best first while both ends have room, which keeps every list symmetric and at most
  * `limit` long. Reasons are worded only for the pairs kept.
  */
-export function relatedLibrary(entries: readonly SiteEntry[], config: Config, limit = RELATED_LIMIT): Map<string, RelatedLink[]> {
+export function relatedLibrary(
+  entries: readonly SiteEntry[],
+  config: Config,
+  limit = RELATED_LIMIT,
+): Map<string, RelatedLink[]> {
   const n = entries.length;
   const label = (id: string) => config.categories.find((c) => c.id === id)?.label ?? id;
   const ignored = new Set(config.site.relatedIgnoreTags.map((t) => t.toLowerCase()));
   const tagCounts = new Map<string, number>();
-  for (const e of entries) for (const t of new Set(e.meta.tags)) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
-  const telling = (t: string) => !ignored.has(t.toLowerCase()) && (tagCounts.get(t) ?? 0) <= Math.max(2, n / 3);
+  for (const e of entries)
+    for (const t of new Set(e.meta.tags)) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+  const telling = (t: string) =>
+    !ignored.has(t.toLowerCase()) && (tagCounts.get(t) ?? 0) <= Math.max(2, n / 3);
 
   // Text vectors: TF-IDF over title, trigger, summary and root cause; the top terms of each entry.
-  const docTerms = entries.map((e) => countWords(`${e.title} ${e.meta.trigger ?? ''} ${e.summary} ${e.rootCauseText}`));
+  const docTerms = entries.map((e) =>
+    countWords(`${e.title} ${e.meta.trigger ?? ''} ${e.summary} ${e.rootCauseText}`),
+  );
   const df = new Map<string, number>();
   for (const terms of docTerms) for (const t of terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const vectors = docTerms.map((terms) => {
-    const weighted = [...terms].map(([t, tf]) => [t, (1 + Math.log(tf)) * Math.log((n + 1) / (df.get(t)! + 0.5))] as const).filter(([, w]) => w > 0);
+    const weighted = [...terms]
+      .map(([t, tf]) => [t, (1 + Math.log(tf)) * Math.log((n + 1) / (df.get(t)! + 0.5))] as const)
+      .filter(([, w]) => w > 0);
     weighted.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const top = weighted.slice(0, TOP_TERMS);
     const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
@@ -55,7 +65,9 @@ export function relatedLibrary(entries: readonly SiteEntry[], config: Config, li
 
   // Who carries each key. A shared root cause weighs 4, a shared cause (primary or contributing) 1,
   // a service 2, a telling tag 1; shared telling words add to the texts' cosine similarity.
-  const causes = entries.map((e) => [...new Set([e.meta.root_cause, ...e.meta.contributing].filter((c): c is string => !!c))]);
+  const causes = entries.map((e) => [
+    ...new Set([e.meta.root_cause, ...e.meta.contributing].filter((c): c is string => !!c)),
+  ]);
   const services = entries.map((e) => [...new Set(e.meta.services)]);
   const tags = entries.map((e) => [...new Set(e.meta.tags)].filter(telling));
   const byKey = new Map<string, number[]>();
@@ -106,7 +118,8 @@ export function relatedLibrary(entries: readonly SiteEntry[], config: Config, li
     const mine: { a: number; b: number; score: number }[] = [];
     for (const b of touched) {
       const total = score[b]! + (similarity[b]! >= MIN_SIMILARITY ? 3 * similarity[b]! : 0);
-      if (total > 0) mine.push({ a: Math.min(a, b), b: Math.max(a, b), score: Math.round(total * 1000) / 1000 });
+      if (total > 0)
+        mine.push({ a: Math.min(a, b), b: Math.max(a, b), score: Math.round(total * 1000) / 1000 });
       score[b] = 0;
       similarity[b] = 0;
     }
@@ -119,7 +132,9 @@ export function relatedLibrary(entries: readonly SiteEntry[], config: Config, li
     const db = entries[p.b]!.date;
     return da > db ? da : db;
   };
-  pairs.sort((x, y) => y.score - x.score || newest(y).localeCompare(newest(x)) || x.a - y.a || x.b - y.b);
+  pairs.sort(
+    (x, y) => y.score - x.score || newest(y).localeCompare(newest(x)) || x.a - y.a || x.b - y.b,
+  );
 
   const out = new Map<string, RelatedLink[]>(entries.map((e) => [e.slug, []]));
   const linked = new Set<number>();
@@ -129,7 +144,14 @@ export function relatedLibrary(entries: readonly SiteEntry[], config: Config, li
     // A pair kept by both of its ends appears twice.
     if (la.length >= limit || lb.length >= limit || linked.has(p.a * n + p.b)) continue;
     linked.add(p.a * n + p.b);
-    const reasons = reasonsFor(entries[p.a]!, entries[p.b]!, vectors[p.a]!, vectors[p.b]!, telling, label);
+    const reasons = reasonsFor(
+      entries[p.a]!,
+      entries[p.b]!,
+      vectors[p.a]!,
+      vectors[p.b]!,
+      telling,
+      label,
+    );
     la.push({ slug: entries[p.b]!.slug, score: p.score, reasons });
     lb.push({ slug: entries[p.a]!.slug, score: p.score, reasons });
   }
@@ -138,7 +160,8 @@ export function relatedLibrary(entries: readonly SiteEntry[], config: Config, li
 
 function countWords(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const w of text.toLowerCase().match(WORD) ?? []) if (!/^\d+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of text.toLowerCase().match(WORD) ?? [])
+    if (!/^\d+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
   return counts;
 }
 
@@ -158,7 +181,9 @@ function reasonsFor(
   }
   const causesX = new Set([x.meta.root_cause, ...x.meta.contributing].filter(Boolean));
   const causesY = new Set([y.meta.root_cause, ...y.meta.contributing].filter(Boolean));
-  const shared = [...causesX].filter((c) => causesY.has(c) && !(c === x.meta.root_cause && c === y.meta.root_cause)) as string[];
+  const shared = [...causesX].filter(
+    (c) => causesY.has(c) && !(c === x.meta.root_cause && c === y.meta.root_cause),
+  ) as string[];
   if (shared.length) {
     reasons.push(`shared cause: ${shared.map(label).join(', ')}`);
   }
@@ -183,7 +208,12 @@ function reasonsFor(
   }
   if (similarity >= MIN_SIMILARITY) {
     words.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    reasons.push(`similar wording: ${words.slice(0, 3).map(([t]) => t).join(', ')}`);
+    reasons.push(
+      `similar wording: ${words
+        .slice(0, 3)
+        .map(([t]) => t)
+        .join(', ')}`,
+    );
   }
   return reasons;
 }

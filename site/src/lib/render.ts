@@ -11,7 +11,11 @@ import { unified } from 'unified';
 // iframes, and javascript:/data: URLs do not.
 const schema = { ...defaultSchema, clobberPrefix: 'pm-' };
 
-const pipeline = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, schema).freeze();
+const pipeline = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, schema)
+  .freeze();
 
 /**
  * Renders Markdown nodes from the core's parse (never the raw text again) to sanitized HTML.
@@ -50,7 +54,11 @@ function findCheckbox(li: Element): Element | undefined {
     if (c.type !== 'element') continue;
     if (c.tagName === 'input' && c.properties.type === 'checkbox') return c;
     // A loose task list wraps the checkbox in the item's first paragraph.
-    if (c.tagName === 'p') return c.children.find((x): x is Element => x.type === 'element' && x.tagName === 'input' && x.properties.type === 'checkbox');
+    if (c.tagName === 'p')
+      return c.children.find(
+        (x): x is Element =>
+          x.type === 'element' && x.tagName === 'input' && x.properties.type === 'checkbox',
+      );
   }
   return undefined;
 }

@@ -18,9 +18,12 @@ export function completeMetaSchema(config: Config) {
   }
   const severities = config.severities.map((s) => s.id) as [string, ...string[]];
   const categories = config.categories.map((c) => c.id) as [string, ...string[]];
-  if (level('severity-level') === 'error') shape.severity = required.has('severity') ? z.enum(severities) : z.enum(severities).optional();
+  if (level('severity-level') === 'error')
+    shape.severity = required.has('severity') ? z.enum(severities) : z.enum(severities).optional();
   if (level('root-cause-category') === 'error') {
-    shape.root_cause = required.has('root_cause') ? z.enum(categories) : z.enum(categories).optional();
+    shape.root_cause = required.has('root_cause')
+      ? z.enum(categories)
+      : z.enum(categories).optional();
     shape.contributing = z.array(z.enum(categories)).optional();
   }
   return z.looseObject(shape);
@@ -33,10 +36,16 @@ export function completeMetaSchema(config: Config) {
 export function entrySchema(config: Config) {
   const complete = completeMetaSchema(config);
   return z
-    .looseObject({ slug: z.string(), title: z.string(), incomplete: z.boolean(), meta: z.looseObject({}) })
+    .looseObject({
+      slug: z.string(),
+      title: z.string(),
+      incomplete: z.boolean(),
+      meta: z.looseObject({}),
+    })
     .superRefine((entry, ctx) => {
       if (entry.incomplete) return;
       const result = complete.safeParse(entry.meta);
-      for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: 'custom', path: ['meta', ...issue.path], message: issue.message });
+      for (const issue of result.error?.issues ?? [])
+        ctx.addIssue({ code: 'custom', path: ['meta', ...issue.path], message: issue.message });
     });
 }

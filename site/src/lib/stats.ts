@@ -29,7 +29,9 @@ function daysBetween(from: string, to: string): number | undefined {
 export function followThrough(group: string, entries: readonly SiteEntry[]): FollowThrough {
   const items = entries.flatMap((e) => e.actions.map((a) => ({ a, date: e.date })));
   const done = items.filter(({ a }) => a.done);
-  const days = done.flatMap(({ a, date }) => (a.closedOn && date ? (daysBetween(date, a.closedOn) ?? []) : []));
+  const days = done.flatMap(({ a, date }) =>
+    a.closedOn && date ? (daysBetween(date, a.closedOn) ?? []) : [],
+  );
   const total = items.length;
   return {
     group,
@@ -59,7 +61,10 @@ export function followThroughByQuarter(entries: readonly SiteEntry[]): FollowThr
     if (list) list.push(e);
     else groups.set(q, [e]);
   }
-  return [...groups.keys()].sort().map((q) => followThrough(q, groups.get(q)!)).filter((f) => f.total > 0);
+  return [...groups.keys()]
+    .sort()
+    .map((q) => followThrough(q, groups.get(q)!))
+    .filter((f) => f.total > 0);
 }
 
 /** A share as a whole percentage: "67%". */

@@ -17,8 +17,15 @@ export async function GET() {
     ...(e.updated ? { updated: e.updated } : {}),
     metrics: e.metrics,
     actions: e.actions,
-    timeline: e.timeline.map((t) => ({ time: t.label, at: t.at ?? null, text: t.text, line: t.line })),
+    timeline: e.timeline.map((t) => ({
+      time: t.label,
+      at: t.at ?? null,
+      text: t.text,
+      line: t.line,
+    })),
     findings: e.findings,
   }));
-  return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(body, null, 2), {
+    headers: { 'Content-Type': 'application/json' },
+  });
 }

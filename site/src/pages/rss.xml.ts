@@ -19,7 +19,10 @@ export async function GET(context: APIContext) {
       link: new URL(href(`/postmortems/${e.slug}/`), site).href,
       ...(e.date ? { pubDate: new Date(`${e.date}T00:00:00Z`) } : {}),
       description: xmlSafe(e.summary),
-      categories: [categoryLabel(e.meta.root_cause), ...(e.meta.severity ? [e.meta.severity] : [])].map(xmlSafe),
+      categories: [
+        categoryLabel(e.meta.root_cause),
+        ...(e.meta.severity ? [e.meta.severity] : []),
+      ].map(xmlSafe),
     })),
   });
 }

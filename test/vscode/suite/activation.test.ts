@@ -14,7 +14,12 @@ describe('activation', () => {
 
   it('contributes its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['hindsight.newPostmortem', 'hindsight.toggleActionItem', 'hindsight.showRelated', 'hindsight.groupByOwner']) {
+    for (const id of [
+      'hindsight.newPostmortem',
+      'hindsight.toggleActionItem',
+      'hindsight.showRelated',
+      'hindsight.groupByOwner',
+    ]) {
       assert.ok(commands.includes(id), id);
     }
   });
@@ -22,8 +27,13 @@ describe('activation', () => {
   it('records its start-up timings: activation, scan, first diagnostics, open to diagnostics', async () => {
     const hindsight = await api();
     await open(workspaceUri('postmortems', '2024-03-05-checkout-pool.md'));
-    const t = await poll('the first diagnostics', () => (hindsight.timings.openToDiagnosticMs !== undefined ? hindsight.timings : undefined));
-    for (const key of ['activateMs', 'scanMs', 'firstDiagnosticMs', 'openToDiagnosticMs'] as const) assert.ok((t[key] ?? -1) >= 0, key);
-    console.log(`timings: ${JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])))}`);
+    const t = await poll('the first diagnostics', () =>
+      hindsight.timings.openToDiagnosticMs !== undefined ? hindsight.timings : undefined,
+    );
+    for (const key of ['activateMs', 'scanMs', 'firstDiagnosticMs', 'openToDiagnosticMs'] as const)
+      assert.ok((t[key] ?? -1) >= 0, key);
+    console.log(
+      `timings: ${JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])))}`,
+    );
   });
 });

@@ -17,7 +17,12 @@ export function workspaceUri(...parts: string[]): vscode.Uri {
 }
 
 /** Resolves when `check` holds, re-checking whenever `event` fires; fails after `ms`. */
-export function waitFor<T>(what: string, check: () => T | undefined | false, event: vscode.Event<unknown>, ms = 30_000): Promise<T> {
+export function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false,
+  event: vscode.Event<unknown>,
+  ms = 30_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const first = check();
     if (first) return resolve(first);
@@ -37,7 +42,11 @@ export function waitFor<T>(what: string, check: () => T | undefined | false, eve
 }
 
 /** Waits until the diagnostics of `uri` satisfy `check`. */
-export function diagnosticsFor(uri: vscode.Uri, what: string, check: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+export function diagnosticsFor(
+  uri: vscode.Uri,
+  what: string,
+  check: (d: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
   return waitFor(
     what,
     () => {
@@ -48,8 +57,10 @@ export function diagnosticsFor(uri: vscode.Uri, what: string, check: (d: vscode.
   );
 }
 
-export const rule = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-export const summary = (ds: vscode.Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1}:${rule(d)}`).sort();
+export const rule = (d: vscode.Diagnostic) =>
+  typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+export const summary = (ds: vscode.Diagnostic[]) =>
+  ds.map((d) => `${d.range.start.line + 1}:${rule(d)}`).sort();
 
 export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -73,7 +84,11 @@ export function today(): string {
 }
 
 /** Resolves when `check` holds, polling every 50 ms; fails after `ms`. */
-export async function poll<T>(what: string, check: () => T | undefined | false, ms = 20_000): Promise<T> {
+export async function poll<T>(
+  what: string,
+  check: () => T | undefined | false,
+  ms = 20_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = check();

@@ -7,16 +7,25 @@ describe('Hindsight: New Postmortem', () => {
   after(closeAll);
 
   it('writes a dated, slugged file from the template and opens it at the Summary prompt', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('hindsight.newPostmortem', {
-      title: 'Login failures after cert rotation',
-      severity: 'SEV2',
-      rootCause: 'time',
-      date: '2026-11-20',
-    });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'hindsight.newPostmortem',
+      {
+        title: 'Login failures after cert rotation',
+        severity: 'SEV2',
+        rootCause: 'time',
+        date: '2026-11-20',
+      },
+    );
     assert.ok(uri);
-    assert.equal(uri.toString(), workspaceUri('postmortems', '2026-11-20-login-failures-after-cert-rotation.md').toString());
+    assert.equal(
+      uri.toString(),
+      workspaceUri('postmortems', '2026-11-20-login-failures-after-cert-rotation.md').toString(),
+    );
     const text = await read(uri);
-    assert.match(text, /^---\ntitle: Login failures after cert rotation\ndate: 2026-11-20\nstatus: draft\nseverity: SEV2\nroot_cause: time\n/);
+    assert.match(
+      text,
+      /^---\ntitle: Login failures after cert rotation\ndate: 2026-11-20\nstatus: draft\nseverity: SEV2\nroot_cause: time\n/,
+    );
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), uri.toString());
     assert.equal(editor.document.lineAt(editor.selection.start.line - 2).text, '## Summary');
@@ -26,7 +35,12 @@ describe('Hindsight: New Postmortem', () => {
   it('never overwrites an existing file', async () => {
     const uri = workspaceUri('postmortems', '2026-11-21-same-title.md');
     await write(uri, 'my own words');
-    const result = await vscode.commands.executeCommand('hindsight.newPostmortem', { title: 'Same title', severity: 'SEV3', rootCause: 'unknown', date: '2026-11-21' });
+    const result = await vscode.commands.executeCommand('hindsight.newPostmortem', {
+      title: 'Same title',
+      severity: 'SEV3',
+      rootCause: 'unknown',
+      date: '2026-11-21',
+    });
     assert.equal(result, undefined);
     assert.equal(await read(uri), 'my own words');
     await vscode.workspace.fs.delete(uri);

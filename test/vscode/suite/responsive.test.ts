@@ -35,7 +35,10 @@ describe('a postmortem that is costly to parse', () => {
       try {
         await open(uri);
         // While the worker checks the file, the host answers other requests (the view's items, a completion).
-        while (!hindsight.findings.findingsFor(vscode.window.activeTextEditor!.document) && Date.now() - started < 120_000) {
+        while (
+          !hindsight.findings.findingsFor(vscode.window.activeTextEditor!.document) &&
+          Date.now() - started < 120_000
+        ) {
           hindsight.actionItems.getChildren();
           answered++;
           await new Promise((r) => setTimeout(r, 20));
@@ -44,7 +47,9 @@ describe('a postmortem that is costly to parse', () => {
         clearInterval(ticker);
       }
       await diagnosticsFor(uri, 'the diagnostics of the hostile file', (d) => d.length > 0);
-      console.log(`hostile file: checked in ${Date.now() - started} ms; the host answered ${answered} times meanwhile; longest event-loop gap ${longest} ms, starting ${longestAt} ms after the file was opened`);
+      console.log(
+        `hostile file: checked in ${Date.now() - started} ms; the host answered ${answered} times meanwhile; longest event-loop gap ${longest} ms, starting ${longestAt} ms after the file was opened`,
+      );
       // For comparison: the longest gap while an ordinary postmortem is opened and checked on this (busy) machine.
       const plain = workspaceUri('postmortems', '2024-03-05-checkout-pool.md');
       let plainLongest = 0;
@@ -55,14 +60,22 @@ describe('a postmortem that is costly to parse', () => {
         plainLast = now;
       }, 5);
       await open(plain);
-      await poll('the plain file checked', () => hindsight.findings.findingsFor(vscode.window.activeTextEditor!.document));
+      await poll('the plain file checked', () =>
+        hindsight.findings.findingsFor(vscode.window.activeTextEditor!.document),
+      );
       await new Promise((r) => setTimeout(r, 1000));
       clearInterval(plainTicker);
       console.log(`ordinary file: longest event-loop gap ${plainLongest} ms`);
-      assert.ok(hindsight.findings.findingsFor(vscode.window.activeTextEditor!.document), 'the file was checked (or reported as too slow)');
+      assert.ok(
+        hindsight.findings.findingsFor(vscode.window.activeTextEditor!.document),
+        'the file was checked (or reported as too slow)',
+      );
       const elapsed = Date.now() - started;
       // However long the parse takes, the host is not held: if checking took a while, it answered meanwhile.
-      assert.ok(answered > 0 || elapsed < 1000, 'the host answered while the file was being checked');
+      assert.ok(
+        answered > 0 || elapsed < 1000,
+        'the host answered while the file was being checked',
+      );
     } finally {
       await discard(uri);
     }

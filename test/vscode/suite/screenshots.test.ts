@@ -78,7 +78,20 @@ describe('screenshots of the view with filters and of a fix-all', () => {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await screenshot('fix-all-before');
       assert.ok((await vscode.commands.executeCommand<number>('hindsight.fixAll', uri)) >= 5);
-      await diagnosticsFor(uri, 'the fixed problems gone', (d) => !d.some((x) => ['timeline-order', 'severity-level', 'root-cause-category', 'field-value', 'action-owner'].includes(rule(x))));
+      await diagnosticsFor(
+        uri,
+        'the fixed problems gone',
+        (d) =>
+          !d.some((x) =>
+            [
+              'timeline-order',
+              'severity-level',
+              'root-cause-category',
+              'field-value',
+              'action-owner',
+            ].includes(rule(x)),
+          ),
+      );
       await screenshot('fix-all-after');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closePanel');

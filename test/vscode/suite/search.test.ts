@@ -1,14 +1,29 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { buildSearchIndex, createSearchEngine, lintBytes, parseConfig, searchDocument, type SearchDocument, type SearchFilters } from '@hindsight/core';
+import {
+  buildSearchIndex,
+  createSearchEngine,
+  lintBytes,
+  parseConfig,
+  searchDocument,
+  type SearchDocument,
+  type SearchFilters,
+} from '@hindsight/core';
 import type { SearchPostmortemsShown } from '../../../extension/src/search-postmortems';
 import { api, closeAll, read, waitFor, workspaceUri, write } from './helpers';
 
 /** Postmortems this suite adds to the fixture library while it runs (the other suites expect two). */
-const ADDED = ['2024-08-19-expired-certificate.md', '2025-02-11-dns-resolver.md', '2025-06-03-disk-full.md'];
+const ADDED = [
+  '2024-08-19-expired-certificate.md',
+  '2025-02-11-dns-resolver.md',
+  '2025-06-03-disk-full.md',
+];
 
 async function runSearch(query: string): Promise<SearchPostmortemsShown> {
-  const shown = await vscode.commands.executeCommand<SearchPostmortemsShown>('hindsight.searchPostmortems', { query });
+  const shown = await vscode.commands.executeCommand<SearchPostmortemsShown>(
+    'hindsight.searchPostmortems',
+    { query },
+  );
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   return shown;
 }
@@ -26,7 +41,10 @@ async function expected(query: string, filters: SearchFilters = {}): Promise<str
   const docs: SearchDocument[] = [];
   for (const [name] of await vscode.workspace.fs.readDirectory(folder)) {
     if (!name.endsWith('.md') || config.ignore.includes(name)) continue;
-    const result = lintBytes(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)), { config });
+    const result = lintBytes(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)),
+      { config },
+    );
     assert.ok(result.postmortem, name);
     docs.push(searchDocument(result.postmortem, name.replace(/\.md$/, ''), config));
   }
@@ -41,7 +59,11 @@ describe('Search Past Postmortems', () => {
   before(async () => {
     await api();
     for (const name of ADDED) {
-      await vscode.workspace.fs.copy(workspaceUri('search-library', name), workspaceUri('postmortems', name), { overwrite: true });
+      await vscode.workspace.fs.copy(
+        workspaceUri('search-library', name),
+        workspaceUri('postmortems', name),
+        { overwrite: true },
+      );
     }
   });
   after(async () => {
@@ -52,7 +74,8 @@ describe('Search Past Postmortems', () => {
 
   it('is a command in the palette, titled "Hindsight: Search Past Postmortems"', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('hindsight.searchPostmortems'));
-    const contributed = vscode.extensions.getExtension('hindsight.hindsight')!.packageJSON.contributes.commands as { command: string; title: string; category: string }[];
+    const contributed = vscode.extensions.getExtension('hindsight.hindsight')!.packageJSON
+      .contributes.commands as { command: string; title: string; category: string }[];
     const entry = contributed.find((c) => c.command === 'hindsight.searchPostmortems');
     assert.equal(`${entry?.category}: ${entry?.title}`, 'Hindsight: Search Past Postmortems');
   });
@@ -77,11 +100,23 @@ describe('Search Past Postmortems', () => {
     // With no words, the whole library, newest first.
     const all = await runSearch('');
     assert.deepEqual(top5(all), await expected(''));
-    const files = (await vscode.workspace.fs.readDirectory(workspaceUri('postmortems'))).filter(([n]) => n.endsWith('.md') && n !== 'README.md');
+    const files = (await vscode.workspace.fs.readDirectory(workspaceUri('postmortems'))).filter(
+      ([n]) => n.endsWith('.md') && n !== 'README.md',
+    );
     assert.equal(all.total, files.length);
     const dates = all.items.map((i) => i.detail.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '');
     assert.deepEqual(dates, [...dates].sort().reverse());
-    for (const t of ['Order history', 'Internal DNS', 'Payments API', 'Search latency', 'Checkout outage']) assert.ok(all.items.some((i) => i.title.startsWith(t)), t);
+    for (const t of [
+      'Order history',
+      'Internal DNS',
+      'Payments API',
+      'Search latency',
+      'Checkout outage',
+    ])
+      assert.ok(
+        all.items.some((i) => i.title.startsWith(t)),
+        t,
+      );
   });
 
   it('shows root cause, severity, date and services, and where the words matched', async () => {
@@ -95,14 +130,22 @@ describe('Search Past Postmortems', () => {
   it('narrows by filter words: cause:, service:, severity:, year:', async () => {
     const capacity = await runSearch('cause:capacity');
     assert.deepEqual(top5(capacity), await expected('', { category: 'capacity' }));
-    assert.deepEqual(capacity.items.map((i) => i.detail.split(' · ')[0]), ['Capacity', 'Capacity']);
+    assert.deepEqual(
+      capacity.items.map((i) => i.detail.split(' · ')[0]),
+      ['Capacity', 'Capacity'],
+    );
     const outage = await runSearch('outage service:checkout');
     assert.deepEqual(top5(outage), ['Checkout outage from an exhausted connection pool']);
     assert.deepEqual(top5(outage), await expected('outage', { service: 'checkout' }));
-    assert.deepEqual(top5(await runSearch('severity:sev1')), ['Payments API down after the TLS certificate expired']);
+    assert.deepEqual(top5(await runSearch('severity:sev1')), [
+      'Payments API down after the TLS certificate expired',
+    ]);
     const recent = await runSearch('alert year:2025');
     assert.deepEqual(top5(recent), await expected('alert', { year: '2025' }));
-    assert.ok(recent.items.length >= 2 && recent.items.every((i) => i.detail.includes(' · 2025-')), JSON.stringify(recent.items.map((i) => i.detail)));
+    assert.ok(
+      recent.items.length >= 2 && recent.items.every((i) => i.detail.includes(' · 2025-')),
+      JSON.stringify(recent.items.map((i) => i.detail)),
+    );
     // A value being typed: the one value it begins is used.
     const typing = await runSearch('pool cause:capa');
     assert.equal(typing.items[0]?.title, 'Checkout outage from an exhausted connection pool');
@@ -115,7 +158,10 @@ describe('Search Past Postmortems', () => {
   it('finds a postmortem as soon as it is saved, and forgets a deleted one', async () => {
     const uri = workspaceUri('postmortems', '2025-09-09-quota.md');
     const text = (await read(workspaceUri('search-library', '2025-06-03-disk-full.md')))
-      .replace(/Order history unavailable when the database disk filled up/g, 'Uploads rejected after the storage quota ran out')
+      .replace(
+        /Order history unavailable when the database disk filled up/g,
+        'Uploads rejected after the storage quota ran out',
+      )
       .replace('date: 2025-06-03', 'date: 2025-09-09')
       .replace('an abandoned', 'a zanzibar-quota and an abandoned');
     await write(uri, text);
@@ -124,7 +170,9 @@ describe('Search Past Postmortems', () => {
       if ((await runSearch('zanzibar')).items.length) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    assert.deepEqual(top5(await runSearch('zanzibar')), ['Uploads rejected after the storage quota ran out']);
+    assert.deepEqual(top5(await runSearch('zanzibar')), [
+      'Uploads rejected after the storage quota ran out',
+    ]);
     await vscode.workspace.fs.delete(uri);
     for (let i = 0; i < 100; i++) {
       if (!(await runSearch('zanzibar')).items.length) break;
@@ -143,8 +191,14 @@ describe('Search Past Postmortems', () => {
         }
       });
     });
-    const shown = await vscode.commands.executeCommand<SearchPostmortemsShown>('hindsight.searchPostmortems', { query: 'stale replication slot' });
-    assert.equal(shown.items[0]?.title, 'Order history unavailable when the database disk filled up');
+    const shown = await vscode.commands.executeCommand<SearchPostmortemsShown>(
+      'hindsight.searchPostmortems',
+      { query: 'stale replication slot' },
+    );
+    assert.equal(
+      shown.items[0]?.title,
+      'Order history unavailable when the database disk filled up',
+    );
     // The list reaches the workbench a moment after the command resolves: press Enter until it opens.
     let editor: vscode.TextEditor | undefined;
     for (let i = 0; i < 50 && !editor; i++) {
@@ -152,8 +206,15 @@ describe('Search Past Postmortems', () => {
       editor = await Promise.race([opened, new Promise<undefined>((r) => setTimeout(r, 300))]);
     }
     assert.ok(editor, 'choosing the first result opens an editor');
-    assert.equal(editor.document.uri.path, workspaceUri('postmortems', '2025-06-03-disk-full.md').path);
-    await waitFor('the cursor on the matched words', () => editor.selection.active.line > 0, vscode.window.onDidChangeTextEditorSelection);
+    assert.equal(
+      editor.document.uri.path,
+      workspaceUri('postmortems', '2025-06-03-disk-full.md').path,
+    );
+    await waitFor(
+      'the cursor on the matched words',
+      () => editor.selection.active.line > 0,
+      vscode.window.onDidChangeTextEditorSelection,
+    );
     const line = editor.document.lineAt(editor.selection.active.line).text;
     assert.match(line, /stale replication slot/i);
     assert.match(editor.document.getText(editor.selection), /^(stale|replication|slot)$/i);

@@ -4,17 +4,33 @@ import { api, closeAll, diagnosticsFor, open, rule, workspaceUri, write } from '
 
 const utcClock = (d: Date) => d.toISOString().slice(11, 16);
 const utcToday = () => new Date().toISOString().slice(0, 10);
-const daysAhead = (n: number) => new Date(Date.parse(`${utcToday()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const daysAhead = (n: number) =>
+  new Date(Date.parse(`${utcToday()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const today = utcToday;
 
 /** Inserts a snippet into a new empty file, hands its editor to `check`, then removes the file. */
-async function withSnippet(file: vscode.Uri, name: string, check: (editor: vscode.TextEditor) => Promise<void> | void): Promise<void> {
+async function withSnippet(
+  file: vscode.Uri,
+  name: string,
+  check: (editor: vscode.TextEditor) => Promise<void> | void,
+): Promise<void> {
   await write(file, '');
   const editor = await open(file);
   // Snippets that hold the time are built when inserted (hindsight.insertSnippet); the rest are static.
-  const timed = ['Postmortem template', 'Action item', 'Timeline entry', 'Timeline section', 'Action Items section'].includes(name);
-  if (timed) assert.equal(await vscode.commands.executeCommand('hindsight.insertSnippet', { name }), true);
-  else await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name });
+  const timed = [
+    'Postmortem template',
+    'Action item',
+    'Timeline entry',
+    'Timeline section',
+    'Action Items section',
+  ].includes(name);
+  if (timed)
+    assert.equal(await vscode.commands.executeCommand('hindsight.insertSnippet', { name }), true);
+  else
+    await vscode.commands.executeCommand('editor.action.insertSnippet', {
+      langId: 'markdown',
+      name,
+    });
   try {
     await check(editor);
   } finally {
@@ -27,36 +43,68 @@ describe('snippets', () => {
   before(api);
   afterEach(closeAll);
 
-  it('inserts the full postmortem template with today\'s date and every section, with no errors', async () => {
+  it("inserts the full postmortem template with today's date and every section, with no errors", async () => {
     const uri = workspaceUri('postmortems', 'snippet-template.md');
     await withSnippet(uri, 'Postmortem template', async (editor) => {
-    const text = editor.document.getText();
-    assert.match(text, new RegExp(`^---\\ntitle: Short title of the incident\\ndate: ${today()}\\nstatus: draft\\nseverity: SEV1\\nroot_cause: config-change\\n`));
-    for (const heading of ['## Summary', '## Impact', '## Timeline', '## Root Cause', '## Resolution', '## Action Items', '## Lessons Learned']) {
-      assert.ok(text.includes(heading), heading);
-    }
-    const ds = await diagnosticsFor(uri, 'reminders on the new template', (d) => d.some((x) => rule(x) === 'empty-section'));
-    // The one error: services, for the writer to fill in. Empty sections still holding their prompt are hints, not warnings.
-    assert.deepEqual(ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), ["Field 'services' is empty; expected the affected services."]);
-    assert.ok(ds.filter((d) => rule(d) === 'empty-section').every((d) => d.severity === vscode.DiagnosticSeverity.Information));
+      const text = editor.document.getText();
+      assert.match(
+        text,
+        new RegExp(
+          `^---\\ntitle: Short title of the incident\\ndate: ${today()}\\nstatus: draft\\nseverity: SEV1\\nroot_cause: config-change\\n`,
+        ),
+      );
+      for (const heading of [
+        '## Summary',
+        '## Impact',
+        '## Timeline',
+        '## Root Cause',
+        '## Resolution',
+        '## Action Items',
+        '## Lessons Learned',
+      ]) {
+        assert.ok(text.includes(heading), heading);
+      }
+      const ds = await diagnosticsFor(uri, 'reminders on the new template', (d) =>
+        d.some((x) => rule(x) === 'empty-section'),
+      );
+      // The one error: services, for the writer to fill in. Empty sections still holding their prompt are hints, not warnings.
+      assert.deepEqual(
+        ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message),
+        ["Field 'services' is empty; expected the affected services."],
+      );
+      assert.ok(
+        ds
+          .filter((d) => rule(d) === 'empty-section')
+          .every((d) => d.severity === vscode.DiagnosticSeverity.Information),
+      );
     });
   });
 
   it('inserts an action item with owner, due date and kind placeholders', async () => {
     await withSnippet(workspaceUri('scratch-action.md'), 'Action item', (editor) => {
-      assert.equal(editor.document.getText(), `- [ ] What will be done @owner due:${daysAhead(14)} #prevent TRACKER-1`);
+      assert.equal(
+        editor.document.getText(),
+        `- [ ] What will be done @owner due:${daysAhead(14)} #prevent TRACKER-1`,
+      );
     });
   });
 
   it('inserts a timeline entry at the current UTC time, with the extension host in a non-UTC zone', async () => {
     // run.mjs starts VS Code with TZ=America/Los_Angeles: local time is not UTC here.
-    assert.notEqual(new Date().getTimezoneOffset(), 0, 'the extension host runs in a non-UTC time zone');
+    assert.notEqual(
+      new Date().getTimezoneOffset(),
+      0,
+      'the extension host runs in a non-UTC time zone',
+    );
     const before = utcClock(new Date());
     await withSnippet(workspaceUri('scratch-timeline.md'), 'Timeline entry', (editor) => {
       const after = utcClock(new Date());
       const m = /^- (\d{2}:\d{2}) UTC What happened$/.exec(editor.document.getText());
       assert.ok(m, editor.document.getText());
-      assert.ok([before, after].includes(m[1]!), `${m[1]} is the UTC time (${before}), not local time`);
+      assert.ok(
+        [before, after].includes(m[1]!),
+        `${m[1]} is the UTC time (${before}), not local time`,
+      );
     });
   });
 
@@ -65,14 +113,36 @@ describe('snippets', () => {
     await write(file, 'tl');
     const editor = await open(file);
     try {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', file, new vscode.Position(0, 2));
-      const tl = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'tl' && i.kind === vscode.CompletionItemKind.Snippet && i.detail === 'Timeline entry');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        file,
+        new vscode.Position(0, 2),
+      );
+      const tl = list.items.find(
+        (i) =>
+          (typeof i.label === 'string' ? i.label : i.label.label) === 'tl' &&
+          i.kind === vscode.CompletionItemKind.Snippet &&
+          i.detail === 'Timeline entry',
+      );
       assert.ok(tl, 'a tl completion is offered');
       const body = (tl.insertText as vscode.SnippetString).value;
-      assert.match(body, new RegExp(`^- \\$\\{1:(${utcClock(new Date(Date.now() - 60_000))}|${utcClock(new Date())})\\} UTC`));
+      assert.match(
+        body,
+        new RegExp(
+          `^- \\$\\{1:(${utcClock(new Date(Date.now() - 60_000))}|${utcClock(new Date())})\\} UTC`,
+        ),
+      );
       await editor.edit((b) => b.replace(new vscode.Range(0, 0, 0, 2), 'ai'));
-      const ai = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', file, new vscode.Position(0, 2))).items.find((i) => i.detail === 'Action item');
-      assert.ok((ai?.insertText as vscode.SnippetString).value.includes(`due:\${3:${daysAhead(14)}}`));
+      const ai = (
+        await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          file,
+          new vscode.Position(0, 2),
+        )
+      ).items.find((i) => i.detail === 'Action item');
+      assert.ok(
+        (ai?.insertText as vscode.SnippetString).value.includes(`due:\${3:${daysAhead(14)}}`),
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.workspace.fs.delete(file);

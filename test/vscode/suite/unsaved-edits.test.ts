@@ -11,7 +11,9 @@ async function node(title: string): Promise<ActionNode> {
   const { actionItems } = await api();
   await settled();
   actionItems.setGrouping('postmortem');
-  const group = actionItems.getChildren().find((g) => g.type === 'group' && g.label === 'Search latency spike')!;
+  const group = actionItems
+    .getChildren()
+    .find((g) => g.type === 'group' && g.label === 'Search latency spike')!;
   const found = items(actionItems.getChildren(group)).find((n) => n.action.title === title);
   assert.ok(found, title);
   return found;
@@ -38,11 +40,16 @@ describe('the Action Items view with unsaved edits', () => {
     const target = await node('Alert on p99 search latency');
     // Two unsaved lines above the action items, inserted after the view was built.
     const summary = editor.document.getText().indexOf('Search was slow');
-    await editor.edit((b) => b.insert(editor.document.positionAt(summary), 'A first unsaved line.\n\nA second one.\n\n'));
+    await editor.edit((b) =>
+      b.insert(editor.document.positionAt(summary), 'A first unsaved line.\n\nA second one.\n\n'),
+    );
     assert.ok(editor.document.isDirty);
     await vscode.commands.executeCommand('hindsight.openActionItem', target);
     const active = vscode.window.activeTextEditor!;
-    assert.equal(active.document.lineAt(active.selection.start.line).text, '- [ ] Alert on p99 search latency due:2099-06-15 #detect');
+    assert.equal(
+      active.document.lineAt(active.selection.start.line).text,
+      '- [ ] Alert on p99 search latency due:2099-06-15 #detect',
+    );
   });
 
   it('toggles the right item after unsaved edits above it, and the view and status bar follow before any save', async () => {
@@ -50,17 +57,30 @@ describe('the Action Items view with unsaved edits', () => {
     const editor = await open(file());
     const target = await node('Review regex use in the parser');
     const summary = editor.document.getText().indexOf('Search was slow');
-    await editor.edit((b) => b.insert(editor.document.positionAt(summary), 'Unsaved line one.\nUnsaved line two.\n\n'));
+    await editor.edit((b) =>
+      b.insert(editor.document.positionAt(summary), 'Unsaved line one.\nUnsaved line two.\n\n'),
+    );
     assert.equal(await vscode.commands.executeCommand('hindsight.toggleActionItem', target), true);
     const text = editor.document.getText();
     assert.match(text, /^- \[x\] Review regex use in the parser @kim/m);
     assert.match(text, /^- \[ \] Alert on p99 search latency/m, 'the item next to it is untouched');
     assert.match(text, /^- \[ \] Add a fuzz test/m);
-    assert.ok(editor.document.isDirty, 'a dirty file is not saved behind the writer\'s back');
+    assert.ok(editor.document.isDirty, "a dirty file is not saved behind the writer's back");
     // The view follows the unsaved text (after its short pause), not the file on disk.
-    await waitFor('the view to see the unsaved toggle', () => hindsight.library.get(file())?.actions.find((a) => a.title === 'Review regex use in the parser')?.done === true, hindsight.library.onDidChange);
+    await waitFor(
+      'the view to see the unsaved toggle',
+      () =>
+        hindsight.library
+          .get(file())
+          ?.actions.find((a) => a.title === 'Review regex use in the parser')?.done === true,
+      hindsight.library.onDidChange,
+    );
     assert.equal(hindsight.statusBar.text, '$(checklist) 4 open');
-    assert.match(await read(file()), /^- \[ \] Review regex use in the parser/m, 'the file on disk is unchanged');
+    assert.match(
+      await read(file()),
+      /^- \[ \] Review regex use in the parser/m,
+      'the file on disk is unchanged',
+    );
   });
 
   it('refuses to toggle an item from a view older than its current state, and says why', async () => {
@@ -69,7 +89,11 @@ describe('the Action Items view with unsaved edits', () => {
     const seen = await node('Add a fuzz test for the query parser');
     assert.equal(seen.action.done, false);
     assert.equal(await vscode.commands.executeCommand('hindsight.toggleActionItem', seen), true);
-    await waitFor('the view to refresh', () => hindsight.library.get(file())?.actions[0]?.done === true, hindsight.library.onDidChange);
+    await waitFor(
+      'the view to refresh',
+      () => hindsight.library.get(file())?.actions[0]?.done === true,
+      hindsight.library.onDidChange,
+    );
     // The same (now stale) node again: the item is done, not open as that node showed. Nothing is edited.
     const before = vscode.window.activeTextEditor!.document.getText();
     assert.equal(await vscode.commands.executeCommand('hindsight.toggleActionItem', seen), false);
@@ -79,8 +103,13 @@ describe('the Action Items view with unsaved edits', () => {
   it('refuses to act on an item whose text was edited since the view showed it', async () => {
     const editor = await open(file());
     const target = await node('Roll back');
-    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('- [x] Roll back'));
-    await editor.edit((b) => b.insert(new vscode.Position(line, '- [x] Roll back'.length), ' everything'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('- [x] Roll back'));
+    await editor.edit((b) =>
+      b.insert(new vscode.Position(line, '- [x] Roll back'.length), ' everything'),
+    );
     const before = editor.document.getText();
     assert.equal(await vscode.commands.executeCommand('hindsight.toggleActionItem', target), false);
     assert.equal(await vscode.commands.executeCommand('hindsight.openActionItem', target), false);
@@ -92,14 +121,39 @@ describe('the Action Items view with unsaved edits', () => {
     const editor = await open(file());
     // A second item with exactly the same text, above the first.
     const at = editor.document.getText().indexOf('- [ ] Add a fuzz test');
-    await editor.edit((b) => b.insert(editor.document.positionAt(at), '- [ ] Review regex use in the parser @kim due:2024-06-01 #prevent\n'));
-    await waitFor('both twins in the view', () => (hindsight.library.get(file())?.actions.filter((a) => a.title === 'Review regex use in the parser').length ?? 0) === 2, hindsight.library.onDidChange);
+    await editor.edit((b) =>
+      b.insert(
+        editor.document.positionAt(at),
+        '- [ ] Review regex use in the parser @kim due:2024-06-01 #prevent\n',
+      ),
+    );
+    await waitFor(
+      'both twins in the view',
+      () =>
+        (hindsight.library
+          .get(file())
+          ?.actions.filter((a) => a.title === 'Review regex use in the parser').length ?? 0) === 2,
+      hindsight.library.onDidChange,
+    );
     const { actionItems } = hindsight;
-    const group = actionItems.getChildren().find((g) => g.type === 'group' && g.label === 'Search latency spike')!;
-    const twins = items(actionItems.getChildren(group)).filter((n) => n.action.title === 'Review regex use in the parser');
+    const group = actionItems
+      .getChildren()
+      .find((g) => g.type === 'group' && g.label === 'Search latency spike')!;
+    const twins = items(actionItems.getChildren(group)).filter(
+      (n) => n.action.title === 'Review regex use in the parser',
+    );
     // Toggle the second (the original, lower one): only it changes.
-    assert.equal(await vscode.commands.executeCommand('hindsight.toggleActionItem', twins[1]), true);
-    const lines = editor.document.getText().split('\n').filter((l) => l.includes('Review regex use in the parser'));
-    assert.deepEqual(lines.map((l) => l.slice(0, 5)), ['- [ ]', '- [x]']);
+    assert.equal(
+      await vscode.commands.executeCommand('hindsight.toggleActionItem', twins[1]),
+      true,
+    );
+    const lines = editor.document
+      .getText()
+      .split('\n')
+      .filter((l) => l.includes('Review regex use in the parser'));
+    assert.deepEqual(
+      lines.map((l) => l.slice(0, 5)),
+      ['- [ ]', '- [x]'],
+    );
   });
 });

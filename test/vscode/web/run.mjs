@@ -20,7 +20,12 @@ const extension = path.join(root, 'extension');
 const out = path.join(extension, 'dist/web-test');
 const verbose = process.env.HINDSIGHT_VSCODE_VERBOSE === '1';
 
-if (spawnSync(process.execPath, [path.join(extension, 'build.mjs'), '--sourcemap'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+if (
+  spawnSync(process.execPath, [path.join(extension, 'build.mjs'), '--sourcemap'], {
+    stdio: 'inherit',
+  }).status !== 0
+)
+  process.exit(1);
 rmSync(out, { recursive: true, force: true });
 await build({
   entryPoints: [path.join(here, 'index.ts')],
@@ -37,12 +42,22 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'hindsight-web-'));
 const workspace = path.join(scratch, 'workspace');
 cpSync(path.join(root, 'test/fixtures/vscode-workspace'), workspace, { recursive: true });
 mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({ 'remote.extensionKind': { 'hindsight.hindsight': ['web'] } }));
+writeFileSync(
+  path.join(workspace, '.vscode/settings.json'),
+  JSON.stringify({ 'remote.extensionKind': { 'hindsight.hindsight': ['web'] } }),
+);
 const userDataDir = path.join(scratch, 'user-data');
 mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
 writeFileSync(
   path.join(userDataDir, 'User/settings.json'),
-  JSON.stringify({ 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'telemetry.telemetryLevel': 'off', 'chat.disableAIFeatures': true, 'workbench.startupEditor': 'none' }),
+  JSON.stringify({
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'chat.disableAIFeatures': true,
+    'workbench.startupEditor': 'none',
+  }),
 );
 
 let server;
@@ -50,23 +65,43 @@ let browser;
 let result;
 try {
   assertInstalled();
-  server = await startServer({ userDataDir, extensionsDir: path.join(scratch, 'extensions'), log: (s) => verbose && process.stderr.write(s) });
+  server = await startServer({
+    userDataDir,
+    extensionsDir: path.join(scratch, 'extensions'),
+    log: (s) => verbose && process.stderr.write(s),
+  });
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const query = new URLSearchParams({
     folder: workspace,
-    payload: JSON.stringify([['extensionDevelopmentPath', remote(extension)], ['extensionTestsPath', remote(path.join(out, 'index.js'))], ['skipWelcome', 'true']]),
+    payload: JSON.stringify([
+      ['extensionDevelopmentPath', remote(extension)],
+      ['extensionTestsPath', remote(path.join(out, 'index.js'))],
+      ['skipWelcome', 'true'],
+    ]),
   });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   result = await new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(undefined), Number(process.env.HINDSIGHT_VSCODE_TIMEOUT ?? 300) * 1000);
+    const timer = setTimeout(
+      () => resolve(undefined),
+      Number(process.env.HINDSIGHT_VSCODE_TIMEOUT ?? 300) * 1000,
+    );
     void page.exposeFunction('codeAutomationExit', (code) => {
       clearTimeout(timer);
       resolve({ exit: Number(code) });
     });
     void page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = format(...(Array.isArray(args) ? args : [args]));
-      if (!verbose && /ENOTFOUND|Service Worker|signed-in|authentication provider|queryGalleryExtensions|Failed to fetch/.test(text)) return;
+      if (
+        !verbose &&
+        /ENOTFOUND|Service Worker|signed-in|authentication provider|queryGalleryExtensions|Failed to fetch/.test(
+          text,
+        )
+      )
+        return;
       process.stdout.write(`${text}\n`);
       const m = /^(\d+) passed, (\d+) failed$/.exec(text.trim());
       if (m) {
@@ -85,9 +120,13 @@ try {
   rmSync(out, { recursive: true, force: true });
 }
 if (!result) process.stderr.write('The web extension tests did not report a result.\n');
-else if ('exit' in result) process.stdout.write(`The web worker extension host exited with ${result.exit}.\n`);
+else if ('exit' in result)
+  process.stdout.write(`The web worker extension host exited with ${result.exit}.\n`);
 if (process.env.HINDSIGHT_RESULT_FILE) {
-  const counts = result && 'passed' in result ? { passed: result.passed, failed: result.failed } : { passed: 0, failed: 1 };
+  const counts =
+    result && 'passed' in result
+      ? { passed: result.passed, failed: result.failed }
+      : { passed: 0, failed: 1 };
   writeFileSync(process.env.HINDSIGHT_RESULT_FILE, JSON.stringify(counts));
 }
 process.exitCode = result && 'passed' in result && result.failed === 0 && result.passed > 0 ? 0 : 1;

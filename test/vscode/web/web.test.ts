@@ -42,7 +42,8 @@ async function poll<T>(what: string, check: () => T | undefined | false, ms = 30
   }
 }
 
-const rule = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const rule = (d: vscode.Diagnostic) =>
+  typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 
 suite('Hindsight in VS Code for the Web (web worker extension host)', () => {
   suiteSetup(async () => {
@@ -59,7 +60,9 @@ suite('Hindsight in VS Code for the Web (web worker extension host)', () => {
 
   test('lints in a nested web worker where the host allows one, else on its own worker thread', async () => {
     const { lint, findings } = await api();
-    const document = await vscode.workspace.openTextDocument(uri('postmortems', '2024-03-05-checkout-pool.md'));
+    const document = await vscode.workspace.openTextDocument(
+      uri('postmortems', '2024-03-05-checkout-pool.md'),
+    );
     const found = await poll('findings', () => findings.findingsFor(document));
     console.log(`lint mode in the web worker extension host: ${lint.mode}`);
     expect(Array.isArray(found)).to.equal(true);
@@ -68,13 +71,20 @@ suite('Hindsight in VS Code for the Web (web worker extension host)', () => {
   test('reads the postmortems folder through vscode.workspace.fs and fills the Action Items view', async () => {
     const { actionItems } = await api();
     actionItems.setGrouping('postmortem');
-    const groups = await poll('the view', () => (actionItems.getChildren().length === 2 ? actionItems.getChildren() : undefined));
-    expect(groups.map((g) => (g.type === 'group' ? g.label : ''))).to.deep.equal(['Search latency spike', 'Checkout outage from an exhausted connection pool']);
+    const groups = await poll('the view', () =>
+      actionItems.getChildren().length === 2 ? actionItems.getChildren() : undefined,
+    );
+    expect(groups.map((g) => (g.type === 'group' ? g.label : ''))).to.deep.equal([
+      'Search latency spike',
+      'Checkout outage from an exhausted connection pool',
+    ]);
   });
 
   test('reports findings as diagnostics and fixes one with a quick fix', async () => {
     const file = uri('postmortems', '2024-05-02-search-latency.md');
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const editor = await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(file),
+    );
     const ds = await poll('diagnostics', () => {
       const d = vscode.languages.getDiagnostics(file).filter((x) => x.source === 'hindsight');
       return d.some((x) => rule(x) === 'severity-level') ? d : undefined;
@@ -83,7 +93,12 @@ suite('Hindsight in VS Code for the Web (web worker extension host)', () => {
     let fix: vscode.CodeAction | undefined;
     const end = Date.now() + 20_000;
     while (!fix && Date.now() < end) {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file, target.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        file,
+        target.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       fix = actions.find((a) => a.title === "Change to 'SEV3'");
       if (!fix) await new Promise((r) => setTimeout(r, 200));
     }
@@ -97,10 +112,14 @@ suite('Hindsight in VS Code for the Web (web worker extension host)', () => {
   test('inserts the tl snippet at the current UTC time', async () => {
     const file = uri('scratch-web.md');
     await vscode.workspace.fs.writeFile(file, new Uint8Array());
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const editor = await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(file),
+    );
     try {
       const before = new Date().toISOString().slice(11, 16);
-      expect(await vscode.commands.executeCommand('hindsight.insertSnippet', { name: 'Timeline entry' })).to.equal(true);
+      expect(
+        await vscode.commands.executeCommand('hindsight.insertSnippet', { name: 'Timeline entry' }),
+      ).to.equal(true);
       const after = new Date().toISOString().slice(11, 16);
       const m = /^- (\d{2}:\d{2}) UTC What happened$/.exec(editor.document.getText());
       expect(m, editor.document.getText()).to.not.equal(null);
@@ -113,11 +132,16 @@ suite('Hindsight in VS Code for the Web (web worker extension host)', () => {
   });
 
   test('writes a New Postmortem from the template', async () => {
-    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('hindsight.newPostmortem', { title: 'Web worker outage', severity: 'SEV2', rootCause: 'deploy', date: '2026-11-30' });
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'hindsight.newPostmortem',
+      { title: 'Web worker outage', severity: 'SEV2', rootCause: 'deploy', date: '2026-11-30' },
+    );
     expect(created?.path.endsWith('/postmortems/2026-11-30-web-worker-outage.md')).to.equal(true);
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created!));
-      expect(text).to.match(/^---\ntitle: Web worker outage\ndate: 2026-11-30\nstatus: draft\nseverity: SEV2\nroot_cause: deploy\n/);
+      expect(text).to.match(
+        /^---\ntitle: Web worker outage\ndate: 2026-11-30\nstatus: draft\nseverity: SEV2\nroot_cause: deploy\n/,
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(created!);

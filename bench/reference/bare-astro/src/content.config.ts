@@ -4,6 +4,11 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 
 const base = process.env.HINDSIGHT_POSTMORTEMS;
-if (!base) throw new Error('Set HINDSIGHT_POSTMORTEMS to a folder of postmortems, e.g. bench/.data/lib-1000/postmortems');
+if (!base)
+  throw new Error(
+    'Set HINDSIGHT_POSTMORTEMS to a folder of postmortems, e.g. bench/.data/lib-1000/postmortems',
+  );
 
-export const collections = { postmortems: defineCollection({ loader: glob({ pattern: '**/*.md', base }) }) };
+export const collections = {
+  postmortems: defineCollection({ loader: glob({ pattern: '**/*.md', base }) }),
+};

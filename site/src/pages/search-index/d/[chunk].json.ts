@@ -9,5 +9,7 @@ export async function getStaticPaths() {
 
 export async function GET({ params }: APIContext) {
   const index = await siteSearchIndex();
-  return new Response(JSON.stringify(index.chunks[Number(params.chunk)] ?? []), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(index.chunks[Number(params.chunk)] ?? []), {
+    headers: { 'Content-Type': 'application/json' },
+  });
 }
