@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAll, diagnosticsFor, open, rule, summary, workspaceUri } from './helpers';
+import { api, closeAll, diagnosticsFor, open, poll, rule, summary, workspaceUri } from './helpers';
 
 const defective = () => workspaceUri('postmortems', '2024-05-02-search-latency.md');
 
@@ -79,6 +79,12 @@ describe('diagnostics and quick fixes', () => {
       d.some((x) => rule(x) === 'required-section'),
     );
     const target = ds.find((d) => rule(d) === 'required-section')!;
+    // Quick fixes come from the findings of the document's current version (the previous test ended
+    // with an undo): wait until the lint worker has checked this version.
+    const hindsight = await api();
+    await poll('findings of the current version', () =>
+      hindsight.findings.findingsFor(editor.document),
+    );
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       defective(),

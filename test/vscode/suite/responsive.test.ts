@@ -46,6 +46,8 @@ describe('a postmortem that is costly to parse', () => {
       } finally {
         clearInterval(ticker);
       }
+      // How long the check took, before the comparison below adds its own waits.
+      const checkedIn = Date.now() - started;
       await diagnosticsFor(uri, 'the diagnostics of the hostile file', (d) => d.length > 0);
       console.log(
         `hostile file: checked in ${Date.now() - started} ms; the host answered ${answered} times meanwhile; longest event-loop gap ${longest} ms, starting ${longestAt} ms after the file was opened`,
@@ -70,10 +72,9 @@ describe('a postmortem that is costly to parse', () => {
         hindsight.findings.findingsFor(vscode.window.activeTextEditor!.document),
         'the file was checked (or reported as too slow)',
       );
-      const elapsed = Date.now() - started;
       // However long the parse takes, the host is not held: if checking took a while, it answered meanwhile.
       assert.ok(
-        answered > 0 || elapsed < 1000,
+        answered > 0 || checkedIn < 1000,
         'the host answered while the file was being checked',
       );
     } finally {
