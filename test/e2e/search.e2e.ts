@@ -132,6 +132,11 @@ describe('the search page', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     expect(await page.locator('#f-year option').nth(1).textContent()).toMatch(/^\d{4} \(\d+\)$/);
     await page.click('#search-more');
+    // The next ten are fetched on demand: wait for them rather than counting at once.
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#search-results a.result').length >= n,
+      Math.min(20, total),
+    );
     expect(await page.locator('#search-results a.result').count()).toBe(Math.min(20, total));
   });
 
