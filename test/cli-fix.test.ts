@@ -15,7 +15,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { applyPatch } from 'diff';
 import fc from 'fast-check';
@@ -28,29 +27,16 @@ import {
   type LintOptions,
 } from '@hindsight/core';
 import { fixText } from '../cli/src/fix';
-import { run } from '../cli/src/main';
+import { runHindsight } from './cli-run';
 import { applyEdits, readMarkdown } from './edits';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TODAY = '2026-11-24';
 const OPTIONS: LintOptions = { today: TODAY };
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
 let repo: string;
 
-async function hindsight(...argv: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await run(argv, { stdout, stderr, cwd: repo, env: {} });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const hindsight = (...argv: string[]) => runHindsight(repo, argv);
 
 /** Every file under a folder, by path relative to it, as bytes. */
 function snapshot(dir: string): Map<string, Buffer> {

@@ -11,31 +11,17 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../cli/src/main';
+import { runHindsight } from './cli-run';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMPLETE = path.join(ROOT, 'test/fixtures/valid/complete.md');
 const TODAY = '2026-11-24';
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
 let repo: string;
 
-async function hindsight(...argv: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await run(argv, { stdout, stderr, cwd: repo, env: {} });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const hindsight = (...argv: string[]) => runHindsight(repo, argv);
 
 beforeEach(() => {
   repo = mkdtempSync(path.join(tmpdir(), 'hindsight-cli-'));
