@@ -84,6 +84,11 @@ describe('search', () => {
     const more = page.locator('#search-more');
     expect(await more.textContent()).toBe(`Show ${Math.min(10, total - 10)} more`);
     await more.click();
+    // The next ten are fetched on demand: wait for them rather than counting at once.
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#search-results li').length >= n,
+      Math.min(20, total),
+    );
     expect(await page.locator('#search-results li').count()).toBe(Math.min(20, total));
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
       (await resultTitles())[10],
