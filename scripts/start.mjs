@@ -71,9 +71,7 @@ if (lint !== 0)
 
 const base = readBase();
 const address = `http://127.0.0.1:${port}${base}`;
-process.stdout.write(
-  `\n== Serving the knowledge base ==\nHindsight is at ${address} (Ctrl+C to stop)\n`,
-);
+process.stdout.write('\n== Serve the knowledge base (astro preview) ==\n');
 const server = spawn(
   'npx',
   [
@@ -93,7 +91,27 @@ const server = spawn(
     stdio: ['ignore', 'ignore', 'inherit'],
   },
 );
-const stop = () => server.kill('SIGTERM');
+let stopped = false;
+const stop = () => {
+  stopped = true;
+  server.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-server.on('exit', (code) => process.exit(code ?? 0));
+server.on('exit', (code) => {
+  stopped = true;
+  process.exit(code ?? 0);
+});
+
+// The address is printed when the server answers it, not before.
+async function answers(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+while (!stopped && !(await answers(address))) await new Promise((r) => setTimeout(r, 200));
+if (!stopped) process.stdout.write(`Hindsight is at ${address} (Ctrl+C to stop)\n`);
