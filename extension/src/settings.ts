@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import {
   CONFIG_FILE,
   defaultConfig,
+  isPostmortemFile,
   parseConfig,
   RULE_LEVELS,
   type Config,
@@ -138,18 +139,13 @@ export class Settings implements vscode.Disposable {
     return [...this.folders.values()];
   }
 
-  /** True for a Markdown file inside a postmortems folder (README.md and _drafts excepted). */
+  /** The folder's configuration when the file is a postmortem of it (core's isPostmortemFile decides). */
   isPostmortem(uri: vscode.Uri): FolderConfig | undefined {
     const fc = this.forUri(uri);
-    if (!fc || !/\.(md|markdown)$/i.test(uri.path)) return undefined;
+    if (!fc) return undefined;
     const base = fc.postmortems.path.replace(/\/$/, '') + '/';
     if (!uri.path.startsWith(base)) return undefined;
-    const rest = uri.path.slice(base.length).split('/');
-    if (
-      rest.some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules')
-    )
-      return undefined;
-    return fc.config.ignore.includes(rest[rest.length - 1]!) ? undefined : fc;
+    return isPostmortemFile(uri.path.slice(base.length), fc.config) ? fc : undefined;
   }
 
   dispose(): void {
