@@ -67,7 +67,7 @@ for (const [name, want] of Object.entries(expected)) {
     continue;
   }
   const got = (f) => report.inferred[f]?.value;
-  const titleOk = norm(got('title')) === norm(want.title);
+  const titleOk = [want.title, ...(want.acceptableTitles ?? [])].some((t) => norm(got('title')) === norm(t));
   const dateOk = (got('date') ?? null) === (want.date ?? null);
   const severityOk = (got('severity') ?? null) === (want.severity ?? null);
   const acceptable = want.acceptableRootCauses?.length ? want.acceptableRootCauses : [want.rootCause];
