@@ -220,22 +220,27 @@ export function postmortem(r, i, markup = false) {
   ].join('\n');
 }
 
-/** A 2,000-line postmortem: a long timeline and many action items, as after a multi-day outage. */
-export function longPostmortem() {
+/**
+ * A 2,000-line postmortem: a long timeline and many action items, as after a multi-day outage.
+ * `markup` puts a link in every line of it (timeline entries, action items, lessons), which the
+ * line reader leaves to the Markdown parser.
+ */
+export function longPostmortem(markup = false) {
   const r = rng(7);
-  const base = postmortem(r, 0).split('\n');
+  const base = postmortem(r, 0, markup).split('\n');
+  const link = (k) => (markup ? ` ([log](https://logs.example.com/q/${k}))` : '');
   const timelineAt = base.indexOf('## Timeline') + 2;
   const extra = [];
   for (let k = 0; extra.length < 1700; k++) {
     if (k % 60 === 0)
       extra.push('', `### 2024-03-${String(1 + Math.floor(k / 60)).padStart(2, '0')}`, '');
     extra.push(
-      `- ${String(Math.floor((k % 60) / 3)).padStart(2, '0')}:${String((k * 7) % 60).padStart(2, '0')} UTC ${sentence(r, 12)}`,
+      `- ${String(Math.floor((k % 60) / 3)).padStart(2, '0')}:${String((k * 7) % 60).padStart(2, '0')} UTC ${sentence(r, 12)}${link(k)}`,
     );
   }
   const lines = [...base.slice(0, timelineAt), ...extra, ...base.slice(timelineAt)];
   // The rest: more lessons, one bullet each, as a long review collects them.
-  while (lines.length < 2000) lines.push(`- ${sentence(r, 14)}`);
+  while (lines.length < 2000) lines.push(`- ${sentence(r, 14)}${link(lines.length)}`);
   return lines.slice(0, 2000).join('\n');
 }
 
@@ -256,6 +261,7 @@ export function generate(count, markup = false) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(DATA, { recursive: true });
   writeFileSync(path.join(DATA, 'long.md'), longPostmortem());
+  writeFileSync(path.join(DATA, 'long-markup.md'), longPostmortem(true));
   // `--markup` also writes each library with links in every list item, as lib-<N>-markup.
   const markup = process.argv.includes('--markup');
   for (const n of process.argv.slice(2).map(Number).filter(Boolean)) {
