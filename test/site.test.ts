@@ -12,7 +12,6 @@ import {
   groupBy,
   librarySlugs,
   nameKey,
-  searchIndex,
   slugify,
   xmlSafe,
 } from '../site/src/lib/derive';
@@ -218,20 +217,6 @@ describe('derived data', () => {
         .get('f')!
         .map((r) => r.slug),
     ).toEqual(['a']);
-  });
-
-  it('builds a search index with the fields people search by', () => {
-    const index = searchIndex(lib.entries, defaultConfig);
-    const cert = index.find((r) => r.slug === '2025-02-03-expired-tls-certificate-on-api')!;
-    expect(cert).toMatchObject({
-      category: 'time',
-      categoryLabel: 'Time',
-      severity: 'SEV2',
-      year: '2025',
-      services: ['public-api', 'mobile-app', 'edge-proxy'],
-    });
-    expect(cert.rootCause).toContain('renewed by hand');
-    expect(JSON.stringify(index).length).toBeLessThan(60_000);
   });
 
   it('counts incidents per month with empty months filled in', () => {

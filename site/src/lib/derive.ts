@@ -2,47 +2,6 @@ import transliterate from '@sindresorhus/transliterate';
 import type { Category, Config } from '@hindsight/core';
 import type { SiteEntry } from './library';
 
-/** One record of the search index shipped to the browser. */
-export interface SearchRecord {
-  slug: string;
-  title: string;
-  date: string;
-  year: string;
-  severity: string;
-  category: string;
-  categoryLabel: string;
-  contributing: string[];
-  services: string[];
-  tags: string[];
-  trigger: string;
-  summary: string;
-  rootCause: string;
-}
-
-/** Builds the search index: the fields people search by, with long texts trimmed. */
-export function searchIndex(entries: SiteEntry[], config: Config): SearchRecord[] {
-  const label = (id: string) => config.categories.find((c) => c.id === id)?.label ?? id;
-  return entries.map((e) => ({
-    slug: e.slug,
-    title: e.title,
-    date: e.date,
-    year: e.year,
-    severity: e.meta.severity ?? '',
-    category: e.meta.root_cause ?? '',
-    categoryLabel: label(e.meta.root_cause ?? ''),
-    contributing: e.meta.contributing,
-    services: e.meta.services,
-    tags: e.meta.tags,
-    trigger: e.meta.trigger ?? '',
-    summary: clip(e.summary, 600),
-    rootCause: clip(e.rootCauseText, 1200),
-  }));
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
 /** Categories with their postmortems, in taxonomy order; categories not in the taxonomy last. */
 export function byCategory(
   entries: SiteEntry[],
