@@ -163,8 +163,10 @@ describe('simple front matter (js-yaml) against yaml', () => {
       }),
       { numRuns: runs },
     );
-    // The generator must reach the fast path often (about one text in twenty), or the property proves little.
-    expect(through).toBeGreaterThan(runs / 30);
+    // The generator must reach the fast path, or the property proves little. It does for about one
+    // text in thirty (66 of 2,000 seen in one run): the bound is far below that, so a random run never
+    // fails it, and a generator that stopped reaching the fast path still would.
+    expect(through).toBeGreaterThan(runs / 200);
   });
 
   it('gives the same front matter block either way, positions of fields included', () => {
