@@ -196,12 +196,12 @@ describe('titles on import', () => {
   });
 
   it('keeps identifiers, dates and ordinary words that belong to the title', () => {
-    expect(title('# INC-381: Map tiles missing\n').value).toBe('INC-381: Map tiles missing');
-    expect(title('# Map tiles missing - March 3, 2025\n').value).toBe(
+    expect(title('# INC-381: Map tiles missing\n')?.value).toBe('INC-381: Map tiles missing');
+    expect(title('# Map tiles missing - March 3, 2025\n')?.value).toBe(
       'Map tiles missing - March 3, 2025',
     );
-    expect(title('# Outage of the payments API\n').value).toBe('Outage of the payments API');
-    expect(title('# Incident response pager silent\n').value).toBe(
+    expect(title('# Outage of the payments API\n')?.value).toBe('Outage of the payments API');
+    expect(title('# Incident response pager silent\n')?.value).toBe(
       'Incident response pager silent',
     );
   });
