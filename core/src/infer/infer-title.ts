@@ -111,10 +111,13 @@ function openingLines(
   let paragraphLine = 0;
   const endParagraph = () => {
     if (paragraph.length && out.paragraphs.length < 3)
-      out.paragraphs.push({ text: stripInline(paragraph.join(' ')), line: paragraphLine });
+      out.paragraphs.push({
+        text: stripInline(paragraph.join(' ').slice(0, 1000)),
+        line: paragraphLine,
+      });
     paragraph = [];
   };
-  for (let n = from; n <= to && !out.heading; n++) {
+  for (let n = from; n <= to && !out.heading && out.paragraphs.length < 3; n++) {
     const line = lineAt(n);
     const next = n < pm.lines.lineCount ? lineAt(n + 1) : '';
     if (!line.trim()) {
@@ -153,7 +156,8 @@ function openingLines(
       continue;
     }
     if (!paragraph.length) paragraphLine = n;
-    paragraph.push(line.trim());
+    // A title needs the first sentence only: a paragraph is read to about 1,000 characters.
+    if (paragraph.reduce((sum, l) => sum + l.length, 0) < 1000) paragraph.push(line.trim());
   }
   endParagraph();
   return out;

@@ -109,7 +109,8 @@ const ABBREVIATION = /(?:\b(?:e\.g|i\.e|etc|approx|vs|inc|ltd|no|st|dr|mr|ms|mrs
 export function firstSentence(paragraph: string): string {
   const re = /[.!?](?=\s+["'(\p{Lu}\d]|\s*$)/gu;
   for (let m = re.exec(paragraph); m; m = re.exec(paragraph)) {
-    if (m[0] === '.' && ABBREVIATION.test(paragraph.slice(0, m.index))) continue;
+    if (m[0] === '.' && ABBREVIATION.test(paragraph.slice(Math.max(0, m.index - 8), m.index)))
+      continue;
     return paragraph.slice(0, m.index).trim();
   }
   return paragraph.trim();
