@@ -157,9 +157,9 @@ describe('importPostmortem', () => {
     expect(imported('# Outage\n\nNo severity was assigned.\n').inferred.severity).toBeUndefined();
   });
 
-  it('takes the title from the file name when the text has none', () => {
+  it('takes the title from the file name when the text has no title and no prose', () => {
     expect(
-      imported('Some notes about the outage.\n', 'rca-eu-west-storage.md').inferred.title,
+      imported('## Timeline\n\n- 10:02 Alert fired.\n', 'rca-eu-west-storage.md').inferred.title,
     ).toMatchObject({ value: 'rca-eu-west-storage', from: 'file name' });
   });
 
@@ -168,6 +168,106 @@ describe('importPostmortem', () => {
     expect(r.refusal?.message).toMatch(/not valid YAML/);
     expect(r.refusal?.line).toBeGreaterThan(1);
     expect(r.text).toBe('---\ntitle: [unclosed\n---\n\nBody\n');
+  });
+});
+
+describe('titles on import', () => {
+  const title = (text: string, fileName = 'notes.md') => imported(text, fileName).inferred.title;
+
+  it.each([
+    ['# Postmortem: stale prices in the cart', 'Stale prices in the cart'],
+    [
+      '# Incident Review: Tiles service release 2.3 dropped map layers',
+      'Tiles service release 2.3 dropped map layers',
+    ],
+    ['# [RESOLVED] Search results empty for EU shoppers', 'Search results empty for EU shoppers'],
+    ['# Incident report — Webhooks delayed by a full queue', 'Webhooks delayed by a full queue'],
+    ['# RCA: Invoice PDFs rendered blank', 'Invoice PDFs rendered blank'],
+    ['# Post-mortem - Nightly export stuck for six hours', 'Nightly export stuck for six hours'],
+    ['# Map tiles missing in the mobile app – Postmortem', 'Map tiles missing in the mobile app'],
+    ['# Postmortem for the March 3 login outage', 'March 3 login outage'],
+    ['# Incident 2025-03-03: Queue backlog in the mailer', 'Queue backlog in the mailer'],
+    ['Post-incident review: iOS badge counts wrong\n===', 'iOS badge counts wrong'],
+  ])('drops the house prefix or suffix of the heading %j', (heading, expected) => {
+    expect(title(`${heading}\n\nThe mailer stopped.\n`)).toMatchObject({
+      value: expected,
+      from: 'line 1',
+    });
+  });
+
+  it('keeps identifiers, dates and ordinary words that belong to the title', () => {
+    expect(title('# INC-381: Map tiles missing\n')?.value).toBe('INC-381: Map tiles missing');
+    expect(title('# Map tiles missing - March 3, 2025\n')?.value).toBe(
+      'Map tiles missing - March 3, 2025',
+    );
+    expect(title('# Outage of the payments API\n')?.value).toBe('Outage of the payments API');
+    expect(title('# Incident response pager silent\n')?.value).toBe(
+      'Incident response pager silent',
+    );
+  });
+
+  it('keeps a front-matter title exactly as written, prefix included', () => {
+    expect(title('---\ntitle: "Postmortem: cart prices"\n---\n\n# Other\n')).toMatchObject({
+      value: 'Postmortem: cart prices',
+      confidence: 1,
+    });
+  });
+
+  it('looks past a heading that only names the kind of document or a date', () => {
+    expect(
+      title('# Incident report — 2025-03-03\n\n**Map tiles missing in the mobile app**\n\nText.\n'),
+    ).toMatchObject({ value: 'Map tiles missing in the mobile app', from: 'line 3' });
+    expect(
+      title('# Postmortem\n\n## Stale prices shown in the cart\n\n## Summary\n\nText.\n'),
+    ).toMatchObject({ value: 'Stale prices shown in the cart', from: 'line 3' });
+  });
+
+  it("reads another tool's title key before the text", () => {
+    expect(
+      title('---\nheadline: Badge counts wrong on iOS\n---\n\nSome text here.\n'),
+    ).toMatchObject({
+      value: 'Badge counts wrong on iOS',
+      from: 'front matter line 2',
+    });
+  });
+
+  it('takes a first heading that is not a known section, and never a known one', () => {
+    expect(title('Payroll export duplicated rows\n---\n\n## Impact\n\nText.\n')).toMatchObject({
+      value: 'Payroll export duplicated rows',
+      from: 'line 1',
+    });
+    const fromSection = title('## Impact\n\n- 40 payroll files had duplicate rows.\n', 'pay.md');
+    expect(fromSection).toMatchObject({ value: 'pay', from: 'file name' });
+  });
+
+  it('makes a title of the first sentence of the opening prose, shortened, and asks for a check', () => {
+    const text = [
+      'Prepared by the Payroll team.',
+      '',
+      'On 3 March 2025, between 09:10 and 09:55 UTC, map tiles failed to load for most mobile users after a cache purge removed the base layer. Web users were not affected.',
+      '',
+      '## Timeline',
+      '',
+      '- 09:10 Purge started.',
+      '',
+    ].join('\n');
+    const r = imported(text, 'tiles.md');
+    expect(r.inferred.title).toMatchObject({
+      value: 'Map tiles failed to load for most mobile users',
+      from: 'line 3',
+    });
+    expect(r.findings.some((f) => f.field === 'title' && /^Check title/.test(f.message))).toBe(
+      true,
+    );
+  });
+
+  it('uses the Summary section when the document opens with a heading', () => {
+    const text =
+      '## Summary\n\nFor about 25 minutes, the mailer sent every receipt twice. Nobody was charged twice.\n';
+    expect(title(text)).toMatchObject({
+      value: 'The mailer sent every receipt twice',
+      from: 'line 3',
+    });
   });
 });
 

@@ -81,3 +81,43 @@ for (const rule of RULES) {
     }
   });
 }
+
+describe('action-owner on a whole list', () => {
+  const doc = (items: string[]) =>
+    `---\ntitle: Feed stalled\ndate: 2025-02-03\nstatus: draft\nseverity: SEV3\nroot_cause: capacity\nservices: [feed]\n---\n\n## Summary\n\nThe feed stalled.\n\n## Follow-up\n\n${items.join('\n')}\n`;
+  const owners = (text: string) =>
+    lintText(text, { today: TODAY }).findings.filter((f) => f.rule === 'action-owner');
+
+  it('reports one finding on the heading when no item of the list names an owner', () => {
+    const text = doc([
+      '- [ ] Shard the feed queue',
+      '- [ ] Page on queue age',
+      '- [x] Drain by hand',
+    ]);
+    const found = owners(text);
+    expect(found.map((f) => [f.range.start.line, f.message])).toEqual([
+      [
+        14,
+        'None of the 3 action items names an owner; expected an @name on each (or an Owner column).',
+      ],
+    ]);
+    const fixed = applyFix(text, found[0]!.fix!);
+    expect(fixed).toContain('- [ ] Shard the feed queue @owner\n- [ ] Page on queue age @owner\n');
+    expect(owners(fixed)).toEqual([]);
+  });
+
+  it('keeps one finding per item when some items name an owner', () => {
+    const text = doc([
+      '- [ ] Shard the feed queue @ana',
+      '- [ ] Page on queue age',
+      '- [ ] Add a runbook',
+    ]);
+    expect(owners(text).map((f) => f.range.start.line)).toEqual([17, 18]);
+  });
+
+  it('names the item when a list of one has no owner', () => {
+    expect(owners(doc(['- [ ] Shard the feed queue'])).map((f) => f.message)).toEqual([
+      "Action item 'Shard the feed queue' has no owner; expected an @name.",
+    ]);
+  });
+});

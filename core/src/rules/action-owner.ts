@@ -2,26 +2,47 @@ import { columnRole } from '../actions';
 import type { ActionItem } from '../actions';
 import type { Postmortem } from '../parse';
 import { quote } from '../suggest';
-import { firstLineOf } from './helpers';
+import { firstLineOf, headingSpan } from './helpers';
 import type { Fix, Rule } from './types';
 
 const PLACEHOLDER = '@owner';
 
 export const actionOwner: Rule = {
   id: 'action-owner',
-  description: 'Every action item names an owner (@name, or an Owner column).',
+  description:
+    'Every action item names an owner (@name, or an Owner column); a list where none does is one finding.',
   severity: 'warning',
   check({ pm }) {
-    return pm.actions
-      .filter((a) => !a.owner)
-      .map((a) => {
-        const fix = ownerFix(pm, a);
-        return {
-          message: `Action item ${quote(a.title || a.text, 40)} has no owner; expected an @name.`,
-          ...firstLineOf(pm, a.start, a.end),
+    const unowned = pm.actions.filter((a) => !a.owner);
+    // A list where no item has an owner is one finding, not one per item: the team does not name owners there.
+    const section = pm.sections.find((s) => s.ids.includes('action-items'));
+    if (unowned.length > 1 && unowned.length === pm.actions.length && section) {
+      const fixes = unowned.map((a) => ownerFix(pm, a));
+      const first = fixes[0];
+      const fix: Fix | undefined =
+        first && fixes.every((f) => f !== undefined)
+          ? {
+              title: 'Add an owner placeholder (@owner) to each action item',
+              edits: fixes.flatMap((f) => f!.edits),
+              ...(first.select && { select: first.select }),
+            }
+          : undefined;
+      return [
+        {
+          message: `None of the ${unowned.length} action items names an owner; expected an @name on each (or an Owner column).`,
+          ...headingSpan(section),
           ...(fix && { fix }),
-        };
-      });
+        },
+      ];
+    }
+    return unowned.map((a) => {
+      const fix = ownerFix(pm, a);
+      return {
+        message: `Action item ${quote(a.title || a.text, 40)} has no owner; expected an @name.`,
+        ...firstLineOf(pm, a.start, a.end),
+        ...(fix && { fix }),
+      };
+    });
   },
 };
 

@@ -1,0 +1,133 @@
+import type { Postmortem } from '../parse';
+import type { FieldContext, InferredField } from './inferred';
+import { asList, frontMatterValue, fromFrontMatter, splitList } from './labels';
+
+/*
+ * The list fields: services, authors and tags, from front matter of any tool or a labelled line.
+ */
+
+/** Services: front matter (`services`, `components`, `product`, ...), a labelled line, names in code. */
+export function inferServices(ctx: FieldContext): InferredField<string[]> | undefined {
+  const { pm, label } = ctx;
+  const fmServices = frontMatterValue(pm, [
+    'services',
+    'service',
+    'components',
+    'component',
+    'systems',
+    'system',
+    'affected_services',
+    'product',
+    'products',
+  ]);
+  const servicesLine = label(
+    /^(?:(?:affected |impacted )?(?:services?|systems?|components?|products?)(?: affected| impacted)?|affected|impacted)$/,
+  );
+  if (fmServices && asList(fmServices.value).length) {
+    return {
+      value: asList(fmServices.value).map(serviceName),
+      from: fromFrontMatter(fmServices.line),
+      confidence: fmServices.key === 'services' ? 1 : 0.85,
+      line: fmServices.line,
+    };
+  }
+  if (servicesLine && splitList(servicesLine.value).length) {
+    return {
+      value: splitList(servicesLine.value).map(serviceName),
+      from: `line ${servicesLine.line}`,
+      confidence: 0.75,
+      line: servicesLine.line,
+    };
+  }
+  return namedServices(pm);
+}
+
+/** Authors: front matter (`authors`, `author`, `owners`, ...) or a labelled line. */
+export function inferAuthors(ctx: FieldContext): InferredField<string[]> | undefined {
+  const { pm, label } = ctx;
+  const fmAuthors = frontMatterValue(pm, ['authors', 'author', 'written_by', 'owners', 'owner']);
+  const authorsLine = label(
+    /^(?:authors?|written by|prepared by|postmortem (?:owner|author)s?|document owner|report (?:author|owner)s?)$/,
+  );
+  if (fmAuthors && asList(fmAuthors.value).length) {
+    return {
+      value: asList(fmAuthors.value),
+      from: fromFrontMatter(fmAuthors.line),
+      confidence: fmAuthors.key === 'authors' ? 1 : 0.9,
+      line: fmAuthors.line,
+    };
+  }
+  if (authorsLine && splitList(authorsLine.value).length) {
+    return {
+      value: splitList(authorsLine.value),
+      from: `line ${authorsLine.line}`,
+      confidence: 0.8,
+      line: authorsLine.line,
+    };
+  }
+  return undefined;
+}
+
+/** Tags from other tools' categories, keywords and company. */
+export function inferTags(ctx: FieldContext): InferredField<string[]> | undefined {
+  const { pm } = ctx;
+  const tags: string[] = [];
+  const tagSources: number[] = [];
+  for (const key of ['tags', 'categories', 'category', 'keywords', 'company']) {
+    const v = frontMatterValue(pm, [key]);
+    if (!v) continue;
+    for (const t of asList(v.value).map(tagName).filter(Boolean))
+      if (!tags.includes(t)) tags.push(t);
+    tagSources.push(v.line);
+  }
+  if (tags.length)
+    return {
+      value: tags,
+      from: tagSources.map(fromFrontMatter).join(', '),
+      confidence: 0.9,
+      line: tagSources[0],
+    };
+  return undefined;
+}
+
+/**
+ * Service names the text sets in code before its timeline: `checkout-api`, `edge-gateway`. Only
+ * names with a dash or underscore between lower-case words, as services are usually named, and
+ * only those the text mentions in its opening sections; at most four.
+ */
+function namedServices(pm: Postmortem): InferredField<string[]> | undefined {
+  const start = pm.frontMatter?.end ?? 0;
+  const timeline =
+    /^ {0,3}(?:#{1,6}[ \t]+)?(?:\*\*)?(?:timeline|chronology|sequence of events)\b/im.exec(
+      pm.text.slice(start),
+    );
+  const re = /`([a-z][a-z0-9]*(?:-[a-z0-9]+)+)`/g;
+  const names: string[] = [];
+  let first: number | undefined;
+  // The opening sections first; the timeline when they name none.
+  for (const end of [Math.min(start + (timeline?.index ?? 4000), start + 4000), start + 4000]) {
+    const text = pm.text.slice(start, Math.min(pm.text.length, end));
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (names.includes(m[1]!)) continue;
+      first ??= start + m.index;
+      names.push(m[1]!);
+      if (names.length === 4) break;
+    }
+    if (names.length) break;
+  }
+  if (!names.length || first === undefined) return undefined;
+  const line = pm.lines.position(first).line;
+  return { value: names, from: `code spans from line ${line}`, confidence: 0.5, line };
+}
+
+function serviceName(s: string): string {
+  return s.replace(/^[`'"]+|[`'"]+$/g, '').trim();
+}
+
+function tagName(s: string): string {
+  return s
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}

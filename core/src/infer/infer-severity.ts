@@ -1,0 +1,115 @@
+import type { Postmortem } from '../parse';
+import { suggest } from '../suggest';
+import type { FieldContext, InferredField } from './inferred';
+import { frontMatterValue, fromFrontMatter, stripInline } from './labels';
+
+/** The severity where one is stated: front matter, a `Severity:` line, "Sev 1" or "P0" in the text. */
+export function inferSeverity(ctx: FieldContext): InferredField<string> | undefined {
+  const { pm, label, config } = ctx;
+  const severities = config.severities.map((s) => s.id);
+  const fmSeverity = frontMatterValue(pm, [
+    'severity',
+    'sev',
+    'priority',
+    'level',
+    'impact_level',
+    'incident_level',
+  ]);
+  const sevLine = label(
+    /^(?:severity|sev|priority|incident (?:severity|priority|level)|impact level|level|sev level)$/,
+  );
+  const fromFm = fmSeverity ? mapSeverity(String(fmSeverity.value), severities) : undefined;
+  const fromLine = sevLine ? mapSeverity(sevLine.value, severities) : undefined;
+  let severity: InferredField<string> | undefined;
+  if (fmSeverity && fromFm)
+    severity = {
+      value: fromFm,
+      from: fromFrontMatter(fmSeverity.line),
+      confidence: fromFm === String(fmSeverity.value) ? 1 : 0.9,
+      line: fmSeverity.line,
+    };
+  else if (sevLine && fromLine)
+    severity = {
+      value: fromLine,
+      from: `line ${sevLine.line}`,
+      confidence: 0.9,
+      line: sevLine.line,
+    };
+  else {
+    const stated = statedSeverity(pm, severities);
+    if (stated) severity = stated;
+  }
+  if (fmSeverity && !fromFm)
+    ctx.notes.push({
+      field: 'severity',
+      message: `Severity '${String(fmSeverity.value)}' does not map to ${severities.join(', ')}; choose one.`,
+      line: fmSeverity.line,
+    });
+  return severity;
+}
+
+const WORD_RANKS: [RegExp, number][] = [
+  [/^(?:critical|crit|blocker|emergency|highest|catastrophic|urgent)$/, 0],
+  [/^(?:major|high|severe|serious)$/, 1],
+  [/^(?:minor|medium|moderate|normal|med)$/, 2],
+  [/^(?:low|lowest|trivial|cosmetic|info|informational)$/, 3],
+];
+
+/**
+ * Maps a stated severity ("Sev 1", "SEV-2", "P0", "Priority: P2", "Critical", "high") to a
+ * configured level: by name, by number for numbered levels (Sev 0 and Sev 1 both the most
+ * severe), P0/P1 the most severe and so on, and words by rank; clamped to the configured range.
+ */
+export function mapSeverity(raw: string, severities: readonly string[]): string | undefined {
+  if (!severities.length) return undefined;
+  const v = stripInline(raw).toLowerCase().trim();
+  const squash = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+  const direct = severities.find((s) => squash(s) === squash(v));
+  if (direct) return direct;
+  const at = (rank: number) => severities[Math.max(0, Math.min(severities.length - 1, rank))];
+  const numbered = severities
+    .map((s) => /(\d+)/.exec(s)?.[1])
+    .map((n) => (n === undefined ? undefined : Number(n)));
+  const bySevNumber = (n: number) => {
+    if (numbered.every((x) => x !== undefined)) {
+      const exact = numbered.indexOf(n);
+      if (exact >= 0) return severities[exact];
+      const min = Math.min(...(numbered as number[]));
+      return n < min ? severities[numbered.indexOf(min)] : severities[severities.length - 1];
+    }
+    return at(n - 1);
+  };
+  let m = /^(?:sev(?:erity)?|s)[\s-]*(\d)\b/.exec(v);
+  if (m) return bySevNumber(Number(m[1]));
+  m = /^(?:p|priority)[\s-]*(\d)\b/.exec(v);
+  if (m) return at(Math.max(0, Number(m[1]) - 1));
+  m = /^(\d)\b/.exec(v);
+  if (m) return bySevNumber(Number(m[1]));
+  const word = v.split(/[\s(,:;-]/)[0] ?? '';
+  for (const [re, rank] of WORD_RANKS) if (re.test(word)) return at(rank);
+  const near = suggest(v, severities);
+  return near;
+}
+
+/** "Sev 1", "SEV-2" or "P0" written in the title or text; the first wins. */
+function statedSeverity(
+  pm: Postmortem,
+  severities: readonly string[],
+): InferredField<string> | undefined {
+  const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
+  const offset = pm.frontMatter?.end ?? 0;
+  const re =
+    /(?<![\p{L}\d])(?:(?:severity|priority)(?: level)?\s*(?:[:=]|is|was)\s*\**\s*(sev(?:erity)?[\s-]?\d|p[0-4]|critical|major|minor|high|medium|moderate|low)|(sev[\s-]?\d|p[0-4](?=\s+(?:incident|outage|event|issue|page))|(?:critical|major|minor)(?=\s+(?:incident|outage))))(?![\p{L}\d])/giu;
+  const m = re.exec(body);
+  if (!m) return undefined;
+  const stated = m[1] ?? m[2]!;
+  const value = mapSeverity(stated, severities);
+  if (!value) return undefined;
+  const line = pm.lines.position(offset + m.index).line;
+  return {
+    value,
+    from: `line ${line}`,
+    confidence: m[1] ? 0.85 : /^sev/i.test(stated) ? 0.75 : 0.6,
+    line,
+  };
+}

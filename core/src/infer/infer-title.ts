@@ -1,0 +1,213 @@
+import type { Postmortem } from '../parse';
+import { headingIds } from '../read/heading-meaning';
+import type { FieldContext, InferredField } from './inferred';
+import { frontMatterValue, fromFrontMatter, stripInline } from './labels';
+import { firstSentence, saysSomething, stripTitleAffixes, titleFromSentence } from './title-text';
+
+/**
+ * The title, from the first source that says something about the incident: front-matter `title`
+ * (as written), the H1 without its house prefix ("Postmortem: ", "[RESOLVED]"), a `Title:` line
+ * or another tool's title-like front-matter key, a bold or setext first line, a first heading
+ * that is not a section Hindsight knows, the first sentence of the summary shortened, the file
+ * name; an H1 that only names the kind of document ("Postmortem") comes last.
+ */
+export function inferTitle(ctx: FieldContext): InferredField<string> | undefined {
+  const { pm, label, h1, fileName } = ctx;
+  const fmTitle = frontMatterValue(pm, ['title']);
+  if (typeof fmTitle?.value === 'string' && fmTitle.value.trim())
+    return {
+      value: fmTitle.value.trim(),
+      from: fromFrontMatter(fmTitle.line),
+      confidence: 1,
+      line: fmTitle.line,
+    };
+  if (h1 && saysSomething(h1.text)) {
+    const value = stripTitleAffixes(h1.text);
+    return {
+      value,
+      from: `line ${h1.line}`,
+      confidence: value === h1.text ? 0.9 : 0.85,
+      line: h1.line,
+    };
+  }
+  const fmTitleLike = frontMatterValue(pm, TITLE_KEYS);
+  if (typeof fmTitleLike?.value === 'string' && saysSomething(fmTitleLike.value))
+    return {
+      value: stripTitleAffixes(fmTitleLike.value),
+      from: fromFrontMatter(fmTitleLike.line),
+      confidence: 0.8,
+      line: fmTitleLike.line,
+    };
+  const titleLine = label(/^(?:title|incident(?: title| name)?|subject|headline)$/);
+  if (titleLine && saysSomething(titleLine.value))
+    return {
+      value: stripTitleAffixes(titleLine.value),
+      from: `line ${titleLine.line}`,
+      confidence: 0.8,
+      line: titleLine.line,
+    };
+  const opening = openingLines(pm, h1);
+  const bold = opening.bold;
+  if (bold)
+    return {
+      value: stripTitleAffixes(bold.text),
+      from: `line ${bold.line}`,
+      confidence: 0.6,
+      line: bold.line,
+    };
+  const heading = opening.heading;
+  if (heading && !headingIds(heading.text, ctx.config).length && !FURNITURE.test(heading.text))
+    return {
+      value: stripTitleAffixes(heading.text),
+      from: `line ${heading.line}`,
+      confidence: 0.6,
+      line: heading.line,
+    };
+  const summary = summarySentence(ctx, opening.paragraphs);
+  if (summary) return summary;
+  if (fileName) return { value: titleFromFileName(fileName), from: 'file name', confidence: 0.5 };
+  if (h1) return { value: h1.text, from: `line ${h1.line}`, confidence: 0.5, line: h1.line };
+  return undefined;
+}
+
+/** Other tools' front-matter keys that hold a title. */
+const TITLE_KEYS = ['incident_title', 'incident_name', 'headline', 'subject', 'name'];
+
+/** Headings that hold a document's furniture, not its incident: "Incident details", "Attendees". */
+const FURNITURE =
+  /^\W*(?:incident )?(?:details|information|info|metadata|document (?:control|history|information)|attendees|participants|people|roles|responders|contents|table of contents|toc|key facts|facts|at a glance|status|draft|confidential)\W*$/i;
+
+/** A bold line that is a metadata label ("**Date: 2024-03-05**"), not a title. */
+const METADATA =
+  /^(?:date|when|status|severity|sev|priority|authors?|owners?|written by|prepared by|incident (?:id|number|commander|lead)|id|duration|impact|services?|level)\s*[:：]/i;
+
+interface LineText {
+  text: string;
+  line: number;
+}
+
+interface Opening {
+  bold?: LineText;
+  heading?: LineText;
+  /** The first three paragraphs of prose. */
+  paragraphs: LineText[];
+}
+
+/**
+ * What opens the document before its first section: a bold line standing alone as the first
+ * line, the first heading below the H1 when no prose comes between, and the first paragraph of
+ * prose (skipping `Label: value` lines, lists and tables), with the line it starts on.
+ */
+function openingLines(
+  pm: Postmortem,
+  h1: LineText | undefined,
+  from = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1,
+  to = pm.lines.lineCount,
+): Opening {
+  const out: Opening = { paragraphs: [] };
+  const lineAt = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+  let seenText = false;
+  let paragraph: string[] = [];
+  let paragraphLine = 0;
+  const endParagraph = () => {
+    if (paragraph.length && out.paragraphs.length < 3)
+      out.paragraphs.push({
+        text: stripInline(paragraph.join(' ').slice(0, 1000)),
+        line: paragraphLine,
+      });
+    paragraph = [];
+  };
+  for (let n = from; n <= to && !out.heading && out.paragraphs.length < 3; n++) {
+    const line = lineAt(n);
+    const next = n < pm.lines.lineCount ? lineAt(n + 1) : '';
+    if (!line.trim()) {
+      endParagraph();
+      continue;
+    }
+    if (h1 && n === h1.line) {
+      if (/^ {0,3}=+[ \t]*$/.test(next)) n++;
+      continue;
+    }
+    const atx = /^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(line);
+    const setext = !atx && /^ {0,3}(?:-+|=+)[ \t]*$/.test(next) && !/^ {0,3}[-*+>|]/.test(line);
+    if (atx || setext) {
+      endParagraph();
+      const text = stripInline(atx ? atx[1]! : line);
+      // The first heading stands for a title only when it opens the document.
+      if (!seenText && !out.bold && saysSomething(text)) out.heading = { text, line: n };
+      break;
+    }
+    if (/^ {0,3}(?:```|~~~)/.test(line)) break;
+    const bold = /^[ \t]*(?:\*\*|__)([^*_]{3,120})(?:\*\*|__)[ \t]*$/.exec(line);
+    if (!seenText && bold && !/[:：]$/.test(bold[1]!)) {
+      const text = stripInline(bold[1]!);
+      if (saysSomething(text) && !METADATA.test(stripTitleAffixes(text)))
+        out.bold = { text, line: n };
+      seenText = true;
+      continue;
+    }
+    seenText = true;
+    const block = /^ {0,3}(?:[-*+][ \t]|\d+[.)][ \t]|>|\||<|[-*_]{3,}[ \t]*$)/.test(line);
+    const labelled = /^[ \t]*(?:\*\*|__)?[A-Za-z][A-Za-z /()&'-]{0,30}(?:\*\*|__)?[ \t]*[:：]/.test(
+      line,
+    );
+    if (block || (labelled && !paragraph.length)) {
+      endParagraph();
+      continue;
+    }
+    if (!paragraph.length) paragraphLine = n;
+    // A title needs the first sentence only: a paragraph is read to about 1,000 characters.
+    if (paragraph.reduce((sum, l) => sum + l.length, 0) < 1000) paragraph.push(line.trim());
+  }
+  endParagraph();
+  return out;
+}
+
+/** Opening words of a paragraph about the document, not the incident. */
+const ABOUT_THE_DOCUMENT =
+  /^(?:(?:this|the following|in this) (?:document|report|postmortem|post-mortem|page|write-?up|review|summary|analysis)\b|(?:prepared|written|authored|compiled|reviewed|published|posted|updated|edited) (?:by|on)\b)/i;
+const SUMMARY_LABEL =
+  /^(?:summary|description|overview|tl;?dr|what happened|(?:incident|executive|issue) summary)$/;
+
+/**
+ * A title from the first sentence of the summary: a `Summary:` line, the prose that opens the
+ * document, the first paragraph of the Summary section, or another tool's `summary` or
+ * `description` in front matter.
+ */
+function summarySentence(
+  ctx: FieldContext,
+  opening: LineText[],
+): InferredField<string> | undefined {
+  const { pm } = ctx;
+  const candidates: (() => LineText[])[] = [
+    () => {
+      const l = ctx.label(SUMMARY_LABEL);
+      return l ? [{ text: l.value, line: l.line }] : [];
+    },
+    () => opening,
+    () => {
+      const section = pm.sections.find((s) => s.ids.includes('summary'));
+      if (!section) return [];
+      const from = pm.lines.position(section.headingEnd).line + 1;
+      const to = pm.lines.position(section.end).line;
+      return openingLines(pm, undefined, from, to).paragraphs;
+    },
+    () => {
+      const v = frontMatterValue(pm, ['summary', 'description', 'excerpt', 'abstract']);
+      return typeof v?.value === 'string' ? [{ text: v.value, line: v.line }] : [];
+    },
+  ];
+  for (const candidate of candidates)
+    for (const found of candidate()) {
+      if (ABOUT_THE_DOCUMENT.test(found.text)) continue;
+      const value = titleFromSentence(firstSentence(found.text));
+      if (value.split(/\s+/).length < 3 || !saysSomething(value)) continue;
+      return { value, from: `line ${found.line}`, confidence: 0.45, line: found.line };
+    }
+  return undefined;
+}
+
+/** The file name without its extension, as the people who named it wrote it: "rca-eu-west-storage". */
+export function titleFromFileName(fileName: string): string {
+  return fileName.replace(/\.(?:md|markdown)$/i, '').trim() || fileName;
+}

@@ -1,0 +1,121 @@
+import type { Postmortem } from '../parse';
+
+/*
+ * Where a document states its fields outside front matter: `Label: value` lines, front-matter
+ * keys of any tool, its first level-1 heading. Shared by the title, date, status, severity and
+ * services readers.
+ */
+
+/** A `Label: value` line of a document's metadata block (plain, bold or a two-cell table row). */
+export interface LabelledLine {
+  label: string;
+  value: string;
+  line: number;
+}
+
+const LABEL_LINE =
+  /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*(\S.*?)[ \t]*$/;
+const TABLE_ROW =
+  /^[ \t]*\|[ \t]*(?:\*\*|__)?([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*|__)?[ \t]*:?[ \t]*\|[ \t]*(.*?)[ \t]*\|?[ \t]*$/;
+
+/** Labelled lines of the document outside code blocks and front matter. */
+export function labelledLines(
+  pm: Pick<Postmortem, 'text' | 'lines' | 'frontMatter'>,
+): LabelledLine[] {
+  const out: LabelledLine[] = [];
+  const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
+  let fence = false;
+  for (let n = first; n <= pm.lines.lineCount; n++) {
+    const line = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+    if (/^ {0,3}(?:```|~~~)/.test(line)) fence = !fence;
+    if (fence || /^ {0,3}#/.test(line)) continue;
+    const m = LABEL_LINE.exec(line) ?? TABLE_ROW.exec(line);
+    if (m && !/^https?$/i.test(m[1]!))
+      out.push({ label: m[1]!.trim().toLowerCase(), value: stripInline(m[2]!), line: n });
+  }
+  return out;
+}
+
+/** Markdown emphasis, code and links reduced to their text. */
+export function stripInline(s: string): string {
+  return s
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.*?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,;:])/g, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\|\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The value of the first front-matter key among `keys` (case-insensitive), with its line. */
+export function frontMatterValue(
+  pm: Pick<Postmortem, 'frontMatter' | 'lines' | 'text'>,
+  keys: string[],
+): { key: string; value: unknown; line: number } | undefined {
+  const data = pm.frontMatter?.data;
+  if (!data) return undefined;
+  for (const want of keys) {
+    const key = Object.keys(data).find((k) => k.toLowerCase() === want);
+    if (key === undefined || data[key] === null || data[key] === undefined || data[key] === '')
+      continue;
+    return { key, value: data[key], line: frontMatterLine(pm, key) };
+  }
+  return undefined;
+}
+
+/** The 1-based line of a top-level front-matter key. */
+export function frontMatterLine(
+  pm: Pick<Postmortem, 'frontMatter' | 'lines' | 'text'>,
+  key: string,
+): number {
+  const fm = pm.frontMatter;
+  if (!fm) return 1;
+  const raw = pm.text.slice(fm.contentStart, fm.contentEnd);
+  const m = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \t]*:`, 'm').exec(raw);
+  return pm.lines.position(fm.contentStart + (m?.index ?? 0)).line;
+}
+
+/** A front-matter value as a list of strings: "a, b", [a, b] or a number. */
+export function asList(value: unknown): string[] {
+  if (typeof value === 'string') return splitList(value);
+  if (typeof value === 'number') return [String(value)];
+  if (Array.isArray(value))
+    return value
+      .filter((v) => typeof v === 'string' || typeof v === 'number')
+      .map((v) => String(v).trim())
+      .filter(Boolean);
+  return [];
+}
+
+/** "Ana, Ben and Chen (Payments)" -> [Ana, Ben, Chen]. */
+export function splitList(value: string): string[] {
+  return stripInline(value)
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s*(?:,|;|\/|\band\b|&|\+)\s*/i)
+    .map((s) => s.replace(/^[@\s]+|[\s.]+$/g, '').trim())
+    .filter((s) => s.length > 0 && s.length <= 60 && !/^(?:n\/?a|none|tbd|-|—)$/i.test(s));
+}
+
+/** The first level-1 heading (ATX or setext) outside code, with its text stripped of markup. */
+export function firstH1(pm: Postmortem): { text: string; line: number } | undefined {
+  let fence = false;
+  const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
+  for (let n = first; n <= pm.lines.lineCount; n++) {
+    const line = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+    if (/^ {0,3}(?:```|~~~)/.test(line)) fence = !fence;
+    if (fence) continue;
+    const atx = /^ {0,3}#[ \t]+(.*?)[ \t#]*$/.exec(line);
+    if (atx && atx[1]!.trim()) return { text: stripInline(atx[1]!), line: n };
+    if (n < pm.lines.lineCount && line.trim() && !/^ {0,3}(?:[-*+]|\d+[.)]|>|\|)/.test(line)) {
+      const next = pm.text.slice(pm.lines.lineStart(n + 1), pm.lines.lineEnd(n + 1));
+      if (/^ {0,3}=+[ \t]*$/.test(next)) return { text: stripInline(line), line: n };
+    }
+  }
+  return undefined;
+}
+
+/** The `from` of a field read from front matter. */
+export function fromFrontMatter(line: number): string {
+  return `front matter line ${line}`;
+}

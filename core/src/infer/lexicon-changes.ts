@@ -1,0 +1,155 @@
+import type { LexiconPhrase } from './lexicon-phrase';
+
+// Root-cause phrases (see lexicon.ts) for what people changed or did: configuration, code, deploys, manual operations.
+
+export const CONFIG_CHANGE: readonly LexiconPhrase[] = [
+  { re: 'config(?:uration)? (?:change|push|update|rollout|error|mistake|drift)s?', weight: 3 },
+  { re: 'misconfigur\\w*', weight: 3 },
+  {
+    re: '(?:incorrect|wrong|bad|invalid|faulty|broken) (?:config(?:uration)?|setting|value|parameter|flag|rule|limit|threshold)s?',
+    weight: 3,
+  },
+  { re: 'feature flags?', weight: 2.5 },
+  {
+    re: '(?:flag|rule|config(?:uration)?|policy|route|routing|targeting) definitions?',
+    weight: 2.5,
+  },
+  {
+    re: '(?:edge |cdn |firewall |routing |waf |proxy )?rules? (?:change|push|update)s?',
+    weight: 3,
+  },
+  { re: 'wildcards?', weight: 2 },
+  { re: '(?:meant|intended) to match|matched every', weight: 2.5 },
+  { re: 'rule engine', weight: 1.5 },
+  {
+    re: 'the (?:setting|option|parameter|flag) (?:was|had been) (?:added|set|changed|enabled|disabled|lowered|raised)',
+    weight: 3,
+  },
+  { re: 'upstream (?:block|configuration|config)', weight: 2.5 },
+  { re: 'settings?', weight: 1.5 },
+  { re: 'registry entr(?:y|ies)', weight: 2 },
+  {
+    re: 'flag (?:change|definition|flip|config(?:uration)?|targeting|was (?:switched|flipped|enabled|turned))',
+    weight: 2.5,
+  },
+  { re: 'targeting (?:rule|condition)s?', weight: 2 },
+  { re: 'typo', weight: 1.5 },
+  { re: 'config(?:uration)? (?:file|value|setting|key|map|option)s?', weight: 2 },
+  { re: 'yaml', weight: 1 },
+  { re: 'pushed (?:\\w+ )?(?:flag|config(?:uration)?|rule|definition|setting)s?', weight: 2.5 },
+  {
+    re: 'settings? (?:was|were|had been) (?:changed|wrong|incorrect|lowered|raised|set)',
+    weight: 2.5,
+  },
+  {
+    re: '(?:changed|lowered|raised|reduced|set) the (?:limit|threshold|timeout|ttl|value)',
+    weight: 2,
+  },
+  { re: 'timeout (?:setting|value)', weight: 1.5 },
+  { re: 'environment variables?', weight: 1.5 },
+  { re: 'terraform|helm values?|ansible', weight: 1 },
+  { re: '(?:allow|deny|block)[ -]?list', weight: 1.5 },
+  { re: 'rule (?:change|update|was (?:changed|added|updated))', weight: 2 },
+  { re: 'default (?:value|setting)', weight: 1 },
+  { re: 'config(?:uration)?', weight: 1 },
+];
+
+export const CODE_DEFECT: readonly LexiconPhrase[] = [
+  { re: 'bug', weight: 2.5 },
+  { re: 'race conditions?|races?', weight: 3 },
+  { re: 'leak(?:s|ed|ing)?', weight: 2.5 },
+  { re: '(?:without|not|never|did not|didn.t) releas(?:e|ed|ing)', weight: 3 },
+  { re: 'returned early|new code', weight: 2 },
+  {
+    re: '(?:select|read|check)[- ]then[- ](?:update|write|act)|two separate statements|not atomic|non-atomic',
+    weight: 3,
+  },
+  { re: 'idempoten\\w+', weight: 1.5 },
+  {
+    re: 'memory leak|leak(?:ed|ing)? (?:\\w+ )?(?:memory|connections|file descriptors|goroutines|threads|sockets)',
+    weight: 3,
+  },
+  { re: '(?:integer |int32 |counter )?overflow(?:ed|s)?', weight: 3 },
+  { re: 'int32|int64|32-bit', weight: 2 },
+  {
+    re: '(?:null|nil) (?:pointer|reference|dereference)|nullpointerexception|segfault',
+    weight: 3,
+  },
+  { re: 'off-by-one', weight: 3 },
+  { re: 'infinite loop|endless loop', weight: 3 },
+  { re: 'deadlock(?:ed|s)?', weight: 2.5 },
+  { re: 'unhandled (?:exception|error|case)|uncaught exception', weight: 3 },
+  { re: 'edge case|corner case', weight: 2 },
+  { re: 'logic (?:error|bug)|logical error', weight: 3 },
+  { re: 'latent', weight: 2 },
+  { re: 'code path', weight: 1.5 },
+  { re: 'regression', weight: 1.5 },
+  { re: 'defect', weight: 2.5 },
+  {
+    re: '(?:did not|didn.t|does not|doesn.t|failed to) (?:handle|check|account for|close|release)',
+    weight: 2,
+  },
+  { re: 'n\\+1 quer(?:y|ies)', weight: 2.5 },
+  { re: 'exception', weight: 1 },
+  { re: 'stack trace|panic(?:ked|s)?', weight: 1.5 },
+  {
+    re: 'the (?:code|handler|function|method|parser|library code) (?:assumed|treated|returned|did not)',
+    weight: 2,
+  },
+  { re: 'hard-?coded', weight: 1.5 },
+  { re: 'wrong (?:index|variable|comparison|operator)', weight: 2.5 },
+];
+
+export const DEPLOY: readonly LexiconPhrase[] = [
+  { re: 'deploy(?:ment|ed|ing|s)?', weight: 1.5 },
+  { re: 'roll(?:ed)? ?out(?:s)?', weight: 2 },
+  { re: 'rolled out (?:to|too)', weight: 2.5 },
+  { re: '(?:new|bad|faulty) (?:release|build|version|binary)', weight: 2.5 },
+  { re: 'release(?:d|s)?', weight: 1.5 },
+  { re: 'canary', weight: 2 },
+  { re: '(?:skipped|bypassed|without) (?:the )?(?:canary|staged rollout|staging)', weight: 3 },
+  { re: 'binary push', weight: 3 },
+  { re: 'pushed to (?:production|all)', weight: 2 },
+  { re: '(?:to|across) all (?:regions|hosts|servers|clusters|nodes|pods) at once', weight: 3 },
+  { re: 'too (?:fast|quickly|wide)', weight: 1.5 },
+  { re: 'blue[- ]green|rolling (?:update|restart|deploy)', weight: 2 },
+  { re: 'ci/cd|deploy pipeline|release pipeline', weight: 1.5 },
+  { re: 'version \\d+(?:\\.\\d+)+', weight: 1 },
+  { re: 'rolled back|rollback|roll back', weight: 0.8 },
+  { re: 'shipped', weight: 1.5 },
+];
+
+export const MANUAL_OPERATION: readonly LexiconPhrase[] = [
+  { re: 'manual(?:ly)?', weight: 2 },
+  { re: 'by hand', weight: 2.5 },
+  {
+    re: '(?:an )?(?:engineer|operator|administrator|admin|on-?call|team member|sre|dba) (?:ran|typed|executed|deleted|removed|ran a|issued|ran the|dropped|restarted|applied)',
+    weight: 3.5,
+  },
+  { re: 'human error|operator error', weight: 3 },
+  { re: 'one-off|ad[- ]hoc', weight: 2.5 },
+  {
+    re: 'accidental(?:ly)?|by mistake|mistaken(?:ly)?|inadvertent(?:ly)?|unintentional(?:ly)?',
+    weight: 2.5,
+  },
+  {
+    re: 'wrong (?:host|server|cluster|environment|database|account|region|terminal|tab)',
+    weight: 3,
+  },
+  { re: 'intended for (?:staging|test|dev\\w*)|meant for (?:staging|test|dev\\w*)', weight: 3 },
+  {
+    re: '(?:ran|executed|run) (?:a|the|an) (?:command|script|query|cleanup|migration)',
+    weight: 2.5,
+  },
+  { re: 'maintenance (?:script|task|job|window|procedure)', weight: 2 },
+  { re: 'scripts?', weight: 1 },
+  { re: 'fat[- ]finger\\w*|typed', weight: 2.5 },
+  { re: 'runbook', weight: 1 },
+  { re: '(?:production|prod) (?:shell|console)', weight: 2 },
+  { re: 'console', weight: 0.5 },
+  {
+    re: '(?:shell|context|kubeconfig|terminal) (?:was )?(?:pointed|pointing|set) (?:at|to)',
+    weight: 3.5,
+  },
+  { re: 'cleanup|clean-up', weight: 1 },
+];
