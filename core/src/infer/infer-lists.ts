@@ -21,7 +21,7 @@ export function inferServices(ctx: FieldContext): InferredField<string[]> | unde
     'products',
   ]);
   const servicesLine = label(
-    /^(?:(?:affected |impacted )?(?:services?|systems?|components?|products?)(?: affected| impacted)?|affected|impacted)$/,
+    /^(?:(?:affected |impacted )?(?:services?|systems?|components?|products?)(?:\(s\)|\/s)?(?: affected| impacted)?|affected|impacted|this incident affected)$/,
   );
   if (fmServices && asList(fmServices.value).length) {
     return {
@@ -31,9 +31,9 @@ export function inferServices(ctx: FieldContext): InferredField<string[]> | unde
       line: fmServices.line,
     };
   }
-  if (servicesLine && splitList(servicesLine.value).length) {
+  if (servicesLine && splitList(servicesLine.value, true).length) {
     return {
-      value: splitList(servicesLine.value).map(serviceName),
+      value: splitList(servicesLine.value, true).map(serviceName),
       from: `line ${servicesLine.line}`,
       confidence: 0.75,
       line: servicesLine.line,
@@ -59,7 +59,7 @@ export function inferAuthors(ctx: FieldContext): InferredField<string[]> | undef
   }
   if (authorsLine && splitList(authorsLine.value).length) {
     return {
-      value: splitList(authorsLine.value),
+      value: withoutRoles(splitList(authorsLine.value)),
       from: `line ${authorsLine.line}`,
       confidence: 0.8,
       line: authorsLine.line,
@@ -108,7 +108,7 @@ function namedServices(pm: Postmortem): InferredField<string[]> | undefined {
   for (const end of [Math.min(start + (timeline?.index ?? 4000), start + 4000), start + 4000]) {
     const text = pm.text.slice(start, Math.min(pm.text.length, end));
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (names.includes(m[1]!)) continue;
+      if (names.includes(m[1]!) || aboutTheDocument(pm, start + m.index)) continue;
       first ??= start + m.index;
       names.push(m[1]!);
       if (names.length === 4) break;
@@ -118,6 +118,26 @@ function namedServices(pm: Postmortem): InferredField<string[]> | undefined {
   if (!names.length || first === undefined) return undefined;
   const line = pm.lines.position(first).line;
   return { value: names, from: `code spans from line ${line}`, confidence: 0.5, line };
+}
+
+/**
+ * A code span on a line about the document itself ("This page lives in the `team-docs` site; edit
+ * it through a pull request"): a docs site or repository, not a service.
+ */
+function aboutTheDocument(pm: Postmortem, at: number): boolean {
+  const { line } = pm.lines.position(at);
+  const text = pm.text.slice(pm.lines.lineStart(line), pm.lines.lineEnd(line));
+  return /\b(?:this (?:page|document|doc|report|post|write-?up)|pull request|merge request|docs? site|documentation site|wiki|edit (?:this|it)\b)/i.test(
+    text,
+  );
+}
+
+/** "Ana Lima, Incident Manager" -> [Ana Lima]: a job title after a name is not another author. */
+function withoutRoles(names: string[]): string[] {
+  const role =
+    /\b(?:manager|engineer|lead|director|head|officer|analyst|architect|administrator|commander|coordinator|programmer|developer|sre|team|department|operations|infrastructure|on-call)\b/i;
+  const people = names.filter((n, i) => i === 0 || !role.test(n));
+  return people.length ? people : names;
 }
 
 function serviceName(s: string): string {
