@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, importPostmortem } from '../core/src/index';
+import {
+  defaultConfig,
+  importPostmortem,
+  parsePostmortem,
+  suggestRootCause,
+} from '../core/src/index';
 
 // Field inference of `hindsight import` on invented documents in other teams' formats.
 const inferred = (text: string, fileName = 'incident.md') =>
@@ -200,5 +205,50 @@ describe('import: services and authors from labelled fields', () => {
       'The `order-router` dropped requests.',
     ].join('\n');
     expect(inferred(text).services?.value).toEqual(['order-router']);
+  });
+});
+
+describe("import: root-cause signals in any team's words", () => {
+  const suggestFor = (text: string) =>
+    suggestRootCause(parsePostmortem(text, { config: defaultConfig }), defaultConfig);
+
+  it('reads a category the writer states in a sentence: "This was a code defect"', () => {
+    const got = suggestFor(
+      '# Invoices stuck\n\n## Root cause\n\nOne order had a quantity of zero and the invoice job stopped on it. This was a code defect, made worse by the retry policy.\n',
+    );
+    expect(got.id).toBe('code-defect');
+    expect(got.explanation).toContain("'code defect'");
+  });
+
+  it('does not read "it was a data center" as a stated Data cause', () => {
+    const got = suggestFor(
+      '# Outage\n\n## Root cause\n\nIt was a data center in Leeds that lost both power feeds; the UPS failed over late.\n',
+    );
+    expect(got.ranking.find((r) => r.id === 'data')?.evidence ?? []).not.toContainEqual(
+      expect.objectContaining({ phrase: 'data' }),
+    );
+  });
+
+  it('discounts what a sentence says was not the problem, and reads load it fell over under', () => {
+    const got = suggestFor(
+      "# Launch weekend\n\n## What went wrong\n\nOur hosting provider lets us add servers in minutes, so those weren't the problem. The account database was sized for our usual traffic and fell over under the load.\n",
+    );
+    expect(got.id).toBe('capacity');
+    expect(got.ranking.find((r) => r.id === 'dependency')).toBeUndefined();
+  });
+
+  it('reads a new firewall rule that was deployed as a configuration change', () => {
+    const got = suggestFor(
+      '# Checkout blocked\n\n## Description\n\nA new firewall rule meant to stop scraping blocked real customers behind shared addresses. The rule was deployed straight to block mode.\n',
+    );
+    expect(got.id).toBe('config-change');
+  });
+
+  it('reads an unhandled exception named in code as a code defect', () => {
+    const got = suggestFor(
+      '# Payments queue stalled\n\n## Root cause\n\nThe validator threw an unhandled `ParseException` on a trailing space and the worker kept retrying the same message.\n',
+    );
+    expect(got.ranking[0]!.id).toBe('code-defect');
+    expect(got.explanation).toContain('unhandled `ParseException`');
   });
 });
