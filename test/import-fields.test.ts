@@ -178,6 +178,26 @@ describe('import: services and authors from labelled fields', () => {
     expect(inferred(text).services?.value).toEqual(services);
   });
 
+  it('reads the list under a "Systems in scope" heading, leaving out what was not affected', () => {
+    const text = [
+      '# Report',
+      '',
+      '## Summary',
+      '',
+      'Transfers failed.',
+      '',
+      '### Appendix A — Systems in scope',
+      '',
+      '- Transfer Engine (three nodes, both data centres)',
+      '- Rates cache: two replicas',
+      '- Statement printer (not affected)',
+    ].join('\n');
+    expect(inferred(text).services).toMatchObject({
+      value: ['Transfer Engine', 'Rates cache'],
+      line: 7,
+    });
+  });
+
   it('takes an author from the second cell of a wider table row and drops the job title', () => {
     const text = [
       '# Report',

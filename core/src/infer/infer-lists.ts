@@ -39,7 +39,35 @@ export function inferServices(ctx: FieldContext): InferredField<string[]> | unde
       line: servicesLine.line,
     };
   }
-  return namedServices(pm);
+  return listedServices(pm) ?? namedServices(pm);
+}
+
+const SERVICES_HEADING =
+  /^ {0,3}(?:#{1,6}[ \t]+|\*\*)(?:(?:appendix[ \t]+\w+|\d+(?:\.\d+)*\.?)[ \t]*[—–:.-]?[ \t]*)?(?:affected |impacted )?(?:services|systems|components)(?: affected| impacted| in scope)?[ \t]*(?:\*\*)?[ \t]*:?[ \t]*#*[ \t]*$/i;
+
+/**
+ * The bullet list under a heading or bold line "Affected services", "Systems impacted",
+ * "Appendix B — Systems in scope": one service per item, its name before any `:` and long
+ * description; an item marked "not affected" is left out.
+ */
+function listedServices(pm: Postmortem): InferredField<string[]> | undefined {
+  const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
+  const lineText = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+  for (let n = first; n < pm.lines.lineCount; n++) {
+    if (!SERVICES_HEADING.test(lineText(n))) continue;
+    const names: string[] = [];
+    let m = n + 1;
+    while (m <= pm.lines.lineCount && !lineText(m).trim()) m++;
+    for (; m <= pm.lines.lineCount; m++) {
+      const item = /^ {0,3}(?:[-*+]|\d+[.)])[ \t]+(.*)$/.exec(lineText(m));
+      if (!item) break;
+      if (/\b(?:not affected|unaffected|not impacted)\b/i.test(item[1]!)) continue;
+      const name = splitList(item[1]!.split(/[ \t]*[:—–][ \t]/)[0]!, true)[0];
+      if (name && names.length < 8) names.push(serviceName(name));
+    }
+    if (names.length) return { value: names, from: `line ${n}`, confidence: 0.7, line: n };
+  }
+  return undefined;
 }
 
 /** Authors: front matter (`authors`, `author`, `owners`, ...) or a labelled line. */
