@@ -232,7 +232,8 @@ function proseDate(pm: Postmortem): InferredField<string> | undefined {
     const d = firstDate(after);
     if (d && d.index <= 25) {
       const line = pm.lines.position(offset + m.index).line;
-      const before = pm.text.slice(pm.lines.lineStart(line), offset + m.index);
+      const at = offset + m.index;
+      const before = pm.text.slice(Math.max(pm.lines.lineStart(line), at - 120), at);
       // "opened by @ana on Aug 6, 2025", "approved by the board on 29/05/2025": the document's date.
       if (DOCUMENT_EVENT_BEFORE_ON.test(before)) continue;
       return {
@@ -277,7 +278,8 @@ const DOCUMENT_EVENT_BEFORE_ON = new RegExp(
 
 /** A date at `at` (on `line`) that dates the document: after a document word on its line, or an e-mail's `Date:` header. */
 function isDocumentDate(pm: Postmortem, at: number, line: number): boolean {
-  const before = pm.text.slice(pm.lines.lineStart(line), at);
+  const lineStart = pm.lines.lineStart(line);
+  const before = pm.text.slice(Math.max(lineStart, at - 200), at);
   return DOCUMENT_EVENT.test(before) || (/^\s*date\s*:/i.test(before) && isEmailHeader(pm, line));
 }
 
