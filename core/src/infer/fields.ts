@@ -44,7 +44,7 @@ export function inferFields(
     pm,
     config: options.config,
     fileName: options.fileName ?? '',
-    label: (re) => labels.find((l) => re.test(l.label)),
+    label: (re, keep) => labels.find((l) => re.test(l.label) && (!keep || keep(l))),
     h1: firstH1(pm),
     notes: [],
   };

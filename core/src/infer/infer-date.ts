@@ -1,6 +1,6 @@
 import { isIsoDate, parseDateTime } from '../dates';
 import type { Postmortem } from '../parse';
-import { findYearlessDates, firstDate } from './dates';
+import { findDates, findYearlessDates, firstDate } from './dates';
 import type { FieldContext, InferredField } from './inferred';
 import { frontMatterLine, frontMatterValue, fromFrontMatter } from './labels';
 
@@ -19,13 +19,20 @@ export function inferDate(ctx: FieldContext): {
     'incident_date',
     'incident-date',
     'date_of_incident',
+    'incident_start',
+    'incident_started',
+    'incident_start_time',
     'started',
+    'started_at',
     'start',
+    'start_time',
     'created',
   ]);
-  const dateLine = label(
-    /^(?:(?:incident )?date(?: of incident)?(?: \(utc\))?|when|occurred(?: on)?|date\/time|start(?:ed)?(?: time| at)?|incident start|day)$/,
-  );
+  // A label that names the incident's date beats a bare `Date:`, which may be a document's or an e-mail's.
+  const dateLine =
+    label(
+      /^(?:(?:incident|outage|disruption|event) (?:date|start(?:ed)?(?: time| at)?)|date(?:\/time)? of (?:the )?(?:incident|outage|disruption|event|impact)|start(?:ed)?(?: time| at)?|start of (?:the )?(?:incident|outage|disruption|impact)|occurred(?: on)?)(?: \(utc\))?$/,
+    ) ?? label(/^(?:date(?: \(utc\))?|when|date\/time|day)$/, (l) => !isEmailHeader(pm, l.line));
   const fromFileName = /(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)/.exec(fileName);
   const fileDate =
     fromFileName && isIsoDate(`${fromFileName[1]}-${fromFileName[2]}-${fromFileName[3]}`)
@@ -42,15 +49,17 @@ export function inferDate(ctx: FieldContext): {
         confidence: raw.trim() === d ? 1 : 0.95,
         line: fmDate.line,
       };
-      if (dt && dt.length > 10 && fmDate.key.toLowerCase() === 'date')
+      if (dt && dt.length > 10 && /^(?:date|incident_start|start|started)/i.test(fmDate.key))
         found.started = {
           value: dt,
           from: fromFrontMatter(fmDate.line),
           confidence: 0.9,
           line: fmDate.line,
         };
-      // A blog or site generator's date is when the post went out; the incident is the earlier date the text names.
-      const earlier = isPublishingFrontMatter(pm) ? incidentDateBefore(pm, d, h1) : undefined;
+      // A blog or site generator's date is when the post went out, a note's `created` when it was
+      // written; the incident is the earlier date the text names.
+      const documentDate = isPublishingFrontMatter(pm) || /^created/i.test(fmDate.key);
+      const earlier = documentDate ? incidentDateBefore(pm, d, h1) : undefined;
       if (earlier) {
         ctx.notes.push({
           field: 'date',
@@ -93,12 +102,28 @@ export function inferDate(ctx: FieldContext): {
     if (t) found.date = t;
   }
   if (!found.date) {
+    // Any date in the text, but not the one a line gives the document itself (posted, sent, opened):
+    // that one only bounds the incident, which the text may name without a year ("on Tuesday, March 11").
     const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
-    const d = firstDate(body);
-    if (d) {
+    let posted: InferredField<string> | undefined;
+    for (const d of findDates(body)) {
       const at = (pm.frontMatter?.end ?? 0) + d.index;
       const line = pm.lines.position(at).line;
-      found.date = { value: d.iso, from: `line ${line}`, confidence: 0.4, line };
+      if (!isDocumentDate(pm, at, line)) {
+        found.date = { value: d.iso, from: `line ${line}`, confidence: 0.4, line };
+        break;
+      }
+      posted ??= { value: d.iso, from: `line ${line}`, confidence: 0.4, line };
+    }
+    if (!found.date && posted) {
+      const earlier = incidentDateBefore(pm, posted.value, h1);
+      if (earlier)
+        ctx.notes.push({
+          field: 'date',
+          message: `Line ${posted.line} dates the document ${posted.value}; the text dates the incident ${earlier.value} (${earlier.from}), which was used.`,
+          line: earlier.line,
+        });
+      found.date = earlier ? { ...earlier, confidence: Math.min(earlier.confidence, 0.6) } : posted;
     }
   }
   if (found.date && fileDate && found.date.value !== fileDate && found.date.from !== 'file name') {
@@ -176,7 +201,8 @@ function incidentDateBefore(
     () => timelineDate(pm),
   );
   candidates.push(() => {
-    const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end, pm.frontMatter.end + 2000) : '';
+    const start = pm.frontMatter?.end ?? 0;
+    const body = pm.text.slice(start, start + 2000);
     const d = findYearlessDates(body, posted)[0];
     if (!d) return undefined;
     const line = pm.lines.position((pm.frontMatter?.end ?? 0) + d.index).line;
@@ -206,6 +232,10 @@ function proseDate(pm: Postmortem): InferredField<string> | undefined {
     const d = firstDate(after);
     if (d && d.index <= 25) {
       const line = pm.lines.position(offset + m.index).line;
+      const at = offset + m.index;
+      const before = pm.text.slice(Math.max(pm.lines.lineStart(line), at - 120), at);
+      // "opened by @ana on Aug 6, 2025", "approved by the board on 29/05/2025": the document's date.
+      if (DOCUMENT_EVENT_BEFORE_ON.test(before)) continue;
       return {
         value: d.iso,
         from: `line ${line}`,
@@ -236,4 +266,32 @@ function timelineDate(pm: Postmortem): InferredField<string> | undefined {
   if (!first) return undefined;
   const line = pm.lines.position(first.offset).line;
   return { value: first.date, from: `line ${line}`, confidence: 0.7, line };
+}
+
+/** Words that date a document rather than the incident: when it was posted, sent, opened, approved. */
+const DOCUMENT_EVENT =
+  /\b(?:posted|published|opened|created|sent|approved|reviewed|signed off|filed|drafted|last (?:updated|edited|modified))\b/i;
+const DOCUMENT_EVENT_BEFORE_ON = new RegExp(
+  `${DOCUMENT_EVENT.source}(?:\\s+by\\s+[^.;]{1,60}?)?\\s*$`,
+  'i',
+);
+
+/** A date at `at` (on `line`) that dates the document: after a document word on its line, or an e-mail's `Date:` header. */
+function isDocumentDate(pm: Postmortem, at: number, line: number): boolean {
+  const lineStart = pm.lines.lineStart(line);
+  const before = pm.text.slice(Math.max(lineStart, at - 200), at);
+  return DOCUMENT_EVENT.test(before) || (/^\s*date\s*:/i.test(before) && isEmailHeader(pm, line));
+}
+
+/** Whether `line` is in an e-mail's header block at the top (`From:`, `To:`, `Subject:`, `Date:` lines). */
+function isEmailHeader(pm: Postmortem, line: number): boolean {
+  const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
+  const seen = new Set<string>();
+  for (let n = first; n <= pm.lines.lineCount; n++) {
+    const text = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+    const m = /^(from|to|cc|date|subject|sent|reply-to)\s*:/i.exec(text);
+    if (!m) return n > line && seen.has('from') && seen.size >= 3;
+    seen.add(m[1]!.toLowerCase());
+  }
+  return false;
 }

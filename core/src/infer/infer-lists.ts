@@ -21,7 +21,7 @@ export function inferServices(ctx: FieldContext): InferredField<string[]> | unde
     'products',
   ]);
   const servicesLine = label(
-    /^(?:(?:affected |impacted )?(?:services?|systems?|components?|products?)(?: affected| impacted)?|affected|impacted)$/,
+    /^(?:(?:affected |impacted )?(?:services?|systems?|components?|products?)(?:\(s\)|\/s)?(?: affected| impacted)?|affected|impacted|this incident affected)$/,
   );
   if (fmServices && asList(fmServices.value).length) {
     return {
@@ -31,15 +31,43 @@ export function inferServices(ctx: FieldContext): InferredField<string[]> | unde
       line: fmServices.line,
     };
   }
-  if (servicesLine && splitList(servicesLine.value).length) {
+  if (servicesLine && splitList(servicesLine.value, true).length) {
     return {
-      value: splitList(servicesLine.value).map(serviceName),
+      value: splitList(servicesLine.value, true).map(serviceName),
       from: `line ${servicesLine.line}`,
       confidence: 0.75,
       line: servicesLine.line,
     };
   }
-  return namedServices(pm);
+  return listedServices(pm) ?? namedServices(pm);
+}
+
+const SERVICES_HEADING =
+  /^ {0,3}(?:#{1,6}[ \t]+|\*\*)(?:(?:appendix[ \t]+\w+|\d+(?:\.\d+)*\.?)[ \t]*[—–:.-]?[ \t]*)?(?:affected |impacted )?(?:services|systems|components)(?: affected| impacted| in scope)?[ \t]*(?:\*\*)?[ \t]*:?[ \t]*#*[ \t]*$/i;
+
+/**
+ * The bullet list under a heading or bold line "Affected services", "Systems impacted",
+ * "Appendix B — Systems in scope": one service per item, its name before any `:` and long
+ * description; an item marked "not affected" is left out.
+ */
+function listedServices(pm: Postmortem): InferredField<string[]> | undefined {
+  const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
+  const lineText = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+  for (let n = first; n < pm.lines.lineCount; n++) {
+    if (!SERVICES_HEADING.test(lineText(n))) continue;
+    const names: string[] = [];
+    let m = n + 1;
+    while (m <= pm.lines.lineCount && !lineText(m).trim()) m++;
+    for (; m <= pm.lines.lineCount; m++) {
+      const item = /^ {0,3}(?:[-*+]|\d+[.)])[ \t]+(.*)$/.exec(lineText(m));
+      if (!item) break;
+      if (/\b(?:not affected|unaffected|not impacted)\b/i.test(item[1]!)) continue;
+      const name = splitList(item[1]!.split(/[ \t]*[:—–][ \t]/)[0]!, true)[0];
+      if (name && names.length < 8) names.push(serviceName(name));
+    }
+    if (names.length) return { value: names, from: `line ${n}`, confidence: 0.7, line: n };
+  }
+  return undefined;
 }
 
 /** Authors: front matter (`authors`, `author`, `owners`, ...) or a labelled line. */
@@ -59,7 +87,7 @@ export function inferAuthors(ctx: FieldContext): InferredField<string[]> | undef
   }
   if (authorsLine && splitList(authorsLine.value).length) {
     return {
-      value: splitList(authorsLine.value),
+      value: withoutRoles(splitList(authorsLine.value)),
       from: `line ${authorsLine.line}`,
       confidence: 0.8,
       line: authorsLine.line,
@@ -108,7 +136,7 @@ function namedServices(pm: Postmortem): InferredField<string[]> | undefined {
   for (const end of [Math.min(start + (timeline?.index ?? 4000), start + 4000), start + 4000]) {
     const text = pm.text.slice(start, Math.min(pm.text.length, end));
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (names.includes(m[1]!)) continue;
+      if (names.includes(m[1]!) || aboutTheDocument(pm, start + m.index)) continue;
       first ??= start + m.index;
       names.push(m[1]!);
       if (names.length === 4) break;
@@ -118,6 +146,26 @@ function namedServices(pm: Postmortem): InferredField<string[]> | undefined {
   if (!names.length || first === undefined) return undefined;
   const line = pm.lines.position(first).line;
   return { value: names, from: `code spans from line ${line}`, confidence: 0.5, line };
+}
+
+/**
+ * A code span on a line about the document itself ("This page lives in the `team-docs` site; edit
+ * it through a pull request"): a docs site or repository, not a service.
+ */
+function aboutTheDocument(pm: Postmortem, at: number): boolean {
+  const { line } = pm.lines.position(at);
+  const text = pm.text.slice(pm.lines.lineStart(line), pm.lines.lineEnd(line));
+  return /\b(?:this (?:page|document|doc|report|post|write-?up)|pull request|merge request|docs? site|documentation site|wiki|edit (?:this|it)\b)/i.test(
+    text,
+  );
+}
+
+/** "Ana Lima, Incident Manager" -> [Ana Lima]: a job title after a name is not another author. */
+function withoutRoles(names: string[]): string[] {
+  const role =
+    /\b(?:manager|engineer|lead|director|head|officer|analyst|architect|administrator|commander|coordinator|programmer|developer|sre|team|department|operations|infrastructure|on-call)\b/i;
+  const people = names.filter((n, i) => i === 0 || !role.test(n));
+  return people.length ? people : names;
 }
 
 function serviceName(s: string): string {

@@ -85,13 +85,20 @@ export function mapSeverity(raw: string, severities: readonly string[]): string 
   if (m) return at(Math.max(0, Number(m[1]) - 1));
   m = /^(\d)\b/.exec(v);
   if (m) return bySevNumber(Number(m[1]));
+  // "Major Incident, Priority 1": a numbered level anywhere in the value outranks a word.
+  m = /\b(?:(sev(?:erity)?)|p|priority)[\s-]*(\d)\b/.exec(v);
+  if (m) return m[1] ? bySevNumber(Number(m[2])) : at(Math.max(0, Number(m[2]) - 1));
   const word = v.split(/[\s(,:;-]/)[0] ?? '';
   for (const [re, rank] of WORD_RANKS) if (re.test(word)) return at(rank);
   const near = suggest(v, severities);
   return near;
 }
 
-/** "Sev 1", "SEV-2" or "P0" written in the title or text; the first wins. */
+/**
+ * "Sev 1", "Severity 1", "P0", "Priority 1" or "major incident" written in the title or text. A
+ * stated level ("severity: high", "Sev 1", "Priority 1") outranks a word ("major incident" is
+ * also said of any declared incident); among equals the first wins.
+ */
 function statedSeverity(
   pm: Postmortem,
   severities: readonly string[],
@@ -99,17 +106,23 @@ function statedSeverity(
   const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
   const offset = pm.frontMatter?.end ?? 0;
   const re =
-    /(?<![\p{L}\d])(?:(?:severity|priority)(?: level)?\s*(?:[:=]|is|was)\s*\**\s*(sev(?:erity)?[\s-]?\d|p[0-4]|critical|major|minor|high|medium|moderate|low)|(sev[\s-]?\d|p[0-4](?=\s+(?:incident|outage|event|issue|page))|(?:critical|major|minor)(?=\s+(?:incident|outage))))(?![\p{L}\d])/giu;
-  const m = re.exec(body);
-  if (!m) return undefined;
-  const stated = m[1] ?? m[2]!;
-  const value = mapSeverity(stated, severities);
+    /(?<![\p{L}\d])(?:(?:severity|priority)(?: level)?\s*(?:[:=]|is|was)\s*\**\s*(sev(?:erity)?[\s-]?\d|p[0-4]|critical|major|minor|high|medium|moderate|low)|(sev(?:erity)?[\s-]?\d|priority[\s-]?[0-4]|p[0-4](?=\s+(?:incident|outage|event|issue|page))|(?:critical|major|minor)(?=\s+(?:incident|outage))))(?![\p{L}\d])/giu;
+  let best: { stated: string; index: number; rank: number; labelled: boolean } | undefined;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const stated = m[1] ?? m[2]!;
+    const rank = m[1] ? 0 : /^(?:sev|priority)/i.test(stated) ? 1 : /^p/i.test(stated) ? 2 : 3;
+    if (!best || rank < best.rank)
+      best = { stated, index: m.index, rank, labelled: m[1] !== undefined };
+    if (rank === 0) break;
+  }
+  if (!best) return undefined;
+  const value = mapSeverity(best.stated, severities);
   if (!value) return undefined;
-  const line = pm.lines.position(offset + m.index).line;
+  const line = pm.lines.position(offset + best.index).line;
   return {
     value,
     from: `line ${line}`,
-    confidence: m[1] ? 0.85 : /^sev/i.test(stated) ? 0.75 : 0.6,
+    confidence: best.labelled ? 0.85 : /^sev/i.test(best.stated) ? 0.75 : 0.6,
     line,
   };
 }

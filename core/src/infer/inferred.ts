@@ -43,8 +43,8 @@ export interface FieldContext {
   pm: Postmortem;
   config: Config;
   fileName: string;
-  /** The first labelled line whose (lower-case) label matches. */
-  label: (re: RegExp) => LabelledLine | undefined;
+  /** The first labelled line whose (lower-case) label matches (and that `keep` accepts). */
+  label: (re: RegExp, keep?: (line: LabelledLine) => boolean) => LabelledLine | undefined;
   h1: { text: string; line: number } | undefined;
   notes: InferenceNote[];
 }

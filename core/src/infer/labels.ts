@@ -13,10 +13,18 @@ export interface LabelledLine {
   line: number;
 }
 
-const LABEL_LINE =
-  /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*(\S.*?)[ \t]*$/;
-const TABLE_ROW =
-  /^[ \t]*\|[ \t]*(?:\*\*|__)?([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*|__)?[ \t]*:?[ \t]*\|[ \t]*(.*?)[ \t]*\|?[ \t]*$/;
+// A label may be written in two languages, the other first: `重大度 / Severity:`.
+const OTHER_LANGUAGE = String.raw`(?:[^\x00-\x7F|:：]+?[ \t]*\/[ \t]*)?`;
+const LABEL_LINE = new RegExp(
+  String.raw`^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?${OTHER_LANGUAGE}([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*|__)?[ \t]*(?:::|[:：])(?:\*\*|__)?[ \t]*(\S.*?)[ \t]*$`,
+);
+// A row of a two-column metadata table: the label cell and the next one (later cells, such as a date, are not the value).
+const TABLE_ROW = new RegExp(
+  String.raw`^[ \t]*\|[ \t]*(?:\*\*|__)?${OTHER_LANGUAGE}([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*|__)?[ \t]*:?[ \t]*\|[ \t]*([^|]*?)[ \t]*(?:\|.*)?$`,
+);
+// Several fields on one line: `**Incident:** 42 · **Date:** 3 June 2025`, or Jira's tab-separated `Type:\tBug\tPriority:\tHigh`.
+const NEXT_FIELD =
+  /[ \t]+[·•][ \t]+|\t+(?=(?:\*\*|__)?[A-Za-z][A-Za-z /()&'-]{0,40}(?:\*\*|__)?[ \t]*[:：])/;
 
 /** Labelled lines of the document outside code blocks and front matter. */
 export function labelledLines(
@@ -29,11 +37,25 @@ export function labelledLines(
     const line = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
     if (/^ {0,3}(?:```|~~~)/.test(line)) fence = !fence;
     if (fence || /^ {0,3}#/.test(line)) continue;
-    const m = LABEL_LINE.exec(line) ?? TABLE_ROW.exec(line);
-    if (m && !/^https?$/i.test(m[1]!))
-      out.push({ label: m[1]!.trim().toLowerCase(), value: stripInline(m[2]!), line: n });
+    const row = TABLE_ROW.exec(line);
+    if (row && !LABEL_LINE.test(line)) {
+      push(out, row, n);
+      continue;
+    }
+    // Each field of a line of several; a part that is not `Label: value` belongs to the one before.
+    const parts: string[] = [];
+    for (const part of line.split(NEXT_FIELD)) {
+      if (parts.length && !LABEL_LINE.test(part)) parts[parts.length - 1] += ` · ${part}`;
+      else parts.push(part);
+    }
+    for (const part of parts) push(out, LABEL_LINE.exec(part) ?? TABLE_ROW.exec(part), n);
   }
   return out;
+}
+
+function push(out: LabelledLine[], m: RegExpExecArray | null, line: number): void {
+  if (m && !/^https?$/i.test(m[1]!))
+    out.push({ label: m[1]!.trim().toLowerCase(), value: stripInline(m[2]!), line });
 }
 
 /** Markdown emphasis, code and links reduced to their text. */
@@ -88,11 +110,24 @@ export function asList(value: unknown): string[] {
   return [];
 }
 
-/** "Ana, Ben and Chen (Payments)" -> [Ana, Ben, Chen]. */
-export function splitList(value: string): string[] {
-  return stripInline(value)
-    .replace(/\([^)]*\)/g, ' ')
-    .split(/\s*(?:,|;|\/|\band\b|&|\+)\s*/i)
+/**
+ * "Ana, Ben and Chen (Payments)" -> [Ana, Ben, Chen]. With `keepQualifiers` (service names), a
+ * short parenthesis stays with its name and `/` does not split: "log shipper (vector), HR/payroll".
+ */
+export function splitList(value: string, keepQualifiers = false): string[] {
+  const text = stripInline(value).replace(
+    /\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g,
+    (_, page: string, shown?: string) => shown ?? page,
+  );
+  const items = keepQualifiers
+    ? text
+        // A short qualifier is part of the name, "(Kafka)", "(watch-state cluster)"; a longer one describes it.
+        .replace(/\s*\(([^()]*)\)/g, (all, inner: string) =>
+          (inner.match(/[\p{L}\d][\p{L}\d:.-]*/gu) ?? []).length <= 2 ? all : ' ',
+        )
+        .split(/\s*(?:[,;+&]|\band\b)\s*(?![^()]*\))/i)
+    : text.replace(/\([^)]*\)/g, ' ').split(/\s*(?:,|;|\/|\band\b|&|\+)\s*/i);
+  return items
     .map((s) => s.replace(/^[@\s]+|[\s.]+$/g, '').trim())
     .filter((s) => s.length > 0 && s.length <= 60 && !/^(?:n\/?a|none|tbd|-|—)$/i.test(s));
 }

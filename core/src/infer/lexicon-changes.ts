@@ -22,6 +22,10 @@ export const CONFIG_CHANGE: readonly LexiconPhrase[] = [
   { re: '(?:meant|intended) to match|matched every', weight: 2.5 },
   { re: 'rule engine', weight: 1.5 },
   {
+    re: '(?:waf|firewall|rate[- ]limit(?:ing)?|cdn|cache|caching|routing|proxy|redirect|rewrite) rules?',
+    weight: 2.5,
+  },
+  {
     re: 'the (?:setting|option|parameter|flag) (?:was|had been) (?:added|set|changed|enabled|disabled|lowered|raised)',
     weight: 3,
   },
@@ -49,7 +53,10 @@ export const CONFIG_CHANGE: readonly LexiconPhrase[] = [
   { re: 'environment variables?', weight: 1.5 },
   { re: 'terraform|helm values?|ansible', weight: 1 },
   { re: '(?:allow|deny|block)[ -]?list', weight: 1.5 },
-  { re: 'rule (?:change|update|was (?:changed|added|updated))', weight: 2 },
+  {
+    re: 'rules? (?:change|update|(?:was|were) (?:changed|added|updated|deployed|pushed|enabled))',
+    weight: 2,
+  },
   { re: 'default (?:value|setting)', weight: 1 },
   { re: 'config(?:uration)?', weight: 1 },
 ];
@@ -78,7 +85,10 @@ export const CODE_DEFECT: readonly LexiconPhrase[] = [
   { re: 'off-by-one', weight: 3 },
   { re: 'infinite loop|endless loop', weight: 3 },
   { re: 'deadlock(?:ed|s)?', weight: 2.5 },
-  { re: 'unhandled (?:exception|error|case)|uncaught exception', weight: 3 },
+  {
+    re: 'unhandled (?:exception|error|case)|(?:unhandled|uncaught) `?\\w*(?:exception|error)`?',
+    weight: 3,
+  },
   { re: 'edge case|corner case', weight: 2 },
   { re: 'logic (?:error|bug)|logical error', weight: 3 },
   { re: 'latent', weight: 2 },

@@ -36,6 +36,10 @@ export const CAPACITY: readonly LexiconPhrase[] = [
   { re: 'headroom', weight: 2.5 },
   { re: 'under-?provisioned|over-?subscribed|undersized', weight: 3 },
   { re: 'sized for|provisioned for', weight: 2.5 },
+  {
+    re: '(?:fell over|collapsed|buckled|gave out|fell behind) (?:from|under) (?:the )?load',
+    weight: 2.5,
+  },
   { re: 'quotas?', weight: 1.5 },
   { re: 'inodes?', weight: 3 },
   { re: 'heap', weight: 1.5 },

@@ -28,7 +28,7 @@ export const CAUSE_UNKNOWN =
   /\b(?:(?:not yet|not been|never been|yet to be|still not) (?:been )?(?:determined|identified|established|confirmed|found)|(?:not|n't) (?:yet )?(?:determined|identified|found|established) (?:the|what|why)|cannot tell (?:you )?(?:with (?:any )?confidence )?(?:why|what)|(?:cause|reason) (?:remains|is still|is) (?:undetermined|unknown|unclear|not known)|(?:still )?under investigation|unknown at this time|none of (?:them|these) (?:is|are|has been|have been) (?:proven|confirmed)|hypothes[ie]s (?:are |is )?still open|(?:is|remains) inconclusive|(?:do not|don't) (?:yet )?know (?:why|what caused))/iu;
 /** A sentence that rules its phrases out. */
 const RULED_OUT =
-  /\b(?:ruled out|red herring|not the (?:root )?cause|not related|unrelated|(?:was|were|looked|appeared|remained) (?:healthy|fine|normal|unaffected)|was not involved|were not involved|no evidence|not a factor|did not contribute|played no (?:part|role)|false lead|not caused by|nothing to do with|excluded)\b/iu;
+  /\b(?:ruled out|red herring|not the (?:root )?cause|(?:wasn't|weren't|isn't|aren't|was not|were not|is not|are not) (?:the|a) (?:problem|issue|bottleneck)|not related|unrelated|(?:was|were|looked|appeared|remained) (?:healthy|fine|normal|unaffected)|was not involved|were not involved|no evidence|not a factor|did not contribute|played no (?:part|role)|false lead|not caused by|nothing to do with|excluded)\b/iu;
 /** A sentence that reports a guess that may have been wrong. */
 const DOUBT =
   /\b(?:suspected|suspicion|assumed|hypothes\w+|initially|at first|first thought|thought it was|we believed|looked like|appeared to be|first guess|theory)\b/iu;

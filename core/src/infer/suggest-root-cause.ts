@@ -108,6 +108,7 @@ export function suggestRootCause(
     perCategory.set(m.category.id, { category: m.category, hits });
   }
   addNamedCategories(text, outline, config, perCategory, pm.lines);
+  addStatedCategories(text, outline, config, perCategory, pm.lines);
   const unknownLine = causeStatedUnknown(text, outline, pm.lines);
 
   const ranking: RankedCategory[] = [];
@@ -183,6 +184,44 @@ function addNamedCategories(
         section: weightAt(outline, start).heading,
       };
       entry.hits.set(-1, [...(entry.hits.get(-1) ?? []), hit]);
+    }
+  }
+}
+
+/**
+ * A category stated in a sentence of its own: "This is a code defect (...)", "It was a
+ * configuration change issue". Only after "this/it/the cause is/was a", and only when the label
+ * ends the clause or is followed by a word for a fault, so "it was a data center" is not Data.
+ */
+function addStatedCategories(
+  text: string,
+  outline: OutlineSpan[],
+  config: Config,
+  perCategory: Map<string, { category: Category; hits: Map<number, RootCauseEvidence[]> }>,
+  lines: Pick<Postmortem['lines'], 'position'>,
+): void {
+  for (const c of config.categories) {
+    const entry = perCategory.get(c.id);
+    if (c.id === 'unknown' || !entry) continue;
+    const names = [c.label, c.id.replace(/-/g, ' ')].map((n) =>
+      n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    );
+    const re = new RegExp(
+      `(?<![\\p{L}])(?:this|it|the (?:root )?cause) (?:is|was) (?:a |an )?(?:(?:clear|plain|simple|classic) )?(${names.join('|')})(?=\\s*[.,;:(]|\\s+(?:issue|problem|failure|fault|defect|error|bug|incident|mistake)\\b)`,
+      'giu',
+    );
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      if (weightAt(outline, start).weight <= 0) continue;
+      const hit: RootCauseEvidence = {
+        phrase: m[1]!,
+        line: lines.position(start).line,
+        start,
+        end: start + m[1]!.length,
+        weight: NAMED_WEIGHT,
+        section: weightAt(outline, start).heading,
+      };
+      entry.hits.set(-2, [...(entry.hits.get(-2) ?? []), hit]);
     }
   }
 }
