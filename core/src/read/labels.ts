@@ -10,8 +10,12 @@ import { headingIds } from './heading-meaning';
  * Returns the text without the markup and colon, or undefined for a line that is not a label.
  */
 function labelText(line: string): string | undefined {
+  // An upper-case line of a plain-text report ("ROOT CAUSE", "PREVENTIVE ACTIONS").
+  const upper = /^\s*([\p{Lu}][\p{Lu}\p{N} &/'’()-]{2,60}?)\s*:?\s*$/u.exec(line);
+  if (upper && /\p{Lu}{3}/u.test(upper[1]!) && upper[1]!.split(/\s+/).length <= 6)
+    return upper[1]!.trim();
   const m = /^\s*(\*\*|__)?([^*_\n]{2,80}?)(\*\*|__)?\s*(:?)\s*$/.exec(line);
-  if (!m || (!m[4] && !(m[1] && m[3])) || m[2]!.split(/\s+/).length > 8) return undefined;
+  if (!m || (!m[4] && !(m[1] && m[3])) || m[2]!.split(/\s+/).length > 10) return undefined;
   return m[2]!.replace(/:$/, '').trim();
 }
 
@@ -73,4 +77,35 @@ export function hasTimedItemLine(text: string): boolean {
   for (const m of text.matchAll(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/gm))
     if (parseEntryTime(m[1]!)?.text) return true;
   return false;
+}
+
+/**
+ * The sections a text names with label lines instead of headings: a bold or upper-case line
+ * standing alone ("**Why it happened**", "ROOT CAUSE", "Timeline:"), a numbered label underlined
+ * with dashes ("2. Impact" over "---------"), or a short label opening a paragraph ("Impact: 70
+ * minutes of failed logins"). What required-section counts as present.
+ */
+export function labelLineIds(text: string, config: Config): Set<string> {
+  const ids = new Set<string>();
+  const lines = text.split(/\r?\n|\r/);
+  const add = (label: string) => {
+    for (const id of headingIds(label, config)) ids.add(id);
+  };
+  lines.forEach((line, i) => {
+    if (line.length > 90 || (i > 0 && lines[i - 1]!.trim() !== '')) return;
+    const next = lines[i + 1] ?? '';
+    const numbered = /^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.{1,60}?)\s*$/.exec(line);
+    if (numbered && /^\s*(?:-{3,}|={3,})\s*$/.test(next)) return add(numbered[1]!);
+    const label = labelText(line);
+    if (label !== undefined) return add(label);
+    const opening = /^\s*(\p{L}[\p{L}'’ ]{1,30}?)\s*:\s+\S/u.exec(line);
+    // "TODO: count the failed queries" is a placeholder, not a label for a section.
+    if (
+      opening &&
+      opening[1]!.split(/\s+/).length <= 3 &&
+      !/^(?:todo|to do|tbd|tba|fixme|note|nb)$/i.test(opening[1]!.trim())
+    )
+      add(opening[1]!);
+  });
+  return ids;
 }

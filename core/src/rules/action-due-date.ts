@@ -1,3 +1,4 @@
+import { isDuePeriod } from '../actions';
 import { quote } from '../suggest';
 import { firstLineOf, headingSpan } from './helpers';
 import type { Problem, Rule } from './types';
@@ -22,6 +23,8 @@ export const actionDueDate: Rule = {
     }
     for (const a of pm.actions) {
       const name = quote(a.title || a.text, 40);
+      // A quarter ("Q2 2025") is a due period the team chose, not a mistyped date.
+      if (isDuePeriod(a.dueRaw)) continue;
       if (a.dueRaw !== undefined && a.due === undefined) {
         problems.push({
           message: `Action item ${name} has due date ${quote(a.dueRaw)}, which is not a real date; expected due:YYYY-MM-DD.`,
