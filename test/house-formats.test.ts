@@ -354,3 +354,129 @@ describe('labels that are not sections', () => {
     ).toBe(true);
   });
 });
+
+describe('more house forms', () => {
+  it('takes a month as a due period', () => {
+    const text = `# Fibre cut\n\n## Preventive actions\n\n1. Audit the route records. Target: end of January 2032.\n2. New diverse path. Target: Q2 2032.\n`;
+    expect(read(text).actions.map((a) => a.dueRaw)).toEqual(['end of January 2032', 'Q2 2032']);
+    expect(findings(text, 'action-due-date')).toEqual([]);
+  });
+
+  it('finds an Impact label opening a long paragraph, and What we did as the resolution', () => {
+    const text = `Payments notice
+
+**What happened**
+
+Card payments were declined for an hour on Tuesday morning because a certificate expired overnight.
+
+Impact: about 3,000 declined payments over one hour at the busiest time of the morning, across every region we serve.
+
+**What we did**
+
+Renewed the certificate.
+`;
+    const missing = findings(text, 'required-section').map((f) => /'([^']+)'/.exec(f.message)![1]);
+    expect(missing).not.toContain('Impact');
+    expect(missing).not.toContain('Resolution');
+  });
+
+  it('keeps the bold day lines of a timeline under an unrecognised heading', () => {
+    const text = `# Launch weekend
+
+## The weekend, minute by minute
+
+**Saturday, Mar 8**
+
+- 2:00 PM — Queue forms
+- 3:00 PM — Stopgap
+
+**Sunday, Mar 9**
+
+- 9:30 AM — Queue forms again
+- 11:00 AM — Fix deployed
+`;
+    expect(read(text).timeline).toHaveLength(4);
+    expect(findings(text, 'timeline-order')).toEqual([]);
+  });
+
+  it('keeps the day lines of an unlabelled timed list', () => {
+    const text = `# Launch weekend
+
+## Notes
+
+**Saturday, Mar 8**
+
+- 2:00 PM — Queue forms
+- 3:00 PM — Stopgap
+- 9:00 PM — Quiet
+
+**Sunday, Mar 9**
+
+- 9:30 AM — Queue forms again
+- 11:00 AM — Fix deployed
+- 1:00 PM — Calm
+`;
+    expect(findings(text, 'timeline-order')).toEqual([]);
+  });
+});
+
+describe('items and days under bold labels', () => {
+  it('reads the items under a bold label line in a document without headings', () => {
+    const pm = read(`Subject: photo uploads
+
+Hi all, here is the whole story of the missing uploads on Tuesday and what we are changing now.
+
+**What we did**
+
+Restored from versions.
+
+**What we're doing about it**
+
+- Purge script asks for the bucket name (done)
+- Cap deletes per run — Kemi
+
+**Questions people asked**
+
+- Was anything lost for good? A few files.
+`);
+    expect(pm.actions.map((a) => [a.title, a.owner, a.done])).toEqual([
+      ['Purge script asks for the bucket name', undefined, true],
+      ['Cap deletes per run', 'Kemi', false],
+    ]);
+  });
+
+  it('keeps a bold day line inside a labelled timeline', () => {
+    const text = `Notice
+
+**Sequence of events**
+
+**Saturday, Mar 8**
+
+- 2:00 PM — Queue forms
+- 3:00 PM — Stopgap
+
+**Sunday, Mar 9**
+
+- 9:30 AM — Queue forms again
+- 11:00 AM — Fix deployed
+
+**Who was affected**
+
+Players in one region.
+`;
+    expect(read(text).timeline).toHaveLength(4);
+    expect(findings(text, 'timeline-order')).toEqual([]);
+  });
+});
+
+describe('numbered underlined labels', () => {
+  it('reads the action items under a numbered label underlined with dashes', () => {
+    const pm = read(
+      'Incident Report\r\n\r\n1. Description\r\n--------------\r\n\r\nScanners dropped.\r\n\r\n2. Corrective Actions\r\n---------------------\r\n\r\nShort term:\r\n- (Done) Replace the optic - Aoife Byrne\r\n\r\nLong term:\r\n- Spare optics on site - Facilities IT, Q2 2031\r\n\r\n3. Lessons Learned\r\n------------------\r\n\r\nCheck counters first.\r\n',
+    );
+    expect(pm.actions.map((a) => [a.title, a.owner, a.dueRaw, a.done])).toEqual([
+      ['Replace the optic', 'Aoife Byrne', undefined, true],
+      ['Spare optics on site', 'Facilities IT', 'Q2 2031', false],
+    ]);
+  });
+});

@@ -39,11 +39,12 @@ const OWNER_OTHER =
 const NOT_NAMES =
   /^(optional|done|complete|completed|fixed|shipped|closed|resolved|wip|tbd|tba|pending|blocked|open|ongoing|planned|in progress|high|medium|low|critical|urgent|stretch|maybe|later|now|next|todo|draft|prevent|detect|mitigate|process|repair|investigate|mitigation|prevention|detection|new|again|done)$/i;
 const DUE = /\bdue:\s*(\S+?)(?=\.?(?:[\s,;)\]]|$))/i;
-/** A due period written as a quarter: "Q2", "Q3 2025", "Q1'26". */
-const QUARTER = /^Q[1-4](?:\s*(?:\d{4}|'\d{2}))?$/i;
+/** A due period written as a quarter or a month: "Q2", "Q3 2025", "Q1'26", "end of January 2026". */
+const QUARTER =
+  /^(?:Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})$/i;
 /** "by Q2", "target: Q3 2025", "📅 Q1 2026": a quarter as the due period. */
 const DUE_QUARTER =
-  /(?:\b(?:due|by|eta|deadline|target)\s*:?\s*|📅\s*)(Q[1-4](?:\s*(?:\d{4}|'\d{2}))?)(?![\w/])/i;
+  /(?:\b(?:due|by|eta|deadline|target)\s*:?\s*|📅\s*)(Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\w/])/i;
 /**
  * An owner after a dash near the end, followed by nothing or by a due date or state after a comma:
  * "— Jonas Richter, due 2025-11-15", "— Noor Haddad, done.", "- Facilities IT, Q2 2025",
@@ -135,7 +136,7 @@ function withoutLabelKey(title: string, key: string): string {
   return title;
 }
 
-/** Whether a due date as written is a quarter ("Q2", "Q3 2025"): a due period, not a mistyped date. */
+/** Whether a due date as written is a quarter or a month ("Q2", "Q3 2025", "March 2026"): a due period, not a mistyped date. */
 export function isDuePeriod(raw: string | undefined): boolean {
   return raw !== undefined && QUARTER.test(raw.trim());
 }

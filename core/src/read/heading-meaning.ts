@@ -9,7 +9,8 @@ import { normalizeHeading } from '../sections';
 const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'timeline',
-    pattern: /\b(timeline|chronology|sequence of events|order of events|event log|milestones)\b/,
+    pattern:
+      /\b(timeline|chronology|sequence of events|order of events|event log|milestones|hour by hour|minute by minute|day by day)\b/,
   },
   {
     id: 'action-items',
@@ -34,7 +35,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'resolution',
     pattern:
-      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)/,
+      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^what we did\b|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)/,
   },
   {
     id: 'impact',
