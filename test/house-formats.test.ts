@@ -480,3 +480,21 @@ describe('numbered underlined labels', () => {
     ]);
   });
 });
+
+describe('one finding for an undated list under a label', () => {
+  it('reports a label-introduced list with no due dates once, at its first item', () => {
+    const text = `Notice
+
+Everything we know about the outage on Tuesday morning and what we are changing because of it.
+
+**What we're doing about it**
+
+- Cap deletes per run — Kemi
+- Write down the restore steps — Dev
+`;
+    const found = findings(text, 'action-due-date');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/None of the 2 open action items/);
+    expect(found[0]!.range.start.line).toBe(7);
+  });
+});

@@ -14,11 +14,13 @@ export const actionDueDate: Rule = {
     // A list where no item has a due date is one finding, not one per item: the team does not date items.
     const undated = open.filter((a) => a.dueRaw === undefined);
     const section = pm.sections.find((s) => s.ids.includes('action-items'));
-    const whole = undated.length > 1 && undated.length === open.length && section !== undefined;
+    const whole = undated.length > 1 && undated.length === open.length;
     if (whole) {
+      // Items under a label line rather than a heading: the finding points at the first of them.
+      const first = undated[0]!;
       problems.push({
         message: `None of the ${open.length} open action items has a due date; expected due:YYYY-MM-DD on each (or a Due column).`,
-        ...headingSpan(section),
+        ...(section ? headingSpan(section) : firstLineOf(pm, first.start, first.end)),
       });
     }
     for (const a of pm.actions) {
