@@ -1,9 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lintText, parsePostmortem } from '@hindsight/core';
+import {
+  LineIndex,
+  lintText,
+  parsePostmortem,
+  parseWhole,
+  readByLines,
+  stripBom,
+} from '@hindsight/core';
+import { modelSnapshot } from './model-snapshot';
 
 // Invented postmortems in house formats other teams use: each test is one general rule of reading.
 const TODAY = '2026-11-30';
-const read = (text: string) => parsePostmortem(text, { today: TODAY });
+/** The model, after checking that the line reader, when it reads the text, agrees with the whole parse (the oracle). */
+function read(text: string) {
+  const byLines = readByLines(text, new LineIndex(text), { today: TODAY });
+  if (byLines)
+    expect(modelSnapshot(byLines, TODAY)).toEqual(
+      modelSnapshot(parseWhole(text, { today: TODAY }), TODAY),
+    );
+  return parsePostmortem(text, { today: TODAY });
+}
 const findings = (text: string, rule: string) =>
   lintText(text, { today: TODAY }).findings.filter((f) => f.rule === rule);
 
@@ -496,5 +514,66 @@ Everything we know about the outage on Tuesday morning and what we are changing 
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toMatch(/None of the 2 open action items/);
     expect(found[0]!.range.start.line).toBe(7);
+  });
+});
+
+describe('status page posts', () => {
+  const text = `# Delayed outbound email
+
+## Postmortem
+
+Posted Nov 07, 2031 - 16:20 UTC
+
+Outbound email was delayed for three hours because a resolver provider failed in two regions.
+
+## Resolved
+
+All delayed messages have been delivered.
+
+Posted Nov 04, 2031 - 17:24 UTC
+
+## Monitoring
+
+The queue is draining.
+
+Posted Nov 04, 2031 - 16:02 UTC
+
+## Identified
+
+The issue is a DNS resolution failure upstream.
+
+Posted Nov 04, 2031 - 15:05 UTC
+
+## Investigating
+
+We are investigating delays.
+
+Posted Nov 04, 2031 - 14:31 UTC
+`;
+
+  it('reads the posts as the timeline, newest first, without an order finding', () => {
+    const pm = read(text);
+    expect(pm.timeline.map((e) => e.text)).toEqual([
+      'Resolved — All delayed messages have been delivered.',
+      'Monitoring — The queue is draining.',
+      'Identified — The issue is a DNS resolution failure upstream.',
+      'Investigating — We are investigating delays.',
+    ]);
+    expect(pm.timeline.every((e) => e.at !== undefined)).toBe(true);
+    expect(findings(text, 'timeline-order')).toEqual([]);
+    expect(findings(text, 'required-section').some((f) => f.message.includes("'Timeline'"))).toBe(
+      false,
+    );
+  });
+});
+
+describe('the readers agree on the evaluation sets', () => {
+  it('reads every document of both held-out sets the same by lines as by the whole parse', () => {
+    for (const dir of ['../bench/eval/holdout/', '../bench/eval/holdout2/']) {
+      const path = fileURLToPath(new URL(dir, import.meta.url));
+      const files = readdirSync(path).filter((f) => f.endsWith('.md'));
+      expect(files.length).toBeGreaterThan(20);
+      for (const f of files) read(stripBom(readFileSync(path + f, 'utf8')));
+    }
   });
 });
