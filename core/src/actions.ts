@@ -38,16 +38,31 @@ const OWNER_OTHER =
 /** Words people put in parentheses at the end of an item that are not names. */
 const NOT_NAMES =
   /^(optional|done|complete|completed|fixed|shipped|closed|resolved|wip|tbd|tba|pending|blocked|open|ongoing|planned|in progress|high|medium|low|critical|urgent|stretch|maybe|later|now|next|todo|draft|prevent|detect|mitigate|process|repair|investigate|mitigation|prevention|detection|new|again|done)$/i;
-const DUE = /\bdue:\s*(\S+?)(?=[\s,;)\]]|$)/i;
+const DUE = /\bdue:\s*(\S+?)(?=\.?(?:[\s,;)\]]|$))/i;
+/** A due period written as a quarter or a month: "Q2", "Q3 2025", "Q1'26", "end of January 2026". */
+const QUARTER =
+  /^(?:Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})$/i;
+/** "by Q2", "target: Q3 2025", "📅 Q1 2026": a quarter as the due period. */
+const DUE_QUARTER =
+  /(?:\b(?:due|by|eta|deadline|target)\s*:?\s*|📅\s*)(Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\w/])/i;
+/**
+ * An owner after a dash near the end, followed by nothing or by a due date or state after a comma:
+ * "— Jonas Richter, due 2025-11-15", "— Noor Haddad, done.", "- Facilities IT, Q2 2025",
+ * "— team-netops", "— Trust & Reliability team, Q1 2026". Group 1 is the owner, group 2 what follows.
+ */
+const OWNER_DASH =
+  /\s[–—-]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+){0,2}|\p{Lu}[\p{L}]*(?:\s+(?:&\s+)?[\p{L}]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*((?:due|by|eta|target|done|completed?|Q[1-4]|\d)[^–—]{0,40}?))?\s*\.?\s*$/u;
+/** An Obsidian owner link after an arrow: "→ [[Kofi Mensah]]". */
+const OWNER_ARROW = /(?:→|->)\s*\[\[([^\]|]{1,60})(?:\|([^\]]{1,60}))?\]\]/u;
 /** "by 2024-03-01", "due 1 Mar 2024", "ETA: March 1, 2024", "deadline 03/01/2024". */
 const DUE_WORDS =
-  /\b(?:due|by|eta|deadline|target)\s*:?\s*(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})(?![\w/])/i;
+  /(?:\b(?:due|by|eta|deadline|target)\s*:?\s*|📅\s*)(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})(?![\w/])/i;
 const KIND = new RegExp(`(?:^|\\s)#(${ACTION_KINDS.join('|')})\\b`, 'i');
 const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
-/** Marks that say an item is done: ✅ ✔ ☑, "(done)", "[completed]", "Done:" before it, "— done" after it, "Status: done". */
+/** Marks that say an item is done: ✅ ✔ ☑, "(done)", "[completed]", "Done:" before it, "— done" or "— completed 13 January" after it, ", done." or ". Done" ending it, "Status: done". */
 const DONE_MARK =
-  /(?:^|\s)(?:✅|✔️?|☑️?|✓)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed)\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b/iu;
+  /(?:^|\s)(?:✅|✔️?|☑️?|✓)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed)(?:\s+(?:on\s+|in\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,]{1,25})?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?)\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b/iu;
 /** The same tokens, every occurrence: what the title leaves out (replace() starts each from the beginning). */
 const OWNERS = new RegExp(OWNER.source, 'gu');
 const DUES = new RegExp(DUE.source, 'gi');
@@ -61,12 +76,24 @@ export function readTokens(
   const paren = OWNER_PAREN.exec(text)?.[1];
   const other = OWNER_OTHER.exec(text);
   const otherName = other && (other[1] ?? other[2] ?? other[3]);
+  const arrow = OWNER_ARROW.exec(text);
+  const plain = text.replace(DONE_MARKS, ' ').trimEnd();
+  const dash = OWNER_DASH.exec(plain);
+  const dashName = dash?.[1] && !NOT_NAMES.test(dash[1]) ? dash[1] : undefined;
   const owner =
     OWNER.exec(text)?.[1] ??
     OWNER_LABEL.exec(text)?.[1] ??
+    (arrow ? (arrow[2] ?? arrow[1])!.trim() : undefined) ??
     (paren && !NOT_NAMES.test(paren) && !TRACKER_KEY.test(paren) ? paren : undefined) ??
-    (otherName && !NOT_NAMES.test(otherName) ? otherName : undefined);
-  const dueRaw = DUE.exec(text)?.[1] ?? DUE_WORDS.exec(text)?.[1];
+    (otherName && !NOT_NAMES.test(otherName) ? otherName : undefined) ??
+    dashName;
+  const dashDue =
+    dashName && dash?.[2] ? dash[2].replace(/^(?:due|by|eta|target)\s*:?\s*/i, '') : undefined;
+  const dueRaw =
+    DUE.exec(text)?.[1] ??
+    DUE_WORDS.exec(text)?.[1] ??
+    DUE_QUARTER.exec(text)?.[1] ??
+    (dashDue && (QUARTER.test(dashDue) || dueDate(dashDue)) ? dashDue : undefined);
   const kind = KIND.exec(text)?.[1]?.toLowerCase() as ActionKind | undefined;
   const trackerKey = TRACKER_KEY.exec(text)?.[1];
   const tracker = trackerKey ?? URL.exec(text)?.[0];
@@ -78,6 +105,12 @@ export function readTokens(
   if (owner && OWNER_LABEL.test(title)) title = title.replace(OWNER_LABEL, ' ');
   else if (owner && owner === paren) title = title.replace(OWNER_PAREN, ' ');
   else if (owner && owner === otherName) title = title.replace(other![0], ' ');
+  else if (arrow && owner === (arrow[2] ?? arrow[1])!.trim()) title = title.replace(arrow[0], ' ');
+  else if (owner && owner === dashName) {
+    const d = OWNER_DASH.exec(title.trimEnd());
+    if (d) title = title.slice(0, d.index);
+  }
+  title = title.replace(/📅\s*\S+/gu, ' ');
   if (trackerKey) title = withoutLabelKey(title, trackerKey);
   title = title
     .replace(/\(\s*\)|\[\s*\]/g, ' ')
@@ -103,6 +136,11 @@ function withoutLabelKey(title: string, key: string): string {
   return title;
 }
 
+/** Whether a due date as written is a quarter or a month ("Q2", "Q3 2025", "March 2026"): a due period, not a mistyped date. */
+export function isDuePeriod(raw: string | undefined): boolean {
+  return raw !== undefined && QUARTER.test(raw.trim());
+}
+
 /** The real date of a due date as written: ISO, or a date written another common way (see looseIsoDate). */
 export function dueDate(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
@@ -113,6 +151,17 @@ export function dueDate(raw: string | undefined): string | undefined {
 export interface ItemMarks {
   struck?: boolean;
   group?: GroupState;
+  /** The texts of labelled sub-bullets under the item ("Owner: Priya", "Due: 2025-04-18", "Status: done"). */
+  details?: readonly string[];
+}
+
+/** A sub-bullet that gives a field of the item above it rather than a step of its own. */
+const DETAIL_LABEL =
+  /^\s*[*_]*(?:owners?|assignee|assigned to|dri|due(?: date)?|deadline|eta|target|status|state)[*_]*\s*:/i;
+
+/** Whether a nested item's text is a field of its parent item ("Owner: Priya", "Due: Q3"). */
+export function isItemDetail(text: string): boolean {
+  return DETAIL_LABEL.test(text);
 }
 
 /**
@@ -130,12 +179,33 @@ export function listAction(
   marks: ItemMarks = {},
 ): ActionItem {
   const task = checked !== null && checked !== undefined;
+  const tokens = readTokens(body);
+  let detailDone = false;
+  for (const detail of marks.details ?? []) {
+    const d = readTokens(
+      detail.replace(/^(\s*[*_]*)(?:due date|deadline|eta|target)([*_]*\s*:)/i, '$1due$2'),
+    );
+    tokens.owner ??= d.owner;
+    if (
+      tokens.dueRaw === undefined &&
+      /^\s*[*_]*due\b/i.test(detail.replace(/^\s*[*_]*(?:due date|deadline|eta|target)/i, 'due'))
+    ) {
+      const raw = /:\s*[*_]*\s*(.+?)[*_]*\s*\.?\s*$/.exec(detail)?.[1];
+      if (raw) {
+        tokens.dueRaw = raw;
+        tokens.due = dueDate(raw);
+      }
+    }
+    detailDone ||=
+      /^\s*[*_]*(?:status|state)[*_]*\s*:/i.test(detail) &&
+      isDoneStatus(detail.replace(/^[^:]*:/, ''));
+  }
   const done = task
     ? checked === true
-    : DONE_MARK.test(body) || marks.struck === true || marks.group === 'done';
+    : DONE_MARK.test(body) || detailDone || marks.struck === true || marks.group === 'done';
   const action: ActionItem = {
     text: body,
-    ...readTokens(body),
+    ...tokens,
     done,
     overdue: false,
     source: task ? 'task' : 'list',
@@ -190,13 +260,31 @@ const DONE_WORDS =
 
 /** True when a Status cell says the item is done. */
 export function isDoneStatus(cell: string): boolean {
-  return DONE_WORDS.test(cell.replace(/[*_`~]/g, '').trim());
+  // A bilingual cell ("完了 / Done") says it in either of its parts.
+  return cell
+    .replace(/[*_`~]/g, '')
+    .split(/\s+\/\s+|\s*／\s*/)
+    .some((part) => DONE_WORDS.test(part.trim()));
+}
+
+/** A due cell that says no date was given ("—", "n/a", "none"): not a mistyped date. */
+export function isNoDate(cell: string): boolean {
+  return /^(?:[-–—]+|n\/?a|none|no date|—)?$/i.test(cell.replace(/[*_`]/g, '').trim());
 }
 
 /** Maps a table header cell to the column it is. */
 export function columnRole(
   header: string,
 ): 'action' | 'owner' | 'due' | 'kind' | 'status' | 'tracker' | undefined {
+  // A bilingual header ("担当 / Owner", "Status / 状態") is the column either part names.
+  const parts = header.split(/\s+\/\s+|\s*／\s*/);
+  if (parts.length > 1) {
+    for (const part of parts) {
+      const role = columnRole(part);
+      if (role) return role;
+    }
+    return undefined;
+  }
   const h = header.toLowerCase().trim();
   if (
     /^(action|action item|item|task|description|what|remediation|corrective action|follow[- ]?up|fix|improvement|work item|change)s?$/.test(

@@ -265,6 +265,11 @@ export function dayMark(
   where: 'heading' | 'line',
 ): TimelineDay | undefined {
   const isHeading = where === 'heading';
+  // A weekday before the date ("**Tuesday 4 March**", "Sunday, Oct 19") names the same day.
+  text = text.replace(
+    /^([\s*_`]*)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+(?=\d|\p{Lu})/iu,
+    '$1',
+  );
   const t = parseEntryTime(text);
   if (t && (t.date || t.monthDay) && !/\d:\d|[ap]\.?m\b/i.test(t.text)) {
     const rest = text.slice(t.length).replace(/[*_`]/g, '').trim();
@@ -346,12 +351,13 @@ export function placeEntries(
       day = dayNumber(date);
       year = date.slice(0, 4);
     } else if (
-      (prev !== undefined && t.minutes < prev - 12 * 60) ||
+      // Compared on the UTC clock, so entries alternating zones (PDT, CEST) keep their order.
+      (prev !== undefined && t.minutes - offset < prev - 12 * 60) ||
       NEXT_DAY.test(entry.text.slice(t.length))
     ) {
       day++;
     }
-    prev = t.minutes;
+    prev = t.minutes - offset;
     entry.at = day * 24 * 60 + t.minutes - offset;
   }
 }

@@ -7,6 +7,8 @@ import {
   hasDoneMark,
   isDoneStatus,
   isGroupLabel,
+  isItemDetail,
+  isNoDate,
   listAction,
   readTokens,
   type ActionItem,
@@ -34,6 +36,7 @@ export function readActionNodes(children: readonly RootContent[], text: string):
         continue;
       }
       if (!body) continue;
+      const details = nested?.children.map((c) => itemText(c)).filter((t) => isItemDetail(t));
       items.push(
         listAction(
           text,
@@ -41,7 +44,7 @@ export function readActionNodes(children: readonly RootContent[], text: string):
           item.checked,
           item.position?.start.offset ?? 0,
           itemFirstLineEnd(item),
-          { struck: isStruck(item), group: state },
+          { struck: isStruck(item), group: state, details },
         ),
       );
     }
@@ -84,6 +87,9 @@ export function readActionLines(
 function readActionTable(table: Table): ActionItem[] {
   const header = table.children[0]?.children.map((c) => columnRole(toString(c))) ?? [];
   const col = (role: string) => header.indexOf(role as never);
+  // Only a table whose header looks like an action table holds items: a table of figures
+  // ("Measure | Value") under the action heading is not a list of things to do.
+  if (!header.some((role) => role !== undefined && role !== 'kind')) return [];
   const actionCol = col('action') >= 0 ? col('action') : 0;
   const items: ActionItem[] = [];
   for (const row of table.children.slice(1)) {
@@ -101,7 +107,10 @@ function readActionTable(table: Table): ActionItem[] {
           .replace(/^@/, '')
           .trim() || tokens.owner;
     const dueCell = col('due') >= 0 ? cells[col('due')] : undefined;
-    if (dueCell) {
+    if (dueCell !== undefined && isNoDate(dueCell)) {
+      tokens.dueRaw = undefined;
+      tokens.due = undefined;
+    } else if (dueCell) {
       tokens.dueRaw = dueCell.replace(/^due:\s*/i, '');
       tokens.due = dueDate(tokens.dueRaw);
     }

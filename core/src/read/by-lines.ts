@@ -9,6 +9,7 @@ import { isPlainInline, scanBlocks, type ScannedHeading } from './line-scan';
 import { assembleModel, type ParseOptions, type Postmortem, type Section } from './model';
 import { buildSections } from './section-spans';
 import { hasLabelLine, hasTimedItemLine } from './labels';
+import { isStatusHeading } from './status-posts';
 import { joinTimelines, readTimelineLines, readTimelineNodes } from './timeline-section';
 import { parseTree, shiftPositions } from './tree';
 import { sectionsOfTree } from './whole';
@@ -65,7 +66,9 @@ export function readByLines(
   if (
     timeline === 'read' &&
     !timelineSections.length &&
-    (hasLabelLine(text, 'timeline', config) || hasTimedItemLine(text))
+    (hasLabelLine(text, 'timeline', config) ||
+      hasTimedItemLine(text) ||
+      sections.filter((s) => isStatusHeading(s.heading)).length >= 2)
   )
     return undefined;
   if (!actionSections.length && hasLabelLine(text, 'action-items', config)) return undefined;

@@ -9,17 +9,18 @@ import { normalizeHeading } from '../sections';
 const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'timeline',
-    pattern: /\b(timeline|chronology|sequence of events|order of events|event log)\b/,
+    pattern:
+      /\b(timeline|chronology|sequence of events|order of events|event log|milestones|hour by hour|minute by minute|day by day)\b/,
   },
   {
     id: 'action-items',
     pattern:
-      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items)\b|^(actions|tasks|fixes|changes)$|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing)|^what('s| is) next|^(going )?forward\b/,
+      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|countermeasures?)\b|^(actions|tasks|fixes|changes|tickets)$|^what we('ve| have)? changed\b|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing)|^what('s| is) next|^(going )?forward\b/,
   },
   {
     id: 'lessons-learned',
     pattern:
-      /\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)/,
+      /^why (it|this|we) (was ?n'?t|was not|were ?n'?t|were not|did ?n'?t|did not) (caught|catch|noticed?|detected?|spot(ted)?)\b|\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)/,
   },
   {
     id: 'impact',
@@ -34,17 +35,17 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'resolution',
     pattern:
-      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)/,
+      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^what we did\b|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)/,
   },
   {
     id: 'impact',
     pattern:
-      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect)\b/,
+      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b/,
   },
   {
     id: 'summary',
     pattern:
-      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background)\b/,
+      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement)\b/,
   },
 ];
 

@@ -1,7 +1,8 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { groupState, isGroupLabel } from '../actions';
 import type { Config } from '../config';
-import { parseEntryTime } from '../timeline';
+import { dayMark, parseEntryTime } from '../timeline';
 import { headingIds } from './heading-meaning';
 
 /**
@@ -10,8 +11,12 @@ import { headingIds } from './heading-meaning';
  * Returns the text without the markup and colon, or undefined for a line that is not a label.
  */
 function labelText(line: string): string | undefined {
+  // An upper-case line of a plain-text report ("ROOT CAUSE", "PREVENTIVE ACTIONS").
+  const upper = /^\s*([\p{Lu}][\p{Lu}\p{N} &/'’()-]{2,60}?)\s*:?\s*$/u.exec(line);
+  if (upper && /\p{Lu}{3}/u.test(upper[1]!) && upper[1]!.split(/\s+/).length <= 6)
+    return upper[1]!.trim();
   const m = /^\s*(\*\*|__)?([^*_\n]{2,80}?)(\*\*|__)?\s*(:?)\s*$/.exec(line);
-  if (!m || (!m[4] && !(m[1] && m[3])) || m[2]!.split(/\s+/).length > 8) return undefined;
+  if (!m || (!m[4] && !(m[1] && m[3])) || m[2]!.split(/\s+/).length > 10) return undefined;
   return m[2]!.replace(/:$/, '').trim();
 }
 
@@ -19,6 +24,37 @@ function labelText(line: string): string | undefined {
 export function isLabelFor(line: string, id: string, config: Config): boolean {
   const label = labelText(line);
   return label !== undefined && headingIds(label, config).includes(id);
+}
+
+/** A paragraph's text as a label line: a paragraph that is all bold keeps its bold marks, which the label needs. */
+function paragraphLine(node: RootContent): string {
+  if (node.type !== 'paragraph') return toString(node);
+  const kids = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const only = kids.length === 1 ? kids[0]! : undefined;
+  return only?.type === 'strong' ? `**${toString(only)}**` : toString(node);
+}
+
+/** A label that groups action items by term or state ("Short term:", "Completed"), not any short line with a colon. */
+function isTermGroup(text: string): boolean {
+  return (
+    isGroupLabel(text) &&
+    (groupState(text) !== undefined ||
+      /^(short|mid|medium|long)[- ]term\b|^immediate\b/i.test(text.trim()))
+  );
+}
+
+/**
+ * The label of a numbered section label underlined with dashes ("2. Impact" over "---------"),
+ * which Markdown reads as a one-item ordered list and a rule: its text, or undefined.
+ */
+function underlinedLabel(nodes: readonly RootContent[], i: number): string | undefined {
+  const node = nodes[i]!;
+  const next = nodes[i + 1];
+  if (node.type !== 'list' || !node.ordered || node.children.length !== 1) return undefined;
+  if (next?.type !== 'thematicBreak') return undefined;
+  if (next.position?.start.line !== (node.position?.end.line ?? 0) + 1) return undefined;
+  const text = toString(node).trim();
+  return text.length <= 60 && !text.includes('\n') ? text : undefined;
 }
 
 /**
@@ -41,17 +77,33 @@ export function labelledNodes(
         n.children.filter((i) => parseEntryTime(toString(i))?.text).length * 3 >=
           n.children.length * 2,
     );
-    if (!nodes.some((n) => n.type === 'paragraph' && isLabelFor(toString(n), id, config)))
-      return timed;
+    if (!nodes.some((n) => n.type === 'paragraph' && isLabelFor(paragraphLine(n), id, config)))
+      // A date line right before such a list ("**Sunday, Oct 19**") starts its day.
+      return nodes.filter(
+        (n, i) =>
+          timed.includes(n) ||
+          (n.type === 'paragraph' &&
+            timed.includes(nodes[i + 1]!) &&
+            dayMark(toString(n), 0, 'line') !== undefined),
+      );
   }
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
-    if (node.type !== 'paragraph' || !isLabelFor(toString(node), id, config)) continue;
+    const underlined = underlinedLabel(nodes, i);
+    if (underlined !== undefined) {
+      if (!headingIds(underlined, config).includes(id)) continue;
+      i++;
+    } else if (node.type !== 'paragraph' || !isLabelFor(paragraphLine(node), id, config)) continue;
     while (i + 1 < nodes.length && ['list', 'table', 'paragraph'].includes(nodes[i + 1]!.type)) {
       const next = nodes[i + 1]!;
+      if (underlinedLabel(nodes, i + 1) !== undefined) break;
       if (
         next.type === 'paragraph' &&
-        (id !== 'timeline' || labelText(toString(next)) !== undefined)
+        (id !== 'timeline'
+          ? // A group label ("Short term:") between lists of items stays with them.
+            !(id === 'action-items' && isTermGroup(toString(next)))
+          : labelText(paragraphLine(next)) !== undefined &&
+            dayMark(toString(next), 0, 'line') === undefined)
       )
         break;
       found.push(next);
@@ -63,8 +115,14 @@ export function labelledNodes(
 
 /** Whether any line of a text could be a label for this section: the line reader then leaves the text to the whole parse. */
 export function hasLabelLine(text: string, id: string, config: Config): boolean {
-  for (const line of text.split(/\r?\n|\r/))
+  const lines = text.split(/\r?\n|\r/);
+  for (const [i, line] of lines.entries()) {
     if (line.length <= 90 && isLabelFor(line, id, config)) return true;
+    const numbered = /^\s*\d{1,9}[.)]\s+(\S.*?)\s*$/.exec(line);
+    if (numbered && /^\s*(?:-{3,}|={3,})\s*$/.test(lines[i + 1] ?? '')) {
+      if (headingIds(numbered[1]!, config).includes(id)) return true;
+    }
+  }
   return false;
 }
 
@@ -73,4 +131,35 @@ export function hasTimedItemLine(text: string): boolean {
   for (const m of text.matchAll(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/gm))
     if (parseEntryTime(m[1]!)?.text) return true;
   return false;
+}
+
+/**
+ * The sections a text names with label lines instead of headings: a bold or upper-case line
+ * standing alone ("**Why it happened**", "ROOT CAUSE", "Timeline:"), a numbered label underlined
+ * with dashes ("2. Impact" over "---------"), or a short label opening a paragraph ("Impact: 70
+ * minutes of failed logins"). What required-section counts as present.
+ */
+export function labelLineIds(text: string, config: Config): Set<string> {
+  const ids = new Set<string>();
+  const lines = text.split(/\r?\n|\r/);
+  const add = (label: string) => {
+    for (const id of headingIds(label, config)) ids.add(id);
+  };
+  lines.forEach((line, i) => {
+    if (i > 0 && lines[i - 1]!.trim() !== '') return;
+    const next = lines[i + 1] ?? '';
+    const opening = /^\s*(\p{L}[\p{L}'’ ]{1,30}?)\s*:\s+\S/u.exec(line);
+    const numbered = /^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.{1,60}?)\s*$/.exec(line);
+    if (numbered && /^\s*(?:-{3,}|={3,})\s*$/.test(next)) return add(numbered[1]!);
+    const label = line.length <= 90 ? labelText(line) : undefined;
+    if (label !== undefined) return add(label);
+    // "TODO: count the failed queries" is a placeholder, not a label for a section.
+    if (
+      opening &&
+      opening[1]!.split(/\s+/).length <= 3 &&
+      !/^(?:todo|to do|tbd|tba|fixme|note|nb)$/i.test(opening[1]!.trim())
+    )
+      add(opening[1]!);
+  });
+  return ids;
 }

@@ -42,11 +42,12 @@ export function buildSections(
   const ids = headings.map((h) => (h.depth <= 3 ? headingIds(h.text, config) : []));
   const level = sectionLevel(headings, ids);
   const atLevel = new Set(headings.flatMap((h, i) => (h.depth === level ? ids[i]! : [])));
+  // A heading of another level (deeper, or shallower as "## 5. Remediation Actions" in a document
+  // of "### 4.1" sections) that names a section the document has nowhere at its level is one too.
   const isSection = headings.map(
     (h, i) =>
       h.depth === level ||
-      (h.depth > level &&
-        h.depth <= 3 &&
+      ((h.depth > level ? h.depth <= 3 : h.depth > 1) &&
         ids[i]!.length > 0 &&
         ids[i]!.every((id) => !atLevel.has(id))),
   );
@@ -62,8 +63,8 @@ export function buildSections(
       headings[until]!.depth > Math.min(h.depth, level)
     )
       until++;
-    // A promoted deeper heading also ends at a heading of its own level or above.
-    if (h.depth > level) {
+    // A promoted heading of another level ends at a heading of its own level or above.
+    if (h.depth !== level) {
       until = i + 1;
       while (until < headings.length && !isSection[until] && headings[until]!.depth > h.depth)
         until++;

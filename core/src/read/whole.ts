@@ -9,6 +9,7 @@ import { assembleModel, type ParseOptions, type Postmortem, type Section } from 
 import { readActionNodes } from './action-section';
 import { buildSections, type HeadingRef } from './section-spans';
 import { labelledNodes } from './labels';
+import { statusPostTimeline } from './status-posts';
 import { joinTimelines, readTimelineNodes, type TimelineItemCache } from './timeline-section';
 import { parseTree } from './tree';
 
@@ -42,6 +43,9 @@ export function modelFromTree(
   const actionNodes = actionSections.length
     ? undefined
     : labelledNodes(tree.children, 'action-items', config);
+  // Without either, a status page's update posts ("## Resolved" ... "Posted Nov 4, 2025 - 17:24 UTC").
+  const posts =
+    timelineNodes && timelineNodes.length === 0 ? statusPostTimeline(sections) : undefined;
   return assembleModel(
     {
       text,
@@ -50,11 +54,13 @@ export function modelFromTree(
       frontMatter: frontMatterOfTree(tree, text, lines),
       h1,
       sections,
-      timeline: timelineNodes
-        ? readTimelineNodes(timelineNodes, text)
-        : joinTimelines(
-            timelineSections.map((s) => readTimelineNodes(s.children, text, timelineItems)),
-          ),
+      timeline: posts
+        ? posts
+        : timelineNodes
+          ? readTimelineNodes(timelineNodes, text)
+          : joinTimelines(
+              timelineSections.map((s) => readTimelineNodes(s.children, text, timelineItems)),
+            ),
       actions: actionNodes
         ? readActionNodes(actionNodes, text)
         : actionSections.flatMap((s) => readActionNodes(s.children, text)),

@@ -1,3 +1,4 @@
+import { isDuePeriod } from '../actions';
 import { quote } from '../suggest';
 import { firstLineOf, headingSpan } from './helpers';
 import type { Problem, Rule } from './types';
@@ -13,15 +14,19 @@ export const actionDueDate: Rule = {
     // A list where no item has a due date is one finding, not one per item: the team does not date items.
     const undated = open.filter((a) => a.dueRaw === undefined);
     const section = pm.sections.find((s) => s.ids.includes('action-items'));
-    const whole = undated.length > 1 && undated.length === open.length && section !== undefined;
+    const whole = undated.length > 1 && undated.length === open.length;
     if (whole) {
+      // Items under a label line rather than a heading: the finding points at the first of them.
+      const first = undated[0]!;
       problems.push({
         message: `None of the ${open.length} open action items has a due date; expected due:YYYY-MM-DD on each (or a Due column).`,
-        ...headingSpan(section),
+        ...(section ? headingSpan(section) : firstLineOf(pm, first.start, first.end)),
       });
     }
     for (const a of pm.actions) {
       const name = quote(a.title || a.text, 40);
+      // A quarter ("Q2 2025") is a due period the team chose, not a mistyped date.
+      if (isDuePeriod(a.dueRaw)) continue;
       if (a.dueRaw !== undefined && a.due === undefined) {
         problems.push({
           message: `Action item ${name} has due date ${quote(a.dueRaw)}, which is not a real date; expected due:YYYY-MM-DD.`,

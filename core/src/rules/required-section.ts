@@ -1,3 +1,4 @@
+import { labelLineIds } from '../read/labels';
 import { sectionSkeleton } from '../template';
 import { boldLabelSections, opensWithProse } from './helpers';
 import type { Problem, Rule } from './types';
@@ -15,6 +16,7 @@ export const requiredSection: Rule = {
     if (pm.timeline.length > 0) present.add('timeline');
     if (pm.actions.length > 0) present.add('action-items');
     for (const id of boldLabelSections(pm, config)) present.add(id);
+    for (const id of labelLineIds(pm.text, config)) present.add(id);
     const problems: Problem[] = [];
     const eol = pm.lines.eol;
     for (const id of config.requiredSections) {

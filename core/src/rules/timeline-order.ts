@@ -10,8 +10,15 @@ export const timelineOrder: Rule = {
   check({ pm }) {
     const problems: Problem[] = [];
     let previous: { at: number; label: string; part: number } | undefined;
+    // A part written newest first throughout (a status page's posts) is in order, read backwards.
+    const newestFirst = new Set<number>();
+    const parts = new Map<number, number[]>();
+    for (const e of pm.timeline)
+      if (e.at !== undefined && e.time) parts.set(e.part, [...(parts.get(e.part) ?? []), e.at]);
+    for (const [part, at] of parts)
+      if (at.length >= 3 && at.every((t, i) => i === 0 || t < at[i - 1]!)) newestFirst.add(part);
     for (const entry of pm.timeline) {
-      if (entry.at === undefined || !entry.time) continue;
+      if (entry.at === undefined || !entry.time || newestFirst.has(entry.part)) continue;
       // A day heading or sub-heading starts a new part (another day, another incident of a digest).
       if (previous && previous.part !== entry.part) previous = undefined;
       const label = entry.time.text;
