@@ -3,7 +3,7 @@
 // desktop VS Code can be downloaded: it starts the VS Code server of the code-server package, opens
 // its workbench in Debian's headless Chromium with the extension-test payload, relays the test
 // runner's output and exits with its result. With a downloaded VS Code the same tests run unchanged.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,23 +30,32 @@ const userDataDir = option('user-data-dir') ?? path.join(scratch, 'user-data');
 const extensionsDir = option('extensions-dir') ?? path.join(scratch, 'extensions');
 mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
 mkdirSync(extensionsDir, { recursive: true });
-// No gallery, no updates, no AI or sign-in prompts: this machine reaches no such service.
+// No gallery, no updates, no AI or sign-in prompts: this machine reaches no such service. No
+// auto-save either: the web workbench saves after a second by default, which would write a test's
+// unsaved edits into the fixture files (a desktop VS Code does not). Merged into the settings of a
+// user-data folder kept from an earlier run.
 const userSettings = path.join(userDataDir, 'User', 'settings.json');
-if (!existsSync(userSettings)) {
-  writeFileSync(
-    userSettings,
-    JSON.stringify({
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'extensions.ignoreRecommendations': true,
-      'update.mode': 'none',
-      'telemetry.telemetryLevel': 'off',
-      'chat.disableAIFeatures': true,
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-    }),
-  );
+let kept = {};
+try {
+  kept = JSON.parse(readFileSync(userSettings, 'utf8'));
+} catch {
+  kept = {};
 }
+writeFileSync(
+  userSettings,
+  JSON.stringify({
+    ...kept,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'chat.disableAIFeatures': true,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'files.autoSave': 'off',
+  }),
+);
 const verbose = process.env.HINDSIGHT_VSCODE_VERBOSE === '1';
 // Where the driver answers the tests' requests (see drive() below); the server and its extension
 // host inherit the variable, so the tests know where to read the answers.

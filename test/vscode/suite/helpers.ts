@@ -66,7 +66,16 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 }
 
+/**
+ * Reverts every unsaved document, then closes the editors. Closing a dirty editor asks "Save
+ * changes?", and the test workbench answers that dialog itself: a test's edits must not reach the
+ * fixture files on disk that later suites read.
+ */
 export async function closeAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
@@ -107,10 +116,6 @@ export async function settled(): Promise<void> {
 
 /** Reverts every unsaved document, closes the editors and deletes `uri` (a scratch file of a test). */
 export async function discard(uri: vscode.Uri): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
   await closeAll();
   await vscode.workspace.fs.delete(uri);
 }

@@ -191,7 +191,11 @@ describe('writing flow in the workbench', () => {
     const uri = workspaceUri('postmortems', '2024-04-01-tl.md');
     const config = vscode.workspace.getConfiguration('hindsight');
     const timeline = async (expectClock: (d: Date) => string, label: string) => {
-      await write(uri, FRONT() + '\n## Timeline\n\n');
+      const text = FRONT() + '\n## Timeline\n\n';
+      await write(uri, text);
+      // An open document follows the file on disk a moment later.
+      const document = await vscode.workspace.openTextDocument(uri);
+      await poll('the document read again', () => document.getText() === text);
       const editor = await focusAt(uri, new vscode.Position(14, 0));
       const before = new Date();
       await driver('type', { text: 'tl' });
@@ -208,10 +212,10 @@ describe('writing flow in the workbench', () => {
     try {
       await timeline(utcClock, 'UTC');
       await config.update('timeZone', 'local', vscode.ConfigurationTarget.Workspace);
-      const probe = await vscode.workspace.openTextDocument({
-        language: 'markdown',
-        content: 'tl',
-      });
+      // Wait until the extension has read the setting: its tl completion carries the offset.
+      await write(uri, 'tl');
+      const probe = await vscode.workspace.openTextDocument(uri);
+      await poll('the probe read', () => probe.getText() === 'tl');
       await poll('tl offered in local time', async () => {
         const list = await vscode.commands.executeCommand<vscode.CompletionList>(
           'vscode.executeCompletionItemProvider',
