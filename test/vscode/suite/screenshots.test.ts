@@ -118,6 +118,10 @@ describe('screenshots of the view with filters and of a fix-all', () => {
     await settled();
     await vscode.commands.executeCommand('hindsight.searchPostmortems');
     try {
+      await shown('the search box', '.quick-input-widget .quick-input-title', (t) =>
+        t.some((x) => x.includes('Search Past Postmortems')),
+      );
+      await driver('click', { selector: '.quick-input-widget .quick-input-box input' });
       await driver('type', { text: 'conection pool' });
       const rows = await shown(
         'the search results',
