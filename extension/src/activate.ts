@@ -136,6 +136,8 @@ function registerActionItems(
   });
   provider.onDidChangeOptions = () => {
     view.description = provider.describeFilters();
+    // The description is not shown where the view fills its container alone: say it above the tree too.
+    view.message = provider.describeFilters();
   };
   const grouping = (g: Grouping) => () => provider.setGrouping(g);
   const filter = (f: Filter) => () => {

@@ -219,7 +219,20 @@ export class LibraryIndex implements vscode.Disposable {
       return;
     }
     try {
-      let text = this.openDocument(uri)?.getText();
+      const open = this.openDocument(uri);
+      let text = open?.getText();
+      if (open && !open.isDirty) {
+        // VS Code keeps a document's text for a while after its file is deleted, and a late file
+        // event can ask for a read after that: a saved document is shown only while its file exists.
+        try {
+          await vscode.workspace.fs.stat(uri);
+        } catch {
+          this.entries.delete(key);
+          return;
+        }
+        if ((this.generation.get(key) ?? 0) !== generation) return;
+        text = open.getText();
+      }
       if (text === undefined) {
         let bytes: Uint8Array;
         try {

@@ -3,7 +3,7 @@
 // desktop VS Code can be downloaded: it starts the VS Code server of the code-server package, opens
 // its workbench in Debian's headless Chromium with the extension-test payload, relays the test
 // runner's output and exits with its result. With a downloaded VS Code the same tests run unchanged.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,24 +30,71 @@ const userDataDir = option('user-data-dir') ?? path.join(scratch, 'user-data');
 const extensionsDir = option('extensions-dir') ?? path.join(scratch, 'extensions');
 mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
 mkdirSync(extensionsDir, { recursive: true });
-// No gallery, no updates, no AI or sign-in prompts: this machine reaches no such service.
+// No gallery, no updates, no AI or sign-in prompts: this machine reaches no such service. No
+// auto-save either: the web workbench saves after a second by default, which would write a test's
+// unsaved edits into the fixture files (a desktop VS Code does not). Merged into the settings of a
+// user-data folder kept from an earlier run.
 const userSettings = path.join(userDataDir, 'User', 'settings.json');
-if (!existsSync(userSettings)) {
-  writeFileSync(
-    userSettings,
-    JSON.stringify({
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'extensions.ignoreRecommendations': true,
-      'update.mode': 'none',
-      'telemetry.telemetryLevel': 'off',
-      'chat.disableAIFeatures': true,
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-    }),
-  );
+let kept = {};
+try {
+  kept = JSON.parse(readFileSync(userSettings, 'utf8'));
+} catch {
+  kept = {};
 }
+writeFileSync(
+  userSettings,
+  JSON.stringify({
+    ...kept,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'chat.disableAIFeatures': true,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'files.autoSave': 'off',
+  }),
+);
 const verbose = process.env.HINDSIGHT_VSCODE_VERBOSE === '1';
+// Where the driver answers the tests' requests (see drive() below); the server and its extension
+// host inherit the variable, so the tests know where to read the answers.
+const driverDir = path.join(scratch, 'driver');
+mkdirSync(driverDir, { recursive: true });
+process.env.HINDSIGHT_DRIVER_DIR = driverDir;
+
+/**
+ * What a test can ask the driver to do as a person would, in the workbench page: type text or
+ * press a key into whatever has the focus, click an element, or read the text of the visible
+ * elements that match a selector (menus, the suggest widget, the quick input and its message).
+ */
+async function drive(page, request) {
+  const timeout = 30_000;
+  switch (request.op) {
+    case 'type':
+      return page.keyboard.type(request.text, { delay: 40 });
+    case 'press':
+      return page.keyboard.press(request.key);
+    case 'click': {
+      let target = page.locator(request.selector);
+      if (request.text) target = target.filter({ hasText: request.text });
+      await target.first().click({ timeout });
+      return true;
+    }
+    case 'texts': {
+      const all = page.locator(request.selector);
+      const texts = [];
+      for (let i = 0; i < (await all.count()); i++) {
+        const el = all.nth(i);
+        if (await el.isVisible().catch(() => false))
+          texts.push(((await el.textContent().catch(() => '')) ?? '').trim());
+      }
+      return texts;
+    }
+    default:
+      throw new Error(`unknown driver request ${request.op}`);
+  }
+}
 
 let server;
 let browser;
@@ -92,6 +139,20 @@ try {
       await page
         .screenshot({ path: path.join(dir, `${shot[1]}.png`) })
         .catch((e) => process.stderr.write(`screenshot ${shot[1]}: ${e.message}\n`));
+      return;
+    }
+    // A test asks the driver to act: "DRIVER {id, op, ...}"; the answer goes to driverDir/id.json.
+    const request = /^DRIVER (\{.*\})$/s.exec(text.trim());
+    if (request) {
+      const { id, ...rest } = JSON.parse(request[1]);
+      let answer;
+      try {
+        answer = { result: (await drive(page, rest)) ?? null };
+      } catch (e) {
+        answer = { error: e.message };
+      }
+      writeFileSync(path.join(driverDir, `${id}.tmp`), JSON.stringify(answer));
+      renameSync(path.join(driverDir, `${id}.tmp`), path.join(driverDir, `${id}.json`));
       return;
     }
     if (!verbose && noise.test(text)) return;

@@ -66,7 +66,16 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 }
 
+/**
+ * Reverts every unsaved document, then closes the editors. Closing a dirty editor asks "Save
+ * changes?", and the test workbench answers that dialog itself: a test's edits must not reach the
+ * fixture files on disk that later suites read.
+ */
 export async function closeAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
@@ -86,12 +95,12 @@ export function today(): string {
 /** Resolves when `check` holds, polling every 50 ms; fails after `ms`. */
 export async function poll<T>(
   what: string,
-  check: () => T | undefined | false,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
   ms = 20_000,
 ): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > end) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -107,10 +116,50 @@ export async function settled(): Promise<void> {
 
 /** Reverts every unsaved document, closes the editors and deletes `uri` (a scratch file of a test). */
 export async function discard(uri: vscode.Uri): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
   await closeAll();
   await vscode.workspace.fs.delete(uri);
+}
+
+let driverRequests = 0;
+/**
+ * Asks the test driver (code-shim.mjs) to act in the workbench page as a person would: type text
+ * or press a key into what has the focus, click an element, or read the text of the visible
+ * elements matching a selector. Resolves to the driver's answer.
+ */
+export async function driver<T = unknown>(
+  op: 'type' | 'press' | 'click' | 'texts',
+  args: Record<string, string>,
+): Promise<T> {
+  const dir = process.env.HINDSIGHT_DRIVER_DIR;
+  assert.ok(dir, 'these tests need the workbench driver of test/vscode/code-shim.mjs');
+  const { existsSync, readFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  // Each suite file bundles its own copy of this module: the random part keeps their ids apart.
+  const id = `${process.pid}-${Math.random().toString(36).slice(2)}-${++driverRequests}`;
+  console.log(`DRIVER ${JSON.stringify({ id, op, ...args })}`);
+  const file = join(dir, `${id}.json`);
+  await poll(`the driver to ${op} ${JSON.stringify(args)}`, () => existsSync(file), 60_000);
+  const answer = JSON.parse(readFileSync(file, 'utf8')) as { result?: T; error?: string };
+  rmSync(file, { force: true });
+  if (answer.error !== undefined) throw new Error(`The driver could not ${op}: ${answer.error}`);
+  return answer.result as T;
+}
+
+/** Waits until the visible elements matching `selector` hold a text that satisfies `check`; resolves to their texts. */
+export async function shown(
+  what: string,
+  selector: string,
+  check: (texts: string[]) => boolean,
+  ms = 30_000,
+): Promise<string[]> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const texts = await driver<string[]>('texts', { selector });
+    if (check(texts)) return texts;
+    if (Date.now() > end)
+      throw new Error(
+        `Timed out after ${ms} ms waiting for ${what}; shown: ${JSON.stringify(texts)}`,
+      );
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

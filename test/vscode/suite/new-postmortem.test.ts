@@ -30,6 +30,9 @@ describe('Hindsight: New Postmortem', () => {
     assert.equal(editor.document.uri.toString(), uri.toString());
     assert.equal(editor.document.lineAt(editor.selection.start.line - 2).text, '## Summary');
     assert.match(editor.document.getText(editor.selection), /^<!-- What happened/);
+    // Later suites count the fixture's postmortems: leave none behind.
+    await closeAll();
+    await vscode.workspace.fs.delete(uri);
   });
 
   it('never overwrites an existing file', async () => {

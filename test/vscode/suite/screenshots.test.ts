@@ -1,6 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, diagnosticsFor, discard, open, rule, settled, workspaceUri, write } from './helpers';
+import {
+  api,
+  diagnosticsFor,
+  discard,
+  driver,
+  open,
+  rule,
+  settled,
+  shown,
+  workspaceUri,
+  write,
+} from './helpers';
 
 /** Asks the test driver for a picture of the workbench (test-results/screenshots/NAME.png) and gives it time to take it. */
 async function screenshot(name: string): Promise<void> {
@@ -62,6 +73,10 @@ describe('screenshots of the view with filters and of a fix-all', () => {
     await vscode.commands.executeCommand('hindsight.filter.hideDone');
     try {
       assert.equal(actionItems.describeFilters(), 'Filtered: done hidden');
+      // Above the tree, where a person sees it.
+      await shown('the filter said in the view', '.part.sidebar', (t) =>
+        t.some((x) => x.includes('Filtered: done hidden') && x.includes('Overdue · 1')),
+      );
       await screenshot('action-items-filtered');
     } finally {
       await vscode.commands.executeCommand('hindsight.filter.hideDone.on');
@@ -96,6 +111,27 @@ describe('screenshots of the view with filters and of a fix-all', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closePanel');
       await discard(uri);
+    }
+  });
+
+  it('shows Search Past Postmortems with results for a query typed with a typo', async () => {
+    await settled();
+    await vscode.commands.executeCommand('hindsight.searchPostmortems');
+    try {
+      await shown('the search box', '.quick-input-widget .quick-input-title', (t) =>
+        t.some((x) => x.includes('Search Past Postmortems')),
+      );
+      await driver('click', { selector: '.quick-input-widget .quick-input-box input' });
+      await driver('type', { text: 'conection pool' });
+      const rows = await shown(
+        'the search results',
+        '.quick-input-widget .quick-input-list .monaco-list-row',
+        (t) => t.some((x) => x.includes('Checkout outage from an exhausted connection pool')),
+      );
+      assert.ok(rows.length >= 1);
+      await screenshot('search-command');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     }
   });
 });
