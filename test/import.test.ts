@@ -269,6 +269,29 @@ describe('titles on import', () => {
       from: 'line 3',
     });
   });
+
+  it('drops the separator left once a suffix is gone', () => {
+    expect(title('# Badge counts wrong after a cache flush: Postmortem\n')?.value).toBe(
+      'Badge counts wrong after a cache flush',
+    );
+  });
+
+  it("takes a wiki page's name for its title when its sections are H1s", () => {
+    const wiki = '# Description\n\nPayments stalled for an hour.\n\n# Impact\n\nText.\n';
+    expect(title(wiki, 'Invoice-emails-sent-twice-after-retry.md')).toMatchObject({
+      value: 'Invoice emails sent twice after retry',
+      from: 'file name',
+    });
+    // A dated slug is not a page name: the opening prose gives the title.
+    expect(title(wiki, '2025-07-01-invoices.md')?.value).toBe('Payments stalled for an hour');
+  });
+
+  it('stops a title line at the metadata lines under it', () => {
+    expect(
+      title('Lumen Freight — Interim report\nStatus: open\nSeverity: SEV-3\n\n## Impact\n\nText.\n')
+        ?.value,
+    ).toBe('Lumen Freight — Interim report');
+  });
 });
 
 describe('mapSeverity', () => {

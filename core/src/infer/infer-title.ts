@@ -21,7 +21,12 @@ export function inferTitle(ctx: FieldContext): InferredField<string> | undefined
       confidence: 1,
       line: fmTitle.line,
     };
-  if (h1 && saysSomething(h1.text)) {
+  // An H1 that names a section ("# Description", where a wiki's sections are all H1s) is no title.
+  const h1IsSection =
+    h1 &&
+    h1.text.split(/\s+/).length <= 4 &&
+    (headingIds(h1.text, ctx.config).length > 0 || FURNITURE.test(h1.text));
+  if (h1 && saysSomething(h1.text) && !h1IsSection) {
     const value = stripTitleAffixes(h1.text);
     return {
       value,
@@ -63,6 +68,9 @@ export function inferTitle(ctx: FieldContext): InferredField<string> | undefined
       confidence: 0.6,
       line: heading.line,
     };
+  // A wiki page's name is its title (Azure DevOps and GitHub wikis write spaces as dashes).
+  const page = fileName && wikiPageTitle(fileName);
+  if (page) return { value: page, from: 'file name', confidence: 0.6 };
   const summary = summarySentence(ctx, opening.paragraphs);
   if (summary) return summary;
   if (fileName) return { value: titleFromFileName(fileName), from: 'file name', confidence: 0.5 };
@@ -75,7 +83,7 @@ const TITLE_KEYS = ['incident_title', 'incident_name', 'headline', 'subject', 'n
 
 /** Headings that hold a document's furniture, not its incident: "Incident details", "Attendees". */
 const FURNITURE =
-  /^\W*(?:incident )?(?:details|information|info|metadata|document (?:control|history|information)|attendees|participants|people|roles|responders|contents|table of contents|toc|key facts|facts|at a glance|status|draft|confidential)\W*$/i;
+  /^\W*(?:incident )?(?:details|information|info|metadata|document (?:control|history|information)|attendees|participants|people|roles|responders|contents|table of contents|toc|key facts|facts|at a glance|status|draft|confidential|description|overview|background|summary|abstract)\W*$/i;
 
 /** A bold line that is a metadata label ("**Date: 2024-03-05**"), not a title. */
 const METADATA =
@@ -151,7 +159,8 @@ function openingLines(
     const labelled = /^[ \t]*(?:\*\*|__)?[A-Za-z][A-Za-z /()&'-]{0,30}(?:\*\*|__)?[ \t]*[:：]/.test(
       line,
     );
-    if (block || (labelled && !paragraph.length)) {
+    // A `Label: value` line ends a paragraph too: a title line above metadata lines is not prose.
+    if (block || labelled) {
       endParagraph();
       continue;
     }
@@ -210,4 +219,22 @@ function summarySentence(
 /** The file name without its extension, as the people who named it wrote it: "rca-eu-west-storage". */
 export function titleFromFileName(fileName: string): string {
   return fileName.replace(/\.(?:md|markdown)$/i, '').trim() || fileName;
+}
+
+/**
+ * The title of a wiki page from its file name: words joined by dashes, not a dated slug, with a
+ * capital letter ("Payouts-delayed-by-Service-Bus-poison-message.md" -> "Payouts delayed by
+ * Service Bus poison message"). Slugs such as "2024-03-05-db-outage.md" are not page names.
+ */
+export function wikiPageTitle(fileName: string): string | undefined {
+  const name = fileName.replace(/\.(?:md|markdown)$/i, '');
+  const words = name.split('-');
+  if (words.length < 3 || /^\d/.test(name) || !/\p{Lu}/u.test(name)) return undefined;
+  if (!words.every((w) => /^[\p{L}\p{N}_.()%]+$/u.test(w))) return undefined;
+  const title = words.join(' ');
+  try {
+    return decodeURIComponent(title); // the wiki writes a dash in a title as %2D
+  } catch {
+    return title;
+  }
 }

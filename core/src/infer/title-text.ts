@@ -27,6 +27,7 @@ const DATED = new RegExp(
   String.raw`^(${KIND}\s+)?(?:on\s+)?${DATE}(?:\s*[:：|,]\s*|\s+[-–—]+\s+)(?=\S)`,
   'iu',
 );
+const TRAILING = /[\s:：|,–—-]+$/u;
 /** A title that is nothing but the kind of document: "Postmortem", "Incident report", "RCA". */
 const ONLY_KIND = new RegExp(String.raw`^\s*(?:${KIND}|${MARK})s?\s*$`, 'iu');
 
@@ -38,7 +39,8 @@ const ONLY_KIND = new RegExp(String.raw`^\s*(?:${KIND}|${MARK})s?\s*$`, 'iu');
 export function stripTitleAffixes(text: string): string {
   let s = text.trim();
   for (let i = 0; i < 4; i++) {
-    let next = s.replace(PREFIX, '').replace(SUFFIX, '').trim();
+    // Separators left at the end once a suffix is gone ("Cache flush: Postmortem" -> "Cache flush").
+    let next = s.replace(PREFIX, '').replace(SUFFIX, '').replace(TRAILING, '').trim();
     const dated = DATED.exec(next);
     if (dated && (dated[1] || next !== text.trim())) next = next.slice(dated[0].length).trim();
     if (next === s || !next) break;
