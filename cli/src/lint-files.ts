@@ -68,9 +68,10 @@ export async function lintFiles(
   };
   if (PARALLEL_AFTER_MS <= 0) startWorkers();
 
-  // Awaiting each batch's reads also lets worker messages through between batches.
   for (let [start, end] = take(); start < end; [start, end] = take()) {
     finish(start, await lintBatch(files.slice(start, end), options, keepModel));
+    // The reads are synchronous: yield between batches, so worker messages and output get through.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (workerRuns.length || PARALLEL_AFTER_MS <= 0) continue;
     if (paceStart === undefined && next >= PACE_FROM) paceStart = performance.now();
     else if (paceStart !== undefined && next >= PACE_TO && next - PACE_TO < BATCH) {

@@ -12,7 +12,7 @@ import {
   type LintOptions,
   type LintResult,
 } from '@hindsight/core';
-import { readRegularFile, type FileBytes } from './read';
+import { readRegularFile, readRegularFileSync, type FileBytes } from './read';
 import { UsageError, type Workspace } from './workspace';
 
 export interface CollectOptions {
@@ -119,18 +119,25 @@ export async function lintFile(file: string, options: LintOptions): Promise<Lint
   return (await lintBatch([file], options, true))[0]!;
 }
 
+/** readPostmortemBytes, synchronously. */
+export function readPostmortemBytesSync(file: string): FileBytes {
+  return readRegularFileSync(file, MAX_FILE_BYTES);
+}
+
 /**
- * Reads a batch of files at once (so the disk works while the CPU lints) and lints them in order.
- * Without `keepModel` only the findings are kept, which keeps memory flat on large libraries.
+ * Reads a batch of files and lints them in order. The reads are synchronous: a postmortem is a few
+ * kilobytes, and an asynchronous read (open, stat, read, close, each a thread-pool round trip and a
+ * promise) cost more than reading and parsing it (bench/README.md, "Against the floor"). Callers
+ * yield to the event loop between batches. Without `keepModel` only the findings are kept, which
+ * keeps memory flat on large libraries.
  */
 export async function lintBatch(
   files: string[],
   options: LintOptions,
   keepModel: boolean,
 ): Promise<LintedFile[]> {
-  const contents = await Promise.all(files.map(readPostmortemBytes));
-  return files.map((file, i) => {
-    const read = contents[i]!;
+  return files.map((file) => {
+    const read = readPostmortemBytesSync(file);
     if (!read.ok) return { file, findings: unreadFinding(read, options) };
     const result = lintBytes(read.bytes, options);
     return keepModel ? { file, ...result } : { file, findings: result.findings };

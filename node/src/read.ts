@@ -84,7 +84,10 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<F
   }
 }
 
-/** The same as readRegularFile, synchronously (configuration is read before anything runs). */
+/**
+ * The same as readRegularFile, synchronously: for configuration, read before anything runs, and for
+ * lint batches, where four thread-pool round trips per file cost more than the reads themselves.
+ */
 export function readRegularFileSync(file: string, maxBytes: number): FileBytes {
   let fd: number | undefined;
   try {
@@ -97,7 +100,10 @@ export function readRegularFileSync(file: string, maxBytes: number): FileBytes {
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      const buffer = new Uint8Array(Math.min(CHUNK, maxBytes + 1 - total));
+      // The first read asks for the size the file says it has, plus a byte to see it end: one read
+      // for an ordinary file, with no 64 KB buffer per file for the collector.
+      const want = chunks.length === 0 && stats.size > 0 ? stats.size + 1 : CHUNK;
+      const buffer = new Uint8Array(Math.min(want, maxBytes + 1 - total));
       const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       chunks.push(buffer.subarray(0, bytesRead));

@@ -60,6 +60,9 @@ function postmortemLoader(): Loader {
         logger.info(`Loaded ${lib.entries.length} postmortems`);
       };
       await sync();
+      // A build reads the library once: the store has the entries now, so let them go (what
+      // the rejected collection reads stays).
+      if (!watcher) library = library?.then((lib) => ({ ...lib, entries: [] }));
       // In `astro dev`, edits to a postmortem rebuild the collection.
       if (watcher) {
         const lib = await getLibrary();

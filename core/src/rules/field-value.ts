@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isIsoDate, parseDateTime } from '../dates';
+import { FIELDS, type FieldDef, type FieldKind } from '../fields';
 import { FIELD_EXPECTATIONS, frontMatterShape, locateField } from '../frontmatter';
 import { STATUSES } from '../taxonomy';
 import { quote, suggest } from '../suggest';
@@ -9,6 +11,35 @@ const structural = z.looseObject(
     [K in keyof typeof frontMatterShape]: z.ZodOptional<(typeof frontMatterShape)[K]>;
   },
 );
+
+const name = (v: unknown) => typeof v === 'string' && v.length > 0;
+const names = (v: unknown) => Array.isArray(v) && v.every(name);
+/**
+ * The values each kind of field accepts, by direct comparison: what the zod schema of the kind
+ * (fieldSchema) accepts, no more. Plain front matter, nearly all of it, is checked with these; a
+ * value they refuse goes through zod, whose issues word the messages.
+ */
+const ACCEPTS: Record<FieldKind, (v: unknown, required: boolean) => boolean> = {
+  text: (v, required) => typeof v === 'string' && (!required || v.trim().length > 0),
+  date: (v) => typeof v === 'string' && isIsoDate(v),
+  datetime: (v) => typeof v === 'string' && parseDateTime(v) !== undefined,
+  status: (v) => typeof v === 'string' && (STATUSES as readonly string[]).includes(v),
+  severity: name,
+  category: name,
+  categories: names,
+  list: names,
+  map: (v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype,
+};
+
+/** Whether every known field present has a value its kind accepts (ACCEPTS). */
+function plainlyValid(data: Record<string, unknown>): boolean {
+  for (const f of FIELDS as readonly FieldDef[]) {
+    const v = data[f.name];
+    if (v === null || v === undefined) continue;
+    if (!ACCEPTS[f.kind](v, f.required)) return false;
+  }
+  return true;
+}
 
 /** Describes a YAML value in a message: 'text', the number 3, a list, empty. */
 export function describeValue(value: unknown): string {
@@ -29,6 +60,7 @@ export const fieldValue: Rule = {
     const block = pm.frontMatter;
     const data = block?.data;
     if (!block || !data) return [];
+    if (plainlyValid(data)) return [];
     const present = Object.fromEntries(
       Object.entries(data).filter(([, v]) => v !== null && v !== undefined),
     );

@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { collectFiles, loadWorkspace, type Workspace } from '@hindsight/node';
+import { collectFiles, lintBatch, loadWorkspace, type Workspace } from '@hindsight/node';
 import {
   formatFinding,
   incidentDate,
-  lintBytes,
   searchDocument,
   todayIso,
   type ActionKind,
@@ -141,7 +139,9 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
   const slugs = new Set<string>();
   for (const file of files) {
     const rel = path.relative(options.root, file).split(path.sep).join('/');
-    const result = lintBytes(await readFile(file), { config: workspace.config, today });
+    // The CLI's reader: regular files only, within the size limit, read at once (a file it refuses
+    // is rejected with the finding `hindsight lint` prints).
+    const result = (await lintBatch([file], { config: workspace.config, today }, true))[0]!;
     const errors = result.findings.filter((f) => f.severity === 'error');
     // A file that could not be read as text has nothing to publish; one with errors is published
     // with a badge unless the configuration says to skip it or to fail the build.

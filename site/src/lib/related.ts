@@ -90,6 +90,16 @@ export function relatedLibrary(
   const similarity = new Float64Array(n);
   const touched: number[] = [];
   const pairs: { a: number; b: number; score: number }[] = [];
+  const best: { a: number; b: number; score: number }[] = [];
+  /** Whether a pair comes before another in a postmortem's list: higher score, then lower indexes. */
+  const before = (
+    score: number,
+    a: number,
+    b: number,
+    other: { a: number; b: number; score: number },
+  ) =>
+    score > other.score ||
+    (score === other.score && (a < other.a || (a === other.a && b < other.b)));
   const touch = (b: number) => {
     if (score[b] === 0 && similarity[b] === 0) touched.push(b);
   };
@@ -115,17 +125,27 @@ export function relatedLibrary(
         similarity[b]! += w * vectors[b]!.get(t)!;
       }
     }
-    const mine: { a: number; b: number; score: number }[] = [];
+    // The best CANDIDATES partners, kept in order while scanning (score, then the pair's indexes):
+    // sorting every partner to keep twenty made this quadratic part several times slower.
+    let kept = 0;
     for (const b of touched) {
       const total = score[b]! + (similarity[b]! >= MIN_SIMILARITY ? 3 * similarity[b]! : 0);
-      if (total > 0)
-        mine.push({ a: Math.min(a, b), b: Math.max(a, b), score: Math.round(total * 1000) / 1000 });
       score[b] = 0;
       similarity[b] = 0;
+      if (total <= 0) continue;
+      const rounded = Math.round(total * 1000) / 1000;
+      const lo = Math.min(a, b);
+      const hi = Math.max(a, b);
+      // Where this partner goes among the kept ones (no two partners of one postmortem tie: b differs).
+      let at = kept;
+      while (at > 0 && before(rounded, lo, hi, best[at - 1]!)) at--;
+      if (at >= CANDIDATES) continue;
+      if (kept < CANDIDATES) best[kept++] = { a: 0, b: 0, score: 0 };
+      for (let j = kept - 1; j > at; j--) best[j] = best[j - 1]!;
+      best[at] = { a: lo, b: hi, score: rounded };
     }
     touched.length = 0;
-    mine.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-    pairs.push(...mine.slice(0, CANDIDATES));
+    for (let j = 0; j < kept; j++) pairs.push(best[j]!);
   }
   const newest = (p: { a: number; b: number }) => {
     const da = entries[p.a]!.date;

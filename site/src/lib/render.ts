@@ -16,16 +16,39 @@ const pipeline = unified()
   .use(rehypeRaw)
   .use(rehypeSanitize, schema)
   .freeze();
+/** The same without rehype-raw, for nodes that hold no HTML: re-parsing a tree with no raw HTML in it changes nothing. */
+const plainPipeline = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeSanitize, schema)
+  .freeze();
+
+/** What every GFM autolink literal holds: `www.`, `http://`, `https://`, or an e-mail address (`a@b.c`). */
+const LINKABLE = /www\.|https?:\/\/|[\w+.-]@[\w-]+\.[\w-]/i;
+
+/** Whether any text under the nodes holds HTML, or could hold an autolink literal. */
+function scan(nodes: readonly RootContent[], found: { html: boolean; linkable: boolean }): void {
+  for (const n of nodes) {
+    if (n.type === 'html') found.html = true;
+    else if (n.type === 'text' && !found.linkable && LINKABLE.test(n.value)) found.linkable = true;
+    if ('children' in n) scan(n.children as RootContent[], found);
+    if (found.html && found.linkable) return;
+  }
+}
 
 /**
  * Renders Markdown nodes from the core's parse (never the raw text again) to sanitized HTML.
  */
 export function renderNodes(nodes: RootContent[]): string {
   if (nodes.length === 0) return '';
+  const found = { html: false, linkable: false };
+  scan(nodes, found);
+  let root: Root = { type: 'root', children: nodes };
   // The core's tree does not tokenize bare URLs (it does not need them); link them here, on a copy.
-  const root: Root = structuredClone({ type: 'root', children: nodes });
-  for (const transform of gfmAutolinkLiteralFromMarkdown().transforms ?? []) transform(root);
-  const hast = pipeline.runSync(root) as HastRoot;
+  if (found.linkable) {
+    root = structuredClone(root);
+    for (const transform of gfmAutolinkLiteralFromMarkdown().transforms ?? []) transform(root);
+  }
+  const hast = (found.html ? pipeline : plainPipeline).runSync(root) as HastRoot;
   labelCheckboxes(hast);
   markUnlabelledImages(hast);
   return toHtml(hast);
