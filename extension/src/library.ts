@@ -2,13 +2,21 @@ import * as vscode from 'vscode';
 import {
   decode,
   incidentDate,
-  parseActionOutline,
   todayIso,
   type ActionItem,
+  type Config,
   type Meta,
 } from '@hindsight/core';
 import type { Logger } from './log';
 import type { Settings } from './settings';
+import type { OutlineData } from './worker/protocol';
+
+/** Reads a text's outline off the extension host's thread (LintService.outline); undefined when it could not. */
+export type OutlineReader = (
+  text: string,
+  config: Config,
+  today?: string,
+) => Promise<OutlineData | undefined>;
 
 /**
  * Where an action item is in its document, kept current through every edit made since it was read
@@ -71,6 +79,8 @@ export class LibraryIndex implements vscode.Disposable {
   constructor(
     private readonly settings: Settings,
     private readonly log: Logger,
+    /** Parses in the lint worker: a hostile file held the host up to 0.9 s per read here. */
+    readonly outline: OutlineReader,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     this.disposables.push(
@@ -219,7 +229,9 @@ export class LibraryIndex implements vscode.Disposable {
       return;
     }
     try {
-      let text = this.openDocument(uri)?.getText();
+      const open = this.openDocument(uri);
+      const version = open?.version;
+      let text = open?.getText();
       if (text === undefined) {
         let bytes: Uint8Array;
         try {
@@ -240,10 +252,20 @@ export class LibraryIndex implements vscode.Disposable {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
       // The view needs front matter, title and action items only: the outline parse is ten times faster.
-      const pm = parseActionOutline(text, { config: fc.config, today: todayIso() });
+      const pm = await this.outline(text, fc.config, todayIso());
+      if (!pm) {
+        this.log.error(
+          `Hindsight could not read the action items of ${vscode.workspace.asRelativePath(uri)} in time.`,
+        );
+        return;
+      }
+      // Edited, closed or removed while the worker read it: the newer read (or the removal) wins;
+      // the item offsets are into the text that was read.
+      if ((this.generation.get(key) ?? 0) !== generation) return;
+      if (open && (open.isClosed || open.version !== version)) return;
       const actions = pm.actions.map((a) => ({
         ...a,
-        line: pm.lines.position(a.start).line - 1,
+        line: a.line - 1,
         anchor: { start: a.start, end: a.end, raw: text.slice(a.start, a.end), changed: false },
       }));
       const previous = this.anchors.get(key)?.[0] ?? [];
