@@ -4,7 +4,9 @@
 // test/vscode, as `node test/vscode/run.mjs` runs it). Prints one line per file, then the machine's
 // load. A CPU profile of the host (sampled each 1 ms, a little overhead) names what ran in each
 // longest gap and gives the longest run of Hindsight's own code. RESULTS.md section 7 has the figures.
-//   node bench/extension-host.mjs [--runs=N] [names...]   (names: prefixes of the files' names)
+//   node bench/extension-host.mjs [--runs=N] [--extension=DIR] [names...]
+// names: prefixes of the files' names; --extension measures another copy of extension/ (an older
+// commit's, for before/after figures; it needs a node_modules beside it, e.g. a symlink).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -19,10 +21,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 1);
 const only = args.filter((a) => !a.startsWith('--'));
+const extension = path.resolve(
+  args.find((a) => a.startsWith('--extension='))?.slice(12) ?? path.join(root, 'extension'),
+);
 
 if (
-  spawnSync(process.execPath, [path.join(root, 'extension/build.mjs')], { stdio: 'inherit' })
-    .status !== 0
+  spawnSync(process.execPath, [path.join(extension, 'build.mjs')], { stdio: 'inherit' }).status !==
+  0
 )
   process.exit(1);
 const work = mkdtempSync(path.join(tmpdir(), 'hindsight-host-bench-'));
@@ -69,11 +74,11 @@ for (let run = 0; run < runs; run++) {
     },
   });
   process.env.HINDSIGHT_PROBE_FILES = path.join(work, 'files.json');
-  process.env.HINDSIGHT_PROBE_OURS = path.join(root, 'extension/dist/');
+  process.env.HINDSIGHT_PROBE_OURS = path.join(extension, 'dist/');
   process.env.HINDSIGHT_VSCODE_TIMEOUT ??= '1200';
   await runTests({
     vscodeExecutablePath: path.join(root, 'test/vscode/code-shim.mjs'),
-    extensionDevelopmentPath: path.join(root, 'extension'),
+    extensionDevelopmentPath: extension,
     extensionTestsPath: path.join(work, 'probe', 'index.js'),
     launchArgs: [workspace, '--disable-extensions'],
     stdout: tee,

@@ -13,6 +13,8 @@ export interface WorkerPort {
   onMessage(listener: (reply: LintReply) => void): void;
   onError(listener: (error: unknown) => void): void;
   terminate(): void;
+  /** CPU time the worker has used so far, in ms, where the platform tells (a Node worker thread). */
+  cpuMs?(): Promise<number>;
 }
 
 /** What a lint run gives: the findings, or why there are none. */
@@ -39,7 +41,7 @@ export class LintService {
   private lastConfig: Config | undefined;
   private readonly inFlight = new Map<
     number,
-    { request: WorkerJob; settle: (a: Answer) => void; timer: ReturnType<typeof setTimeout> }
+    { request: WorkerJob; settle: (a: Answer) => void; timer?: ReturnType<typeof setTimeout> }
   >();
   private readonly busy = new Map<string, number>();
   private readonly waiting = new Map<
@@ -156,10 +158,45 @@ export class LintService {
   }
 
   private post(worker: WorkerPort, request: WorkerJob, settle: (a: Answer) => void): void {
-    // Too slow: stop the worker; the requests queued behind this one go to a fresh worker.
-    const timer = setTimeout(() => this.restart(request.id), this.deadlineMs);
-    this.inFlight.set(request.id, { request, settle, timer });
+    this.inFlight.set(request.id, { request, settle });
     worker.post(request);
+    this.startClock();
+  }
+
+  /**
+   * The worker answers in order, one request at a time: the deadline runs for the oldest request
+   * only, from when the one before it was answered, so time spent waiting in the queue behind
+   * other files never counts against a file (on a busy machine, a 2 MB file was reported too slow
+   * behind the views' reads of it). Too slow: the worker is stopped and the requests queued
+   * behind this one go to a fresh worker.
+   */
+  private startClock(): void {
+    const [first] = this.inFlight.values();
+    if (!first || first.timer) return;
+    const id = first.request.id;
+    const worker = this.worker;
+    const cpuAtStart = worker?.cpuMs?.().catch(() => undefined);
+    const still = () => this.inFlight.get(id) === first && this.worker === worker;
+    const arm = (ms: number) => {
+      first.timer = setTimeout(() => {
+        // When the host itself was held past the deadline, the worker's answer may be waiting
+        // behind this timer: it is read first (messages come before the next round of timers).
+        first.timer = setTimeout(async () => {
+          if (!still()) return;
+          // Where the worker's CPU time is known, the deadline is on it: a busy machine that
+          // starves the worker does not make a file "too slow".
+          const [start, now] = await Promise.all([
+            cpuAtStart,
+            worker?.cpuMs?.().catch(() => undefined),
+          ]);
+          if (!still()) return;
+          if (start !== undefined && now !== undefined && now - start < this.deadlineMs)
+            arm(Math.max(this.deadlineMs - (now - start), 1000));
+          else this.restart(id);
+        }, 0);
+      }, ms);
+    };
+    arm(this.deadlineMs);
   }
 
   /** Workers that could not start or died; after three, lints stay on the host. */
@@ -181,6 +218,7 @@ export class LintService {
       if (!pending) return;
       clearTimeout(pending.timer);
       this.inFlight.delete(reply.id);
+      this.startClock();
       pending.settle(reply);
     });
     worker.onError(() => {

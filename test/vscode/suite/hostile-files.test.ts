@@ -46,7 +46,11 @@ describe('hostile postmortems in the editor', () => {
           d.some((x) => rule(x) === 'file-readable'),
         );
         const finding = diagnostics.find((x) => rule(x) === 'file-readable')!;
-        assert.match(finding.message, c.message, `${c.name}: the finding says why`);
+        assert.match(
+          finding.message,
+          c.message,
+          `${c.name}: the finding says why (it says "${finding.message}")`,
+        );
         assert.equal(
           finding.range.start.line + 1,
           c.line,
@@ -79,4 +83,33 @@ describe('hostile postmortems in the editor', () => {
       }
     }
   }).timeout(600_000);
+
+  it('keeps the finding as the file is edited, in another section and in the refused paragraph', async () => {
+    const hindsight = await api();
+    const c = cases.find((x) => x.name === 'underscore-star-48k')!;
+    const uri = workspaceUri('postmortems', `hostile-edited.md`);
+    await write(uri, c.text);
+    try {
+      const editor = await open(uri);
+      await diagnosticsFor(uri, 'the finding of the hostile file', (d) =>
+        d.some((x) => rule(x) === 'file-readable'),
+      );
+      const timeline = editor.document.getText().split('\n').indexOf('## Timeline');
+      assert.ok(timeline > c.line, 'the Timeline follows the hostile Summary');
+      // Typing in the Timeline re-parses that section alone; typing in the paragraph, its section.
+      for (const line of [timeline + 2, c.line - 1]) {
+        const end = editor.document.lineAt(line).range.end;
+        assert.ok(await editor.edit((e) => e.insert(end, ' x')), 'the edit applied');
+        const findings = await poll(`the findings after typing on line ${line + 1}`, () =>
+          hindsight.findings.findingsFor(editor.document),
+        );
+        const finding = findings.find((f) => f.rule === 'file-readable');
+        assert.ok(finding, `the finding is still there after typing on line ${line + 1}`);
+        assert.equal(finding.range.start.line, c.line);
+        assert.match(finding.message, /inline markers/);
+      }
+    } finally {
+      await discard(uri);
+    }
+  }).timeout(120_000);
 });
