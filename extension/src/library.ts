@@ -137,11 +137,14 @@ export class LibraryIndex implements vscode.Disposable {
       vscode.window.withProgress(
         { location: { viewId: 'hindsight.actionItems' }, title: 'Reading postmortems' },
         async () => {
-          this.entries.clear();
+          // The entries shown stay until the scan is done (reads take a trip to the lint worker):
+          // the views never show a half-read library; files no longer found go at the end.
+          const before = new Set(this.entries.keys());
           this.removed.clear();
           if (this.settings.enabled) {
             for (const fc of this.settings.all()) {
               const files = await this.listFiles(fc.postmortems);
+              for (const uri of files) before.delete(uri.toString());
               // Read in batches so a folder of thousands of files never blocks the extension host for long.
               for (let i = 0; i < files.length; i += 50) {
                 await Promise.all(files.slice(i, i + 50).map((uri) => this.read(uri)));
@@ -149,6 +152,7 @@ export class LibraryIndex implements vscode.Disposable {
               }
             }
           }
+          for (const key of before) this.entries.delete(key);
           this.emitter.fire();
         },
       ),
