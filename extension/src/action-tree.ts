@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ACTION_KINDS, toggleEdit } from '@hindsight/core';
+import { ACTION_KINDS, defaultConfig, toggleEdit } from '@hindsight/core';
 import { toRange } from './convert';
 import type { IndexedAction, IndexedPostmortem, LibraryIndex, OutlineReader } from './library';
 import type { Settings } from './settings';
@@ -244,7 +244,7 @@ async function resolve(
   const fc = settings.isPostmortem(document.uri);
   // Read in the lint worker, so a costly document never holds the extension host.
   const version = document.version;
-  const read = fc ? await outline(text, fc.config) : undefined;
+  const read = await outline(text, fc?.config ?? defaultConfig);
   if (document.version !== version || anchor.changed) {
     void vscode.window.showWarningMessage(
       `Cannot ${verb} "${name}": the file changed while Hindsight read it. Try again.`,
