@@ -55,6 +55,8 @@ export interface IndexedPostmortem {
 }
 
 const FOLLOW_MS = 300;
+/** Reads of a document whose anchors are still followed: the current one and those before it. */
+const ANCHOR_GENERATIONS = 4;
 
 /**
  * Every postmortem of the workspace, read once and kept current from file events, saves and the
@@ -62,7 +64,7 @@ const FOLLOW_MS = 300;
  */
 export class LibraryIndex implements vscode.Disposable {
   private readonly entries = new Map<string, IndexedPostmortem>();
-  /** Anchors still tracked per document: the current entry's and the one before (a view may lag a refresh). */
+  /** Anchors still tracked per document: the current entry's and a few before (a view may lag a refresh). */
   private readonly anchors = new Map<string, Anchor[][]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -272,8 +274,10 @@ export class LibraryIndex implements vscode.Disposable {
         line: a.line - 1,
         anchor: { start: a.start, end: a.end, raw: text.slice(a.start, a.end), changed: false },
       }));
-      const previous = this.anchors.get(key)?.[0] ?? [];
-      this.anchors.set(key, [actions.map((a) => a.anchor), previous]);
+      // Reads finish a worker trip after they start, so several may land while a view still
+      // shows an older one: its anchors are followed for a few reads more.
+      const previous = (this.anchors.get(key) ?? []).slice(0, ANCHOR_GENERATIONS - 1);
+      this.anchors.set(key, [actions.map((a) => a.anchor), ...previous]);
       this.entries.set(key, {
         uri,
         title: pm.title ?? vscode.workspace.asRelativePath(uri),
