@@ -117,8 +117,12 @@ function attribute(profile: Profiler.Profile, window: { from: number; to: number
   // Hindsight's own functions in its longest run.
   const mine = new Map<string, number>();
   for (let i = oursAt.from; i < oursAt.to; i++)
-    for (const f of new Set(stack(samples[i]).filter((f) => f.url.includes(ours))))
-      mine.set(f.functionName, (mine.get(f.functionName) ?? 0) + 1);
+    for (const name of new Set(
+      stack(samples[i])
+        .filter((f) => f.url.includes(ours))
+        .map((f) => f.functionName),
+    ))
+      mine.set(name, (mine.get(name) ?? 0) + 1);
   const oursTop = [...mine.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8)
@@ -126,6 +130,8 @@ function attribute(profile: Profiler.Profile, window: { from: number; to: number
       ([k, c]) =>
         `${k || '(anonymous)'} ${Math.round((100 * c) / (oursAt.to - oursAt.from || 1))}%`,
     );
+  // Few samples over a long run: the process was not scheduled, not busy in Hindsight's code.
+  oursTop.push(`${oursAt.to - oursAt.from} samples`);
   return { top, longestOurs, oursTop };
 }
 
