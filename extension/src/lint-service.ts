@@ -31,7 +31,7 @@ type Answer = LintReply | 'timed out';
  * the host: requests go to a worker; a file that takes longer than the deadline stops the worker
  * (a fresh one takes the next request) and comes back as timed out. For each document only the
  * latest text waits while one is being linted. The views' outlines and the root-cause hints are
- * read there too: on the host, a hostile file held the event loop for up to 0.8 s per read.
+ * read there too: on the host, a hostile file held the event loop for up to 2.3 s per read.
  * Without a worker (none could be started) it parses on the host, after yielding once.
  */
 export class LintService {
@@ -166,9 +166,9 @@ export class LintService {
   /**
    * The worker answers in order, one request at a time: the deadline runs for the oldest request
    * only, from when the one before it was answered, so time spent waiting in the queue behind
-   * other files never counts against a file (on a busy machine, a 2 MB file was reported too slow
-   * behind the views' reads of it). Too slow: the worker is stopped and the requests queued
-   * behind this one go to a fresh worker.
+   * other requests never counts against a file (on a busy machine a 2 MB file, queued behind the
+   * views' reads of it, was once reported too slow). Too slow: the worker is stopped and the
+   * requests queued behind this one go to a fresh worker.
    */
   private startClock(): void {
     const [first] = this.inFlight.values();
