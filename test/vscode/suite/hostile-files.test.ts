@@ -10,6 +10,7 @@ import {
   poll,
   read,
   rule,
+  waitFor,
   workspaceUri,
   write,
 } from './helpers';
@@ -42,8 +43,15 @@ describe('hostile postmortems in the editor', () => {
           uri,
           new vscode.Position(rootCause, 'root_cause: '.length),
         );
-        const diagnostics = await diagnosticsFor(uri, `the findings of ${c.name}`, (d) =>
-          d.some((x) => rule(x) === 'file-readable'),
+        // Generous: VS Code's own Markdown extension holds the host for seconds on the 2 MB table.
+        const diagnostics = await waitFor(
+          `the findings of ${c.name}`,
+          () => {
+            const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'hindsight');
+            return d.some((x) => rule(x) === 'file-readable') ? d : undefined;
+          },
+          vscode.languages.onDidChangeDiagnostics,
+          120_000,
         );
         const finding = diagnostics.find((x) => rule(x) === 'file-readable')!;
         assert.match(
@@ -66,8 +74,11 @@ describe('hostile postmortems in the editor', () => {
         );
         assert.ok(labels.includes('config-change'), `${c.name}: the completion answered`);
         // The Action Items view reads the file too (its items after the hostile block).
-        const entry = await poll(`${c.name} in the Action Items view`, () =>
-          hindsight.library.get(uri)?.actions.length ? hindsight.library.get(uri) : undefined,
+        const entry = await poll(
+          `${c.name} in the Action Items view`,
+          () =>
+            hindsight.library.get(uri)?.actions.length ? hindsight.library.get(uri) : undefined,
+          120_000,
         );
         assert.equal(entry.title, 'Search latency spike');
         const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
@@ -100,8 +111,10 @@ describe('hostile postmortems in the editor', () => {
       for (const line of [timeline + 2, c.line - 1]) {
         const end = editor.document.lineAt(line).range.end;
         assert.ok(await editor.edit((e) => e.insert(end, ' x')), 'the edit applied');
-        const findings = await poll(`the findings after typing on line ${line + 1}`, () =>
-          hindsight.findings.findingsFor(editor.document),
+        const findings = await poll(
+          `the findings after typing on line ${line + 1}`,
+          () => hindsight.findings.findingsFor(editor.document),
+          120_000,
         );
         const finding = findings.find((f) => f.rule === 'file-readable');
         assert.ok(finding, `the finding is still there after typing on line ${line + 1}`);
