@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { ACTION_KINDS, parseActionOutline, toggleEdit } from '@hindsight/core';
+import { ACTION_KINDS, defaultConfig, toggleEdit } from '@hindsight/core';
 import { toRange } from './convert';
-import type { IndexedAction, IndexedPostmortem, LibraryIndex } from './library';
+import type { IndexedAction, IndexedPostmortem, LibraryIndex, OutlineReader } from './library';
 import type { Settings } from './settings';
 
 export type Grouping = 'postmortem' | 'owner' | 'status';
@@ -214,6 +214,7 @@ function escape(text: string): string {
 async function resolve(
   node: ActionNode,
   settings: Settings,
+  outline: OutlineReader,
   verb: string,
 ): Promise<
   | {
@@ -241,9 +242,16 @@ async function resolve(
     return undefined;
   }
   const fc = settings.isPostmortem(document.uri);
-  const current = parseActionOutline(text, fc ? { config: fc.config } : {}).actions.find(
-    (a) => a.start === anchor.start && a.end === anchor.end,
-  );
+  // Read in the lint worker, so a costly document never holds the extension host.
+  const version = document.version;
+  const read = await outline(text, fc?.config ?? defaultConfig);
+  if (document.version !== version || anchor.changed) {
+    void vscode.window.showWarningMessage(
+      `Cannot ${verb} "${name}": the file changed while Hindsight read it. Try again.`,
+    );
+    return undefined;
+  }
+  const current = read?.actions.find((a) => a.start === anchor.start && a.end === anchor.end);
   if (!current || current.done !== node.action.done) {
     void vscode.window.showWarningMessage(
       `Cannot ${verb} "${name}": it is ${current ? (current.done ? 'done' : 'open') : 'no longer an action item'} in the file, not ${node.action.done ? 'done' : 'open'} as the view showed. The view is up to date now; try again.`,
@@ -254,8 +262,12 @@ async function resolve(
 }
 
 /** Opens the postmortem with the item selected, wherever unsaved edits moved it. */
-export async function openActionItem(node: ActionNode, settings: Settings): Promise<boolean> {
-  const found = await resolve(node, settings, 'open');
+export async function openActionItem(
+  node: ActionNode,
+  settings: Settings,
+  outline: OutlineReader,
+): Promise<boolean> {
+  const found = await resolve(node, settings, outline, 'open');
   if (!found) return false;
   const { document, start, end } = found;
   const range = toRange(document, start, end);
@@ -272,8 +284,12 @@ export async function openActionItem(node: ActionNode, settings: Settings): Prom
  * shown; otherwise nothing is edited and a message says why. The edit is one undoable step; the
  * file is saved only if it had no unsaved changes. A failed edit or save is reported.
  */
-export async function toggleActionItem(node: ActionNode, settings: Settings): Promise<boolean> {
-  const found = await resolve(node, settings, 'toggle');
+export async function toggleActionItem(
+  node: ActionNode,
+  settings: Settings,
+  outline: OutlineReader,
+): Promise<boolean> {
+  const found = await resolve(node, settings, outline, 'toggle');
   if (!found) return false;
   const { document, toggle } = found;
   const name = displayText(node.action);

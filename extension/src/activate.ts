@@ -54,8 +54,10 @@ export function activateWith(
   const timings: HindsightApi['timings'] = {};
   const log = new Logger();
   const settings = new Settings(log);
-  const library = new LibraryIndex(settings, log);
   const lint = new LintService(spawn);
+  const library = new LibraryIndex(settings, log, (text, config, today) =>
+    lint.outline(text, config, today),
+  );
   context.subscriptions.push(log, settings, library, lint);
   void setRulesDoc(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
 
@@ -98,7 +100,11 @@ export function activateWith(
   registerRelated(context, library, settings);
   registerQuickSuggestionsOffer(context, settings);
   registerSearchPostmortems(context, settings, log);
-  registerRootCauseSuggestions(context, (uri) => settings.isPostmortem(uri)?.config);
+  registerRootCauseSuggestions(
+    context,
+    (uri) => settings.isPostmortem(uri)?.config,
+    (text, config) => lint.rootCauseHint(text, config),
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand('hindsight.newPostmortem', (args?: NewPostmortemArgs) =>
       newPostmortem(settings, args),
@@ -173,11 +179,11 @@ function registerActionItems(
       vscode.commands.registerCommand(`hindsight.filter.${f}.on`, filter(f)),
     ]),
     vscode.commands.registerCommand('hindsight.openActionItem', (node: ActionNode) =>
-      openActionItem(node, settings),
+      openActionItem(node, settings, library.outline),
     ),
     vscode.commands.registerCommand('hindsight.toggleActionItem', (node?: ActionNode) => {
       const target = node ?? (view.selection[0]?.type === 'action' ? view.selection[0] : undefined);
-      return target ? toggleActionItem(target, settings) : false;
+      return target ? toggleActionItem(target, settings, library.outline) : false;
     }),
   );
   return provider;

@@ -20,8 +20,19 @@ export function activate(context: vscode.ExtensionContext): HindsightApi {
         worker.on('exit', (code) => listener(new Error(`The lint worker exited (${code}).`)));
       },
       terminate: () => void worker.terminate(),
+      // Worker.cpuUsage() came with Node 24.6 (VS Code's extension host runs Node 22 or later).
+      cpuMs: cpuUsage(worker),
     };
   });
+}
+
+function cpuUsage(worker: Worker): (() => Promise<number>) | undefined {
+  const usage = (worker as { cpuUsage?: () => Promise<{ user: number; system: number }> }).cpuUsage;
+  if (typeof usage !== 'function') return undefined;
+  return async () => {
+    const { user, system } = await usage.call(worker);
+    return (user + system) / 1000;
+  };
 }
 
 export function deactivate(): void {

@@ -201,8 +201,9 @@ class FrontMatterHovers implements vscode.HoverProvider {
     const key = keyAt(document, position.line, fm.first);
     if (!key) return undefined;
     if ((TIME_FIELDS as readonly string[]).includes(key)) {
-      // The outline reads only the front matter, title and action items: cheap whatever the body holds.
-      const { meta } = parseActionOutline(document.getText(), { config: fc.config });
+      // The front matter alone (at most 500 lines): a hostile body cannot hold the host here.
+      const head = document.getText(new vscode.Range(0, 0, fm.last + 2, 0));
+      const { meta } = parseActionOutline(head, { config: fc.config });
       const rows = incidentTimes(meta)
         .map((r) => `| ${r.label} | ${r.value} |`)
         .join('\n');

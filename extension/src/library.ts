@@ -2,13 +2,21 @@ import * as vscode from 'vscode';
 import {
   decode,
   incidentDate,
-  parseActionOutline,
   todayIso,
   type ActionItem,
+  type Config,
   type Meta,
 } from '@hindsight/core';
 import type { Logger } from './log';
 import type { Settings } from './settings';
+import type { OutlineData } from './worker/protocol';
+
+/** Reads a text's outline off the extension host's thread (LintService.outline); undefined when it could not. */
+export type OutlineReader = (
+  text: string,
+  config: Config,
+  today?: string,
+) => Promise<OutlineData | undefined>;
 
 /**
  * Where an action item is in its document, kept current through every edit made since it was read
@@ -47,6 +55,8 @@ export interface IndexedPostmortem {
 }
 
 const FOLLOW_MS = 300;
+/** Reads of a document whose anchors are still followed: the current one and those before it. */
+const ANCHOR_GENERATIONS = 4;
 
 /**
  * Every postmortem of the workspace, read once and kept current from file events, saves and the
@@ -54,7 +64,7 @@ const FOLLOW_MS = 300;
  */
 export class LibraryIndex implements vscode.Disposable {
   private readonly entries = new Map<string, IndexedPostmortem>();
-  /** Anchors still tracked per document: the current entry's and the one before (a view may lag a refresh). */
+  /** Anchors still tracked per document: the current entry's and a few before (a view may lag a refresh). */
   private readonly anchors = new Map<string, Anchor[][]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -71,6 +81,8 @@ export class LibraryIndex implements vscode.Disposable {
   constructor(
     private readonly settings: Settings,
     private readonly log: Logger,
+    /** Parses in the lint worker: a hostile file held the host up to 0.9 s per read here. */
+    readonly outline: OutlineReader,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     this.disposables.push(
@@ -127,11 +139,14 @@ export class LibraryIndex implements vscode.Disposable {
       vscode.window.withProgress(
         { location: { viewId: 'hindsight.actionItems' }, title: 'Reading postmortems' },
         async () => {
-          this.entries.clear();
+          // The entries shown stay until the scan is done (reads take a trip to the lint worker):
+          // the views never show a half-read library; files no longer found go at the end.
+          const before = new Set(this.entries.keys());
           this.removed.clear();
           if (this.settings.enabled) {
             for (const fc of this.settings.all()) {
               const files = await this.listFiles(fc.postmortems);
+              for (const uri of files) before.delete(uri.toString());
               // Read in batches so a folder of thousands of files never blocks the extension host for long.
               for (let i = 0; i < files.length; i += 50) {
                 await Promise.all(files.slice(i, i + 50).map((uri) => this.read(uri)));
@@ -139,6 +154,7 @@ export class LibraryIndex implements vscode.Disposable {
               }
             }
           }
+          for (const key of before) this.entries.delete(key);
           this.emitter.fire();
         },
       ),
@@ -220,6 +236,7 @@ export class LibraryIndex implements vscode.Disposable {
     }
     try {
       const open = this.openDocument(uri);
+      let version = open?.version;
       let text = open?.getText();
       if (open && !open.isDirty) {
         // VS Code keeps a document's text for a while after its file is deleted, and a late file
@@ -231,6 +248,7 @@ export class LibraryIndex implements vscode.Disposable {
           return;
         }
         if ((this.generation.get(key) ?? 0) !== generation) return;
+        version = open.version;
         text = open.getText();
       }
       if (text === undefined) {
@@ -253,14 +271,26 @@ export class LibraryIndex implements vscode.Disposable {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
       // The view needs front matter, title and action items only: the outline parse is ten times faster.
-      const pm = parseActionOutline(text, { config: fc.config, today: todayIso() });
+      const pm = await this.outline(text, fc.config, todayIso());
+      if (!pm) {
+        this.log.error(
+          `Hindsight could not read the action items of ${vscode.workspace.asRelativePath(uri)} in time.`,
+        );
+        return;
+      }
+      // Edited, closed or removed while the worker read it: the newer read (or the removal) wins;
+      // the item offsets are into the text that was read.
+      if ((this.generation.get(key) ?? 0) !== generation) return;
+      if (open && (open.isClosed || open.version !== version)) return;
       const actions = pm.actions.map((a) => ({
         ...a,
-        line: pm.lines.position(a.start).line - 1,
+        line: a.line - 1,
         anchor: { start: a.start, end: a.end, raw: text.slice(a.start, a.end), changed: false },
       }));
-      const previous = this.anchors.get(key)?.[0] ?? [];
-      this.anchors.set(key, [actions.map((a) => a.anchor), previous]);
+      // Reads finish a worker trip after they start, so several may land while a view still
+      // shows an older one: its anchors are followed for a few reads more.
+      const previous = (this.anchors.get(key) ?? []).slice(0, ANCHOR_GENERATIONS - 1);
+      this.anchors.set(key, [actions.map((a) => a.anchor), ...previous]);
       this.entries.set(key, {
         uri,
         title: pm.title ?? vscode.workspace.asRelativePath(uri),

@@ -1,5 +1,11 @@
-import type { Config, Finding } from '@hindsight/core';
-import { createLintHandler, type LintReply, type LintRequest } from './worker/protocol';
+import type { Config, Finding, RootCauseHint } from '@hindsight/core';
+import {
+  createLintHandler,
+  type LintReply,
+  type LintRequest,
+  type OutlineData,
+  type WorkerJob,
+} from './worker/protocol';
 
 /** A worker the service talks to: a Node worker thread or a web worker. */
 export interface WorkerPort {
@@ -7,6 +13,8 @@ export interface WorkerPort {
   onMessage(listener: (reply: LintReply) => void): void;
   onError(listener: (error: unknown) => void): void;
   terminate(): void;
+  /** CPU time the worker has used so far, in ms, where the platform tells (a Node worker thread). */
+  cpuMs?(): Promise<number>;
 }
 
 /** What a lint run gives: the findings, or why there are none. */
@@ -15,12 +23,16 @@ export type LintOutcome = { findings: Finding[] } | { timedOut: true } | { error
 /** Longest a file may take to lint before the worker is stopped and the file reported. */
 export const LINT_DEADLINE_MS = 15_000;
 
+/** A reply of the worker, or word that it passed the deadline. */
+type Answer = LintReply | 'timed out';
+
 /**
  * Lints postmortems off the extension host's thread, so no file, however costly to parse, blocks
  * the host: requests go to a worker; a file that takes longer than the deadline stops the worker
  * (a fresh one takes the next request) and comes back as timed out. For each document only the
- * latest text waits while one is being linted. Without a worker (none could be started) it lints
- * on the host, after yielding once.
+ * latest text waits while one is being linted. The views' outlines and the root-cause hints are
+ * read there too: on the host, a hostile file held the event loop for up to 2.3 s per read.
+ * Without a worker (none could be started) it parses on the host, after yielding once.
  */
 export class LintService {
   private worker: WorkerPort | undefined;
@@ -29,11 +41,7 @@ export class LintService {
   private lastConfig: Config | undefined;
   private readonly inFlight = new Map<
     number,
-    {
-      request: LintRequest & { type: 'lint' };
-      resolve: (o: LintOutcome) => void;
-      timer: ReturnType<typeof setTimeout>;
-    }
+    { request: WorkerJob; settle: (a: Answer) => void; timer?: ReturnType<typeof setTimeout> }
   >();
   private readonly busy = new Map<string, number>();
   private readonly waiting = new Map<
@@ -70,6 +78,22 @@ export class LintService {
     });
   }
 
+  /** Front matter, title and action items of a text, read in the worker; undefined when that failed or took too long. */
+  async outline(text: string, config: Config, today?: string): Promise<OutlineData | undefined> {
+    const answer = await this.ask({ type: 'outline', id: this.nextId++, text, config, today });
+    return answer === 'timed out' ? undefined : answer.outline;
+  }
+
+  /** The root-cause hint of a text, read in the worker; undefined when there is none (or it failed or took too long). */
+  async rootCauseHint(text: string, config: Config): Promise<RootCauseHint | undefined> {
+    const answer = await this.ask({ type: 'hint', id: this.nextId++, text, config });
+    return answer === 'timed out' ? undefined : (answer.hint ?? undefined);
+  }
+
+  private ask(request: WorkerJob): Promise<Answer> {
+    return new Promise((resolve) => this.dispatch(request, resolve));
+  }
+
   /** Starts the worker ahead of the first lint (it takes a moment to load), once there are postmortems to check. */
   warm(): void {
     this.ensureWorker();
@@ -88,7 +112,7 @@ export class LintService {
     resolvers: ((o: LintOutcome) => void)[],
   ): void {
     const id = this.nextId++;
-    const request: LintRequest = {
+    const request: WorkerJob = {
       type: 'lint',
       id,
       key,
@@ -107,33 +131,72 @@ export class LintService {
       }
     };
     this.busy.set(key, id);
-    const worker = this.ensureWorker();
-    if (!worker) this.runHere(request, done);
-    else this.post(worker, request, done);
+    this.dispatch(request, (answer) =>
+      done(
+        answer === 'timed out'
+          ? { timedOut: true }
+          : answer.findings
+            ? { findings: answer.findings }
+            : { error: answer.error ?? 'no answer' },
+      ),
+    );
   }
 
-  /** Lints on the host, after yielding once so typing is never held up by it. */
-  private runHere(
-    request: LintRequest & { type: 'lint' },
-    resolve: (o: LintOutcome) => void,
-  ): void {
+  private dispatch(request: WorkerJob, settle: (a: Answer) => void): void {
+    const worker = this.ensureWorker();
+    if (!worker) this.runHere(request, settle);
+    else this.post(worker, request, settle);
+  }
+
+  /** Parses on the host, after yielding once so typing is never held up by it. */
+  private runHere(request: WorkerJob, settle: (a: Answer) => void): void {
     setTimeout(() => {
-      const reply = (this.local ??= createLintHandler())(request);
-      resolve(
-        reply?.findings ? { findings: reply.findings } : { error: reply?.error ?? 'no answer' },
+      settle(
+        (this.local ??= createLintHandler())(request) ?? { id: request.id, error: 'no answer' },
       );
     }, 0);
   }
 
-  private post(
-    worker: WorkerPort,
-    request: LintRequest & { type: 'lint' },
-    resolve: (o: LintOutcome) => void,
-  ): void {
-    // Too slow: stop the worker; the lints queued behind this one go to a fresh worker.
-    const timer = setTimeout(() => this.restart(request.id), this.deadlineMs);
-    this.inFlight.set(request.id, { request, resolve, timer });
+  private post(worker: WorkerPort, request: WorkerJob, settle: (a: Answer) => void): void {
+    this.inFlight.set(request.id, { request, settle });
     worker.post(request);
+    this.startClock();
+  }
+
+  /**
+   * The worker answers in order, one request at a time: the deadline runs for the oldest request
+   * only, from when the one before it was answered, so time spent waiting in the queue behind
+   * other requests never counts against a file (on a busy machine a 2 MB file, queued behind the
+   * views' reads of it, was once reported too slow). Too slow: the worker is stopped and the
+   * requests queued behind this one go to a fresh worker.
+   */
+  private startClock(): void {
+    const [first] = this.inFlight.values();
+    if (!first || first.timer) return;
+    const id = first.request.id;
+    const worker = this.worker;
+    const cpuAtStart = worker?.cpuMs?.().catch(() => undefined);
+    const still = () => this.inFlight.get(id) === first && this.worker === worker;
+    const arm = (ms: number) => {
+      first.timer = setTimeout(() => {
+        // When the host itself was held past the deadline, the worker's answer may be waiting
+        // behind this timer: it is read first (messages come before the next round of timers).
+        first.timer = setTimeout(async () => {
+          if (!still()) return;
+          // Where the worker's CPU time is known, the deadline is on it: a busy machine that
+          // starves the worker does not make a file "too slow".
+          const [start, now] = await Promise.all([
+            cpuAtStart,
+            worker?.cpuMs?.().catch(() => undefined),
+          ]);
+          if (!still()) return;
+          if (start !== undefined && now !== undefined && now - start < this.deadlineMs)
+            arm(Math.max(this.deadlineMs - (now - start), 1000));
+          else this.restart(id);
+        }, 0);
+      }, ms);
+    };
+    arm(this.deadlineMs);
   }
 
   /** Workers that could not start or died; after three, lints stay on the host. */
@@ -155,9 +218,8 @@ export class LintService {
       if (!pending) return;
       clearTimeout(pending.timer);
       this.inFlight.delete(reply.id);
-      pending.resolve(
-        reply.findings ? { findings: reply.findings } : { error: reply.error ?? 'no answer' },
-      );
+      this.startClock();
+      pending.settle(reply);
     });
     worker.onError(() => {
       if (this.worker !== worker) return;
@@ -175,15 +237,15 @@ export class LintService {
     this.inFlight.clear();
     for (const p of pending) {
       clearTimeout(p.timer);
-      if (error) p.resolve({ error });
-      else if (p.request.id === slow) p.resolve({ timedOut: true });
+      if (error) p.settle({ id: p.request.id, error });
+      else if (p.request.id === slow) p.settle('timed out');
     }
     if (error || this.disposed) return;
     const rest = pending.filter((p) => p.request.id !== slow);
     const worker = rest.length ? this.ensureWorker() : undefined;
     for (const p of rest) {
-      if (!worker) this.runHere(p.request, p.resolve);
-      else this.post(worker, p.request, p.resolve);
+      if (!worker) this.runHere(p.request, p.settle);
+      else this.post(worker, p.request, p.settle);
     }
   }
 

@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
-import { parseActionOutline, relatedPostmortems } from '@hindsight/core';
+import { relatedPostmortems } from '@hindsight/core';
 import type { LibraryIndex } from './library';
 import type { Settings } from './settings';
 
 /** Earlier postmortems related to a document: same root cause, shared services or tags. */
-export function relatedTo(document: vscode.TextDocument, index: LibraryIndex, settings: Settings) {
+export async function relatedTo(
+  document: vscode.TextDocument,
+  index: LibraryIndex,
+  settings: Settings,
+) {
   const fc = settings.isPostmortem(document.uri);
   if (!fc) return [];
-  // Only the front matter matters here; the outline parse skips the body (this runs per CodeLens request).
-  const pm = parseActionOutline(document.getText(), { config: fc.config });
+  // Only the front matter matters here; the outline parse skips the body (this runs per CodeLens
+  // request), in the lint worker: a hostile body held the extension host for seconds here.
+  const pm = await index.outline(document.getText(), fc.config);
+  if (!pm) return [];
   const date = pm.meta.date ?? index.get(document.uri)?.date ?? '';
   // Past outages only: a postmortem dated after this one cannot have taught its writers anything.
   const all = index
@@ -33,7 +39,7 @@ export async function showRelated(
     void vscode.window.showInformationMessage('Open a postmortem to see related past outages.');
     return;
   }
-  const related = relatedTo(document, index, settings);
+  const related = await relatedTo(document, index, settings);
   if (!related.length) {
     void vscode.window.showInformationMessage(
       'No earlier postmortem shares a root cause, service or tag with this one.',
@@ -85,13 +91,13 @@ class RelatedLens implements vscode.CodeLensProvider {
     index.onDidChange(() => this.emitter.fire());
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!this.settings.isPostmortem(document.uri)) return [];
     const line = Array.from({ length: Math.min(document.lineCount, 200) }, (_, i) => i).find((i) =>
       /^root_cause\s*:/.test(document.lineAt(i).text),
     );
     if (line === undefined) return [];
-    const related = relatedTo(document, this.index, this.settings);
+    const related = await relatedTo(document, this.index, this.settings);
     const sameCause = related.filter((r) =>
       r.reasons.some((x) => x.startsWith('same root cause')),
     ).length;
