@@ -4,7 +4,14 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { budgetInline, lintText, parseWhole, type BudgetLimits } from '@hindsight/core';
+import {
+  budgetInline,
+  checkParsable,
+  lintText,
+  parseWhole,
+  type BudgetLimits,
+  type LineShapeLimits,
+} from '@hindsight/core';
 import { remarkPostmortemGfm } from '../core/src/markdown';
 
 // The parser the core uses (core/src/parse.ts), to see what it makes of the text the budget lets through.
@@ -243,6 +250,97 @@ describe('the parse budget (fuzzed against the parser)', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
+/** Small line-shape limits, so that random texts of a few hundred lines cross them often. */
+const SHAPES: LineShapeLimits = { lines: 250, setextWork: 60, nestedItemWork: 100 };
+
+/** Lines that open lists, quotes, setext and ATX headings, nested or not, with any line ending. */
+const lineSoup = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom(
+        '- a',
+        '  - a',
+        '- - a',
+        '> - a',
+        '- > a',
+        '1. a',
+        '   - b',
+        '    - a',
+        '\t- a',
+        '* a',
+        '+ a',
+        '- [ ] a',
+        '> a',
+        '> -',
+        '> > a',
+        'a',
+        'b',
+        '-',
+        '=',
+        '---',
+        '  ===',
+        '# a',
+        '',
+      ),
+      fc.constantFrom('\n', '\n', '\r\n', '\r'),
+    ),
+    { maxLength: 400, size: 'max' },
+  )
+  .map((lines) => lines.map(([line, eol]) => line + eol).join(''));
+
+/**
+ * The parser's work on line shapes, counted on the tree it builds: lines, setext headings (each
+ * costs about the lines before it) and list items inside list items or quotes (each costs about
+ * the list item lines before it).
+ */
+function lineShapeWork(
+  text: string,
+  tree: Root,
+): { lines: number; setext: number; nested: number } {
+  const items: { line: number; nested: boolean }[] = [];
+  let setext = 0;
+  const walk = (node: Nodes, inContainer: boolean) => {
+    if (node.type === 'heading' && node.position!.end.line > node.position!.start.line)
+      setext += node.position!.end.line;
+    if (node.type === 'listItem')
+      items.push({ line: node.position!.start.line, nested: inContainer });
+    if ('children' in node)
+      for (const child of node.children)
+        walk(child as Nodes, inContainer || node.type === 'listItem' || node.type === 'blockquote');
+  };
+  walk(tree, false);
+  // Per line that starts a nested item, the lines before it that start an item.
+  const itemLines = [...new Set(items.map((i) => i.line))].sort((a, b) => a - b);
+  const nestedLines = new Set(items.filter((i) => i.nested).map((i) => i.line));
+  let nested = 0;
+  itemLines.forEach((line, before) => {
+    if (nestedLines.has(line)) nested += before;
+  });
+  return { lines: text.split(/\r\n|\r|\n/).length, setext, nested };
+}
+
+describe('the line-shape budget (fuzzed against the parser)', () => {
+  it('lets no text through whose lines, setext headings or nested list items cost more than the budget', () => {
+    fc.assert(
+      fc.property(lineSoup, (text) => {
+        const refusal = checkParsable(text, SHAPES);
+        if (refusal) {
+          // Refused where the budget ran out: a line of the text, with the reason.
+          expect(refusal.line).toBeGreaterThanOrEqual(1);
+          expect(refusal.line).toBeLessThanOrEqual(text.split(/\r\n|\r|\n/).length);
+          expect(refusal.message).toMatch(/so it was not parsed/);
+          return;
+        }
+        const work = lineShapeWork(text, processor.parse(text));
+        expect(work.lines).toBeLessThanOrEqual(SHAPES.lines);
+        expect(work.setext).toBeLessThanOrEqual(SHAPES.setextWork);
+        expect(work.nested).toBeLessThanOrEqual(SHAPES.nestedItemWork);
+      }),
+      { numRuns: 1000 },
     );
   }, 120_000);
 });

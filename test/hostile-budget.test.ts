@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { IncrementalParser, lintBytes, lintPostmortem, lintText } from '@hindsight/core';
-import { hostileCases } from './hostile-cases';
+import { hostileCases, lineShapeCases } from './hostile-cases';
 
 const TODAY = '2026-11-24';
 const BASE = readFileSync(
@@ -142,4 +142,24 @@ describe('hostile inline Markdown and tables (issue 13)', () => {
       paragraph.type === 'paragraph' && paragraph.children.filter((n) => n.type === 'emphasis'),
     ).toHaveLength(240);
   });
+});
+
+describe('hostile line shapes (issue 13): millions of tiny blocks, quadratic block shapes', () => {
+  // Before the line-shape budget, 200 KB of these took 1-10 s of CPU and up to 1 GB, and 5 MB of
+  // `# a` lines ran out of memory at 4 GB (bench/RESULTS.md); now the one pass over the lines
+  // refuses them before the Markdown parser starts. The timeout only turns a hang into a failure.
+  it.each(lineShapeCases(BASE).map((c) => [c.name, c] as const))(
+    '%s: one file-readable finding at a line of the hostile block, nothing parsed',
+    (_, c) => {
+      const { findings, postmortem } = lintBytes(new TextEncoder().encode(c.text), {
+        today: TODAY,
+      });
+      expect(findings.map((f) => f.rule)).toEqual(['file-readable']);
+      expect(findings[0]!.message).toMatch(c.message);
+      expect(findings[0]!.message).toMatch(/so it was not parsed/);
+      expect(findings[0]!.range.start.line).toBeGreaterThanOrEqual(c.line);
+      expect(postmortem!.refusal?.message).toBe(findings[0]!.message);
+    },
+    120_000,
+  );
 });

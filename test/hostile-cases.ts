@@ -125,3 +125,40 @@ export function hostileCases(base: string): HostileCase[] {
     ),
   ];
 }
+
+/**
+ * Line-shaped inputs (issue 13, part two): millions of tiny blocks, or shapes micromark reads in
+ * quadratic time. Each is refused whole, at the line where the line-shape budget runs out.
+ */
+export function lineShapeCases(base: string): HostileCase[] {
+  const fill = (unit: string, bytes: number) => unit.repeat(Math.floor(bytes / unit.length));
+  const shaped = (name: string, what: string, block: string, message: RegExp): HostileCase => ({
+    name,
+    what,
+    ...inSummary(base, block),
+    message,
+  });
+  const lines = /takes the document over 25,000 lines \(a list item counts as 3\)/;
+  return [
+    shaped(
+      'dash-items-5mb',
+      '`- a` lines, 5 MB (1.25 million list items)',
+      fill('- a\n', 5e6),
+      lines,
+    ),
+    shaped('heading-lines-5mb', '`# a` lines, 5 MB', fill('# a\n', 5e6), lines),
+    shaped('cr-items-5mb', '`- a` lines ending in a lone CR, 5 MB', fill('- a\r', 5e6), lines),
+    shaped(
+      'setext-200k',
+      '`a` and `-` lines (setext headings), 200 KB',
+      fill('a\n-\n', 2e5),
+      /^Setext heading underline at line [\d,]+ takes the document over 5,000,000/,
+    ),
+    shaped(
+      'nested-items-200k',
+      '`- - a` lines (a list in every list item), 200 KB',
+      fill('- - a\n', 2e5),
+      /^Nested list item at line [\d,]+ takes the document over 1,000,000/,
+    ),
+  ];
+}

@@ -1,93 +1,44 @@
-import type { Notice } from './problem';
+// The parse budget: one linear pass over a text that hides from the Markdown parser what would
+// cost it more than linear time. This file walks the blocks; budget/ holds what it counts and why:
+// the limits (limits.ts), inline markers per block and per document (markers.ts), table cells
+// (tables.ts), and the block structure it follows and how a hidden line keeps it (blocks.ts).
+import {
+  ATX,
+  BULLET,
+  FENCE,
+  FRONT_MATTER_FENCE,
+  hideLines,
+  HTML_UNTIL,
+  lineAt,
+  lineEnd,
+  linePrefix,
+  nextLine,
+  ORDERED,
+} from './budget/blocks';
+import {
+  DEFAULT_LIMITS,
+  type BudgetedText,
+  type BudgetLimits,
+  type RefusedBlock,
+} from './budget/limits';
+import {
+  countMarkers,
+  documentMessage,
+  isMarker,
+  isRun,
+  markerMessage,
+  type Group,
+} from './budget/markers';
+import { countCells, DELIMITER_ROW, tableColumns, tableMessage } from './budget/tables';
 
-/**
- * Most inline markers (runs of `*`, `_`, `~` or backticks, and each `[`, `]`, `<`) one paragraph,
- * heading, list item or table row may hold. micromark's inline resolvers scan back over, and splice,
- * every event of a paragraph for each marker, so a paragraph costs about markers × length:
- * 15,000 `_a*` (30,000 markers, 45 KB) took 23-55 s to parse. Paragraphs of 250 markers cost
- * 7-15 ms per KB and of 1,000 markers 40-85 ms per KB (2 cores, under load). The most in one block
- * as this pass counts them, over postmortems/, docs/, the fixtures and 300 generated postmortems
- * with links, is 33 (74 between two blank lines), so 500 leaves a wide margin.
- */
-export const MAX_INLINE_MARKERS = 500;
-/**
- * Most table cells a document may hold. Each cell costs micromark about 50 µs and 6 KB while
- * parsing (a 5,000-column table of 400,000 cells took 62 s and 4.5 GB); the largest table in
- * postmortems/, docs/ and the fixtures has 60 cells, so 10,000 (about 0.5 s) leaves a wide margin.
- */
-export const MAX_TABLE_CELLS = 10_000;
-/**
- * Most inline markers a document may hold in all. Within the limits above, micromark still costs
- * about 15 ms of CPU and 1.3 MB per KB of dense markers (1 MB of paragraphs of 332 markers: 16.8 s
- * and 1.3 GB, bench/RESULTS.md section 7); the most in any file of postmortems/, docs/, the fixtures
- * or the README is 373 and a 1,700-entry timeline with a link in every entry has 3,400, so 20,000
- * leaves a wide margin.
- */
-export const MAX_DOCUMENT_MARKERS = 20_000;
-
-export interface BudgetLimits {
-  /** Inline markers in one paragraph, heading, list item or table row. */
-  markers: number;
-  /** Table cells in the document. */
-  cells: number;
-  /** Inline markers in the document. */
-  document: number;
-}
-
-/** A block that was not parsed as Markdown, and why. Offsets are into the text given to budgetInline. */
-export interface RefusedBlock extends Notice {
-  /** The characters hidden from the parser: from the block's start to the next blank line (to the end, for the document limit). */
-  start: number;
-  end: number;
-}
-
-/** The text to hand the Markdown parser: the input with refused blocks hidden, at the same offsets. */
-export interface BudgetedText {
-  text: string;
-  refused: RefusedBlock[];
-}
-
-const DEFAULT_LIMITS: BudgetLimits = {
-  markers: MAX_INLINE_MARKERS,
-  cells: MAX_TABLE_CELLS,
-  document: MAX_DOCUMENT_MARKERS,
-};
-
-const FRONT_MATTER_FENCE = /^---[ \t]*$/;
-const FENCE = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
-const ATX = /^#{1,6}(?:[ \t]|$)/;
-const BULLET = /^[-*+][ \t]+\S/;
-const ORDERED = /^(\d{1,9})([.)])[ \t]+\S/;
-const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-/** HTML blocks that run past blank lines, to their end marker (CommonMark kinds 1 to 5). */
-const HTML_UNTIL: [RegExp, RegExp][] = [
-  [/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^<!--/, /-->/],
-  [/^<\?/, /\?>/],
-  [/^<![A-Za-z]/, />/],
-  [/^<!\[CDATA\[/, /\]\]>/],
-];
-/** What a hidden line keeps: indentation, quote and list markers and a heading's #s, so its block structure stays. */
-const KEPT_PREFIX =
-  /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(?:#{1,6}(?=[ \t]|$))?[ \t]*/;
-const KIND_NAMES = {
-  emphasis: 'emphasis',
-  strike: 'strikethrough',
-  code: 'code',
-  link: 'link bracket',
-  html: 'HTML',
-} as const;
-type MarkerKind = keyof typeof KIND_NAMES;
-
-interface Group {
-  kind: 'Paragraph' | 'Heading' | 'List item' | 'Table row';
-  /** Whether it starts where no paragraph can be open: after a blank line, an ATX heading or the front matter. */
-  fresh: boolean;
-  line: number;
-  start: number;
-  markers: number;
-  byKind: Record<MarkerKind, number>;
-}
+export {
+  MAX_DOCUMENT_MARKERS,
+  MAX_INLINE_MARKERS,
+  MAX_TABLE_CELLS,
+  type BudgetLimits,
+  type BudgetedText,
+  type RefusedBlock,
+} from './budget/limits';
 
 let lastInput: string | undefined;
 let lastLimits: BudgetLimits | undefined;
@@ -198,34 +149,7 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     const end = lineEnd(input, start);
     const next = nextLine(input, start);
     const text = input.slice(start, end);
-    // Indentation and block-quote markers (a `>` indented by up to three columns always opens or
-    // continues a quote). A tab counts as one column (`least`) or four (`indent`): each check
-    // takes the reading that can only make it count more, never split or skip what the parser joins.
-    let i = 0;
-    let quotes = 0;
-    let indent = 0;
-    let least = 0;
-    for (;;) {
-      let lead = 0;
-      let columns = 0;
-      for (;;) {
-        const c = text.charCodeAt(i + lead);
-        if (c === 32) columns++;
-        else if (c === 9) columns += 4;
-        else break;
-        lead++;
-      }
-      if (text.charCodeAt(i + lead) === 62 && columns <= 3 && !noContainers) {
-        quotes++;
-        i += lead + 1;
-      } else {
-        indent = columns;
-        least = lead;
-        i += lead;
-        break;
-      }
-    }
-    const rest = text.slice(i);
+    const { quotes, indent, least, rest } = linePrefix(text, noContainers);
     const blank = rest.length === 0;
 
     if (fence) {
@@ -319,12 +243,10 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
       group.line === line - 1 &&
       quotes === 0 &&
       indent <= 3 &&
-      DELIMITER_ROW.test(rest) &&
-      rest.includes('-')
+      DELIMITER_ROW.test(rest)
     ) {
-      const header = input.slice(group.start, lineEnd(input, group.start));
-      const columns = countCells(rest);
-      if (/^[^ \t>#<`~\-*+=\d]/.test(header) && countCells(header) === columns) {
+      const columns = tableColumns(input.slice(group.start, lineEnd(input, group.start)), rest);
+      if (columns !== undefined) {
         table = { columns, line: group.line, start: group.start };
         group.kind = 'Table row';
         cells += 2 * columns;
@@ -358,10 +280,7 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
     if (hideFrom < 0 && !hideRest) {
       runVisible += found;
       if (total + runVisible > limits.document) {
-        refuse(
-          group,
-          `${group.kind} at line ${group.line} takes the document over ${fmt(limits.document)} inline markers; expected at most ${fmt(limits.document)} in all, so it and the rest of the document were not parsed as Markdown.`,
-        );
+        refuse(group, documentMessage(group, limits));
         hideRest = true;
       }
     }
@@ -376,88 +295,7 @@ function scan(input: string, limits: BudgetLimits): BudgetedText {
   refused.forEach((r, k) => {
     const why = reasons[k]!;
     if (typeof why === 'string') r.message = why;
-    else {
-      const [top] = (Object.entries(why.byKind) as [MarkerKind, number][]).sort(
-        (a, b) => b[1] - a[1],
-      );
-      r.message = `${why.kind} at line ${why.line} has ${fmt(why.markers)} inline markers (${fmt(top![1])} of them ${KIND_NAMES[top![0]]}); expected at most ${fmt(limits.markers)}, so it was not parsed as Markdown.`;
-    }
+    else r.message = markerMessage(why, limits);
   });
-  const parts: string[] = [];
-  let at = 0;
-  for (const h of hidden) {
-    const keep = KEPT_PREFIX.exec(input.slice(h.start, h.end))![0].length;
-    parts.push(input.slice(at, h.start + keep), 'x'.repeat(h.end - h.start - keep));
-    at = h.end;
-  }
-  parts.push(input.slice(at));
-  return { text: parts.join(''), refused };
-}
-
-function isMarker(c: number): boolean {
-  // * _ ~ ` [ ] <
-  return c === 42 || c === 95 || c === 126 || c === 96 || c === 91 || c === 93 || c === 60;
-}
-
-function isRun(c: number): boolean {
-  return c === 42 || c === 95 || c === 126 || c === 96;
-}
-
-function countMarkers(s: string, group: Group): number {
-  const before = group.markers;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!isMarker(c) || (isRun(c) && s.charCodeAt(i - 1) === c)) continue;
-    group.markers++;
-    const kind: MarkerKind =
-      c === 42 || c === 95
-        ? 'emphasis'
-        : c === 126
-          ? 'strike'
-          : c === 96
-            ? 'code'
-            : c === 60
-              ? 'html'
-              : 'link';
-    group.byKind[kind]++;
-  }
-  return group.markers - before;
-}
-
-/** Cells of a table line: its unescaped pipes, less the ones at its edges, plus one. */
-function countCells(s: string): number {
-  const t = s.trim();
-  let pipes = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (t[i] === '\\') i++;
-    else if (t[i] === '|') pipes++;
-  }
-  if (t.startsWith('|')) pipes--;
-  if (t.endsWith('|') && !t.endsWith('\\|') && t.length > 1) pipes--;
-  return pipes + 1;
-}
-
-function lineEnd(s: string, start: number): number {
-  let i = start;
-  while (i < s.length && s.charCodeAt(i) !== 10 && s.charCodeAt(i) !== 13) i++;
-  return i;
-}
-
-function nextLine(s: string, start: number): number {
-  const e = lineEnd(s, start);
-  if (e >= s.length) return s.length;
-  return s.charCodeAt(e) === 13 && s.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
-}
-
-function lineAt(s: string, start: number): string {
-  return s.slice(start, lineEnd(s, start));
-}
-
-function tableMessage(line: number, limits: BudgetLimits): string {
-  return `Table at line ${line} takes the document over ${fmt(limits.cells)} table cells; expected at most ${fmt(limits.cells)} in all, so it was not parsed as Markdown.`;
-}
-
-/** 30000 as 30,000 (toLocaleString loads ICU data on first use: a tenth of a second). */
-function fmt(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return { text: hideLines(input, hidden), refused };
 }

@@ -1,3 +1,4 @@
+import { LineShapeBudget, type LineShapeLimits } from './budget/lines';
 import type { Notice } from './problem';
 
 export {
@@ -9,6 +10,13 @@ export {
   type BudgetedText,
   type RefusedBlock,
 } from './budget';
+export {
+  LIST_ITEM_LINES,
+  MAX_LINES,
+  MAX_NESTED_ITEM_WORK,
+  MAX_SETEXT_WORK,
+  type LineShapeLimits,
+} from './budget/lines';
 
 /** Largest text the parser accepts, in characters (about the byte limit of decode()). */
 export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
@@ -19,11 +27,12 @@ const MARKERS = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)+/;
 
 /**
  * Checks, in one linear pass, that a text is safe to hand to the Markdown parser: not larger than
- * MAX_TEXT_CHARS and not nesting lists or quotes deeper than MAX_NESTING. The parser's time grows
- * much faster than linearly with nesting depth, so a pathological file would otherwise stall the
- * editor and the CLI.
+ * MAX_TEXT_CHARS, not nesting lists or quotes deeper than MAX_NESTING, and within the line
+ * shapes of LineShapeBudget (lines, setext headings, nested list items; budget/lines.ts). The
+ * parser's time grows much faster than linearly with nesting depth and with those shapes, so a
+ * pathological file would otherwise stall the editor and the CLI.
  */
-export function checkParsable(text: string): Notice | undefined {
+export function checkParsable(text: string, shapeLimits?: LineShapeLimits): Notice | undefined {
   if (text.length > MAX_TEXT_CHARS) {
     return {
       message: `Document has ${text.length.toLocaleString('en-US')} characters; expected at most ${MAX_TEXT_CHARS.toLocaleString('en-US')}, so it was not parsed.`,
@@ -31,11 +40,13 @@ export function checkParsable(text: string): Notice | undefined {
       column: 1,
     };
   }
+  const shapes = new LineShapeBudget(shapeLimits);
   let line = 1;
   let start = 0;
   while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+    // Lines end as micromark ends them: at \n, \r or \r\n.
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     let indent = 0;
     let i = start;
     for (; i < end; i++) {
@@ -46,9 +57,10 @@ export function checkParsable(text: string): Notice | undefined {
     }
     // Only lines that open containers matter; plain indented text is cheap to parse.
     const markers = MARKERS.exec(text.slice(i, Math.min(end, i + 4 * MAX_NESTING + 64)));
+    let depth = Math.floor(indent / 2);
     if (markers) {
       const opened = (markers[0].match(/[-*+>]|\d{1,9}[.)]/g) ?? []).length;
-      const depth = Math.floor(indent / 2) + opened;
+      depth += opened;
       if (depth > MAX_NESTING) {
         return {
           message: `Lists or quotes nest more than ${MAX_NESTING} levels deep on line ${line}; expected at most ${MAX_NESTING}, so the document was not parsed.`,
@@ -57,8 +69,17 @@ export function checkParsable(text: string): Notice | undefined {
         };
       }
     }
+    const listItem = markers !== null && /[-*+\d]/.test(markers[0]);
+    const shape = shapes.line(
+      line,
+      text.slice(i, end),
+      markers ? markers[0].length : 0,
+      listItem,
+      depth,
+    );
+    if (shape) return { message: shape, line, column: 1 };
     line++;
-    start = end + 1;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_CATEGORIES, DEFAULT_SEVERITIES, STATUSES } from './taxonomy';
+import { FIELDS, type FieldDef } from './fields';
 import { DEFAULT_SECTIONS, type SectionDef } from './sections';
 import { sectionSkeleton } from './template';
 
@@ -127,42 +128,69 @@ export function markdownSnippets(): Record<string, Snippet> {
 }
 
 /**
+ * The front-matter lines of the template snippet, one per row of FIELDS in its order (fences not
+ * included), and the number of tab stops they use (tab stop 1 is the title, repeated in the
+ * heading). What the writer fills in gets a tab stop, by the field's kind: a text, a choice of the
+ * statuses, severities or categories, a list that is required or has no fixed template line, and
+ * the first date-time (the time of insertion); the date is today; the rest is the template's line.
+ */
+export function frontMatterStops(
+  fields: readonly FieldDef[],
+  today: string,
+  dateTime: string,
+): { lines: string[]; stops: number } {
+  let stops = 0;
+  const firstTime = fields.find((f) => f.kind === 'datetime');
+  const stop = (inner = '') => `\${${++stops}${inner}}`;
+  const lines = fields.map((f) => {
+    let value: string;
+    if (f.kind === 'text')
+      value =
+        f.name === 'title'
+          ? stop(':Short title of the incident')
+          : f.template === '""'
+            ? `"${stop()}"`
+            : stop();
+    else if (f.kind === 'date') value = today;
+    else if (f.kind === 'status') value = choice(++stops, STATUSES);
+    else if (f.kind === 'severity')
+      value = choice(
+        ++stops,
+        DEFAULT_SEVERITIES.map((s) => s.id),
+      );
+    else if (f.kind === 'category')
+      value = choice(
+        ++stops,
+        DEFAULT_CATEGORIES.map((c) => c.id),
+      );
+    else if (f.kind === 'list' && (f.required || f.template === undefined)) value = `[${stop()}]`;
+    else if (f === firstTime) value = stop(`:${dateTime}`);
+    else value = f.template ?? '';
+    return value === '' ? `${f.name}:` : `${f.name}: ${value}`;
+  });
+  return { lines, stops };
+}
+
+/**
  * The snippets that hold the time of insertion (the template's date and start, a timeline entry's
  * clock, an action item's due date). A static snippet file can only write local time, so the
  * extension offers these as completions built at the moment they are inserted.
  */
-export function timedSnippets(time: SnippetTime): Record<string, Snippet> {
+export function timedSnippets(
+  time: SnippetTime,
+  fields: readonly FieldDef[] = FIELDS,
+): Record<string, Snippet> {
   const { today, clock, label, dateTime, due } = snippetClock(time);
-  const TODAY = today;
   const sections = DEFAULT_SECTIONS.filter((s) => s.id !== 'follow-up');
+  const front = frontMatterStops(fields, today, dateTime);
   const full = [
     '---',
-    'title: ${1:Short title of the incident}',
-    `date: ${TODAY}`,
-    `status: ${choice(2, STATUSES)}`,
-    `severity: ${choice(
-      3,
-      DEFAULT_SEVERITIES.map((s) => s.id),
-    )}`,
-    `root_cause: ${choice(
-      4,
-      DEFAULT_CATEGORIES.map((c) => c.id),
-    )}`,
-    'contributing: []',
-    'trigger: "${5}"',
-    'services: [${6}]',
-    'authors: [${7}]',
-    'tags: []',
-    `started: \${8:${dateTime}}`,
-    'detected:',
-    'mitigated:',
-    'resolved:',
-    'impact: {}',
+    ...front.lines,
     '---',
     '',
     '# ${1}',
     '',
-    ...sections.flatMap((def, i) => [...sectionWithStop(def, 10 + i), '']),
+    ...sections.flatMap((def, i) => [...sectionWithStop(def, front.stops + 1 + i), '']),
     '$0',
   ];
   return {

@@ -1,5 +1,5 @@
 import { defaultConfig, type Config } from './config';
-import { FIELDS, TIME_FIELDS, type FieldDef, type FieldName } from './fields';
+import { FIELDS, type FieldDef, type FieldName } from './fields';
 import type { SectionDef } from './sections';
 
 /** What a new postmortem starts from. */
@@ -12,6 +12,8 @@ export interface TemplateOptions {
   authors?: string[];
   config?: Config;
   eol?: string;
+  /** The front-matter fields, one line each in this order (default FIELDS). */
+  fields?: readonly FieldDef[];
 }
 
 /** Skeletons under each section heading: a prompt as an HTML comment and, where useful, a shape. */
@@ -70,9 +72,11 @@ export function frontMatterSkeleton(options: TemplateOptions): string {
     root_cause: yamlString(options.rootCause ?? 'unknown'),
     authors: `[${(options.authors ?? []).map(yamlString).join(', ')}]`,
   };
+  const fields: readonly FieldDef[] = options.fields ?? FIELDS;
+  const firstTime = fields.find((f) => f.kind === 'datetime');
   const lines = ['---'];
-  for (const f of FIELDS as readonly FieldDef[]) {
-    if (f.kind === 'datetime' && f.name === TIME_FIELDS[0])
+  for (const f of fields) {
+    if (f === firstTime)
       lines.push('# ISO date-times; they give time to detect, time to mitigate and duration.');
     const value = given[f.name as FieldName] ?? f.template ?? '';
     lines.push(value === '' ? `${f.name}:` : `${f.name}: ${value}`);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   FIELD_EXPECTATIONS,
+  fieldDef,
   formatMinutes,
   KNOWN_FIELDS,
   parseDateTime,
@@ -38,19 +39,21 @@ function valuesFor(
   key: string,
   config: Config,
 ): { id: string; detail: string; kind: vscode.CompletionItemKind }[] {
-  if (key === 'root_cause' || key === 'contributing')
+  // By the field's kind (FIELDS in the core), so a field added there gets its values too.
+  const kind = fieldDef(key)?.kind;
+  if (kind === 'category' || kind === 'categories')
     return config.categories.map((c) => ({
       id: c.id,
       detail: `${c.label}: ${c.description}`,
       kind: vscode.CompletionItemKind.EnumMember,
     }));
-  if (key === 'severity')
+  if (kind === 'severity')
     return config.severities.map((s) => ({
       id: s.id,
       detail: s.description,
       kind: vscode.CompletionItemKind.EnumMember,
     }));
-  if (key === 'status')
+  if (kind === 'status')
     return STATUSES.map((s) => ({
       id: s,
       detail:
@@ -137,7 +140,9 @@ class FrontMatterCompletions implements vscode.CompletionItemProvider {
       }
       return KNOWN_FIELDS.filter((f) => !present.has(f)).map((f) => {
         const item = new vscode.CompletionItem(f, vscode.CompletionItemKind.Property);
-        item.documentation = new vscode.MarkdownString(KEY_DOCS[f] ?? '');
+        item.documentation = new vscode.MarkdownString(
+          KEY_DOCS[f] ?? fieldDef(f)?.description ?? '',
+        );
         if ((TIME_FIELDS as readonly string[]).includes(f)) {
           // A time field: the current time (UTC) as a placeholder, not a list of words.
           const now = snippetClock({

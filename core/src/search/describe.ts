@@ -1,6 +1,6 @@
 import { categoryKey, severityKey } from './keys';
 import type { SearchDocument } from './document';
-import type { MatchDescription } from './engine';
+import type { MatchDescription } from './types';
 import { stem, tokenize } from './tokens';
 
 /** Characters of context a snippet shows around its matched words. */
