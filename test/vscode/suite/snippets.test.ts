@@ -44,7 +44,8 @@ describe('snippets', () => {
   afterEach(closeAll);
 
   it("inserts the full postmortem template with today's date and every section, with no errors", async () => {
-    const uri = workspaceUri('postmortems', 'snippet-template.md');
+    // Not named *-template.md: template files are never checked as postmortems (core's isPostmortemFile).
+    const uri = workspaceUri('postmortems', 'snippet-new-incident.md');
     await withSnippet(uri, 'Postmortem template', async (editor) => {
       const text = editor.document.getText();
       assert.match(
