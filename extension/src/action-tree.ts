@@ -77,19 +77,23 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       : undefined;
   }
 
-  setGrouping(grouping: Grouping): void {
+  /** Resolves once the view's menu shows the new grouping checked (its context key reached the workbench). */
+  async setGrouping(grouping: Grouping): Promise<void> {
     this.grouping = grouping;
-    void vscode.commands.executeCommand('setContext', 'hindsight.grouping', grouping);
+    const shown = vscode.commands.executeCommand('setContext', 'hindsight.grouping', grouping);
     this.emitter.fire(undefined);
     this.onDidChangeOptions();
+    await shown;
   }
 
-  setFilter(filter: Filter, on: boolean): void {
+  /** Resolves once the view's menu shows the filter's new state. */
+  async setFilter(filter: Filter, on: boolean): Promise<void> {
     if (on) this.filters.add(filter);
     else this.filters.delete(filter);
-    void vscode.commands.executeCommand('setContext', `hindsight.filter.${filter}`, on);
+    const shown = vscode.commands.executeCommand('setContext', `hindsight.filter.${filter}`, on);
     this.emitter.fire(undefined);
     this.onDidChangeOptions();
+    await shown;
   }
 
   private actions(): ActionNode[] {

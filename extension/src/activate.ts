@@ -160,7 +160,7 @@ function registerActionItems(
         });
       return;
     }
-    provider.setFilter(f, on);
+    return provider.setFilter(f, on);
   };
   context.subscriptions.push(
     provider,

@@ -73,6 +73,9 @@ export class LibraryIndex implements vscode.Disposable {
   /** Bumped when a file is removed, so a read that started before does not bring it back. */
   private readonly generation = new Map<string, number>();
   private reads = 0;
+  /** Per document: the number of the last read started, and of the last one whose result was applied. */
+  private readonly started = new Map<string, number>();
+  private readonly applied = new Map<string, number>();
   /** Files deleted on disk: an editor may keep their text open for a while; they stay out of the views. */
   private readonly removed = new Set<string>();
   private readonly idle = new vscode.EventEmitter<void>();
@@ -230,6 +233,10 @@ export class LibraryIndex implements vscode.Disposable {
       return;
     }
     const generation = this.generation.get(key) ?? 0;
+    // Reads of one file can overlap (a save, a file event and a rescan) and finish in any order:
+    // the result of an older read never replaces that of a newer one.
+    const ticket = (this.started.get(key) ?? 0) + 1;
+    this.started.set(key, ticket);
     if (this.removed.has(key)) {
       this.entries.delete(key);
       return;
@@ -282,6 +289,8 @@ export class LibraryIndex implements vscode.Disposable {
       // the item offsets are into the text that was read.
       if ((this.generation.get(key) ?? 0) !== generation) return;
       if (open && (open.isClosed || open.version !== version)) return;
+      if (ticket < (this.applied.get(key) ?? 0)) return;
+      this.applied.set(key, ticket);
       const actions = pm.actions.map((a) => ({
         ...a,
         line: a.line - 1,

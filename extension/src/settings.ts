@@ -24,7 +24,9 @@ export interface FolderConfig {
  * file gives one clear notification and the defaults, never a broken extension.
  */
 export class Settings implements vscode.Disposable {
-  private readonly folders = new Map<string, FolderConfig>();
+  private folders = new Map<string, FolderConfig>();
+  private reloads = 0;
+  private latestReload: Promise<void> = Promise.resolve();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private reported = new Set<string>();
@@ -89,13 +91,25 @@ export class Settings implements vscode.Disposable {
     return Number.isFinite(v) && v >= 0 ? Math.floor(v) : 14;
   }
 
-  /** Reads every folder's configuration; resolves once all are loaded. */
-  async reload(): Promise<void> {
-    this.folders.clear();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      this.folders.set(folder.uri.toString(), await this.load(folder));
-    }
-    this.emitter.fire();
+  /**
+   * Reads every folder's configuration; resolves once all are loaded. The configuration in force
+   * stays in place until the new one is read (a file validated or read meanwhile is still a
+   * postmortem), and when reloads overlap only the newest one's reading is applied: an older
+   * reading landing late never replaces a newer one.
+   */
+  reload(): Promise<void> {
+    const ticket = ++this.reloads;
+    const run = (async () => {
+      const folders = new Map<string, FolderConfig>();
+      for (const folder of vscode.workspace.workspaceFolders ?? [])
+        folders.set(folder.uri.toString(), await this.load(folder));
+      // A newer reload is under way: its reading applies; resolve once it has.
+      if (ticket !== this.reloads) return this.latestReload;
+      this.folders = folders;
+      this.emitter.fire();
+    })();
+    this.latestReload = run;
+    return run;
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<FolderConfig> {

@@ -16,12 +16,18 @@ export function workspaceUri(...parts: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...parts);
 }
 
+/**
+ * How long a test waits for what a user would see before it fails: minutes, since CI runs these
+ * tests beside another CPU-heavy job on two cores (a wait is over as soon as the condition holds).
+ */
+export const WAIT_MS = 180_000;
+
 /** Resolves when `check` holds, re-checking whenever `event` fires; fails after `ms`. */
 export function waitFor<T>(
   what: string,
   check: () => T | undefined | false,
   event: vscode.Event<unknown>,
-  ms = 30_000,
+  ms = WAIT_MS,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const first = check();
@@ -96,7 +102,7 @@ export function today(): string {
 export async function poll<T>(
   what: string,
   check: () => T | undefined | false | Promise<T | undefined | false>,
-  ms = 20_000,
+  ms = WAIT_MS,
 ): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -138,7 +144,7 @@ export async function driver<T = unknown>(
   const id = `${process.pid}-${Math.random().toString(36).slice(2)}-${++driverRequests}`;
   console.log(`DRIVER ${JSON.stringify({ id, op, ...args })}`);
   const file = join(dir, `${id}.json`);
-  await poll(`the driver to ${op} ${JSON.stringify(args)}`, () => existsSync(file), 60_000);
+  await poll(`the driver to ${op} ${JSON.stringify(args)}`, () => existsSync(file));
   const answer = JSON.parse(readFileSync(file, 'utf8')) as { result?: T; error?: string };
   rmSync(file, { force: true });
   if (answer.error !== undefined) throw new Error(`The driver could not ${op}: ${answer.error}`);
@@ -150,7 +156,7 @@ export async function shown(
   what: string,
   selector: string,
   check: (texts: string[]) => boolean,
-  ms = 30_000,
+  ms = WAIT_MS,
 ): Promise<string[]> {
   const end = Date.now() + ms;
   for (;;) {

@@ -124,5 +124,5 @@ describe('hostile postmortems in the editor', () => {
     } finally {
       await discard(uri);
     }
-  }).timeout(120_000);
+  }).timeout(600_000);
 });

@@ -7,7 +7,8 @@ import path from 'node:path';
  */
 export async function run(): Promise<void> {
   const { default: Mocha } = await import('mocha');
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // A test may wait minutes for what it checks on a starved machine (helpers.ts, WAIT_MS).
+  const mocha = new Mocha({ ui: 'bdd', timeout: 600_000, color: false, reporter: 'spec' });
   const only = process.env.HINDSIGHT_VSCODE_GREP;
   if (only) mocha.grep(only);
   for (const file of readdirSync(__dirname)

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ActionNode, Node } from '../../../extension/src/action-tree';
-import { api, closeAll, open, read, settled, waitFor, workspaceUri, write } from './helpers';
+import { api, closeAll, open, poll, read, settled, waitFor, workspaceUri, write } from './helpers';
 
 const file = () => workspaceUri('postmortems', '2024-05-02-search-latency.md');
 const items = (nodes: Node[]) => nodes.filter((n): n is ActionNode => n.type === 'action');
@@ -19,11 +19,25 @@ async function node(title: string): Promise<ActionNode> {
   return found;
 }
 
+/**
+ * Resolves once every open copy of the search postmortem shows `text`. VS Code reloads a document
+ * still open from its file a moment after the file changes (much later on a busy machine), and an
+ * edit made meanwhile is refused (editor.edit gives false).
+ */
+function showsFixture(text: string): Promise<unknown> {
+  return poll('the open document to show the file on disk', () =>
+    vscode.workspace.textDocuments
+      .filter((d) => d.uri.toString() === file().toString())
+      .every((d) => d.getText() === text),
+  );
+}
+
 describe('the Action Items view with unsaved edits', () => {
   let original = '';
   before(async () => {
     await api();
     original = await read(file());
+    await showsFixture(original);
   });
   afterEach(async () => {
     for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
@@ -33,6 +47,7 @@ describe('the Action Items view with unsaved edits', () => {
     await closeAll();
     // A toggle of a saved file saves it: put the fixture back for the next test.
     if ((await read(file())) !== original) await write(file(), original);
+    await showsFixture(original);
   });
 
   it('jumps to the right item after unsaved lines were added above it', async () => {
@@ -40,8 +55,11 @@ describe('the Action Items view with unsaved edits', () => {
     const target = await node('Alert on p99 search latency');
     // Two unsaved lines above the action items, inserted after the view was built.
     const summary = editor.document.getText().indexOf('Search was slow');
-    await editor.edit((b) =>
-      b.insert(editor.document.positionAt(summary), 'A first unsaved line.\n\nA second one.\n\n'),
+    assert.ok(
+      await editor.edit((b) =>
+        b.insert(editor.document.positionAt(summary), 'A first unsaved line.\n\nA second one.\n\n'),
+      ),
+      'the edit applied',
     );
     assert.ok(editor.document.isDirty);
     await vscode.commands.executeCommand('hindsight.openActionItem', target);
@@ -57,8 +75,11 @@ describe('the Action Items view with unsaved edits', () => {
     const editor = await open(file());
     const target = await node('Review regex use in the parser');
     const summary = editor.document.getText().indexOf('Search was slow');
-    await editor.edit((b) =>
-      b.insert(editor.document.positionAt(summary), 'Unsaved line one.\nUnsaved line two.\n\n'),
+    assert.ok(
+      await editor.edit((b) =>
+        b.insert(editor.document.positionAt(summary), 'Unsaved line one.\nUnsaved line two.\n\n'),
+      ),
+      'the edit applied',
     );
     assert.equal(await vscode.commands.executeCommand('hindsight.toggleActionItem', target), true);
     const text = editor.document.getText();
@@ -107,8 +128,11 @@ describe('the Action Items view with unsaved edits', () => {
       .getText()
       .split('\n')
       .findIndex((l) => l.startsWith('- [x] Roll back'));
-    await editor.edit((b) =>
-      b.insert(new vscode.Position(line, '- [x] Roll back'.length), ' everything'),
+    assert.ok(
+      await editor.edit((b) =>
+        b.insert(new vscode.Position(line, '- [x] Roll back'.length), ' everything'),
+      ),
+      'the edit applied',
     );
     const before = editor.document.getText();
     assert.equal(await vscode.commands.executeCommand('hindsight.toggleActionItem', target), false);
@@ -121,11 +145,14 @@ describe('the Action Items view with unsaved edits', () => {
     const editor = await open(file());
     // A second item with exactly the same text, above the first.
     const at = editor.document.getText().indexOf('- [ ] Add a fuzz test');
-    await editor.edit((b) =>
-      b.insert(
-        editor.document.positionAt(at),
-        '- [ ] Review regex use in the parser @kim due:2024-06-01 #prevent\n',
+    assert.ok(
+      await editor.edit((b) =>
+        b.insert(
+          editor.document.positionAt(at),
+          '- [ ] Review regex use in the parser @kim due:2024-06-01 #prevent\n',
+        ),
       ),
+      'the edit applied',
     );
     await waitFor(
       'both twins in the view',
