@@ -65,6 +65,16 @@ describe('Search Past Postmortems', () => {
         { overwrite: true },
       );
     }
+    // The copies reach the search index through file events, which a busy machine delivers late:
+    // start once the search lists every postmortem in the folder, as a user would see it.
+    const files = (await vscode.workspace.fs.readDirectory(workspaceUri('postmortems'))).filter(
+      ([n]) => n.endsWith('.md') && n !== 'README.md',
+    ).length;
+    const until = Date.now() + 180_000;
+    while ((await runSearch('')).total !== files) {
+      if (Date.now() > until) throw new Error(`the search never listed the ${files} postmortems`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
   });
   after(async () => {
     await closeAll();
