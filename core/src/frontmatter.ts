@@ -1,4 +1,5 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { FIELDS, fieldSchema, type FieldDef, type FieldName } from './fields';
@@ -248,4 +249,108 @@ export function locateField(
     };
   }
   return undefined;
+}
+
+/** A TOML front-matter block between `+++` lines (Hugo's), read for `hindsight import`. */
+export interface TomlFrontMatter {
+  /** Offsets of the whole block, fences and the line break after the closing one included. */
+  start: number;
+  end: number;
+  /** Offsets of the TOML between the fences. */
+  contentStart: number;
+  contentEnd: number;
+  /** The table as plain values (dates as the text wrote them), or undefined when it is not valid TOML. */
+  data: Record<string, unknown> | undefined;
+  problems: Problem[];
+}
+
+const TOML_OPEN = /^\+\+\+[ \t]*(?:\r\n|\r|\n)/;
+
+/**
+ * The TOML front matter at the start of `text` (no BOM), or undefined when the text does not open
+ * with a `+++` line. A block never closed, too long, or not valid TOML comes back with a problem.
+ */
+export function readTomlFrontMatter(text: string): TomlFrontMatter | undefined {
+  const open = TOML_OPEN.exec(text);
+  if (!open) return undefined;
+  const contentStart = open[0].length;
+  const close = /^\+\+\+[ \t]*$/gm;
+  close.lastIndex = contentStart;
+  const m = close.exec(text);
+  if (!m) {
+    return {
+      start: 0,
+      end: contentStart,
+      contentStart,
+      contentEnd: contentStart,
+      data: undefined,
+      problems: [
+        {
+          message:
+            "The file starts with '+++' (TOML front matter) but it is never closed; expected a second '+++' line.",
+          start: 0,
+          end: 3,
+        },
+      ],
+    };
+  }
+  const contentEnd = m.index;
+  const lineBreak = /^(?:\r\n|\r|\n)/.exec(text.slice(m.index + m[0].length))?.[0] ?? '';
+  const block = {
+    start: 0,
+    end: m.index + m[0].length + lineBreak.length,
+    contentStart,
+    contentEnd,
+  };
+  const raw = text.slice(contentStart, contentEnd);
+  const lineCount = raw.split(/\r\n|\r|\n/).length;
+  if (lineCount > MAX_FRONT_MATTER_LINES)
+    return {
+      ...block,
+      data: undefined,
+      problems: [
+        {
+          message: `Front matter has ${lineCount} lines; expected at most ${MAX_FRONT_MATTER_LINES}, so it was not read.`,
+          start: contentStart,
+          end: contentStart,
+        },
+      ],
+    };
+  try {
+    const value = plainToml(parseToml(raw.replace(/\r(?!\n)/g, '\n')));
+    return { ...block, data: value as Record<string, unknown>, problems: [] };
+  } catch (e) {
+    const err = e as Error;
+    const at =
+      err instanceof TomlError ? offsetOf(raw, err.line, err.column) + contentStart : contentStart;
+    const what = err.message
+      .replace(/^Invalid TOML document:\s*/, '')
+      .split('\n')[0]!
+      .replace(/[.:]\s*$/, '');
+    return {
+      ...block,
+      data: undefined,
+      problems: [{ message: `Front matter is not valid TOML: ${what}.`, start: at, end: at }],
+    };
+  }
+}
+
+/** The offset of a 1-based line and column in `raw`. */
+function offsetOf(raw: string, line: number, column: number): number {
+  let at = 0;
+  for (let n = 1; n < line; n++) {
+    const next = raw.slice(at).search(/\r\n|\r|\n/);
+    if (next < 0) return raw.length;
+    at += next + (raw.startsWith('\r\n', at + next) ? 2 : 1);
+  }
+  return Math.min(raw.length, at + Math.max(0, column - 1));
+}
+
+/** TOML values as plain data: a date or time as TOML wrote it (`2025-10-02T09:00:00+01:00`). */
+function plainToml(value: unknown): unknown {
+  if (value instanceof TomlDate) return value.toISOString().replace(/\.000(?=$|[Z+-])/, '');
+  if (Array.isArray(value)) return value.map(plainToml);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainToml(v)]));
+  return value;
 }

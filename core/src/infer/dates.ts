@@ -84,6 +84,16 @@ const PATTERNS: {
     kind: 'words',
     read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
   },
+  // Jira's "14/Mar/25" and "14/Mar/2025".
+  {
+    re: new RegExp(`(?<![\\d/.-])(\\d{1,2})\\/(${MONTH})\\/(\\d{4}|\\d{2})(?![\\d/])`, 'giu'),
+    kind: 'words',
+    read: (m) => [
+      m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!,
+      MONTHS[m[2]!.toLowerCase()]!,
+      +m[1]!,
+    ],
+  },
   {
     re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g,
     kind: 'numeric',
@@ -101,16 +111,25 @@ function iso(y: number, m: number, d: number): string | undefined {
   return y >= 1970 && y <= 2100 && isIsoDate(s) ? s : undefined;
 }
 
-/** Every full calendar date written in a text (ISO, "March 13, 2024", "13 March 2024", "03/13/2024"), in order. */
-export function findDates(text: string): FoundDate[] {
+/** How a document writes numeric dates such as 04/03/2025: day first (`dmy`) or month first (`mdy`). */
+export type NumericOrder = 'dmy' | 'mdy';
+
+/**
+ * Every full calendar date written in a text (ISO, "March 13, 2024", "13 March 2024", "14/Mar/25",
+ * "03/13/2024"), in order. A slashed numeric date is read month first unless `order` says the
+ * document writes the day first (see numericDateOrder); one that can only be read one way is.
+ * The first day of a range whose year is written once ("14 January to 18 January 2025") is found too.
+ */
+export function findDates(text: string, order: NumericOrder = 'mdy'): FoundDate[] {
   const found: FoundDate[] = [];
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
+    const slashed = p.kind === 'numeric' && p.re.source.includes('\\/');
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       const [y, mo, d] = p.read(m);
-      let value = iso(y, mo, d);
-      // 13/03/2024 cannot be US-style; read it day first.
-      if (!value && p.kind === 'numeric' && p.re.source.includes('\\/')) value = iso(y, d, mo);
+      let value = slashed && order === 'dmy' ? iso(y, d, mo) : iso(y, mo, d);
+      // 13/03/2024 cannot be US-style (nor 03/13/2024 day first); read it the other way.
+      if (!value && slashed) value = order === 'dmy' ? iso(y, mo, d) : iso(y, d, mo);
       if (
         value &&
         !found.some((f) => f.index < m!.index + m![0].length && m!.index < f.index + f.length)
@@ -119,7 +138,63 @@ export function findDates(text: string): FoundDate[] {
       }
     }
   }
+  for (const f of [...found]) {
+    if (f.kind === 'words' || f.kind === 'iso') {
+      const start = rangeStart(text, f);
+      if (start && !found.some((g) => g.index < f.index && g.index + g.length > start.index))
+        found.push(start);
+    }
+  }
   return found.sort((a, b) => a.index - b.index);
+}
+
+const RANGE_START = new RegExp(
+  `(?<![\\p{L}\\d])${WEEKDAY}(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})|(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?)\\.?,?\\s*(?:and|to|until|till|through|thru|[-–—→])\\s*$`,
+  'iu',
+);
+
+/** "Tuesday 14 January" before "and|to|–" and a full date: the range's first day, in the full date's year. */
+function rangeStart(text: string, end: FoundDate): FoundDate | undefined {
+  const from = Math.max(0, end.index - 50);
+  const m = RANGE_START.exec(text.slice(from, end.index));
+  if (!m) return undefined;
+  const month = MONTHS[(m[2] ?? m[3])!.toLowerCase()]!;
+  const day = Number(m[1] ?? m[4]);
+  const year = Number(end.iso.slice(0, 4));
+  let value = iso(year, month, day);
+  if (value && value > end.iso) value = iso(year - 1, month, day);
+  return value
+    ? { iso: value, index: from + m.index, length: m[0].length, kind: 'words' }
+    : undefined;
+}
+
+/**
+ * Whether a document writes slashed dates day first or month first: a number above 12 in the first
+ * place (31/10/2025) or the second (10/31/2025) decides; failing that, the way it writes dates in
+ * words ("8 April" day first, "April 8" month first) suggests, and `sure` is false.
+ */
+export function numericDateOrder(text: string): { order: NumericOrder; sure: boolean } | undefined {
+  let dmy = 0;
+  let mdy = 0;
+  let any = false;
+  const re = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    any = true;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) dmy++;
+    else if (b > 12 && a <= 12) mdy++;
+  }
+  if (!any) return undefined;
+  if (dmy && !mdy) return { order: 'dmy', sure: true };
+  if (mdy && !dmy) return { order: 'mdy', sure: true };
+  const dayFirst =
+    text.match(new RegExp(`(?<![\\p{L}\\d])\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH})\\b`, 'giu'))
+      ?.length ?? 0;
+  const monthFirst =
+    text.match(new RegExp(`(?<![\\p{L}])(?:${MONTH})\\.?\\s+\\d{1,2}(?!\\d|:)`, 'giu'))?.length ??
+    0;
+  return { order: dayFirst > monthFirst ? 'dmy' : 'mdy', sure: false };
 }
 
 /**
@@ -157,6 +232,6 @@ export function findYearlessDates(text: string, before: string): FoundDate[] {
 }
 
 /** The first date written in a text, or undefined. */
-export function firstDate(text: string): FoundDate | undefined {
-  return findDates(text)[0];
+export function firstDate(text: string, order?: NumericOrder): FoundDate | undefined {
+  return findDates(text, order)[0];
 }

@@ -1,6 +1,8 @@
+import { parseDocument, stringify } from 'yaml';
 import type { Config } from '../config';
 import { isIsoDate, parseDateTime } from '../dates';
-import { parsePostmortem, type Postmortem } from '../parse';
+import { readTomlFrontMatter, type TomlFrontMatter } from '../frontmatter';
+import { parsePostmortem } from '../parse';
 import { suggest } from '../suggest';
 import { STATUSES } from '../taxonomy';
 import { yamlString } from '../template';
@@ -63,7 +65,6 @@ type Field = (typeof ORDER)[number];
  */
 export function importPostmortem(text: string, options: ImportOptions): ImportResult {
   const { config } = options;
-  const pm = parsePostmortem(text, { config });
   const refuse = (finding: ImportFinding): ImportResult => ({
     text,
     changed: false,
@@ -71,6 +72,28 @@ export function importPostmortem(text: string, options: ImportOptions): ImportRe
     findings: [],
     refusal: finding,
   });
+  // Hugo's TOML front matter: read for the fields, hidden from the Markdown reader, written back as YAML.
+  const toml = readTomlFrontMatter(text);
+  if (toml?.problems.length) {
+    const p = toml.problems[0]!;
+    return refuse({
+      message: `${p.message.replace(/\.$/, '')}; fix the front matter, then import again.`,
+      line: text.slice(0, p.start).split(/\r\n|\r|\n/).length,
+    });
+  }
+  const pm = parsePostmortem(toml ? maskToml(text, toml) : text, { config });
+  if (toml) {
+    pm.text = text;
+    pm.frontMatter = {
+      start: toml.start,
+      end: toml.end,
+      contentStart: toml.contentStart,
+      contentEnd: toml.contentEnd,
+      doc: parseDocument(''),
+      data: toml.data,
+      problems: [],
+    };
+  }
   if (pm.refusal) return refuse({ message: pm.refusal.message, line: pm.refusal.line });
   const fm = pm.frontMatter;
   if (fm?.problems.length) {
@@ -204,8 +227,43 @@ export function importPostmortem(text: string, options: ImportOptions): ImportRe
 
   const inferred: Record<string, InferredField<string | string[]>> = {};
   for (const field of ORDER) if (values[field]) inferred[field] = values[field]!;
-  const out = edits.length ? applyFrontMatter(pm, edits) : text;
+  let out: string;
+  if (toml) {
+    findings.push({
+      message: `The TOML front matter (between '+++' lines) was written as YAML front matter with the same keys and values${/^[ \t]*#/m.test(text.slice(toml.contentStart, toml.contentEnd)) ? '; its # comments were not carried over' : ''}; the body is unchanged.`,
+      line: 1,
+    });
+    const eol = pm.lines.eol;
+    const yaml = tomlAsYaml(toml.data ?? {}, eol);
+    const open = `---${eol}`;
+    const converted = `${open}${yaml}---${eol}${text.slice(toml.end)}`;
+    out = applyFrontMatter(converted, eol, edits, {
+      contentStart: open.length,
+      contentEnd: open.length + yaml.length,
+    });
+  } else out = edits.length ? applyFrontMatter(text, pm.lines.eol, edits, pm.frontMatter) : text;
   return { text: out, changed: out !== text, inferred, rootCause, findings };
+}
+
+/**
+ * The text as the Markdown reader should see it: the TOML block becomes an empty YAML block of the
+ * same length, so every offset and line of the body stays where it is.
+ */
+function maskToml(text: string, toml: TomlFrontMatter): string {
+  const close = text.indexOf('+++', toml.contentEnd);
+  return (
+    '---' +
+    text.slice(3, toml.contentStart) +
+    text.slice(toml.contentStart, toml.contentEnd).replace(/[^\r\n]/g, ' ') +
+    '---' +
+    text.slice(close + 3)
+  );
+}
+
+/** TOML front-matter data as YAML lines (each ending in `eol`), keys in their order. */
+function tomlAsYaml(data: Record<string, unknown>, eol: string): string {
+  if (!Object.keys(data).length) return '';
+  return stringify(data, { lineWidth: 0 }).replace(/\n/g, eol);
 }
 
 function isValid(field: Field, value: unknown, config: Config): boolean {
@@ -244,12 +302,11 @@ function yamlValue(field: Field, value: string | string[]): string {
  * kept above as comments. Everything after the front matter is left as it was.
  */
 function applyFrontMatter(
-  pm: Postmortem,
+  text: string,
+  eol: string,
   edits: { field: Field; value: string | string[] }[],
+  fm: { contentStart: number; contentEnd: number } | undefined,
 ): string {
-  const text = pm.text;
-  const eol = pm.lines.eol;
-  const fm = pm.frontMatter;
   if (!fm) {
     const lines = edits.map((e) => `${e.field}: ${yamlValue(e.field, e.value)}`);
     return `---${eol}${lines.join(eol)}${eol}---${eol}${text}`;

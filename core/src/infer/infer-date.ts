@@ -1,69 +1,85 @@
 import { isIsoDate, parseDateTime } from '../dates';
 import type { Postmortem } from '../parse';
-import { findDates, findYearlessDates, firstDate } from './dates';
+import {
+  findDates,
+  findYearlessDates,
+  firstDate,
+  numericDateOrder,
+  type FoundDate,
+  type NumericOrder,
+} from './dates';
 import type { FieldContext, InferredField } from './inferred';
-import { frontMatterLine, frontMatterValue, fromFrontMatter } from './labels';
+import { frontMatterLine, frontMatterValue, fromFrontMatter, type LabelledLine } from './labels';
 
 /**
- * The incident date (and start time when front matter gives one): front matter, a `Date:` line,
- * the file name, the H1, "On June 13, 2023", the timeline, any date in the text.
+ * The incident date (and start time when front matter gives one), from the most explicit source:
+ * an incident key in front matter, a `date` of front matter kept for incidents, a line labelled
+ * with the incident's date ("Incident date:", "Impact started:", "Incident window:"), a blog's or
+ * a tracker's own date unless the text names an earlier incident date, a `Date:` line, the file
+ * name, the H1, "On June 13, 2023", the timeline, any date in the text. Slashed dates are read
+ * day first or month first as the document writes them (numericDateOrder).
  */
 export function inferDate(ctx: FieldContext): {
   date?: InferredField<string>;
   started?: InferredField<string>;
 } {
   const { pm, label, h1, fileName } = ctx;
+  const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
+  const numeric = numericDateOrder(body);
+  const order = numeric?.order;
+  const first = (text: string) => firstDate(text, order);
+  // A day-first or month-first reading the document does not settle is less sure.
+  const sureOf = (d: FoundDate, sure: number, numericSure: number) =>
+    d.kind !== 'numeric' ? sure : numeric?.sure ? numericSure : Math.min(numericSure, 0.5);
   const found: { date?: InferredField<string>; started?: InferredField<string> } = {};
-  const fmDate = frontMatterValue(pm, [
-    'date',
-    'incident_date',
-    'incident-date',
-    'date_of_incident',
-    'incident_start',
-    'incident_started',
-    'incident_start_time',
-    'started',
-    'started_at',
-    'start',
-    'start_time',
-    'created',
-  ]);
+  const fmIncident = frontMatterValue(pm, INCIDENT_KEYS);
+  const fmDocument = frontMatterValue(pm, DOCUMENT_KEYS);
+  const withDate = (l: LabelledLine) => first(l.value) !== undefined && !isEmailHeader(pm, l.line);
   // A label that names the incident's date beats a bare `Date:`, which may be a document's or an e-mail's.
-  const dateLine =
-    label(
-      /^(?:(?:incident|outage|disruption|event) (?:date|start(?:ed)?(?: time| at)?)|date(?:\/time)? of (?:the )?(?:incident|outage|disruption|event|impact)|start(?:ed)?(?: time| at)?|start of (?:the )?(?:incident|outage|disruption|impact)|occurred(?: on)?)(?: \(utc\))?$/,
-    ) ?? label(/^(?:date(?: \(utc\))?|when|date\/time|day)$/, (l) => !isEmailHeader(pm, l.line));
+  const incidentLine = label(INCIDENT_LABEL, withDate);
+  const dateLine = label(/^(?:date(?: \(utc\))?|when|date\/time|day)$/, withDate);
   const fromFileName = /(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)/.exec(fileName);
   const fileDate =
     fromFileName && isIsoDate(`${fromFileName[1]}-${fromFileName[2]}-${fromFileName[3]}`)
       ? `${fromFileName[1]}-${fromFileName[2]}-${fromFileName[3]}`
       : undefined;
-  if (fmDate) {
-    const raw = fmDate.value instanceof Date ? fmDate.value.toISOString() : String(fmDate.value);
+  const fromLine = (l: LabelledLine): InferredField<string> | undefined => {
+    const d = first(l.value);
+    return (
+      d && { value: d.iso, from: `line ${l.line}`, confidence: sureOf(d, 0.95, 0.7), line: l.line }
+    );
+  };
+  const fm = fmIncident ?? fmDocument;
+  // A blog or site generator's date is when the post went out, a note's `created` when it was
+  // written, a tracker's `created_at` when the ticket was opened.
+  const documentDate =
+    !fmIncident &&
+    fmDocument !== undefined &&
+    (isPublishingFrontMatter(pm) ||
+      /^(?:created|opened|updated|modified|exported)/i.test(fmDocument.key));
+  if (fm && !(documentDate && incidentLine && fromLine(incidentLine))) {
+    const raw = fm.value instanceof Date ? fm.value.toISOString() : String(fm.value);
     const dt = readDateTime(raw);
-    const d = dt?.slice(0, 10) ?? firstDate(raw)?.iso;
+    const d = dt?.slice(0, 10) ?? first(raw)?.iso;
     if (d) {
       found.date = {
         value: d,
-        from: fromFrontMatter(fmDate.line),
+        from: fromFrontMatter(fm.line),
         confidence: raw.trim() === d ? 1 : 0.95,
-        line: fmDate.line,
+        line: fm.line,
       };
-      if (dt && dt.length > 10 && /^(?:date|incident_start|start|started)/i.test(fmDate.key))
+      if (dt && dt.length > 10 && /^(?:date|incident_start|start|started)/i.test(fm.key))
         found.started = {
           value: dt,
-          from: fromFrontMatter(fmDate.line),
+          from: fromFrontMatter(fm.line),
           confidence: 0.9,
-          line: fmDate.line,
+          line: fm.line,
         };
-      // A blog or site generator's date is when the post went out, a note's `created` when it was
-      // written; the incident is the earlier date the text names.
-      const documentDate = isPublishingFrontMatter(pm) || /^created/i.test(fmDate.key);
-      const earlier = documentDate ? incidentDateBefore(pm, d, h1) : undefined;
+      const earlier = documentDate ? incidentDateBefore(pm, d, h1, order) : undefined;
       if (earlier) {
         ctx.notes.push({
           field: 'date',
-          message: `Front matter line ${fmDate.line} dates the post ${d}; the text dates the incident ${earlier.value} (${earlier.from}), which was used.`,
+          message: `Front matter line ${fm.line} dates the ${isPublishingFrontMatter(pm) ? 'post' : 'document'} ${d}; the text dates the incident ${earlier.value} (${earlier.from}), which was used.`,
           line: earlier.line,
         });
         found.date = earlier;
@@ -71,42 +87,33 @@ export function inferDate(ctx: FieldContext): {
       }
     }
   }
-  if (!found.date && dateLine) {
-    const d = firstDate(dateLine.value);
-    if (d)
-      found.date = {
-        value: d.iso,
-        from: `line ${dateLine.line}`,
-        confidence: d.kind === 'numeric' ? 0.7 : 0.95,
-        line: dateLine.line,
-      };
-  }
+  if (!found.date && incidentLine) found.date = fromLine(incidentLine);
+  if (!found.date && dateLine) found.date = fromLine(dateLine);
   if (!found.date && fileDate)
     found.date = { value: fileDate, from: 'file name', confidence: 0.85 };
   if (!found.date && h1) {
-    const d = firstDate(h1.text);
+    const d = first(h1.text);
     if (d)
       found.date = {
         value: d.iso,
         from: `line ${h1.line}`,
-        confidence: d.kind === 'numeric' ? 0.6 : 0.85,
+        confidence: sureOf(d, 0.85, 0.6),
         line: h1.line,
       };
   }
   if (!found.date) {
-    const on = proseDate(pm);
+    const on = proseDate(pm, order);
     if (on) found.date = on;
   }
   if (!found.date) {
-    const t = timelineDate(pm);
+    const t = timelineDate(pm, order);
     if (t) found.date = t;
   }
   if (!found.date) {
     // Any date in the text, but not the one a line gives the document itself (posted, sent, opened):
     // that one only bounds the incident, which the text may name without a year ("on Tuesday, March 11").
-    const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
     let posted: InferredField<string> | undefined;
-    for (const d of findDates(body)) {
+    for (const d of findDates(body, order)) {
       const at = (pm.frontMatter?.end ?? 0) + d.index;
       const line = pm.lines.position(at).line;
       if (!isDocumentDate(pm, at, line)) {
@@ -116,7 +123,7 @@ export function inferDate(ctx: FieldContext): {
       posted ??= { value: d.iso, from: `line ${line}`, confidence: 0.4, line };
     }
     if (!found.date && posted) {
-      const earlier = incidentDateBefore(pm, posted.value, h1);
+      const earlier = incidentDateBefore(pm, posted.value, h1, order);
       if (earlier)
         ctx.notes.push({
           field: 'date',
@@ -126,6 +133,12 @@ export function inferDate(ctx: FieldContext): {
       found.date = earlier ? { ...earlier, confidence: Math.min(earlier.confidence, 0.6) } : posted;
     }
   }
+  if (found.date && numeric && !numeric.sure && found.date.confidence <= 0.5)
+    ctx.notes.push({
+      field: 'date',
+      message: `The document writes dates such as 04/03/2025 without saying whether the day or the month comes first; ${found.date.value} reads it ${numeric.order === 'dmy' ? 'day' : 'month'} first: check it.`,
+      line: found.date.line,
+    });
   if (found.date && fileDate && found.date.value !== fileDate && found.date.from !== 'file name') {
     ctx.notes.push({
       field: 'date',
@@ -135,6 +148,28 @@ export function inferDate(ctx: FieldContext): {
   }
   return found;
 }
+
+/** Front-matter keys that hold the incident's own date or start. */
+const INCIDENT_KEYS = [
+  'incident_date',
+  'incident-date',
+  'date_of_incident',
+  'incident_start',
+  'incident_started',
+  'incident_start_time',
+  'impact_start',
+  'impact_started',
+  'started',
+  'started_at',
+  'start',
+  'start_time',
+];
+/** Front-matter keys that date the document (a post, a note, a ticket); `date` is the incident's unless a blog's. */
+const DOCUMENT_KEYS = ['date', 'created', 'created_at', 'opened', 'opened_at'];
+
+/** Labels that name the incident's own date: "Incident date", "Impact started", "Incident window", "Event date". */
+const INCIDENT_LABEL =
+  /^(?:(?:incident|outage|disruption|event|service disruption)(?: (?:date|day|window|period|start(?:ed)?(?: time| at| on)?|began|begin|first seen))?|(?:impact|problem) (?:date|day|window|period|start(?:ed)?(?: time| at| on)?|began|begin|first seen)|(?:date|day)(?:\/time)? of (?:the )?(?:incident|outage|disruption|event|impact|failure)|start(?:ed)?(?: time| at)?|start of (?:the )?(?:incident|outage|disruption|impact)|first (?:impact|seen|detected|customer impact)|occurred(?: on)?|happened(?: on)?)(?: \((?:utc|[a-z]{2,5})\))?$/;
 
 /**
  * A date-time in front matter as ISO with its zone as written (`2023-04-02 10:00:00 +0000` ->
@@ -178,6 +213,7 @@ function incidentDateBefore(
   pm: Postmortem,
   posted: string,
   h1: { text: string; line: number } | undefined,
+  order?: NumericOrder,
 ): InferredField<string> | undefined {
   // The first date the text gives decides: the post's own date (the text agrees) or an earlier one.
   const candidates: (() => InferredField<string> | undefined)[] = [];
@@ -187,18 +223,18 @@ function incidentDateBefore(
       : undefined;
   if (title)
     candidates.push(() => {
-      const d = firstDate(title);
+      const d = firstDate(title, order);
       const line = frontMatterLine(pm, 'title');
       return d && { value: d.iso, from: `line ${line}`, confidence: 0.8, line };
     });
   if (h1)
     candidates.push(() => {
-      const d = firstDate(h1.text);
+      const d = firstDate(h1.text, order);
       return d && { value: d.iso, from: `line ${h1.line}`, confidence: 0.8, line: h1.line };
     });
   candidates.push(
-    () => proseDate(pm),
-    () => timelineDate(pm),
+    () => proseDate(pm, order),
+    () => timelineDate(pm, order),
   );
   candidates.push(() => {
     const start = pm.frontMatter?.end ?? 0;
@@ -221,7 +257,7 @@ function dayDiff(a: string, b: string): number {
 }
 
 /** "On June 13, 2023, ..." or "On 2023-06-13" in prose. */
-function proseDate(pm: Postmortem): InferredField<string> | undefined {
+function proseDate(pm: Postmortem, order?: NumericOrder): InferredField<string> | undefined {
   const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
   const offset = pm.frontMatter?.end ?? 0;
   const re = /\b(?:on|between|from|starting|beginning)\s+(?:the\s+)?(?=\S)/gi;
@@ -229,7 +265,7 @@ function proseDate(pm: Postmortem): InferredField<string> | undefined {
     const after = body.slice(m.index + m[0].length, m.index + m[0].length + 60);
     // Most "on"s are not followed by a date; a date has digits early.
     if (!/\d/.test(after.slice(0, 40))) continue;
-    const d = firstDate(after);
+    const d = firstDate(after, order);
     if (d && d.index <= 25) {
       const line = pm.lines.position(offset + m.index).line;
       const at = offset + m.index;
@@ -248,7 +284,7 @@ function proseDate(pm: Postmortem): InferredField<string> | undefined {
 }
 
 /** The first date of the timeline: an entry's own date, a day heading, or a date line under the Timeline heading. */
-function timelineDate(pm: Postmortem): InferredField<string> | undefined {
+function timelineDate(pm: Postmortem, order?: NumericOrder): InferredField<string> | undefined {
   const dated = pm.timeline.find((e) => e.time?.date);
   const day = pm.timelineDays.find((d) => d.date !== undefined);
   const candidates: { offset: number; date: string }[] = [];
@@ -258,7 +294,7 @@ function timelineDate(pm: Postmortem): InferredField<string> | undefined {
     (s) => s.ids.includes('timeline') || /timeline|chronology/i.test(s.heading),
   );
   if (section) {
-    const d = firstDate(pm.text.slice(section.start, section.end));
+    const d = firstDate(pm.text.slice(section.start, section.end), order);
     if (d) candidates.push({ offset: section.start + d.index, date: d.iso });
   }
   candidates.sort((a, b) => a.offset - b.offset);
@@ -270,7 +306,7 @@ function timelineDate(pm: Postmortem): InferredField<string> | undefined {
 
 /** Words that date a document rather than the incident: when it was posted, sent, opened, approved. */
 const DOCUMENT_EVENT =
-  /\b(?:posted|published|opened|created|sent|approved|reviewed|signed off|filed|drafted|last (?:updated|edited|modified))\b/i;
+  /\b(?:posted|published|opened|created|sent|approved|approval|reviewed|review date|signed off|filed|drafted|exported|generated|printed|issued|revised|submitted|circulated|(?:last )?(?:updated|edited|modified))\b/i;
 const DOCUMENT_EVENT_BEFORE_ON = new RegExp(
   `${DOCUMENT_EVENT.source}(?:\\s+by\\s+[^.;]{1,60}?)?\\s*$`,
   'i',

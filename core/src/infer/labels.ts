@@ -94,7 +94,8 @@ export function frontMatterLine(
   const fm = pm.frontMatter;
   if (!fm) return 1;
   const raw = pm.text.slice(fm.contentStart, fm.contentEnd);
-  const m = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \t]*:`, 'm').exec(raw);
+  // `key:` in YAML, `key =` in TOML.
+  const m = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \t]*[:=]`, 'm').exec(raw);
   return pm.lines.position(fm.contentStart + (m?.index ?? 0)).line;
 }
 
