@@ -1,7 +1,7 @@
 import type { Postmortem } from '../parse';
 import { suggest } from '../suggest';
 import type { FieldContext, InferredField } from './inferred';
-import { frontMatterValue, fromFrontMatter, stripInline } from './labels';
+import { asList, frontMatterValue, fromFrontMatter, stripInline } from './labels';
 
 /** The severity where one is stated: front matter, a `Severity:` line, "Sev 1" or "P0" in the text. */
 export function inferSeverity(ctx: FieldContext): InferredField<string> | undefined {
@@ -15,9 +15,21 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
     'impact_level',
     'incident_level',
   ]);
-  const sevLine = label(
-    /^(?:severity|sev|priority|incident (?:severity|priority|level)|impact level|level|sev level)$/,
-  );
+  const sevLine =
+    label(
+      /^(?:severity|sev|priority|incident (?:severity|priority|level|classification)|impact level|level|sev level|severity level)$/,
+    ) ??
+    // A classification states a severity only when it opens with one: "S2 — data loss", not "Internal".
+    label(/^(?:classification|incident class|category)$/, (l) => SEVERITY_FIRST.test(l.value));
+  // "Severity: none assigned (would have been SEV1)": the document says there is none.
+  if (!fmSeverity && sevLine && NO_SEVERITY.test(stripInline(sevLine.value))) {
+    ctx.notes.push({
+      field: 'severity',
+      message: `Line ${sevLine.line} says no severity was assigned ('${stripInline(sevLine.value)}'); none was inferred.`,
+      line: sevLine.line,
+    });
+    return undefined;
+  }
   const fromFm = fmSeverity ? mapSeverity(String(fmSeverity.value), severities) : undefined;
   const fromLine = sevLine ? mapSeverity(sevLine.value, severities) : undefined;
   let severity: InferredField<string> | undefined;
@@ -36,7 +48,7 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
       line: sevLine.line,
     };
   else {
-    const stated = statedSeverity(pm, severities);
+    const stated = scopedLabelSeverity(pm, severities) ?? statedSeverity(pm, severities);
     if (stated) severity = stated;
   }
   if (fmSeverity && !fromFm)
@@ -46,6 +58,36 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
       line: fmSeverity.line,
     });
   return severity;
+}
+
+/** A value saying no severity was given: "none", "none assigned", "n/a", "not assigned", "—". */
+const NO_SEVERITY =
+  /^(?:none|n\/?a|not (?:assigned|set|declared|applicable)|unassigned|no severity|[-—–]+)(?![\p{L}\d])/iu;
+/** A value that opens with a severity: "S2 — data loss", "Sev 1", "P2", "2 - High", "Critical". */
+const SEVERITY_FIRST =
+  /^\W*(?:s|sev(?:erity)?|p|priority|level)[\s:/-]*\d\b|^\W*\d\s*[-–—:]\s*\p{L}|^\W*(?:critical|major|minor|high|medium|moderate|low)\b/iu;
+/** A tracker's scoped severity label: GitLab `severity::2`, GitHub `sev/2`, `priority::1`. */
+const SCOPED =
+  /(?<![\p{L}\d])(sev(?:erity)?|priority|p)(?:::|\/)[\s"']*(\d|critical|high|medium|low|major|minor)(?![\p{L}\d])/iu;
+
+/** A scoped severity label in front-matter `labels` or `tags`, or in the text ("Labels: `sev/2`"). */
+function scopedLabelSeverity(
+  pm: Postmortem,
+  severities: readonly string[],
+): InferredField<string> | undefined {
+  const fm = frontMatterValue(pm, ['labels', 'tags', 'label']);
+  for (const item of fm ? asList(fm.value) : []) {
+    const m = SCOPED.exec(item);
+    const value = m && mapSeverity(`${/^p/i.test(m[1]!) ? 'p' : 'sev'} ${m[2]}`, severities);
+    if (value) return { value, from: fromFrontMatter(fm!.line), confidence: 0.85, line: fm!.line };
+  }
+  const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
+  const m = new RegExp(SCOPED.source, 'giu').exec(body);
+  if (!m) return undefined;
+  const value = mapSeverity(`${/^p/i.test(m[1]!) ? 'p' : 'sev'} ${m[2]}`, severities);
+  if (!value) return undefined;
+  const line = pm.lines.position((pm.frontMatter?.end ?? 0) + m.index).line;
+  return { value, from: `line ${line}`, confidence: 0.85, line };
 }
 
 const WORD_RANKS: [RegExp, number][] = [
@@ -62,7 +104,13 @@ const WORD_RANKS: [RegExp, number][] = [
  */
 export function mapSeverity(raw: string, severities: readonly string[]): string | undefined {
   if (!severities.length) return undefined;
-  const v = stripInline(raw).toLowerCase().trim();
+  // Marks around a value are not part of it: `🔴 High`, GitLab's `~"severity::2"`.
+  const v = stripInline(raw)
+    .toLowerCase()
+    .replace(/^[^\p{L}\d]+/u, '')
+    .replace(/^(sev(?:erity)?|priority|p)(?:::|\/)["']?(?=\w)/u, '$1 ')
+    .replace(/["']+$/u, '')
+    .trim();
   const squash = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
   const direct = severities.find((s) => squash(s) === squash(v));
   if (direct) return direct;
@@ -106,7 +154,7 @@ function statedSeverity(
   const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
   const offset = pm.frontMatter?.end ?? 0;
   const re =
-    /(?<![\p{L}\d])(?:(?:severity|priority)(?: level)?\s*(?:[:=]|is|was)\s*\**\s*(sev(?:erity)?[\s-]?\d|p[0-4]|critical|major|minor|high|medium|moderate|low)|(sev(?:erity)?[\s-]?\d|priority[\s-]?[0-4]|p[0-4](?=\s+(?:incident|outage|event|issue|page))|(?:critical|major|minor)(?=\s+(?:incident|outage))))(?![\p{L}\d])/giu;
+    /(?<![\p{L}\d])(?:(?:severity|sev|priority)(?: level)?\s*(?:[:=]|is|was)\s*\**\s*(sev(?:erity)?[\s-]?\d|s[0-4]|p[0-4]|[0-4](?![\d.,:])|critical|major|minor|high|medium|moderate|low)|(sev(?:erity)?[\s-]?\d|priority[\s-]?[0-4]|p[0-4](?=\s+(?:incident|outage|event|issue|page))|(?:critical|major|minor)(?=\s+(?:incident|outage))))(?![\p{L}\d])/giu;
   let best: { stated: string; index: number; rank: number; labelled: boolean } | undefined;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const stated = m[1] ?? m[2]!;
