@@ -20,26 +20,67 @@ export function inferServices(ctx: FieldContext): InferredField<string[]> | unde
     'product',
     'products',
   ]);
-  const servicesLine = label(
-    /^(?:(?:affected |impacted )?(?:services?|systems?|components?|products?)(?:\(s\)|\/s)?(?: affected| impacted)?|affected|impacted|this incident affected)$/,
-  );
+  const servicesLine = label(SERVICES_LABEL, (l) => splitList(l.value, true).length > 0);
   if (fmServices && asList(fmServices.value).length) {
     return {
-      value: asList(fmServices.value).map(serviceName),
+      value: withoutCommonQualifier(asList(fmServices.value).map(serviceName)),
       from: fromFrontMatter(fmServices.line),
       confidence: fmServices.key === 'services' ? 1 : 0.85,
       line: fmServices.line,
     };
   }
-  if (servicesLine && splitList(servicesLine.value, true).length) {
+  if (servicesLine) {
     return {
-      value: splitList(servicesLine.value, true).map(serviceName),
+      value: withoutCommonQualifier(splitList(servicesLine.value, true).map(serviceName)),
       from: `line ${servicesLine.line}`,
       confidence: 0.75,
       line: servicesLine.line,
     };
   }
-  return listedServices(pm) ?? namedServices(pm);
+  return listedServices(pm) ?? scopedLabelServices(ctx) ?? namedServices(pm);
+}
+
+/**
+ * Labels of a line or a metadata-table row that lists the affected services: "Services affected",
+ * "Affected systems", "Business services", "Technical components", Jira's "Component/s", ITIL's
+ * "Configuration items", "services touched".
+ */
+const SERVICES_LABEL =
+  /^(?:(?:affected|impacted|business|technical|customer[- ]facing|critical|important)\s+)?(?:services?|systems?|components?|products?|applications?|apps|platforms?)(?:\(s\)|\/s)?(?:\s+(?:affected|impacted|touched|involved|hit|in scope|down|degraded))?$|^(?:affected|impacted|this incident affected)$|^(?:affected\s+)?(?:configuration items?|cis?)(?:\s+(?:affected|impacted))?$/;
+
+/** A tracker's scoped label naming a service: GitLab `service::checkout`, GitHub `component/billing`. */
+const SCOPED_SERVICE =
+  /(?<![\p{L}\d])(?:services?|components?)(?:::|\/)["']?([\p{L}\d][\p{L}\d._-]*)/giu;
+
+/** Services from scoped labels in front-matter `labels` or a `Labels:` line. */
+function scopedLabelServices(ctx: FieldContext): InferredField<string[]> | undefined {
+  const fm = frontMatterValue(ctx.pm, ['labels', 'label']);
+  const line = ctx.label(/^labels?$/);
+  const sources: { text: string; from: string; line: number }[] = [];
+  if (fm)
+    sources.push({
+      text: asList(fm.value).join(' '),
+      from: fromFrontMatter(fm.line),
+      line: fm.line,
+    });
+  if (line) sources.push({ text: line.value, from: `line ${line.line}`, line: line.line });
+  for (const source of sources) {
+    const names = [...source.text.matchAll(SCOPED_SERVICE)].map((m) => m[1]!);
+    if (names.length)
+      return { value: [...new Set(names)], from: source.from, confidence: 0.75, line: source.line };
+  }
+  return undefined;
+}
+
+/**
+ * "block-storage (AMS-2), compute (AMS-2)" -> [block-storage, compute]: a qualifier every item
+ * shares is where they ran, not part of their names.
+ */
+function withoutCommonQualifier(names: string[]): string[] {
+  if (names.length < 2) return names;
+  const qualifier = /\s*\(([^()]+)\)$/.exec(names[0]!)?.[1];
+  if (!qualifier || !names.every((n) => n.endsWith(`(${qualifier})`))) return names;
+  return names.map((n) => n.slice(0, n.lastIndexOf('(')).trim());
 }
 
 const SERVICES_HEADING =
@@ -54,10 +95,12 @@ function listedServices(pm: Postmortem): InferredField<string[]> | undefined {
   const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
   const lineText = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
   for (let n = first; n < pm.lines.lineCount; n++) {
-    if (!SERVICES_HEADING.test(lineText(n))) continue;
+    if (!SERVICES_HEADING.test(lineText(n)) && !UPPER_CASE_SERVICES.test(lineText(n))) continue;
     const names: string[] = [];
     let m = n + 1;
     while (m <= pm.lines.lineCount && !lineText(m).trim()) m++;
+    const listed = listSentence(pm, m);
+    if (listed) return { value: listed, from: `line ${n}`, confidence: 0.6, line: n };
     for (; m <= pm.lines.lineCount; m++) {
       const item = /^ {0,3}(?:[-*+]|\d+[.)])[ \t]+(.*)$/.exec(lineText(m));
       if (!item) break;
@@ -68,6 +111,27 @@ function listedServices(pm: Postmortem): InferredField<string[]> | undefined {
     if (names.length) return { value: names, from: `line ${n}`, confidence: 0.7, line: n };
   }
   return undefined;
+}
+
+/** An e-mail's or a letter's upper-case label line: "SYSTEMS AFFECTED". */
+const UPPER_CASE_SERVICES =
+  /^ {0,3}(?:AFFECTED |IMPACTED )?(?:SERVICES|SYSTEMS|COMPONENTS|APPLICATIONS)(?: AFFECTED| IMPACTED)?[ \t]*:?[ \t]*$/;
+
+/**
+ * The names in a paragraph's first sentence when it is a list of short names ("Policy
+ * administration, claims imaging, the broker extranet and internal file shares."), else undefined.
+ */
+function listSentence(pm: Postmortem, from: number): string[] | undefined {
+  const lineText = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+  if (from > pm.lines.lineCount || /^ {0,3}(?:[-*+#>|]|\d+[.)])/.test(lineText(from)))
+    return undefined;
+  let paragraph = '';
+  for (let n = from; n <= pm.lines.lineCount && lineText(n).trim(); n++)
+    paragraph += ` ${lineText(n).trim()}`;
+  const sentence = /^[^.!?]*/.exec(paragraph.trim())?.[0] ?? '';
+  const names = splitList(sentence, true).map((n) => n.replace(/^(?:the|our|all|some)\s+/i, ''));
+  if (names.length < 2 || names.some((n) => n.split(/\s+/).length > 5)) return undefined;
+  return names.slice(0, 8).map(serviceName);
 }
 
 /** Authors: front matter (`authors`, `author`, `owners`, ...) or a labelled line. */
