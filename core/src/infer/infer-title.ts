@@ -26,6 +26,10 @@ export function inferTitle(ctx: FieldContext): InferredField<string> | undefined
     h1 &&
     h1.text.split(/\s+/).length <= 4 &&
     (headingIds(h1.text, ctx.config).length > 0 || FURNITURE.test(h1.text));
+  // "# Harrowgate Cloud — Incident Retrospective" over "## Rack power loss in hall C": a house
+  // header whose own words are only the kind of document, with the incident's title right below.
+  const subtitle = h1 && !h1IsSection ? titleBelowHouseHeader(pm, h1, ctx) : undefined;
+  if (subtitle) return subtitle;
   if (h1 && saysSomething(h1.text) && !h1IsSection) {
     const value = stripTitleAffixes(h1.text);
     return {
@@ -43,13 +47,24 @@ export function inferTitle(ctx: FieldContext): InferredField<string> | undefined
       confidence: 0.8,
       line: fmTitleLike.line,
     };
-  const titleLine = label(/^(?:title|incident(?: title| name)?|subject|headline)$/);
+  const titleLine = label(
+    /^(?:title|incident(?: title| name)?|subject|headline|document(?: title| name)?|report (?:title|name)|(?:postmortem|post-mortem|review) title)$/,
+    (l) => saysSomething(l.value),
+  );
   if (titleLine && saysSomething(titleLine.value))
     return {
       value: stripTitleAffixes(titleLine.value),
       from: `line ${titleLine.line}`,
       confidence: 0.8,
       line: titleLine.line,
+    };
+  const afterKind = lineAfterKindLine(pm);
+  if (afterKind)
+    return {
+      value: stripTitleAffixes(afterKind.text),
+      from: `line ${afterKind.line}`,
+      confidence: 0.7,
+      line: afterKind.line,
     };
   const opening = openingLines(pm, h1);
   const bold = opening.bold;
@@ -77,6 +92,78 @@ export function inferTitle(ctx: FieldContext): InferredField<string> | undefined
   if (h1) return { value: h1.text, from: `line ${h1.line}`, confidence: 0.5, line: h1.line };
   return undefined;
 }
+
+/**
+ * The heading right below an H1 that only says what kind of document this is (with, at most, who
+ * wrote it: "Harrowgate Cloud — Incident Retrospective", "Incident Review"), when that heading is a
+ * level-2 title rather than a section.
+ */
+function titleBelowHouseHeader(
+  pm: Postmortem,
+  h1: LineText,
+  ctx: FieldContext,
+): InferredField<string> | undefined {
+  const generic = !saysSomething(h1.text) || isHouseHeader(h1.text);
+  if (!generic) return undefined;
+  const lineAt = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+  let n = h1.line + 1;
+  if (n <= pm.lines.lineCount && /^ {0,3}=+[ \t]*$/.test(lineAt(n))) n++;
+  while (n <= pm.lines.lineCount && !lineAt(n).trim()) n++;
+  if (n > pm.lines.lineCount) return undefined;
+  const atx = /^ {0,3}##[ \t]+(.*?)[ \t#]*$/.exec(lineAt(n));
+  const setext =
+    !atx &&
+    n < pm.lines.lineCount &&
+    /^ {0,3}-{3,}[ \t]*$/.test(lineAt(n + 1)) &&
+    !/^ {0,3}[-*+>|#]/.test(lineAt(n));
+  if (!atx && !setext) return undefined;
+  const text = stripInline(atx ? atx[1]! : lineAt(n));
+  if (!saysSomething(text) || headingIds(text, ctx.config).length || FURNITURE.test(text))
+    return undefined;
+  return { value: stripTitleAffixes(text), from: `line ${n}`, confidence: 0.8, line: n };
+}
+
+/**
+ * An H1 of the form "Organisation — kind of document": what stays once the kind is stripped is a
+ * short name of a few capitalised words ("Harrowgate Cloud"), not a description of an incident.
+ */
+function isHouseHeader(text: string): boolean {
+  const rest = stripTitleAffixes(text);
+  if (rest === text.trim()) return false;
+  const words = rest.split(/\s+/);
+  return words.length <= 4 && words.every((w) => /^[\p{Lu}\d&]/u.test(w));
+}
+
+/**
+ * A letterhead's title: among the short lines that stand alone at the top before any heading,
+ * the first one that says something after a line naming only the kind of document ("ROOT CAUSE
+ * ANALYSIS REPORT" over "Card Authorisation Service Outage, 6 May 2025").
+ */
+function lineAfterKindLine(pm: Postmortem): LineText | undefined {
+  const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
+  const lineAt = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+  let sawKind = false;
+  for (let n = first; n <= Math.min(pm.lines.lineCount, first + 20); n++) {
+    const line = lineAt(n).trim();
+    if (!line) continue;
+    // Only lines standing alone: a blank line (or the start) above and below.
+    const alone =
+      (n === first || !lineAt(n - 1).trim()) && (n === pm.lines.lineCount || !lineAt(n + 1).trim());
+    if (!alone || /^(?:#|[-*+>|]|\d+[.)]\s)/.test(line) || line.length > 120) return undefined;
+    const text = stripInline(line);
+    if (ONLY_KIND_LINE.test(text)) {
+      sawKind = true;
+      continue;
+    }
+    if (!saysSomething(text)) continue;
+    if (sawKind) return /[.!?:]$/.test(text) || METADATA.test(text) ? undefined : { text, line: n };
+  }
+  return undefined;
+}
+
+/** A line that is only the kind of document: "ROOT CAUSE ANALYSIS REPORT", "Incident Review". */
+const ONLY_KIND_LINE =
+  /^(?:(?:root cause analysis|post[- ]?incident|incident|outage|problem|major incident|service)\s+)?(?:report|review|analysis|post[- ]?mortem|retrospective|summary|rca)$|^(?:rca|post[- ]?mortem|retrospective)$/i;
 
 /** Other tools' front-matter keys that hold a title. */
 const TITLE_KEYS = ['incident_title', 'incident_name', 'headline', 'subject', 'name'];

@@ -18,7 +18,7 @@ const PREFIX = new RegExp(
   'iu',
 );
 const SUFFIX = new RegExp(
-  String.raw`(?:\s*[\[(]\s*(?:${MARK}|${KIND})\s*[\])]|\s+[-–—|:]+\s*(?:${KIND}|${MARK})|\s+(?:post[- ]?mortem|post[- ]?incident\s+review|rca|retrospective|incident\s+(?:report|review)))\s*$`,
+  String.raw`(?:\s+(?:\(#\d{3,}\)|#\d{3,})|\s*[\[(]\s*(?:${MARK}|${KIND})\s*[\])]|\s+[-–—|:]+\s*(?:${KIND}|${MARK})|\s+(?:post[- ]?mortem|post[- ]?incident\s+review|rca|retrospective|incident\s+(?:report|review)))\s*$`,
   'iu',
 );
 const DATE = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+\d{4})`;
