@@ -133,12 +133,19 @@ export function inferDate(ctx: FieldContext): {
       found.date = earlier ? { ...earlier, confidence: Math.min(earlier.confidence, 0.6) } : posted;
     }
   }
-  if (found.date && numeric && !numeric.sure && found.date.confidence <= 0.5)
-    ctx.notes.push({
-      field: 'date',
-      message: `The document writes dates such as 04/03/2025 without saying whether the day or the month comes first; ${found.date.value} reads it ${numeric.order === 'dmy' ? 'day' : 'month'} first: check it.`,
-      line: found.date.line,
-    });
+  // A slashed date the document does not settle as day first or month first is for a person to check.
+  const chosen = found.date;
+  if (chosen?.line !== undefined && numeric && !numeric.sure) {
+    const text = pm.text.slice(pm.lines.lineStart(chosen.line), pm.lines.lineEnd(chosen.line));
+    if (findDates(text, order).some((d) => d.kind === 'numeric' && d.iso === chosen.value)) {
+      chosen.confidence = Math.min(chosen.confidence, 0.5);
+      ctx.notes.push({
+        field: 'date',
+        message: `The document writes dates such as ${text.match(/\d{1,2}\/\d{1,2}\/\d{2,4}/)?.[0] ?? '04/03/2025'} without saying whether the day or the month comes first; ${chosen.value} reads it ${numeric.order === 'dmy' ? 'day' : 'month'} first: check it.`,
+        line: chosen.line,
+      });
+    }
+  }
   if (found.date && fileDate && found.date.value !== fileDate && found.date.from !== 'file name') {
     ctx.notes.push({
       field: 'date',
