@@ -211,6 +211,15 @@ function isPublishingFrontMatter(pm: Postmortem): boolean {
     'slug',
     'weight',
     'type',
+    'authors',
+    'description',
+    'image',
+    'aliases',
+    'lastmod',
+    'publishdate',
+    'sidebar_position',
+    'sidebar_label',
+    'hide_table_of_contents',
   ];
   return !keys.some((k) => tracking.includes(k)) && keys.some((k) => publishing.includes(k));
 }

@@ -149,6 +149,12 @@ function lineAfterKindLine(pm: Postmortem): LineText | undefined {
     // Only lines standing alone: a blank line (or the start) above and below.
     const alone =
       (n === first || !lineAt(n - 1).trim()) && (n === pm.lines.lineCount || !lineAt(n + 1).trim());
+    const heading = /^#{1,6}\s+(.*?)[\s#]*$/.exec(line);
+    // A heading that only names the kind of document is one of the letterhead's lines.
+    if (heading && ONLY_KIND_LINE.test(stripInline(heading[1]!))) {
+      sawKind = true;
+      continue;
+    }
     if (!alone || /^(?:#|[-*+>|]|\d+[.)]\s)/.test(line) || line.length > 120) return undefined;
     const text = stripInline(line);
     if (ONLY_KIND_LINE.test(text)) {
@@ -163,7 +169,7 @@ function lineAfterKindLine(pm: Postmortem): LineText | undefined {
 
 /** A line that is only the kind of document: "ROOT CAUSE ANALYSIS REPORT", "Incident Review". */
 const ONLY_KIND_LINE =
-  /^(?:(?:root cause analysis|post[- ]?incident|incident|outage|problem|major incident|service)\s+)?(?:report|review|analysis|post[- ]?mortem|retrospective|summary|rca)$|^(?:rca|post[- ]?mortem|retrospective)$/i;
+  /^(?:(?:root cause analysis|post[- ]?incident|(?:major |serious )?incident|outage|problem|service)\s+)?(?:report|review|analysis|post[- ]?mortem|retrospective|summary|rca)$|^(?:rca|post[- ]?mortem|retrospective)(?: report)?$/i;
 
 /** Other tools' front-matter keys that hold a title. */
 const TITLE_KEYS = ['incident_title', 'incident_name', 'headline', 'subject', 'name'];

@@ -7,11 +7,11 @@ import { findDates } from './dates';
  */
 
 /** Words that name the kind of document: "Postmortem", "Incident review", "RCA". */
-const DOC = String.raw`(?:(?:public|internal|customer|security|service|production|final|preliminary|draft)\s+)?(?:(?:incident|outage|problem|event|service)\s+)?(?:post[- ]?mortems?|post[- ]?incident\s+(?:review|report|analysis)|reports?|review|summary|write[- ]?up|analysis|notes?|retro(?:spective)?|rca|root[- ]cause\s+analysis|pir|after[- ]action\s+review|aar|coe|correction\s+of\s+errors)`;
+const DOC = String.raw`(?:(?:public|internal|customer|security|service|production|final|preliminary|draft|major|serious)\s+)?(?:(?:incident|outage|problem|event|service)\s+)?(?:post[- ]?mortems?|post[- ]?incident\s+(?:review|report|analysis)|reports?|review|summary|write[- ]?up|analysis|notes?|retro(?:spective)?|(?:rca|root[- ]cause\s+analysis)(?:\s+report)?|pir|after[- ]action\s+review|aar|coe|correction\s+of\s+errors)`;
 /** The document kind or the bare event word ("Incident: ...", "Outage - ..."). */
 const KIND = String.raw`(?:${DOC}|(?:(?:public|internal|security|production)\s+)?(?:incident|outage))`;
 /** Status and handling marks of a status page or a tracker: "[RESOLVED]", "Update:", "(draft)". */
-const MARK = String.raw`(?:resolved|closed|update[ds]?|final|draft|wip|confidential|internal|public|sev[\s-]?\d|p\d)`;
+const MARK = String.raw`(?:resolved|closed|update[ds]?|final|draft|wip|confidential|internal|public|sev[\s-]?\d|p\d|re|fwd?)`;
 
 const PREFIX = new RegExp(
   String.raw`^\s*(?:[\[(]\s*(?:${MARK}|${KIND})\s*[\])]\s*[:\-–—]?\s*|(?:${KIND}|${MARK})(?:\s*[:：|]\s*|\s+[-–—]+\s+)|${DOC}\s+(?:for|of|on|about|into)\s+(?:the\s+)?(?=\S))`,
