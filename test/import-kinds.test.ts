@@ -188,6 +188,24 @@ describe('import: the incident date before document dates', () => {
     expect(inferred(text).date?.value).toBe('2026-04-03');
   });
 
+  it('reads dashed day-first dates the same way', () => {
+    const text = ['# Batch ran twice', '', 'Started 04-03-2026, closed 19-03-2026.'].join('\n');
+    expect(inferred(text).date?.value).toBe('2026-03-04');
+  });
+
+  it("skips a report's own date line for the incident date below it", () => {
+    const text = [
+      '# Tills offline',
+      '',
+      'Report date: 2026-06-20',
+      '',
+      'The tills in every shop went offline at 09:00 on Saturday; card payments failed until 10:30.',
+      '',
+      'Our records show the failure began 2026-06-13 when the certificate rotated.',
+    ].join('\n');
+    expect(inferred(text).date?.value).toBe('2026-06-13');
+  });
+
   it('says to check a slashed date nothing in the document settles', () => {
     const result = run(['# Batch ran twice', '', 'It started on 04/03/2026 at night.'].join('\n'));
     expect(result.inferred.date?.confidence).toBeLessThanOrEqual(0.5);

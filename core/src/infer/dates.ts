@@ -95,7 +95,8 @@ const PATTERNS: {
     ],
   },
   {
-    re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g,
+    // 03/13/2024, and 13-03-2024 written with dashes.
+    re: /(?<![\d/.-])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/-])/g,
     kind: 'numeric',
     read: (m) => [+m[3]!, +m[1]!, +m[2]!],
   },
@@ -124,7 +125,7 @@ export function findDates(text: string, order: NumericOrder = 'mdy'): FoundDate[
   const found: FoundDate[] = [];
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
-    const slashed = p.kind === 'numeric' && p.re.source.includes('\\/');
+    const slashed = p.kind === 'numeric' && !p.re.source.includes('\\.');
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       const [y, mo, d] = p.read(m);
       let value = slashed && order === 'dmy' ? iso(y, d, mo) : iso(y, mo, d);
@@ -177,7 +178,7 @@ export function numericDateOrder(text: string): { order: NumericOrder; sure: boo
   let dmy = 0;
   let mdy = 0;
   let any = false;
-  const re = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])/g;
+  const re = /(?<![\d/.-])(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2})(?![\d/-])/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     any = true;
     const a = Number(m[1]);

@@ -322,7 +322,7 @@ function timelineDate(pm: Postmortem, order?: NumericOrder): InferredField<strin
 
 /** Words that date a document rather than the incident: when it was posted, sent, opened, approved. */
 const DOCUMENT_EVENT =
-  /\b(?:posted|published|opened|created|sent|approved|approval|reviewed|review date|signed off|filed|drafted|exported|generated|printed|issued|revised|submitted|circulated|(?:last )?(?:updated|edited|modified))\b/i;
+  /\b(?:posted|published|opened|created|sent|approved|approval|reviewed|review date|signed off|filed|drafted|exported|generated|printed|issued|revised|submitted|circulated|(?:last )?(?:updated|edited|modified)|report date|date of (?:the )?(?:report|review|issue)|prepared|authored|compiled|distributed)\b/i;
 const DOCUMENT_EVENT_BEFORE_ON = new RegExp(
   `${DOCUMENT_EVENT.source}(?:\\s+by\\s+[^.;]{1,60}?)?\\s*$`,
   'i',
