@@ -188,6 +188,20 @@ describe('import: the incident date before document dates', () => {
     expect(inferred(text).date?.value).toBe('2026-04-03');
   });
 
+  it('reads a detection label when no start is written, before a deploy in the timeline', () => {
+    const text = [
+      '# Stale prices on the shop',
+      '',
+      '**Detected at:** 2026-08-11 07:40 UTC',
+      '',
+      '## Timeline',
+      '',
+      '- 2026-08-09 16:00 Cache TTL change deployed',
+      '- 2026-08-11 07:40 Customer reports stale prices',
+    ].join('\n');
+    expect(inferred(text).date).toMatchObject({ value: '2026-08-11', line: 3 });
+  });
+
   it('reads dashed day-first dates the same way', () => {
     const text = ['# Batch ran twice', '', 'Started 04-03-2026, closed 19-03-2026.'].join('\n');
     expect(inferred(text).date?.value).toBe('2026-03-04');

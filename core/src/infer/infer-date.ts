@@ -101,6 +101,12 @@ export function inferDate(ctx: FieldContext): {
         line: h1.line,
       };
   }
+  // A milestone of the incident itself ("Detected: …", "Duration: …") dates it closely enough.
+  const milestone = !found.date ? label(MILESTONE_LABEL, withDate) : undefined;
+  if (milestone) {
+    const d = fromLine(milestone);
+    if (d) found.date = { ...d, confidence: Math.min(d.confidence, 0.85) };
+  }
   if (!found.date) {
     const on = proseDate(pm, order);
     if (on) found.date = on;
@@ -173,6 +179,10 @@ const INCIDENT_KEYS = [
 ];
 /** Front-matter keys that date the document (a post, a note, a ticket); `date` is the incident's unless a blog's. */
 const DOCUMENT_KEYS = ['date', 'created', 'created_at', 'opened', 'opened_at'];
+
+/** Labels of the incident's milestones and span, after its start: "Detected at", "Declared", "Duration". */
+const MILESTONE_LABEL =
+  /^(?:(?:detected|declared|reported|alerted|paged|identified|escalated)(?: (?:at|on|time))?|(?:time|date) (?:detected|declared|reported)|duration|period|window|time ?frame|timespan|incident (?:duration|span))(?: \((?:utc|[a-z]{2,5})\))?$/;
 
 /** Labels that name the incident's own date: "Incident date", "Impact started", "Incident window", "Event date". */
 const INCIDENT_LABEL =
