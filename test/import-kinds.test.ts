@@ -413,6 +413,15 @@ describe('import: titles outside a plain H1', () => {
     expect(titleOf(text)).toBe('Print servers offline in building 4');
   });
 
+  it('drops the section number a numbered export gives its title', () => {
+    expect(titleOf('# 1. Incident: Payment page timeouts\n\nText.\n')).toBe(
+      'Payment page timeouts',
+    );
+    expect(titleOf('# 3.5 hours of degraded search\n\nText.\n')).toBe(
+      '3.5 hours of degraded search',
+    );
+  });
+
   it("drops an issue's number after the title", () => {
     expect(titleOf('# Incident: sign-ups failed after the captcha change #4821\n\nText.\n')).toBe(
       'Sign-ups failed after the captcha change',

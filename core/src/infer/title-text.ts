@@ -40,7 +40,13 @@ export function stripTitleAffixes(text: string): string {
   let s = text.trim();
   for (let i = 0; i < 4; i++) {
     // Separators left at the end once a suffix is gone ("Cache flush: Postmortem" -> "Cache flush").
-    let next = s.replace(PREFIX, '').replace(SUFFIX, '').replace(TRAILING, '').trim();
+    // A section number a numbered export gives its first heading ("2. Incident: …") is not part of the title.
+    let next = s
+      .replace(/^\d+(?:\.\d+)*\.\s+(?=\p{L})/u, '')
+      .replace(PREFIX, '')
+      .replace(SUFFIX, '')
+      .replace(TRAILING, '')
+      .trim();
     const dated = DATED.exec(next);
     if (dated && (dated[1] || next !== text.trim())) next = next.slice(dated[0].length).trim();
     if (next === s || !next) break;
