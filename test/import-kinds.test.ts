@@ -413,6 +413,17 @@ describe('import: titles outside a plain H1', () => {
     expect(titleOf(text)).toBe('Print servers offline in building 4');
   });
 
+  it("reads the title of Jira's text export without its key and fields", () => {
+    const text = [
+      '[PAY-812] Refunds stuck in pending after queue upgrade Created: 02/Feb/26  Updated: 09/Feb/26',
+      '',
+      'Status:\tClosed',
+      'Priority:\tHigh',
+    ].join('\n');
+    expect(titleOf(text)).toBe('Refunds stuck in pending after queue upgrade');
+    expect(titleOf('# [OPS-77] Search index stale\n\nText.\n')).toBe('Search index stale');
+  });
+
   it('drops the section number a numbered export gives its title', () => {
     expect(titleOf('# 1. Incident: Payment page timeouts\n\nText.\n')).toBe(
       'Payment page timeouts',

@@ -58,6 +58,8 @@ export function inferTitle(ctx: FieldContext): InferredField<string> | undefined
       confidence: 0.8,
       line: titleLine.line,
     };
+  const jira = jiraExportTitle(pm);
+  if (jira) return jira;
   const afterKind = lineAfterKindLine(pm);
   if (afterKind)
     return {
@@ -163,6 +165,23 @@ function lineAfterKindLine(pm: Postmortem): LineText | undefined {
     }
     if (!saysSomething(text)) continue;
     if (sawKind) return /[.!?:]$/.test(text) || METADATA.test(text) ? undefined : { text, line: n };
+  }
+  return undefined;
+}
+
+/**
+ * The title of Jira's text export, written on its first line before the issue's own fields:
+ * "[OPS-4471] Ledger writes failing Created: 04/Mar/25  Updated: 18/Mar/25".
+ */
+function jiraExportTitle(pm: Postmortem): InferredField<string> | undefined {
+  const n = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
+  for (let line = n; line <= Math.min(pm.lines.lineCount, n + 3); line++) {
+    const text = pm.text.slice(pm.lines.lineStart(line), pm.lines.lineEnd(line));
+    if (!text.trim()) continue;
+    const m = /^\s*(\[[A-Z][A-Z\d]*-\d+\]\s+.+?)\s+Created:\s+\S/.exec(text);
+    if (!m || !saysSomething(m[1]!)) return undefined;
+    const value = stripTitleAffixes(m[1]!);
+    return { value, from: `line ${line}`, confidence: 0.8, line };
   }
   return undefined;
 }

@@ -40,9 +40,11 @@ export function stripTitleAffixes(text: string): string {
   let s = text.trim();
   for (let i = 0; i < 4; i++) {
     // Separators left at the end once a suffix is gone ("Cache flush: Postmortem" -> "Cache flush").
-    // A section number a numbered export gives its first heading ("2. Incident: …") is not part of the title.
+    // A section number a numbered export gives its first heading ("2. Incident: …") and a tracker
+    // key in brackets ("[OPS-4471] ", "[#48213] ") are not part of the title.
     let next = s
       .replace(/^\d+(?:\.\d+)*\.\s+(?=\p{L})/u, '')
+      .replace(/^\[(?:[A-Z][A-Z\d]*-\d+|#\d+)\]\s*(?=\S)/u, '')
       .replace(PREFIX, '')
       .replace(SUFFIX, '')
       .replace(TRAILING, '')
