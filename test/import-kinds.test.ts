@@ -351,6 +351,13 @@ describe('import: titles outside a plain H1', () => {
     expect(titleOf(text)).toBe('Object storage rejected uploads in region B');
   });
 
+  it('keeps the H1 when the H2 below it is a house section, not a title', () => {
+    for (const h2 of ['Key information', 'Revision history', 'Context'])
+      expect(titleOf(`# Payments Outage — Postmortem\n\n## ${h2}\n\nText.\n`)).toBe(
+        'Payments Outage',
+      );
+  });
+
   it('keeps an H1 that describes the incident even when an H2 follows', () => {
     const text = ['# Checkout outage — Postmortem', '', '## Summary', '', 'Checkout failed.'].join(
       '\n',

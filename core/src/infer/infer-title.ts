@@ -120,7 +120,13 @@ function titleBelowHouseHeader(
     !/^ {0,3}[-*+>|#]/.test(lineAt(n));
   if (!atx && !setext) return undefined;
   const text = stripInline(atx ? atx[1]! : lineAt(n));
-  if (!saysSomething(text) || headingIds(text, ctx.config).length || FURNITURE.test(text))
+  // A title says what happened in a few words; a one- or two-word heading is a section of the house's.
+  if (
+    !saysSomething(text) ||
+    text.split(/\s+/).length < 3 ||
+    headingIds(text, ctx.config).length ||
+    FURNITURE.test(text)
+  )
     return undefined;
   return { value: stripTitleAffixes(text), from: `line ${n}`, confidence: 0.8, line: n };
 }
@@ -195,7 +201,7 @@ const TITLE_KEYS = ['incident_title', 'incident_name', 'headline', 'subject', 'n
 
 /** Headings that hold a document's furniture, not its incident: "Incident details", "Attendees". */
 const FURNITURE =
-  /^\W*(?:incident )?(?:details|information|info|metadata|document (?:control|history|information)|attendees|participants|people|roles|responders|contents|table of contents|toc|key facts|facts|at a glance|status|draft|confidential|description|overview|background|summary|abstract)\W*$/i;
+  /^\W*(?:incident )?(?:details|information|info|metadata|document (?:control|history|information|properties)|attendees|participants|people|roles|responders|contents|table of contents|toc|key (?:facts|information|info)|(?:quick )?facts|at a glance|snapshot|status|draft|confidential|description|overview|background|context|introduction|preface|scope|purpose|audience|summary|abstract|(?:revision|version|change) history|changelog|approvals?|sign[- ]?off|distribution|glossary|references|appendix)\W*$/i;
 
 /** A bold line that is a metadata label ("**Date: 2024-03-05**"), not a title. */
 const METADATA =
