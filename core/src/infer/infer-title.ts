@@ -6,10 +6,12 @@ import { firstSentence, saysSomething, stripTitleAffixes, titleFromSentence } fr
 
 /**
  * The title, from the first source that says something about the incident: front-matter `title`
- * (as written), the H1 without its house prefix ("Postmortem: ", "[RESOLVED]"), a `Title:` line
- * or another tool's title-like front-matter key, a bold or setext first line, a first heading
- * that is not a section Hindsight knows, the first sentence of the summary shortened, the file
- * name; an H1 that only names the kind of document ("Postmortem") comes last.
+ * (as written), the level-2 title under a house-header H1, the H1 without its house prefix
+ * ("Postmortem: ", "[RESOLVED]"), another tool's title-like front-matter key, a `Title:`,
+ * `Subject:` or `Document` line or row, Jira's text-export first line, the line after a
+ * letterhead's kind-of-report line, a bold or setext first line, a first heading that is not a
+ * section Hindsight knows, the first sentence of the summary shortened, the file name; an H1 that
+ * only names the kind of document ("Postmortem") comes last.
  */
 export function inferTitle(ctx: FieldContext): InferredField<string> | undefined {
   const { pm, label, h1, fileName } = ctx;
