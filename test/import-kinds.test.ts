@@ -1,4 +1,7 @@
+import fc from 'fast-check';
+import { stringify as tomlString } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import {
   defaultConfig,
   findDates,
@@ -98,6 +101,47 @@ describe('import: Hugo TOML front matter', () => {
       '+++\nweight = 3\ndraft = true\nday = 2026-01-02\nlist = ["a", "b"]\n+++\n'.length,
     );
     expect(readTomlFrontMatter('---\ntitle: x\n---\n')).toBeUndefined();
+  });
+});
+
+describe('import of TOML front matter (property)', () => {
+  const value = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.integer({ min: -1000, max: 100000 }),
+    fc.boolean(),
+    fc.array(fc.string({ maxLength: 12 }), { maxLength: 4 }),
+  );
+  const table = fc.dictionary(
+    fc.stringMatching(/^[a-z][a-z0-9 _-]{0,12}$/).map((k) => `x_${k}`),
+    value,
+    { maxKeys: 6 },
+  );
+  const line = fc.oneof(
+    fc.constantFrom('# Title', '## Timeline', '- 10:00 alert', '+++', '---', '', '| a | b |'),
+    fc.string({ maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, ' ')),
+  );
+  const body = fc
+    .tuple(fc.array(line, { maxLength: 15 }), fc.constantFrom('\n', '\r\n'))
+    .map(([lines, eol]) => ({ text: lines.join(eol) + eol, eol }));
+
+  it('keeps every key and value, and the body byte for byte', () => {
+    fc.assert(
+      fc.property(table, fc.string({ minLength: 1, maxLength: 30 }), body, (data, title, b) => {
+        const toml = tomlString({ title, ...data }).replace(/\n/g, b.eol);
+        const input = `+++${b.eol}${toml}+++${b.eol}${b.text}`;
+        const r = run(input);
+        expect(r.refusal).toBeUndefined();
+        expect(r.text.endsWith(b.text)).toBe(true);
+        const yaml = r.text.slice(0, r.text.length - b.text.length);
+        const fm = parseYaml(yaml.replace(/^---\r?\n/, '').replace(/---\r?\n$/, '')) as Record<
+          string,
+          unknown
+        >;
+        for (const [k, v] of Object.entries(data)) expect(fm[k]).toEqual(v);
+        expect(run(r.text).text).toBe(r.text);
+      }),
+      { numRuns: Number(process.env.HINDSIGHT_PROPERTY_RUNS ?? 100) },
+    );
   });
 });
 
