@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LintOptions } from '@hindsight/core';
+import { todayIso, type LintOptions } from '@hindsight/core';
 import { lintBatch, type LintedFile } from '@hindsight/node';
 
 /**
@@ -39,6 +39,8 @@ export async function lintFiles(
   onProgress?: (done: number) => void,
   keepModel = true,
 ): Promise<LintedFile[]> {
+  // One today for the whole run (and its workers), not a clock read for every file.
+  options = { ...options, today: options.today ?? todayIso() };
   const results: LintedFile[] = new Array(files.length);
   let next = 0;
   let done = 0;

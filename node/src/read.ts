@@ -102,7 +102,8 @@ export function readRegularFileSync(file: string, maxBytes: number): FileBytes {
     for (;;) {
       // The first read asks for the size the file says it has, plus a byte to see it end: one read
       // for an ordinary file, with no 64 KB buffer per file for the collector.
-      const want = chunks.length === 0 && stats.size > 0 ? stats.size + 1 : CHUNK;
+      const first = chunks.length === 0 && stats.size > 0;
+      const want = first ? stats.size + 1 : CHUNK;
       const buffer = new Uint8Array(Math.min(want, maxBytes + 1 - total));
       const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
@@ -110,6 +111,8 @@ export function readRegularFileSync(file: string, maxBytes: number): FileBytes {
       total += bytesRead;
       if (total > maxBytes)
         return { ok: false, reason: 'too-large', size: Math.max(total, stats.size) };
+      // Fewer bytes than the size and one: the end of the file, seen without a second read.
+      if (first && bytesRead < want) break;
     }
     return { ok: true, bytes: concat(chunks, total) };
   } catch (error) {
