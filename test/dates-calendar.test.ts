@@ -47,6 +47,20 @@ describe('dates', () => {
     );
   });
 
+  it('refuses date-times that are not on the clock or the calendar, in every form', () => {
+    for (const value of [
+      '2023-06-10T24:00:00Z',
+      '2023-06-10T23:60:00Z',
+      '2023-06-10T23:59:60Z',
+      '2023-02-30T01:00:00Z',
+      '0099-01-01T01:00:00Z',
+      '2023-06-10T0a:00:00Z',
+      '2023-06-10 24:00 UTC',
+    ])
+      expect(parseDateTime(value), value).toBeUndefined();
+    expect(parseDateTime(' 2023-06-10T04:05:06Z ')).toBe(Date.UTC(2023, 5, 10, 4, 5, 6));
+  });
+
   it('reads a date-time as Date.parse reads its day, plus the time and zone', () => {
     fc.assert(
       fc.property(

@@ -22,7 +22,12 @@ function daysInMonth(year: number, month: number): number {
  * always were here (Date.UTC reads them as 1900-1999).
  */
 export function isIsoDate(value: string): boolean {
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  return value.length === 10 && isIsoDateAt(value);
+}
+
+/** Whether the text starts with a real calendar date written as YYYY-MM-DD (see isIsoDate). */
+function isIsoDateAt(value: string): boolean {
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
   const year = digits(value, 0, 4);
   const month = digits(value, 5, 7);
   const day = digits(value, 8, 10);
@@ -37,6 +42,23 @@ const DATE_TIME =
  * to epoch milliseconds. A value without a zone is read as UTC. Returns undefined when unreadable.
  */
 export function parseDateTime(value: string): number | undefined {
+  // `2023-06-10T04:00:00Z`, the form nearly every front matter holds, without the regular expression.
+  if (
+    value.length === 20 &&
+    value.charCodeAt(10) === 84 &&
+    value.charCodeAt(13) === 58 &&
+    value.charCodeAt(16) === 58 &&
+    value.charCodeAt(19) === 90
+  ) {
+    const hour = digits(value, 11, 13);
+    const minute = digits(value, 14, 16);
+    const second = digits(value, 17, 19);
+    if (hour >= 0 && minute >= 0 && second >= 0) {
+      if (!isIsoDateAt(value) || hour > 23 || minute > 59 || second > 59) return undefined;
+      const day = Date.UTC(digits(value, 0, 4), digits(value, 5, 7) - 1, digits(value, 8, 10));
+      return day + ((hour * 60 + minute) * 60 + second) * 1000;
+    }
+  }
   const m = DATE_TIME.exec(value.trim());
   if (!m || !isIsoDate(m[1]!)) return undefined;
   const hour = Number(m[2]);

@@ -25,6 +25,7 @@ export function readSimpleYaml(raw: string): Record<string, unknown> | undefined
 
 /** Tabs, control characters and characters beyond the Basic Multilingual Plane: left to `yaml`. */
 const UNUSUAL = /[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd]/;
+const UNUSUAL_OR_LF = /[^\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd]/;
 const BLANK_OR_COMMENT = /^ *(?:#.*)?$/;
 
 /** The data of simple YAML, or undefined when the text is not simple YAML. */
@@ -33,17 +34,21 @@ function readPlain(raw: string): Record<string, unknown> | undefined {
   /** The open block under a key with no value: its indent and kind once its first line is seen. */
   let block:
     { key: string; indent: number; map?: Record<string, unknown>; seq?: unknown[] } | undefined;
+  // Without a CR, one test of the whole text stands for one per line.
+  const crs = raw.includes('\r');
+  if (!crs && UNUSUAL_OR_LF.test(raw)) return undefined;
   let from = 0;
   while (from <= raw.length) {
     let to = raw.indexOf('\n', from);
     if (to < 0) to = raw.length;
     let line = raw.slice(from, to);
     from = to + 1;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (crs && line.endsWith('\r')) line = line.slice(0, -1);
     if (line === '') continue;
-    if (UNUSUAL.test(line)) return undefined;
-    if (BLANK_OR_COMMENT.test(line)) continue;
-    const top = TOP_KEY.exec(line);
+    if (crs && UNUSUAL.test(line)) return undefined;
+    const first = line.charCodeAt(0);
+    if ((first === 32 || first === 35) && BLANK_OR_COMMENT.test(line)) continue;
+    const top = isLetter(first) ? TOP_KEY.exec(line) : null;
     if (top) {
       const key = top[1]!;
       if (!newKey(data, key)) return undefined;
@@ -93,7 +98,11 @@ const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 
 /** A key once per mapping, and no word a schema reads as something other than a string. */
 function newKey(map: Record<string, unknown>, key: string): boolean {
-  return !RESERVED.test(key) && !Object.hasOwn(map, key);
+  return !(key.length <= 5 && RESERVED.test(key)) && !Object.hasOwn(map, key);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** What a value that is not simple reads as: nothing, the text goes to `yaml`. */
@@ -130,13 +139,15 @@ const NOT_PLAIN = /: |:$| #|[{}[\]]/;
 
 /** A scalar as the core schemas read it: no timestamps, so dates stay strings. */
 function simpleScalar(value: string): Simple | typeof NOT_SIMPLE {
-  if (DOUBLE_QUOTED.test(value) || SINGLE_QUOTED.test(value)) return value.slice(1, -1);
-  if (!PLAIN_START.test(value) || NOT_PLAIN.test(value)) return NOT_SIMPLE;
   const first = value.charCodeAt(0);
+  if (first === 34) return DOUBLE_QUOTED.test(value) ? value.slice(1, -1) : NOT_SIMPLE;
+  if (first === 39) return SINGLE_QUOTED.test(value) ? value.slice(1, -1) : NOT_SIMPLE;
+  if (!PLAIN_START.test(value) || NOT_PLAIN.test(value)) return NOT_SIMPLE;
   if (first >= 48 && first <= 57) {
     if (INTEGER.test(value) || DECIMAL.test(value)) return Number(value);
     return DATE_TIME.test(value) ? value : NOT_SIMPLE;
   }
+  if (value.length > 5) return value;
   if (value === 'true') return true;
   if (value === 'false') return false;
   if (value === 'null') return null;
