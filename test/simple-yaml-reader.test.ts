@@ -11,7 +11,7 @@ import { propertyRuns } from './edits';
 // The js-yaml the core read simple front matter with before readSimpleYaml: the oracle here.
 const jsYaml = createRequire(fileURLToPath(new URL('../core/package.json', import.meta.url)))(
   'js-yaml',
-) as typeof import('js-yaml');
+) as { load(text: string, options: { schema: unknown }): unknown; CORE_SCHEMA: unknown };
 
 /** What js-yaml's core schema reads from a text: a mapping with keys, or undefined. */
 function byJsYaml(raw: string): Record<string, unknown> | undefined {

@@ -46,6 +46,14 @@ export function checkParsable(text: string, shapeLimits?: LineShapeLimits): Noti
     };
   }
   if (plainlyParsable(text, shapeLimits ?? LINE_SHAPE_LIMITS)) return undefined;
+  return checkEveryLine(text, shapeLimits);
+}
+
+/**
+ * checkParsable's pass over every line, without its shortcut (plainlyParsable): exported for the
+ * test that holds the shortcut to it.
+ */
+export function checkEveryLine(text: string, shapeLimits?: LineShapeLimits): Notice | undefined {
   const shapes = new LineShapeBudget(shapeLimits);
   let line = 1;
   let start = 0;
