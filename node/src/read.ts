@@ -87,16 +87,26 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<F
 /**
  * The same as readRegularFile, synchronously: for configuration, read before anything runs, and for
  * lint batches, where four thread-pool round trips per file cost more than the reads themselves.
+ * `listedRegular`: the file's folder listed it as a regular file (see collectFiles' `listed`).
  */
-export function readRegularFileSync(file: string, maxBytes: number): FileBytes {
+export function readRegularFileSync(
+  file: string,
+  maxBytes: number,
+  listedRegular = false,
+): FileBytes {
   let fd: number | undefined;
   try {
-    const before = statSync(file);
-    if (!before.isFile()) return notRegular(before);
-    if (before.size > maxBytes) return { ok: false, reason: 'too-large', size: before.size };
+    // A file its folder listed as a regular file is opened without the stat before (the stat
+    // through the open handle still refuses anything else): one path lookup fewer per file.
+    if (!listedRegular) {
+      const before = statSync(file);
+      if (!before.isFile()) return notRegular(before);
+      if (before.size > maxBytes) return { ok: false, reason: 'too-large', size: before.size };
+    }
     fd = openSync(file, OPEN_FLAGS);
     const stats = fstatSync(fd);
     if (!stats.isFile()) return notRegular(stats);
+    if (stats.size > maxBytes) return { ok: false, reason: 'too-large', size: stats.size };
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
