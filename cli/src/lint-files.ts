@@ -11,10 +11,11 @@ import { lintBatch, type LintedFile } from '@hindsight/node';
  * A worker costs about a second to start and warm up on 2 cores and saves a sixth of the time at
  * best, so it pays off on a large library that needs the Markdown parser (10,000 files with links
  * in every list: 17.3 s on one thread, 14.3 s with two) and not on one read by lines (10,000 plain
- * files: 2.8 s on one, 3.1-3.6 s with two, and paced at 3.3 s while the compiler still warms up;
- * bench/README.md). HINDSIGHT_PARALLEL_AFTER_MS overrides it, for tests and benchmarks.
+ * files: 3.0 s of CPU on one thread, 3.3-4.6 s with two, no sooner done; paced at up to 5 s while
+ * the compiler still warms up; bench/README.md). HINDSIGHT_PARALLEL_AFTER_MS overrides it, for tests
+ * and benchmarks.
  */
-const PARALLEL_AFTER_MS = Number(process.env.HINDSIGHT_PARALLEL_AFTER_MS ?? 5000);
+const PARALLEL_AFTER_MS = Number(process.env.HINDSIGHT_PARALLEL_AFTER_MS ?? 8000);
 /** The pace is measured over these files, after the first ones that warm the compiler up. */
 const PACE_FROM = 200;
 const PACE_TO = 500;
