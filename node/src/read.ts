@@ -18,6 +18,8 @@ export type FileBytes =
  */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 const CHUNK = 64 * 1024;
+/** Where readRegularFileSync reads after its first read (it is synchronous: one read at a time). */
+const scratch = new Uint8Array(CHUNK);
 
 /** What a file that is not a regular file is, in words: "a named pipe (FIFO)". */
 export function kindOf(stats: Stats): string {
@@ -110,19 +112,18 @@ export function readRegularFileSync(
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      // The first read asks for the size the file says it has, plus a byte to see it end: one read
-      // for an ordinary file, with no 64 KB buffer per file for the collector.
+      // The first read asks for the size the file says it has, plus a byte to see it end; later
+      // reads (the one that sees the end, for an ordinary file) go to one buffer for every file,
+      // copied out only when they bring bytes: no 64 KB buffer per file for the collector.
       const first = chunks.length === 0 && stats.size > 0;
-      const want = first ? stats.size + 1 : CHUNK;
-      const buffer = new Uint8Array(Math.min(want, maxBytes + 1 - total));
-      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+      const length = Math.min(first ? stats.size + 1 : CHUNK, maxBytes + 1 - total);
+      const buffer = first ? new Uint8Array(length) : scratch;
+      const bytesRead = readSync(fd, buffer, 0, length, null);
       if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
+      chunks.push(first ? buffer.subarray(0, bytesRead) : buffer.slice(0, bytesRead));
       total += bytesRead;
       if (total > maxBytes)
         return { ok: false, reason: 'too-large', size: Math.max(total, stats.size) };
-      // Fewer bytes than the size and one: the end of the file, seen without a second read.
-      if (first && bytesRead < want) break;
     }
     return { ok: true, bytes: concat(chunks, total) };
   } catch (error) {
