@@ -165,6 +165,31 @@ describe('reading files from disk', () => {
       'postmortems/2024-03-05-checkout.md',
     ]);
   });
+
+  it('lists the regular files a folder held, and reads them with the same findings', async () => {
+    writeFileSync(path.join(repo, 'postmortems/broken.md'), '---\ntitle: [\n---\n# x\n');
+    symlinkSync(path.join(repo, 'postmortems/broken.md'), path.join(repo, 'postmortems/link.md'));
+    writeFileSync(path.join(repo, 'postmortems/large.md'), 'x'.repeat(5 * 1024 * 1024 + 1));
+    const ws = loadWorkspace(repo);
+    const listed = new Set<string>();
+    const named = path.join(repo, 'postmortems/2024-03-05-checkout.md');
+    const files = await collectFiles(['postmortems', named], ws, repo, { listed });
+    // Found by the walk and listed as regular files: not the symbolic link (its target may change).
+    expect([...listed].map((f) => path.relative(repo, f)).sort()).toEqual([
+      'postmortems/2024-03-05-checkout.md',
+      'postmortems/broken.md',
+      'postmortems/large.md',
+    ]);
+    const options = { config: defaultConfig, today: TODAY };
+    const results = await lintBatch(files, options, false, listed);
+    expect(results).toEqual(await lintBatch(files, options, false));
+    expect(results.map((r) => r.findings[0]?.rule)).toEqual([
+      undefined,
+      'front-matter-yaml',
+      'file-readable',
+      'front-matter-yaml',
+    ]);
+  });
 });
 
 describe('--config that is not a regular file', () => {

@@ -1,5 +1,5 @@
 // The lint floor (issue 19): the least any linter of these files must do. Reads every Markdown file
-// under a folder (one read each), parses its front matter with js-yaml (the version the core uses)
+// under a folder (one read each), parses its front matter with js-yaml (the version core/package.json lists)
 // and splits it into lines; nothing else. `hindsight lint` is measured against this.
 // Usage: node bench/reference/floor.mjs <folder>   prints {"files":…,"lines":…,"keys":…} as JSON.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -3,22 +3,33 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LintOptions } from '@hindsight/core';
+import { todayIso, type LintOptions } from '@hindsight/core';
 import { lintBatch, type LintedFile } from '@hindsight/node';
 
 /**
- * Worker threads start only when this thread's pace says the rest would take longer than this.
+ * Worker threads start only when this thread's pace says the rest would take more CPU time than this.
  * A worker costs about a second to start and warm up on 2 cores and saves a sixth of the time at
  * best, so it pays off on a large library that needs the Markdown parser (10,000 files with links
  * in every list: 17.3 s on one thread, 14.3 s with two) and not on one read by lines (10,000 plain
- * files: 2.8 s on one, 3.1-3.6 s with two, and paced at 3.3 s while the compiler still warms up;
- * bench/README.md). HINDSIGHT_PARALLEL_AFTER_MS overrides it, for tests and benchmarks.
+ * files: 3.0 s of CPU on one thread, 3.3-4.6 s with two, no sooner done; paced at up to 5 s while
+ * the compiler still warms up; bench/README.md). HINDSIGHT_PARALLEL_AFTER_MS overrides it, for tests
+ * and benchmarks.
  */
-const PARALLEL_AFTER_MS = Number(process.env.HINDSIGHT_PARALLEL_AFTER_MS ?? 5000);
+const PARALLEL_AFTER_MS = Number(process.env.HINDSIGHT_PARALLEL_AFTER_MS ?? 8000);
 /** The pace is measured over these files, after the first ones that warm the compiler up. */
 const PACE_FROM = 200;
 const PACE_TO = 500;
 const BATCH = 10;
+
+/**
+ * CPU time of the process so far, in milliseconds: the pace is the work per file, not the time a
+ * busy machine took to give it (on a machine loaded 3x, wall-clock pacing started workers for
+ * 10,000 plain files, which then cost a third more CPU and no time).
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 /** The bundled worker beside the bundled CLI, when there is one (not when running from source). */
 function workerScript(): string | undefined {
@@ -31,14 +42,18 @@ function workerScript(): string | undefined {
 /**
  * Reads and lints files, reporting progress after each batch. With `keepModel` false and many
  * files, worker threads on the other cores share the work with this thread, batch by batch; a
- * worker that fails has its batch redone here. Results keep the order of `files`.
+ * worker that fails has its batch redone here. Results keep the order of `files`. `listed`: the
+ * files collectFiles listed as regular files (read with one path lookup fewer; not in workers).
  */
 export async function lintFiles(
   files: string[],
   options: LintOptions,
   onProgress?: (done: number) => void,
   keepModel = true,
+  listed?: ReadonlySet<string>,
 ): Promise<LintedFile[]> {
+  // One today for the whole run (and its workers), not a clock read for every file.
+  options = { ...options, today: options.today ?? todayIso() };
   const results: LintedFile[] = new Array(files.length);
   let next = 0;
   let done = 0;
@@ -69,19 +84,19 @@ export async function lintFiles(
   if (PARALLEL_AFTER_MS <= 0) startWorkers();
 
   for (let [start, end] = take(); start < end; [start, end] = take()) {
-    finish(start, await lintBatch(files.slice(start, end), options, keepModel));
+    finish(start, await lintBatch(files.slice(start, end), options, keepModel, listed));
     // The reads are synchronous: yield between batches, so worker messages and output get through.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (workerRuns.length || PARALLEL_AFTER_MS <= 0) continue;
-    if (paceStart === undefined && next >= PACE_FROM) paceStart = performance.now();
+    if (paceStart === undefined && next >= PACE_FROM) paceStart = cpuMs();
     else if (paceStart !== undefined && next >= PACE_TO && next - PACE_TO < BATCH) {
-      const perFile = (performance.now() - paceStart) / (next - PACE_FROM);
+      const perFile = (cpuMs() - paceStart) / (next - PACE_FROM);
       if (perFile * (files.length - next) > PARALLEL_AFTER_MS) startWorkers();
     }
   }
   await Promise.all(workerRuns);
   for (const [start, end] of redo)
-    finish(start, await lintBatch(files.slice(start, end), options, keepModel));
+    finish(start, await lintBatch(files.slice(start, end), options, keepModel, listed));
   return results;
 }
 

@@ -77,7 +77,8 @@ export function readTokens(
   const other = OWNER_OTHER.exec(text);
   const otherName = other && (other[1] ?? other[2] ?? other[3]);
   const arrow = OWNER_ARROW.exec(text);
-  const plain = text.replace(DONE_MARKS, ' ').trimEnd();
+  const undone = text.replace(DONE_MARKS, ' ');
+  const plain = undone.trimEnd();
   const dash = OWNER_DASH.exec(plain);
   const dashName = dash?.[1] && !NOT_NAMES.test(dash[1]) ? dash[1] : undefined;
   const owner =
@@ -97,11 +98,7 @@ export function readTokens(
   const kind = KIND.exec(text)?.[1]?.toLowerCase() as ActionKind | undefined;
   const trackerKey = TRACKER_KEY.exec(text)?.[1];
   const tracker = trackerKey ?? URL.exec(text)?.[0];
-  let title = text
-    .replace(DONE_MARKS, ' ')
-    .replace(OWNERS, ' ')
-    .replace(DUES, ' ')
-    .replace(KINDS, ' ');
+  let title = undone.replace(OWNERS, ' ').replace(DUES, ' ').replace(KINDS, ' ');
   if (owner && OWNER_LABEL.test(title)) title = title.replace(OWNER_LABEL, ' ');
   else if (owner && owner === paren) title = title.replace(OWNER_PAREN, ' ');
   else if (owner && owner === otherName) title = title.replace(other![0], ' ');

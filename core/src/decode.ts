@@ -13,6 +13,9 @@ import type { Notice } from './problem';
 /** Files above this size are not parsed: they are not postmortems and would stall the editor. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/** One decoder for every file: without `stream`, each decode() starts afresh. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Decodes a file's bytes: strips a UTF-8 BOM, honours UTF-16 BOMs, rejects binary and oversized
  * files, and reads invalid UTF-8 as Latin-1 with a note saying where the first bad byte is.
@@ -45,7 +48,41 @@ export function decode(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
       },
     };
   }
-  // Text has almost no control characters besides tab, line breaks, form feed and escape.
+  const body =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  let text: string | undefined;
+  try {
+    text = UTF8.decode(body);
+  } catch {
+    text = undefined;
+  }
+  // The control characters are counted byte by byte only when the text may hold one: a control
+  // byte is the same character in UTF-8, and a regular expression finds one much faster.
+  if (text === undefined || CONTROL.test(text)) {
+    const binary = controlNote(head);
+    if (binary) return { ok: false, note: binary };
+  }
+  if (text !== undefined) return { ok: true, text, encoding: 'utf-8' };
+  const bad = firstInvalidUtf8(body);
+  const { line, column } = bytePosition(body, bad);
+  return {
+    ok: true,
+    text: new TextDecoder('latin1').decode(body),
+    encoding: 'latin1',
+    note: {
+      message: `File is not valid UTF-8 (byte 0x${body[bad]!.toString(16).padStart(2, '0')} at line ${line}); it was read as Latin-1, expected UTF-8.`,
+      line,
+      column,
+    },
+  };
+}
+
+/** Control characters other than tab, line breaks, form feed and escape. */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
+
+/** Why the first bytes of a file look binary: text has almost no control characters besides tab, line breaks, form feed and escape. */
+function controlNote(head: Uint8Array): Notice | undefined {
   let control = 0;
   for (let i = 0; i < head.length; i++) {
     const b = head[i]!;
@@ -53,36 +90,12 @@ export function decode(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
   }
   if (head.length > 0 && control / head.length > 0.05) {
     return {
-      ok: false,
-      note: {
-        message: `File looks binary (${Math.round((control / head.length) * 100)}% control characters); expected a Markdown text file.`,
-        line: 1,
-        column: 1,
-      },
+      message: `File looks binary (${Math.round((control / head.length) * 100)}% control characters); expected a Markdown text file.`,
+      line: 1,
+      column: 1,
     };
   }
-  const body =
-    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return {
-      ok: true,
-      text: new TextDecoder('utf-8', { fatal: true }).decode(body),
-      encoding: 'utf-8',
-    };
-  } catch {
-    const bad = firstInvalidUtf8(body);
-    const { line, column } = bytePosition(body, bad);
-    return {
-      ok: true,
-      text: new TextDecoder('latin1').decode(body),
-      encoding: 'latin1',
-      note: {
-        message: `File is not valid UTF-8 (byte 0x${body[bad]!.toString(16).padStart(2, '0')} at line ${line}); it was read as Latin-1, expected UTF-8.`,
-        line,
-        column,
-      },
-    };
-  }
+  return undefined;
 }
 
 /** The note for a file of `size` bytes, over the limit: said before reading it when its size is known. */

@@ -1,10 +1,9 @@
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { FIELDS, fieldSchema, type FieldDef, type FieldName } from './fields';
 import type { Config } from './config';
-import { isSimpleYaml } from './simple-yaml';
+import { readSimpleYaml } from './simple-yaml';
 
 import type { Problem } from './problem';
 
@@ -99,9 +98,9 @@ export function readFrontMatter(
   const source = raw.replace(/\r(?!\n)/g, '\n');
   const parse = () =>
     parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
-  // Most front matter is plain key: value lines, which js-yaml reads ten times faster and the same
-  // way; the document with positions, which only findings about fields need, is parsed on demand.
-  const simple = isSimpleYaml(source) ? readSimple(source) : undefined;
+  // Most front matter is plain key: value lines, which readSimpleYaml reads ten times faster and the
+  // same way; the document with positions, which only findings about fields need, is parsed on demand.
+  const simple = readSimpleYaml(source);
   if (simple) {
     let doc: Document | undefined;
     return {
@@ -160,19 +159,6 @@ export function readFrontMatter(
 }
 
 const MAX_FLOW_DEPTH = 50;
-
-/** The mapping js-yaml reads from simple YAML (see isSimpleYaml), or undefined if it reads none. */
-function readSimple(source: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = loadYaml(source, { schema: CORE_SCHEMA });
-    if (value === null || value === undefined) return {};
-    return typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Whether a quote at `i` can open a quoted scalar: first on its line, or after : - [ { , or ?

@@ -34,11 +34,9 @@ export interface LintResult {
 
 /** Lints the text of a postmortem. Never throws. */
 export function lintText(text: string, options: LintOptions = {}, decodeNote?: Notice): LintResult {
-  const pm = parsePostmortem(text, {
-    config: options.config ?? defaultConfig,
-    today: options.today ?? todayIso(),
-  });
-  return lintPostmortem(pm, options, decodeNote);
+  const today = options.today ?? todayIso();
+  const pm = parsePostmortem(text, { config: options.config ?? defaultConfig, today });
+  return lintPostmortem(pm, options.today ? options : { ...options, today }, decodeNote);
 }
 
 /** Runs the rules over a parsed postmortem (from parsePostmortem or an IncrementalParser). */
@@ -50,6 +48,7 @@ export function lintPostmortem(
   const config = options.config ?? defaultConfig;
   const today = options.today ?? todayIso();
   const findings: Finding[] = [];
+  const context = { pm, config, today, decodeNote };
   for (const rule of RULES) {
     // A text that was not parsed has only the reason why; other rules would report noise.
     if (pm.refusal && rule.id !== 'file-readable') continue;
@@ -58,7 +57,7 @@ export function lintPostmortem(
         ? 'error'
         : (config.rules[rule.id] ?? rule.severity);
     if (level === 'off') continue;
-    for (const problem of rule.check({ pm, config, today, decodeNote })) {
+    for (const problem of rule.check(context)) {
       findings.push({
         rule: rule.id,
         severity: problem.quiet && level === 'warning' ? 'info' : level,

@@ -21,6 +21,11 @@ export interface CollectOptions {
    * isPostmortemFile): for hooks that pass every staged file.
    */
   postmortemsOnly?: boolean;
+  /**
+   * Filled with the files found in a folder whose listing said they are regular files, which
+   * lintBatch then reads with one path lookup fewer (a path named explicitly is not added).
+   */
+  listed?: Set<string>;
 }
 
 /**
@@ -60,7 +65,11 @@ export async function collectFiles(
         isFile = s?.isFile() ?? false;
       }
       if (isDir && !isSkippedFolder(e.name)) await walk(top, full);
-      else if (isFile && isPostmortemFile(path.relative(top, full), ws.config)) files.add(full);
+      else if (isFile && isPostmortemFile(path.relative(top, full), ws.config)) {
+        files.add(full);
+        // A symbolic link is stat'ed above, a moment earlier than its target is read: stat'ed again.
+        if (e.isFile()) options.listed?.add(full);
+      }
     }
   };
   for (const target of targets) {
@@ -120,8 +129,8 @@ export async function lintFile(file: string, options: LintOptions): Promise<Lint
 }
 
 /** readPostmortemBytes, synchronously. */
-export function readPostmortemBytesSync(file: string): FileBytes {
-  return readRegularFileSync(file, MAX_FILE_BYTES);
+export function readPostmortemBytesSync(file: string, listedRegular = false): FileBytes {
+  return readRegularFileSync(file, MAX_FILE_BYTES, listedRegular);
 }
 
 /**
@@ -129,15 +138,16 @@ export function readPostmortemBytesSync(file: string): FileBytes {
  * kilobytes, and an asynchronous read (open, stat, read, close, each a thread-pool round trip and a
  * promise) cost more than reading and parsing it (bench/README.md, "Against the floor"). Callers
  * yield to the event loop between batches. Without `keepModel` only the findings are kept, which
- * keeps memory flat on large libraries.
+ * keeps memory flat on large libraries. `listed`: files collectFiles listed as regular files.
  */
 export async function lintBatch(
   files: string[],
   options: LintOptions,
   keepModel: boolean,
+  listed?: ReadonlySet<string>,
 ): Promise<LintedFile[]> {
   return files.map((file) => {
-    const read = readPostmortemBytesSync(file);
+    const read = readPostmortemBytesSync(file, listed?.has(file) ?? false);
     if (!read.ok) return { file, findings: unreadFinding(read, options) };
     const result = lintBytes(read.bytes, options);
     return keepModel ? { file, ...result } : { file, findings: result.findings };

@@ -16,12 +16,14 @@ export async function lintPaths(
   keepModel: boolean,
 ): Promise<{ ws: Workspace; files: string[]; results: LintedFile[] }> {
   const ws = loadWorkspace(io.cwd, values.config as string | undefined);
+  const listed = new Set<string>();
   const files = await collectFiles(positionals, ws, io.cwd, {
     postmortemsOnly: values['postmortems-only'] === true,
+    listed,
   });
   const options: LintOptions = { config: ws.config, today: values.today as string | undefined };
   const progress = new Progress(io.stderr, files.length, keepModel ? 'read' : 'linted');
-  const results = await lintFiles(files, options, (n) => progress.tick(n), keepModel);
+  const results = await lintFiles(files, options, (n) => progress.tick(n), keepModel, listed);
   progress.end();
   return { ws, files, results };
 }

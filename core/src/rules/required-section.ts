@@ -12,11 +12,15 @@ export const requiredSection: Rule = {
     const order = config.sections.map((s) => s.id);
     const present = new Set(pm.sections.flatMap((s) => s.ids));
     // Found without a heading of their own: a prose opening, a labelled timeline, labelled action items.
-    if (opensWithProse(pm)) present.add('summary');
     if (pm.timeline.length > 0) present.add('timeline');
     if (pm.actions.length > 0) present.add('action-items');
-    for (const id of boldLabelSections(pm, config)) present.add(id);
-    for (const id of labelLineIds(pm.text, config)) present.add(id);
+    // The rest can only add to what is present: looked for only while a required section is missing.
+    const missing = () => config.requiredSections.some((id) => !present.has(id));
+    if (missing() && opensWithProse(pm)) present.add('summary');
+    if (missing()) {
+      for (const id of boldLabelSections(pm, config)) present.add(id);
+      for (const id of labelLineIds(pm.text, config)) present.add(id);
+    }
     const problems: Problem[] = [];
     const eol = pm.lines.eol;
     for (const id of config.requiredSections) {
