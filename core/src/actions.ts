@@ -1,6 +1,6 @@
 import { ACTION_KINDS, type ActionKind } from './taxonomy';
 import { isIsoDate } from './dates';
-import { looseIsoDate } from './timeline';
+import { looseIsoDate, parseEntryTime } from './timeline';
 
 /** An action item: a task-list item, list item or table row of the Action Items section. */
 export interface ActionItem {
@@ -27,7 +27,7 @@ export interface ActionItem {
 const OWNER = /(?:^|[\s(,;])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])/u;
 /** "Owner: Priya", "Assignee - bob", "owners: a, b": the first name after the label. */
 const OWNER_LABEL =
-  /\b(?:owners?|assignee|assigned to|dri)\s*[:=–—-]\s*@?([\p{L}][\p{L}\p{N}._'-]*(?:\s+\p{Lu}[\p{L}'-]+)?)/iu;
+  /\b(?:(?:owners?|assignee|dri)\s*[:=–—-]|assigned to\s*:?|owned by\s*:?)\s*@?([\p{L}][\p{L}\p{N}._'-]*(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{L}'-]+){0,3})/iu;
 /** A name in parentheses at the end, or before a ticket: "Rotate the keys (alice)", "(Priya Shah) - OPS-12". */
 const OWNER_PAREN =
   /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\)(?=\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b))/u;
@@ -37,21 +37,31 @@ const OWNER_OTHER =
 
 /** Words people put in parentheses at the end of an item that are not names. */
 const NOT_NAMES =
-  /^(optional|done|complete|completed|fixed|shipped|closed|resolved|wip|tbd|tba|pending|blocked|open|ongoing|planned|in progress|high|medium|low|critical|urgent|stretch|maybe|later|now|next|todo|draft|prevent|detect|mitigate|process|repair|investigate|mitigation|prevention|detection|new|again|done)$/i;
+  /^(someday|soon|deferred|dropped|cancell?ed|wontfix|partial|partially|important|nice|quick|asap|ongoing|implemented|live|yes|no|n\/a|optional|done|complete|completed|fixed|shipped|closed|resolved|wip|tbd|tba|pending|blocked|open|ongoing|planned|in progress|high|medium|low|critical|urgent|stretch|maybe|later|now|next|todo|draft|prevent|detect|mitigate|process|repair|investigate|mitigation|prevention|detection|new|again|done)$/i;
 const DUE = /\bdue:\s*(\S+?)(?=\.?(?:[\s,;)\]]|$))/i;
 /** A due period written as a quarter or a month: "Q2", "Q3 2025", "Q1'26", "end of January 2026". */
 const QUARTER =
-  /^(?:Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})$/i;
+  /^(?:(?:end of\s+)?(?:Q[1-4]|H[12])(?:[\s/-]*(?:\d{4}|'\d{2}))?|\d{4}[\s/-]?(?:Q[1-4]|H[12])|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{4})?)$/i;
 /** "by Q2", "target: Q3 2025", "📅 Q1 2026": a quarter as the due period. */
 const DUE_QUARTER =
-  /(?:\b(?:due|by|eta|deadline|target)\s*:?\s*|📅\s*)(Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\w/])/i;
+  /(?:\b(?:due|by|eta|deadline|target)\s*:?\s*|📅\s*)(Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|\d{4}-?Q[1-4]|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\w/])/i;
 /**
  * An owner after a dash near the end, followed by nothing or by a due date or state after a comma:
  * "— Jonas Richter, due 2025-11-15", "— Noor Haddad, done.", "- Facilities IT, Q2 2025",
  * "— team-netops", "— Trust & Reliability team, Q1 2026". Group 1 is the owner, group 2 what follows.
  */
 const OWNER_DASH =
-  /\s[–—-]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+){0,2}|\p{Lu}[\p{L}]*(?:\s+(?:&\s+)?[\p{L}]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*((?:due|by|eta|target|done|completed?|Q[1-4]|\d)[^–—]{0,40}?))?\s*\.?\s*$/u;
+  /\s[–—-]\s*@?((?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Ll}{2,20}|\p{Lu}[\p{L}]*(?:\s+(?:&\s+)?[\p{L}]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
+/** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3". */
+const DUE_DASH =
+  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4])\s*\.?\s*$/u;
+/**
+ * Parts of a bracket at the end that name who does it among other notes: "(supplier; by end of
+ * May)", "(Digital team; from the next release)", "(in progress, Leopold)".
+ */
+const PAREN_NOTES = /\(([^()]{2,80}[;,][^()]{1,80})\)\s*[.;]?\s*$/u;
+const PAREN_NAME =
+  /^@?(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}|[\p{L}][\p{L} &-]{1,30}\s(?:team|squad|group|ops|desk)|team[- ][\p{L}-]+|\p{Ll}{3,20})$/u;
 /** An Obsidian owner link after an arrow: "→ [[Kofi Mensah]]". */
 const OWNER_ARROW = /(?:→|->)\s*\[\[([^\]|]{1,60})(?:\|([^\]]{1,60}))?\]\]/u;
 /** "by 2024-03-01", "due 1 Mar 2024", "ETA: March 1, 2024", "deadline 03/01/2024". */
@@ -62,7 +72,7 @@ const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
 /** Marks that say an item is done: ✅ ✔ ☑, "(done)", "[completed]", "Done:" before it, "— done" or "— completed 13 January" after it, ", done." or ". Done" ending it, "Status: done". */
 const DONE_MARK =
-  /(?:^|\s)(?:✅|✔️?|☑️?|✓)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed)(?:\s+(?:on\s+|in\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,]{1,25})?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?)\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b/iu;
+  /(?:^|\s)(?:✅|✔️?|☑️?|✓)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed)(?:\s+(?:on\s+|in\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,]{1,25})?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?)\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b/iu;
 /** The same tokens, every occurrence: what the title leaves out (replace() starts each from the beginning). */
 const OWNERS = new RegExp(OWNER.source, 'gu');
 const DUES = new RegExp(DUE.source, 'gi');
@@ -77,6 +87,12 @@ export function readTokens(
   const other = OWNER_OTHER.exec(text);
   const otherName = other && (other[1] ?? other[2] ?? other[3]);
   const arrow = OWNER_ARROW.exec(text);
+  const notes = PAREN_NOTES.exec(text);
+  const notesName = notes?.[1]!
+    .split(/[;,]/)
+    .map((p) => p.trim())
+    .find((p) => PAREN_NAME.test(p) && !NOT_NAMES.test(p) && !TRACKER_KEY.test(p))
+    ?.replace(/^@/, '');
   const plain = text.replace(DONE_MARKS, ' ').trimEnd();
   const dash = OWNER_DASH.exec(plain);
   const dashName = dash?.[1] && !NOT_NAMES.test(dash[1]) ? dash[1] : undefined;
@@ -86,6 +102,7 @@ export function readTokens(
     (arrow ? (arrow[2] ?? arrow[1])!.trim() : undefined) ??
     (paren && !NOT_NAMES.test(paren) && !TRACKER_KEY.test(paren) ? paren : undefined) ??
     (otherName && !NOT_NAMES.test(otherName) ? otherName : undefined) ??
+    notesName ??
     dashName;
   const dashDue =
     dashName && dash?.[2] ? dash[2].replace(/^(?:due|by|eta|target)\s*:?\s*/i, '') : undefined;
@@ -93,7 +110,15 @@ export function readTokens(
     DUE.exec(text)?.[1] ??
     DUE_WORDS.exec(text)?.[1] ??
     DUE_QUARTER.exec(text)?.[1] ??
-    (dashDue && (QUARTER.test(dashDue) || dueDate(dashDue)) ? dashDue : undefined);
+    (dashDue && (QUARTER.test(dashDue) || dueDate(dashDue) || yearlessDate(dashDue))
+      ? dashDue
+      : undefined) ??
+    DUE_DASH.exec(plain)?.[1] ??
+    DUE_MONTH.exec(text)?.[1] ??
+    notes?.[1]!
+      .split(/[;,]/)
+      .map((p) => NOTE_PERIOD.exec(p.trim())?.[1])
+      .find(Boolean);
   const kind = KIND.exec(text)?.[1]?.toLowerCase() as ActionKind | undefined;
   const trackerKey = TRACKER_KEY.exec(text)?.[1];
   const tracker = trackerKey ?? URL.exec(text)?.[0];
@@ -106,6 +131,7 @@ export function readTokens(
   else if (owner && owner === paren) title = title.replace(OWNER_PAREN, ' ');
   else if (owner && owner === otherName) title = title.replace(other![0], ' ');
   else if (arrow && owner === (arrow[2] ?? arrow[1])!.trim()) title = title.replace(arrow[0], ' ');
+  else if (notes && owner === notesName) title = title.replace(notes[0], ' ');
   else if (owner && owner === dashName) {
     const d = OWNER_DASH.exec(title.trimEnd());
     if (d) title = title.slice(0, d.index);
@@ -136,9 +162,47 @@ function withoutLabelKey(title: string, key: string): string {
   return title;
 }
 
-/** Whether a due date as written is a quarter or a month ("Q2", "Q3 2025", "March 2026"): a due period, not a mistyped date. */
+/** A note in brackets that ends with a month or a quarter: "(owner: Ana, first review June)", "(infra; Q3)". */
+const NOTE_PERIOD =
+  /(?:^|\s)((?:(?:end|start|mid) of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|Q[1-4](?:\s+\d{4})?|\d{4}-Q[1-4])$/u;
+
+/** "by May", "due: end of March": a month without a year after a due word, capitalised as a month is. */
+const DUE_MONTH =
+  /\b(?:[Dd]ue|[Bb]y|ETA|[Tt]arget|[Dd]eadline)\s*:?\s*((?:(?:end|start|beginning|mid|middle) of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)(?![\p{L}\d]|\s+\d)/u;
+
+/**
+ * Whether a due date as written is a quarter or a month ("Q2", "Q3 2025", "2026-Q1", "May",
+ * "March 2026"), or a day without a year that no incident date placed ("30 Sep"): a due period,
+ * not a mistyped date.
+ */
 export function isDuePeriod(raw: string | undefined): boolean {
-  return raw !== undefined && QUARTER.test(raw.trim());
+  return raw !== undefined && (QUARTER.test(raw.trim()) || yearlessDate(raw) !== undefined);
+}
+
+/** The month and day (MM-DD) of a due date written without a year ("30 Sep", "Dec 15th"), else undefined. */
+export function yearlessDate(raw: string): string | undefined {
+  const t = parseEntryTime(raw.trim());
+  return t?.monthDay && !t.text.includes(':') && t.length === raw.trim().length
+    ? t.monthDay
+    : undefined;
+}
+
+/**
+ * Gives a year to due dates written without one, from the incident's date: the first such day
+ * on or after it ("30 Sep" in a postmortem of 2025-09-12 is 2025-09-30, "15 Jan" is 2026-01-15).
+ */
+export function placeYearlessDues(items: ActionItem[], incident: string | undefined): void {
+  if (!incident || !isIsoDate(incident)) return;
+  for (const item of items) {
+    if (item.due !== undefined || item.dueRaw === undefined) continue;
+    const md = yearlessDate(item.dueRaw);
+    if (!md) continue;
+    const year = Number(incident.slice(0, 4));
+    const date = [year, year + 1]
+      .map((y) => `${y}-${md}`)
+      .find((d) => isIsoDate(d) && d >= incident);
+    if (date) item.due = date;
+  }
 }
 
 /** The real date of a due date as written: ISO, or a date written another common way (see looseIsoDate). */
@@ -256,7 +320,7 @@ export function isGroupLabel(body: string): boolean {
 }
 
 const DONE_WORDS =
-  /^(?:done|closed|complete|completed|fixed|resolved|shipped|merged|finished|yes|✅|✔️?|☑️?|✓|x)(?![\p{L}])/iu;
+  /^(?:(?:green|blue)\s*[–—:-]\s*)?(?:done|closed|complete|completed|fixed|resolved|shipped|merged|finished|implemented|deployed|delivered|in place|rolled out|yes|✅|✔️?|☑️?|✓|x)(?![\p{L}])/iu;
 
 /** True when a Status cell says the item is done. */
 export function isDoneStatus(cell: string): boolean {

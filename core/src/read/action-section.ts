@@ -1,4 +1,4 @@
-import type { List, ListItem, RootContent, Table } from 'mdast';
+import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import {
   columnRole,
@@ -6,6 +6,7 @@ import {
   groupState,
   hasDoneMark,
   isDoneStatus,
+  isDuePeriod,
   isGroupLabel,
   isItemDetail,
   isNoDate,
@@ -51,6 +52,8 @@ export function readActionNodes(children: readonly RootContent[], text: string):
   };
   for (const node of children) {
     if (node.type === 'heading') group = groupState(toString(node));
+    else if (node.type === 'paragraph' && NUMBERED_PARAGRAPH.test(toString(node)))
+      items.push(paragraphAction(node, text, group));
     else if (node.type === 'paragraph' && isGroupLabel(toString(node)))
       group = groupState(toString(node));
     else if (node.type === 'list') visitList(node, group);
@@ -58,6 +61,17 @@ export function readActionNodes(children: readonly RootContent[], text: string):
   }
   return items;
 }
+
+/** A paragraph numbered as a report numbers its points ("4.1 Convert the jobs to UTC. *Owner: …*"): an item without list markup. */
+const NUMBERED_PARAGRAPH = /^\d{1,2}(?:\.\d{1,2})+\.?\s+\S/;
+
+function paragraphAction(node: Paragraph, text: string, group: GroupState): ActionItem {
+  const start = node.position?.start.offset ?? 0;
+  const body = toString(node).replace(NUMBER_PREFIX, '').replace(/\s+/g, ' ').trim();
+  return listAction(text, body, undefined, start, node.position?.end.offset ?? start, { group });
+}
+
+const NUMBER_PREFIX = /^\d{1,2}(?:\.\d{1,2})+\.?\s+/;
 
 /** Whether a list item's text is struck through (~~like this~~): done, in many teams' lists. */
 function isStruck(item: ListItem): boolean {
@@ -113,6 +127,13 @@ function readActionTable(table: Table): ActionItem[] {
     } else if (dueCell) {
       tokens.dueRaw = dueCell.replace(/^due:\s*/i, '');
       tokens.due = dueDate(tokens.dueRaw);
+    } else if (col('due') < 0 && tokens.dueRaw === undefined) {
+      // Without a Due column, a cell that is only a date or a period ("May", "2031-Q1") is the due date.
+      const when = cells.find((c, i) => i !== actionCol && (dueDate(c) || isDuePeriod(c)));
+      if (when) {
+        tokens.dueRaw = when;
+        tokens.due = dueDate(when);
+      }
     }
     const kindCell =
       col('kind') >= 0 ? cells[col('kind')]?.replace(/^#/, '').toLowerCase() : undefined;

@@ -10,12 +10,12 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'timeline',
     pattern:
-      /\b(timeline|chronology|sequence of events|order of events|event log|milestones|hour by hour|minute by minute|day by day)\b/,
+      /\b(timeline|chronology|sequence of events|order of events|event log|incident log|milestones|hour by hour|minute by minute|day by day)\b|^(sequence|log|what happened when)$/,
   },
   {
     id: 'action-items',
     pattern:
-      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|countermeasures?)\b|^(actions|tasks|fixes|changes|tickets)$|^what we('ve| have)? changed\b|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing)|^what('s| is) next|^(going )?forward\b/,
+      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|countermeasures?|recommendations?|prevention|remedial)\b|^what we('ve| have)? done and (will|are going to) do\b|^(actions|tasks|fixes|changes|tickets)$|^what we('ve| have)? changed\b|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing)|^what('s| is) next|^(going )?forward\b/,
   },
   {
     id: 'lessons-learned',
@@ -35,17 +35,17 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'resolution',
     pattern:
-      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^what we did\b|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)/,
+      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^what we did\b|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)|^how (did )?we (get|got) (out of it|back)\b/,
   },
   {
     id: 'impact',
     pattern:
-      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b/,
+      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b|\b(customers?|users?|clients?|players?|patients?|residents?|merchants?|tenants?|members?|people|staff|students|accounts?|requests?|orders?|calls?) (affected|impacted)\b|^(by |in )?(the )?numbers$/,
   },
   {
     id: 'summary',
     pattern:
-      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement)\b/,
+      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement)\b|^(the )?problem$/,
   },
 ];
 
