@@ -217,6 +217,8 @@ export interface ItemMarks {
   group?: GroupState;
   /** The texts of labelled sub-bullets under the item ("Owner: Priya", "Due: 2025-04-18", "Status: done"). */
   details?: readonly string[];
+  /** An emphasis that ends the item, where teams sign it: "*Ana Lopes, 12 Sep*". */
+  trailer?: string;
 }
 
 /** A sub-bullet that gives a field of the item above it rather than a step of its own. */
@@ -244,6 +246,19 @@ export function listAction(
 ): ActionItem {
   const task = checked !== null && checked !== undefined;
   const tokens = readTokens(body);
+  const trailer = marks.trailer;
+  if (trailer && tokens.owner === undefined && body.endsWith(trailer)) {
+    // Read as if signed after a dash: the name (and a date after a comma) of who does it.
+    const signed = readTokens(`${body.slice(0, -trailer.length).trimEnd()} — ${trailer}`);
+    if (signed.owner !== undefined) {
+      tokens.owner = signed.owner;
+      tokens.title = signed.title;
+      if (tokens.dueRaw === undefined) {
+        tokens.dueRaw = signed.dueRaw;
+        tokens.due = signed.due;
+      }
+    }
+  }
   let detailDone = false;
   for (const detail of marks.details ?? []) {
     const d = readTokens(

@@ -45,7 +45,7 @@ export function readActionNodes(children: readonly RootContent[], text: string):
           item.checked,
           item.position?.start.offset ?? 0,
           itemFirstLineEnd(item),
-          { struck: isStruck(item), group: state, details },
+          { struck: isStruck(item), group: state, details, trailer: trailingEmphasis(item) },
         ),
       );
     }
@@ -67,11 +67,30 @@ const NUMBERED_PARAGRAPH = /^\d{1,2}(?:\.\d{1,2})+\.?\s+\S/;
 
 function paragraphAction(node: Paragraph, text: string, group: GroupState): ActionItem {
   const start = node.position?.start.offset ?? 0;
-  const body = toString(node).replace(NUMBER_PREFIX, '').replace(/\s+/g, ' ').trim();
-  return listAction(text, body, undefined, start, node.position?.end.offset ?? start, { group });
+  const flat = (t: string) => t.replace(NUMBER_PREFIX, '').replace(/\s+/g, ' ').trim();
+  const body = flat(toString(node));
+  const action = listAction(text, body, undefined, start, node.position?.end.offset ?? start, {
+    group,
+  });
+  // The fields in italics after the point ("*Owner: … Target: … Status: …*") are not its title.
+  const last = node.children[node.children.length - 1];
+  if (node.children.length > 1 && last?.type === 'emphasis') {
+    const before = flat(toString({ ...node, children: node.children.slice(0, -1) }));
+    if (before) action.title = readTokens(before).title;
+  }
+  return action;
 }
 
 const NUMBER_PREFIX = /^\d{1,2}(?:\.\d{1,2})+\.?\s+/;
+
+/** The text of an emphasis that ends a list item's first paragraph ("Add a dry run *Ana Lopes, 12 Sep*"). */
+function trailingEmphasis(item: ListItem): string | undefined {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return undefined;
+  const kids = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const last = kids[kids.length - 1];
+  return kids.length > 1 && last?.type === 'emphasis' ? toString(last).trim() : undefined;
+}
 
 /** Whether a list item's text is struck through (~~like this~~): done, in many teams' lists. */
 function isStruck(item: ListItem): boolean {

@@ -40,7 +40,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'impact',
     pattern:
-      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b|\b(customers?|users?|clients?|players?|patients?|residents?|merchants?|tenants?|members?|people|staff|students|accounts?|requests?|orders?|calls?) (affected|impacted)\b|^(by |in )?(the )?numbers$/,
+      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b|\b(?!(services?|systems?|components?|applications?|apps?|platforms?|regions?|zones?|hosts?|servers?|nodes?|clusters?|shards?|pools?|databases?|products?|features?|sites?|tables?)\b)([a-z]+s|people|staff|personnel) (affected|impacted)$|^(by |in )?(the )?numbers$/,
   },
   {
     id: 'summary',
