@@ -43,7 +43,21 @@ describe('sections under the names other teams give them', () => {
     expect(headingIds(heading, defaultConfig)).toEqual(['action-items']);
   });
 
-  it.each(['Sequence of events', 'Incident log', 'What happened when', 'Sequence'])(
+  it.each(['Agreed actions', 'Long-term fixes', 'How we will prevent this', 'Commitments'])(
+    'reads "%s" as later work, the action items',
+    (heading) => {
+      expect(headingIds(heading, defaultConfig)).toEqual(['action-items']);
+    },
+  );
+
+  it.each(['Actions taken', 'Remediation steps taken', 'Immediate actions', 'Containment'])(
+    'reads "%s" as what was done in the incident, the resolution',
+    (heading) => {
+      expect(headingIds(heading, defaultConfig)).toEqual(['resolution']);
+    },
+  );
+
+  it.each(['Sequence of events', 'Incident log', 'What happened when', 'Sequence', 'Key events'])(
     'reads "%s" as the timeline',
     (heading) => {
       expect(headingIds(heading, defaultConfig)).toEqual(['timeline']);
@@ -181,6 +195,17 @@ describe('owners written without an @', () => {
     ]);
     expect(pm.actions[3]!.title).toBe('Version the archive bucket');
     expect(findings(text, 'action-owner')).toEqual([]);
+  });
+
+  it('reads a name that owns another item when it starts a clause of its own ("noor to price it")', () => {
+    const text = `${DATED}## todo
+
+- [ ] forward the billing inbox — noor
+- [ ] a second provider as fallback? maybe. noor to price it
+- [ ] plan to split marketing sends from receipts
+`;
+    const pm = read(text);
+    expect(pm.actions.map((a) => a.owner)).toEqual(['noor', 'noor', undefined]);
   });
 });
 

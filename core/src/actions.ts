@@ -387,6 +387,31 @@ export function columnRole(
   return undefined;
 }
 
+/** A clause that starts with a name and what that person will do: "ines to price it", "Kai will ask them". */
+const NAMED_CLAUSE = /(?:^|[.;:!?]\s+)([\p{L}][\p{L}'-]{1,30})\s+(?:to|will)\s+\p{L}/gu;
+
+/**
+ * Gives an owner to items that name, in a clause of their own, someone who owns another item of
+ * the same document ("maybe a second provider. ines to price it" beside "— ines"): informal lists
+ * write the owner into the sentence. Only names already used as owners count, so "Plan to …" does not.
+ */
+export function ownersInSentences(items: ActionItem[]): void {
+  const owners = new Map(
+    items.filter((i) => i.owner).map((i) => [i.owner!.split(/\s+/)[0]!.toLowerCase(), i.owner!]),
+  );
+  if (owners.size === 0) return;
+  for (const item of items) {
+    if (item.owner !== undefined) continue;
+    for (const m of item.text.matchAll(NAMED_CLAUSE)) {
+      const name = m[1]!;
+      if (owners.has(name.toLowerCase())) {
+        item.owner = name;
+        break;
+      }
+    }
+  }
+}
+
 /** Marks each item overdue when it is open and its due date is before `today`. */
 export function markOverdue(items: ActionItem[], today: string): void {
   for (const item of items) item.overdue = !item.done && item.due !== undefined && item.due < today;

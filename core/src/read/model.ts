@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast';
-import { markOverdue, placeYearlessDues, type ActionItem } from '../actions';
+import { markOverdue, ownersInSentences, placeYearlessDues, type ActionItem } from '../actions';
 import type { Config } from '../config';
 import { parseDateTime, todayIso } from '../dates';
 import { toMeta, type FrontMatterBlock, type Meta } from '../frontmatter';
@@ -89,6 +89,7 @@ export function assembleModel(parts: ReadParts, options: ParseOptions): Postmort
   const incidentDate = meta.date ?? meta.started?.slice(0, 10) ?? writtenDate;
   placeEntries(entries, incidentDate, days);
   placeYearlessDues(actions, incidentDate);
+  ownersInSentences(actions);
   markOverdue(actions, options.today ?? todayIso());
   const model = {
     text,
