@@ -285,7 +285,53 @@ describe('done as teams mark it', () => {
   });
 });
 
+describe('lists and marks of chat-style notes and trackers', () => {
+  it('reads the list under a bold label with a note in brackets, and shortcode check marks', () => {
+    const text = `${DATED}quick write-up from the channel.
+
+**Follow-ups** (tracked in the board)
+
+- :white_check_mark: red prompt for production sessions — @dana
+- :black_square_button: scheduled cleanup job, no manual runs — @eli
+`;
+    const pm = read(text);
+    expect(pm.actions.map((a) => [a.owner, a.done])).toEqual([
+      ['dana', true],
+      ['eli', false],
+    ]);
+  });
+
+  it('reads an upper-case DONE at the end of a ticket cell as done', () => {
+    const pm = read(`${DATED}## Action Items
+
+| Action Item | Type | Owner | Bug |
+|---|---|---|---|
+| Restore the exponent table | prevent | okafor | LED-12 **DONE** |
+| Round-trip property test | prevent | lind | LED-13 |
+`);
+    expect(pm.actions.map((a) => a.done)).toEqual([true, false]);
+  });
+});
+
 describe('timelines across days and clocks', () => {
+  it('reads a log pasted in a code block under the timeline heading', () => {
+    const text = `${DATED}## Sequence of events (CEST)
+
+\`\`\`
+13:40  Change starts on the edge routers
+13:47  Empty prefix list committed
+14:12  Rollback committed
+\`\`\`
+`;
+    const pm = read(text);
+    expect(pm.timeline.map((e) => [e.time?.text, text.slice(e.start, e.end)])).toEqual([
+      ['13:40', '13:40  Change starts on the edge routers'],
+      ['13:47', '13:47  Empty prefix list committed'],
+      ['14:12', '14:12  Rollback committed'],
+    ]);
+    expect(findings(text, 'timeline-time')).toEqual([]);
+  });
+
   it('keeps an entry that names the next day in order after late-evening entries, with a later publication date', () => {
     const text = `---\ntitle: Launch night\ndate: 2030-04-16\n---\n\n## Timeline (PT)
 

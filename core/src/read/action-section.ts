@@ -165,7 +165,9 @@ function readActionTable(table: Table): ActionItem[] {
     // Without a Status column, a done mark in any cell ("SEC-310 (done)", "✅") says it.
     const done = statusNode
       ? isDoneStatus(cells[statusIndex] ?? '')
-      : cells.some((c) => isDoneStatus(c) || hasDoneMark(c));
+      : cells.some(
+          (c) => isDoneStatus(c) || hasDoneMark(c) || /\s(?:DONE|COMPLETED?|CLOSED)$/.test(c),
+        );
     const start = row.position?.start.offset ?? 0;
     const item: ActionItem = {
       text: body,

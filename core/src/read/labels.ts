@@ -15,7 +15,10 @@ function labelText(line: string): string | undefined {
   const upper = /^\s*([\p{Lu}][\p{Lu}\p{N} &/'’()-]{2,60}?)\s*:?\s*$/u.exec(line);
   if (upper && /\p{Lu}{3}/u.test(upper[1]!) && upper[1]!.split(/\s+/).length <= 6)
     return upper[1]!.trim();
-  const m = /^\s*(\*\*|__)?([^*_\n]{2,80}?)(\*\*|__)?\s*(:?)\s*$/.exec(line);
+  // A bold label may carry a note in brackets: "**Follow-ups** (tracked in the tracker)".
+  const m = /^\s*(\*\*|__)?([^*_\n]{2,80}?)(\*\*|__)?(?:\s*\([^()\n]{0,60}\))?\s*(:?)\s*$/.exec(
+    line,
+  );
   if (!m || (!m[4] && !(m[1] && m[3])) || m[2]!.split(/\s+/).length > 10) return undefined;
   return m[2]!.replace(/:$/, '').trim();
 }
@@ -31,7 +34,12 @@ function paragraphLine(node: RootContent): string {
   if (node.type !== 'paragraph') return toString(node);
   const kids = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   const only = kids.length === 1 ? kids[0]! : undefined;
-  return only?.type === 'strong' ? `**${toString(only)}**` : toString(node);
+  if (only?.type === 'strong') return `**${toString(only)}**`;
+  const [first, ...rest] = kids;
+  const note = rest.map((k) => toString(k)).join('');
+  return first?.type === 'strong' && /^\s*\([^()]*\)\s*:?\s*$/.test(note)
+    ? `**${toString(first)}**${note}`
+    : toString(node);
 }
 
 /** A label that groups action items by term or state ("Short term:", "Completed"), not any short line with a colon. */
