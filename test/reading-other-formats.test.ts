@@ -197,6 +197,42 @@ describe('owners written without an @', () => {
     expect(findings(text, 'action-owner')).toEqual([]);
   });
 
+  it('reads owners after an arrow, a "Responsible:" label, joined names, acronyms and roles', () => {
+    const pm = read(`${DATED}## Follow-ups
+
+- Add paging for the card queue → Priya Shah
+- Drain the old pool first. Responsible: Ops team
+- Review the dashboards — J. Smith & K. Lee
+- Move the health checks — SRE
+- Improve the escalation path — On-call lead
+- Split the reports pool — DBA team — 2031-01-10
+- Upgrade the proxy – Tomasz Wolny (Q3)
+- Document the replay — Jonas (in progress)
+`);
+    expect(pm.actions.map((a) => [a.owner, a.dueRaw, a.title])).toEqual([
+      ['Priya Shah', undefined, 'Add paging for the card queue'],
+      ['Ops team', undefined, 'Drain the old pool first.'],
+      ['J. Smith & K. Lee', undefined, 'Review the dashboards'],
+      ['SRE', undefined, 'Move the health checks'],
+      ['On-call lead', undefined, 'Improve the escalation path'],
+      ['DBA team', '2031-01-10', 'Split the reports pool'],
+      ['Tomasz Wolny', 'Q3', 'Upgrade the proxy'],
+      ['Jonas', undefined, 'Document the replay'],
+    ]);
+  });
+
+  it('does not take a capitalised word inside a sentence after an owner label as part of the name', () => {
+    const pm = read(`${DATED}## Action items
+
+- Rotate the keys. Owner: Priya. Due: 15 Jan.
+- Add a breaker (owner: kai to follow up)
+`);
+    expect(pm.actions.map((a) => [a.owner, a.due])).toEqual([
+      ['Priya', '2031-01-15'],
+      ['kai', undefined],
+    ]);
+  });
+
   it('reads a name that owns another item when it starts a clause of its own ("noor to price it")', () => {
     const text = `${DATED}## todo
 
@@ -244,6 +280,22 @@ describe('due dates as teams write them', () => {
       'end of January 2031',
     ]);
     expect(findings(text, 'action-due-date')).toEqual([]);
+  });
+
+  it('reads a date without a year after a due word, and "Target date:"', () => {
+    const pm = read(`${DATED}## Action items
+
+- [ ] Add the lag alert @ana (due Oct 3)
+- [ ] Cap the retries @ola, due 3 March
+- [ ] Replay the queue @ines by 11/15
+- [ ] Retire the old path @ana. Target date: 2031-06-30
+`);
+    expect(pm.actions.map((a) => [a.dueRaw, a.due])).toEqual([
+      ['Oct 3', '2030-10-03'],
+      ['3 March', '2031-03-03'],
+      ['11/15', '2030-11-15'],
+      ['2031-06-30', '2031-06-30'],
+    ]);
   });
 
   it('reads a month in another cell of a table without a Due column as the due date', () => {

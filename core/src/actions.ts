@@ -25,9 +25,22 @@ export interface ActionItem {
 }
 
 const OWNER = /(?:^|[\s(,;])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])/u;
-/** "Owner: Priya", "Assignee - bob", "owners: a, b": the first name after the label. */
+/** "Owner: Priya", "Assignee - bob", "Responsible: Ops team", "assigned to Mina Park": the label before a name. */
 const OWNER_LABEL =
-  /\b(?:(?:owners?|assignee|dri)\s*[:=–—-]|assigned to\s*:?|owned by\s*:?)\s*@?([\p{L}][\p{L}\p{N}._'-]*(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{L}'-]+){0,3})/iu;
+  /\b(?:(?:owners?|assignee|dri|responsible|accountable|who)\s*[:=–—-]|assigned to\s*:?|owned by\s*:?)\s*@?/iu;
+/** The name after an owner label, read case-sensitively: "Head of Batch Operations", "lee", "j.smith", "Ops team". */
+const LABEL_NAME =
+  /^(?:\p{Lu}\.\s?)?[\p{L}][\p{L}\p{N}_'-]*(?:\.[\p{L}\p{N}_'-]+)*(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{L}'-]*){0,3}(?:\s+(?:team|squad|group))?/u;
+
+/** The owner an owner label names, and the text of label and name (what the title leaves out). */
+function labelledOwner(text: string): { name: string; span: string } | undefined {
+  const label = OWNER_LABEL.exec(text);
+  if (!label) return undefined;
+  const rest = text.slice(label.index + label[0].length);
+  const name = LABEL_NAME.exec(rest)?.[0];
+  return name ? { name, span: label[0] + name } : undefined;
+}
+
 /** A name in parentheses at the end, or before a ticket: "Rotate the keys (alice)", "(Priya Shah) - OPS-12". */
 const OWNER_PAREN =
   /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\)(?=\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b))/u;
@@ -44,14 +57,14 @@ const QUARTER =
   /^(?:(?:end of\s+)?(?:Q[1-4]|H[12])(?:[\s/-]*(?:\d{4}|'\d{2}))?|\d{4}[\s/-]?(?:Q[1-4]|H[12])|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{4})?)$/i;
 /** "by Q2", "target: Q3 2025", "📅 Q1 2026": a quarter as the due period. */
 const DUE_QUARTER =
-  /(?:\b(?:due|by|eta|deadline|target)\s*:?\s*|📅\s*)(Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|\d{4}-?Q[1-4]|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\w/])/i;
+  /(?:\b(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*|📅\s*)((?:end of\s+)?Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|\d{4}-?Q[1-4]|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\w/])/i;
 /**
  * An owner after a dash near the end, followed by nothing or by a due date or state after a comma:
  * "— Jonas Richter, due 2025-11-15", "— Noor Haddad, done.", "- Facilities IT, Q2 2025",
  * "— team-netops", "— Trust & Reliability team, Q1 2026". Group 1 is the owner, group 2 what follows.
  */
 const OWNER_DASH =
-  /\s[–—-]\s*@?((?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Ll}{2,20}|\p{Lu}[\p{L}]*(?:\s+(?:&\s+)?[\p{L}]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
+  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops|manager|engineer|owner|director|architect|admin|officer|coordinator)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
 /** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3". */
 const DUE_DASH =
   /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4])\s*\.?\s*$/u;
@@ -62,11 +75,17 @@ const DUE_DASH =
 const PAREN_NOTES = /\(([^()]{2,80}[;,][^()]{1,80})\)\s*[.;]?\s*$/u;
 const PAREN_NAME =
   /^@?(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}|[\p{L}][\p{L} &-]{1,30}\s(?:team|squad|group|ops|desk)|team[- ][\p{L}-]+|\p{Ll}{3,20})$/u;
+/** A name after an arrow at the end: "→ Priya Shah", "-> @priya". */
+const OWNER_ARROW_NAME =
+  /\s(?:→|->)\s*@?((?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+){0,2}|\p{Ll}{2,20}|[\p{L}][\p{L} -]{1,30}\steam)\s*\.?\s*$/u;
 /** An Obsidian owner link after an arrow: "→ [[Kofi Mensah]]". */
 const OWNER_ARROW = /(?:→|->)\s*\[\[([^\]|]{1,60})(?:\|([^\]]{1,60}))?\]\]/u;
 /** "by 2024-03-01", "due 1 Mar 2024", "ETA: March 1, 2024", "deadline 03/01/2024". */
 const DUE_WORDS =
-  /(?:\b(?:due|by|eta|deadline|target)\s*:?\s*|📅\s*)(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})(?![\w/])/i;
+  /(?:\b(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*|📅\s*)(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})(?![\w/])/i;
+/** The same without a year, placed later from the incident's date: "due 3 March", "(ETA Mar 3)", "by 3/15". */
+const DUE_YEARLESS =
+  /\b(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*(\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}\/\d{1,2})(?![\w/]|,? \d{4})/i;
 const KIND = new RegExp(`(?:^|\\s)#(${ACTION_KINDS.join('|')})\\b`, 'i');
 const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
@@ -87,34 +106,39 @@ export function readTokens(
   const other = OWNER_OTHER.exec(text);
   const otherName = other && (other[1] ?? other[2] ?? other[3]);
   const arrow = OWNER_ARROW.exec(text);
+  const labelled = labelledOwner(text);
   const notes = PAREN_NOTES.exec(text);
   const notesName = notes?.[1]!
     .split(/[;,]/)
     .map((p) => p.trim())
     .find((p) => PAREN_NAME.test(p) && !NOT_NAMES.test(p) && !TRACKER_KEY.test(p))
     ?.replace(/^@/, '');
-  const plain = text.replace(DONE_MARKS, ' ').trimEnd();
+  const { rest: plain, period: tailPeriod } = withoutTail(text.replace(DONE_MARKS, ' ').trimEnd());
   const dash = OWNER_DASH.exec(plain);
   const dashName = dash?.[1] && !NOT_NAMES.test(dash[1]) ? dash[1] : undefined;
+  const arrowPlain = OWNER_ARROW_NAME.exec(plain);
+  const arrowName = arrowPlain?.[1] && !NOT_NAMES.test(arrowPlain[1]) ? arrowPlain[1] : undefined;
   const owner =
     OWNER.exec(text)?.[1] ??
-    OWNER_LABEL.exec(text)?.[1] ??
+    labelled?.name ??
     (arrow ? (arrow[2] ?? arrow[1])!.trim() : undefined) ??
     (paren && !NOT_NAMES.test(paren) && !TRACKER_KEY.test(paren) ? paren : undefined) ??
     (otherName && !NOT_NAMES.test(otherName) ? otherName : undefined) ??
     notesName ??
-    dashName;
+    dashName ??
+    arrowName;
   const dashDue =
     dashName && dash?.[2] ? dash[2].replace(/^(?:due|by|eta|target)\s*:?\s*/i, '') : undefined;
   const dueRaw =
-    DUE.exec(text)?.[1] ??
     DUE_WORDS.exec(text)?.[1] ??
     DUE_QUARTER.exec(text)?.[1] ??
+    [DUE_YEARLESS.exec(text)?.[1]].find((d) => d && yearlessDate(d)) ??
+    DUE.exec(text)?.[1] ??
     (dashDue && (QUARTER.test(dashDue) || dueDate(dashDue) || yearlessDate(dashDue))
       ? dashDue
       : undefined) ??
-    DUE_DASH.exec(plain)?.[1] ??
     DUE_MONTH.exec(text)?.[1] ??
+    tailPeriod ??
     notes?.[1]!
       .split(/[;,]/)
       .map((p) => NOTE_PERIOD.exec(p.trim())?.[1])
@@ -127,13 +151,14 @@ export function readTokens(
     .replace(OWNERS, ' ')
     .replace(DUES, ' ')
     .replace(KINDS, ' ');
-  if (owner && OWNER_LABEL.test(title)) title = title.replace(OWNER_LABEL, ' ');
+  if (owner && labelled && owner === labelled.name) title = title.replace(labelled.span, ' ');
   else if (owner && owner === paren) title = title.replace(OWNER_PAREN, ' ');
   else if (owner && owner === otherName) title = title.replace(other![0], ' ');
   else if (arrow && owner === (arrow[2] ?? arrow[1])!.trim()) title = title.replace(arrow[0], ' ');
   else if (notes && owner === notesName) title = title.replace(notes[0], ' ');
+  else if (arrowPlain && owner === arrowName) title = title.replace(arrowPlain[0], ' ');
   else if (owner && owner === dashName) {
-    const d = OWNER_DASH.exec(title.trimEnd());
+    const d = OWNER_DASH.exec(withoutTail(title.trimEnd()).rest);
     if (d) title = title.slice(0, d.index);
   }
   title = title.replace(/📅\s*\S+/gu, ' ');
@@ -144,6 +169,22 @@ export function readTokens(
     .replace(/[\s,;:–—-]+$/u, '')
     .trim();
   return { owner, dueRaw, due: dueDate(dueRaw), kind, tracker, title };
+}
+
+/**
+ * An item's text without what may follow a signed name at the end: a date after a dash ("— Dec
+ * 15"), a state or a period in brackets ("(in progress)", "(Q3)"); `period` is that date or period.
+ */
+function withoutTail(text: string): { rest: string; period?: string } {
+  const due = DUE_DASH.exec(text);
+  if (due) return { rest: text.slice(0, due.index), period: due[1] };
+  const tail = /\s*\(([^()]{1,40})\)\s*\.?\s*$/u.exec(text);
+  const note = tail?.[1]!.trim();
+  if (!tail || !note) return { rest: text };
+  const period = QUARTER.test(note) || dueDate(note) || yearlessDate(note) ? note : undefined;
+  if (period || NOT_NAMES.test(note) || groupState(note))
+    return { rest: text.slice(0, tail.index), period };
+  return { rest: text };
 }
 
 /**
