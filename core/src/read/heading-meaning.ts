@@ -46,7 +46,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'impact',
     pattern:
-      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b|\b(?!(services?|systems?|components?|applications?|apps?|platforms?|regions?|zones?|hosts?|servers?|nodes?|clusters?|shards?|pools?|databases?|products?|features?|sites?|tables?)\b)([a-z]+s|people|staff|personnel) (affected|impacted)$|^(by |in )?(the )?numbers$|^(effects?|consequences|scope)$|^affected (customers|users|clients|people|players|patients|residents|merchants|tenants|members|accounts|staff)\b/,
+      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b|\b(?!(services?|systems?|components?|applications?|apps?|platforms?|regions?|zones?|hosts?|servers?|nodes?|clusters?|shards?|pools?|databases?|products?|features?|sites?|tables?)\b)([a-z]+s|people|staff|personnel) (affected|impacted)$|^(by |in )?(the )?numbers$|^(consequences|scope)$|^affected (customers|users|clients|people|players|patients|residents|merchants|tenants|members|accounts|staff)\b/,
   },
   {
     id: 'summary',
