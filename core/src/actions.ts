@@ -65,6 +65,8 @@ const DUE_QUARTER =
  */
 const OWNER_DASH =
   /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops|manager|engineer|owner|director|architect|admin|officer|coordinator)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
+/** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */
+const DASHED = /\s[–—-]/u;
 /** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3". */
 const DUE_DASH =
   /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4])\s*\.?\s*$/u;
@@ -107,16 +109,23 @@ export function readTokens(
   const otherName = other && (other[1] ?? other[2] ?? other[3]);
   const arrow = OWNER_ARROW.exec(text);
   const labelled = labelledOwner(text);
-  const notes = PAREN_NOTES.exec(text);
+  // The bracket, dash and arrow forms below need their character: most items skip them cheaply.
+  const hasParen = text.includes('(');
+  const notes = hasParen ? PAREN_NOTES.exec(text) : null;
   const notesName = notes?.[1]!
     .split(/[;,]/)
     .map((p) => p.trim())
     .find((p) => PAREN_NAME.test(p) && !NOT_NAMES.test(p) && !TRACKER_KEY.test(p))
     ?.replace(/^@/, '');
-  const { rest: plain, period: tailPeriod } = withoutTail(text.replace(DONE_MARKS, ' ').trimEnd());
-  const dash = OWNER_DASH.exec(plain);
+  const signed = hasParen || DASHED.test(text);
+  const arrowed = text.includes('→') || text.includes('->');
+  const stripped = signed || arrowed ? text.replace(DONE_MARKS, ' ').trimEnd() : text;
+  const { rest: plain, period: tailPeriod } = signed
+    ? withoutTail(stripped)
+    : { rest: stripped, period: undefined };
+  const dash = signed ? OWNER_DASH.exec(plain) : null;
   const dashName = dash?.[1] && !NOT_NAMES.test(dash[1]) ? dash[1] : undefined;
-  const arrowPlain = OWNER_ARROW_NAME.exec(plain);
+  const arrowPlain = arrowed ? OWNER_ARROW_NAME.exec(plain) : null;
   const arrowName = arrowPlain?.[1] && !NOT_NAMES.test(arrowPlain[1]) ? arrowPlain[1] : undefined;
   const owner =
     OWNER.exec(text)?.[1] ??
@@ -437,8 +446,8 @@ const NAMED_CLAUSE = /(?:^|[.;:!?]\s+)([\p{L}][\p{L}'-]{1,30})\s+(?:to|will)\s+\
  * write the owner into the sentence. Only names already used as owners count, so "Plan to …" does not.
  */
 export function ownersInSentences(items: ActionItem[]): void {
-  const owners = new Map(
-    items.filter((i) => i.owner).map((i) => [i.owner!.split(/\s+/)[0]!.toLowerCase(), i.owner!]),
+  const owners = new Set(
+    items.filter((i) => i.owner).map((i) => i.owner!.split(/\s+/)[0]!.toLowerCase()),
   );
   if (owners.size === 0) return;
   for (const item of items) {
