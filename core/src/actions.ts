@@ -1,6 +1,6 @@
 import { ACTION_KINDS, type ActionKind } from './taxonomy';
 import { isIsoDate } from './dates';
-import { looseIsoDate } from './timeline';
+import { looseIsoDate, parseEntryTime } from './timeline';
 
 /** An action item: a task-list item, list item or table row of the Action Items section. */
 export interface ActionItem {
@@ -25,9 +25,22 @@ export interface ActionItem {
 }
 
 const OWNER = /(?:^|[\s(,;])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])/u;
-/** "Owner: Priya", "Assignee - bob", "owners: a, b": the first name after the label. */
+/** "Owner: Priya", "Assignee - bob", "Responsible: Ops team", "assigned to Mina Park": the label before a name. */
 const OWNER_LABEL =
-  /\b(?:owners?|assignee|assigned to|dri)\s*[:=–—-]\s*@?([\p{L}][\p{L}\p{N}._'-]*(?:\s+\p{Lu}[\p{L}'-]+)?)/iu;
+  /\b(?:(?:owners?|assignee|dri|responsible|accountable|who)\s*[:=–—-]|assigned to\s*:?|owned by\s*:?)\s*@?/iu;
+/** The name after an owner label, read case-sensitively: "Head of Batch Operations", "lee", "j.smith", "Ops team". */
+const LABEL_NAME =
+  /^(?:\p{Lu}\.\s?)?[\p{L}][\p{L}\p{N}_'-]*(?:\.[\p{L}\p{N}_'-]+)*(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{L}'-]*){0,3}(?:\s+(?:team|squad|group))?/u;
+
+/** The owner an owner label names, and the text of label and name (what the title leaves out). */
+function labelledOwner(text: string): { name: string; span: string } | undefined {
+  const label = OWNER_LABEL.exec(text);
+  if (!label) return undefined;
+  const rest = text.slice(label.index + label[0].length);
+  const name = LABEL_NAME.exec(rest)?.[0];
+  return name ? { name, span: label[0] + name } : undefined;
+}
+
 /** A name in parentheses at the end, or before a ticket: "Rotate the keys (alice)", "(Priya Shah) - OPS-12". */
 const OWNER_PAREN =
   /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\)(?=\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b))/u;
@@ -37,32 +50,50 @@ const OWNER_OTHER =
 
 /** Words people put in parentheses at the end of an item that are not names. */
 const NOT_NAMES =
-  /^(optional|done|complete|completed|fixed|shipped|closed|resolved|wip|tbd|tba|pending|blocked|open|ongoing|planned|in progress|high|medium|low|critical|urgent|stretch|maybe|later|now|next|todo|draft|prevent|detect|mitigate|process|repair|investigate|mitigation|prevention|detection|new|again|done)$/i;
+  /^(someday|soon|deferred|dropped|cancell?ed|wontfix|partial|partially|important|nice|quick|asap|ongoing|implemented|live|yes|no|n\/a|optional|done|complete|completed|fixed|shipped|closed|resolved|wip|tbd|tba|pending|blocked|open|ongoing|planned|in progress|high|medium|low|critical|urgent|stretch|maybe|later|now|next|todo|draft|prevent|detect|mitigate|process|repair|investigate|mitigation|prevention|detection|new|again|done)$/i;
 const DUE = /\bdue:\s*(\S+?)(?=\.?(?:[\s,;)\]]|$))/i;
 /** A due period written as a quarter or a month: "Q2", "Q3 2025", "Q1'26", "end of January 2026". */
 const QUARTER =
-  /^(?:Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})$/i;
+  /^(?:(?:end of\s+)?(?:Q[1-4]|H[12])(?:[\s/-]*(?:\d{4}|'\d{2}))?|\d{4}[\s/-]?(?:Q[1-4]|H[12])|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{4})?)$/i;
 /** "by Q2", "target: Q3 2025", "📅 Q1 2026": a quarter as the due period. */
 const DUE_QUARTER =
-  /(?:\b(?:due|by|eta|deadline|target)\s*:?\s*|📅\s*)(Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\w/])/i;
+  /(?:\b(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*|📅\s*)((?:end of\s+)?Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|\d{4}-?Q[1-4]|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\w/])/i;
 /**
  * An owner after a dash near the end, followed by nothing or by a due date or state after a comma:
  * "— Jonas Richter, due 2025-11-15", "— Noor Haddad, done.", "- Facilities IT, Q2 2025",
  * "— team-netops", "— Trust & Reliability team, Q1 2026". Group 1 is the owner, group 2 what follows.
  */
 const OWNER_DASH =
-  /\s[–—-]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+){0,2}|\p{Lu}[\p{L}]*(?:\s+(?:&\s+)?[\p{L}]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*((?:due|by|eta|target|done|completed?|Q[1-4]|\d)[^–—]{0,40}?))?\s*\.?\s*$/u;
+  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops|manager|engineer|owner|director|architect|admin|officer|coordinator)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
+/** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */
+const DASHED = /\s[–—-]/u;
+/** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3". */
+const DUE_DASH =
+  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4])\s*\.?\s*$/u;
+/**
+ * Parts of a bracket at the end that name who does it among other notes: "(supplier; by end of
+ * May)", "(Digital team; from the next release)", "(in progress, Leopold)".
+ */
+const PAREN_NOTES = /\(([^()]{2,80}[;,][^()]{1,80})\)\s*[.;]?\s*$/u;
+const PAREN_NAME =
+  /^@?(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}|[\p{L}][\p{L} &-]{1,30}\s(?:team|squad|group|ops|desk)|team[- ][\p{L}-]+|\p{Ll}{3,20})$/u;
+/** A name after an arrow at the end: "→ Priya Shah", "-> @priya". */
+const OWNER_ARROW_NAME =
+  /\s(?:→|->)\s*@?((?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+){0,2}|\p{Ll}{2,20}|[\p{L}][\p{L} -]{1,30}\steam)\s*\.?\s*$/u;
 /** An Obsidian owner link after an arrow: "→ [[Kofi Mensah]]". */
 const OWNER_ARROW = /(?:→|->)\s*\[\[([^\]|]{1,60})(?:\|([^\]]{1,60}))?\]\]/u;
 /** "by 2024-03-01", "due 1 Mar 2024", "ETA: March 1, 2024", "deadline 03/01/2024". */
 const DUE_WORDS =
-  /(?:\b(?:due|by|eta|deadline|target)\s*:?\s*|📅\s*)(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})(?![\w/])/i;
+  /(?:\b(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*|📅\s*)(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})(?![\w/])/i;
+/** The same without a year, placed later from the incident's date: "due 3 March", "(ETA Mar 3)", "by 3/15". */
+const DUE_YEARLESS =
+  /\b(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*(\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}\/\d{1,2})(?![\w/]|,? \d{4})/i;
 const KIND = new RegExp(`(?:^|\\s)#(${ACTION_KINDS.join('|')})\\b`, 'i');
 const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
 /** Marks that say an item is done: ✅ ✔ ☑, "(done)", "[completed]", "Done:" before it, "— done" or "— completed 13 January" after it, ", done." or ". Done" ending it, "Status: done". */
 const DONE_MARK =
-  /(?:^|\s)(?:✅|✔️?|☑️?|✓)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed)(?:\s+(?:on\s+|in\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,]{1,25})?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?)\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b/iu;
+  /(?:^|\s)(?:✅|✔️?|☑️?|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed)(?:\s+(?:on\s+|in\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,]{1,25})?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?)\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b/iu;
 /** The same tokens, every occurrence: what the title leaves out (replace() starts each from the beginning). */
 const OWNERS = new RegExp(OWNER.source, 'gu');
 const DUES = new RegExp(DUE.source, 'gi');
@@ -77,34 +108,63 @@ export function readTokens(
   const other = OWNER_OTHER.exec(text);
   const otherName = other && (other[1] ?? other[2] ?? other[3]);
   const arrow = OWNER_ARROW.exec(text);
+  const labelled = labelledOwner(text);
+  // The bracket, dash and arrow forms below need their character: most items skip them cheaply.
+  const hasParen = text.includes('(');
+  const notes = hasParen ? PAREN_NOTES.exec(text) : null;
+  const notesName = notes?.[1]!
+    .split(/[;,]/)
+    .map((p) => p.trim())
+    .find((p) => PAREN_NAME.test(p) && !NOT_NAMES.test(p) && !TRACKER_KEY.test(p))
+    ?.replace(/^@/, '');
+  const signed = hasParen || DASHED.test(text);
+  const arrowed = text.includes('→') || text.includes('->');
   const undone = text.replace(DONE_MARKS, ' ');
-  const plain = undone.trimEnd();
-  const dash = OWNER_DASH.exec(plain);
+  const stripped = signed || arrowed ? undone.trimEnd() : text;
+  const { rest: plain, period: tailPeriod } = signed
+    ? withoutTail(stripped)
+    : { rest: stripped, period: undefined };
+  const dash = signed ? OWNER_DASH.exec(plain) : null;
   const dashName = dash?.[1] && !NOT_NAMES.test(dash[1]) ? dash[1] : undefined;
+  const arrowPlain = arrowed ? OWNER_ARROW_NAME.exec(plain) : null;
+  const arrowName = arrowPlain?.[1] && !NOT_NAMES.test(arrowPlain[1]) ? arrowPlain[1] : undefined;
   const owner =
     OWNER.exec(text)?.[1] ??
-    OWNER_LABEL.exec(text)?.[1] ??
+    labelled?.name ??
     (arrow ? (arrow[2] ?? arrow[1])!.trim() : undefined) ??
     (paren && !NOT_NAMES.test(paren) && !TRACKER_KEY.test(paren) ? paren : undefined) ??
     (otherName && !NOT_NAMES.test(otherName) ? otherName : undefined) ??
-    dashName;
+    notesName ??
+    dashName ??
+    arrowName;
   const dashDue =
     dashName && dash?.[2] ? dash[2].replace(/^(?:due|by|eta|target)\s*:?\s*/i, '') : undefined;
   const dueRaw =
-    DUE.exec(text)?.[1] ??
     DUE_WORDS.exec(text)?.[1] ??
     DUE_QUARTER.exec(text)?.[1] ??
-    (dashDue && (QUARTER.test(dashDue) || dueDate(dashDue)) ? dashDue : undefined);
+    [DUE_YEARLESS.exec(text)?.[1]].find((d) => d && yearlessDate(d)) ??
+    DUE.exec(text)?.[1] ??
+    (dashDue && (QUARTER.test(dashDue) || dueDate(dashDue) || yearlessDate(dashDue))
+      ? dashDue
+      : undefined) ??
+    DUE_MONTH.exec(text)?.[1] ??
+    tailPeriod ??
+    notes?.[1]!
+      .split(/[;,]/)
+      .map((p) => NOTE_PERIOD.exec(p.trim())?.[1])
+      .find(Boolean);
   const kind = KIND.exec(text)?.[1]?.toLowerCase() as ActionKind | undefined;
   const trackerKey = TRACKER_KEY.exec(text)?.[1];
   const tracker = trackerKey ?? URL.exec(text)?.[0];
   let title = undone.replace(OWNERS, ' ').replace(DUES, ' ').replace(KINDS, ' ');
-  if (owner && OWNER_LABEL.test(title)) title = title.replace(OWNER_LABEL, ' ');
+  if (owner && labelled && owner === labelled.name) title = title.replace(labelled.span, ' ');
   else if (owner && owner === paren) title = title.replace(OWNER_PAREN, ' ');
   else if (owner && owner === otherName) title = title.replace(other![0], ' ');
   else if (arrow && owner === (arrow[2] ?? arrow[1])!.trim()) title = title.replace(arrow[0], ' ');
+  else if (notes && owner === notesName) title = title.replace(notes[0], ' ');
+  else if (arrowPlain && owner === arrowName) title = title.replace(arrowPlain[0], ' ');
   else if (owner && owner === dashName) {
-    const d = OWNER_DASH.exec(title.trimEnd());
+    const d = OWNER_DASH.exec(withoutTail(title.trimEnd()).rest);
     if (d) title = title.slice(0, d.index);
   }
   title = title.replace(/📅\s*\S+/gu, ' ');
@@ -115,6 +175,22 @@ export function readTokens(
     .replace(/[\s,;:–—-]+$/u, '')
     .trim();
   return { owner, dueRaw, due: dueDate(dueRaw), kind, tracker, title };
+}
+
+/**
+ * An item's text without what may follow a signed name at the end: a date after a dash ("— Dec
+ * 15"), a state or a period in brackets ("(in progress)", "(Q3)"); `period` is that date or period.
+ */
+function withoutTail(text: string): { rest: string; period?: string } {
+  const due = DUE_DASH.exec(text);
+  if (due) return { rest: text.slice(0, due.index), period: due[1] };
+  const tail = /\s*\(([^()]{1,40})\)\s*\.?\s*$/u.exec(text);
+  const note = tail?.[1]!.trim();
+  if (!tail || !note) return { rest: text };
+  const period = QUARTER.test(note) || dueDate(note) || yearlessDate(note) ? note : undefined;
+  if (period || NOT_NAMES.test(note) || groupState(note))
+    return { rest: text.slice(0, tail.index), period };
+  return { rest: text };
 }
 
 /**
@@ -133,9 +209,47 @@ function withoutLabelKey(title: string, key: string): string {
   return title;
 }
 
-/** Whether a due date as written is a quarter or a month ("Q2", "Q3 2025", "March 2026"): a due period, not a mistyped date. */
+/** A note in brackets that ends with a month or a quarter: "(owner: Ana, first review June)", "(infra; Q3)". */
+const NOTE_PERIOD =
+  /(?:^|\s)((?:(?:end|start|mid) of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|Q[1-4](?:\s+\d{4})?|\d{4}-Q[1-4])$/u;
+
+/** "by May", "due: end of March": a month without a year after a due word, capitalised as a month is. */
+const DUE_MONTH =
+  /\b(?:[Dd]ue|[Bb]y|ETA|[Tt]arget|[Dd]eadline)\s*:?\s*((?:(?:end|start|beginning|mid|middle) of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)(?![\p{L}\d]|\s+\d)/u;
+
+/**
+ * Whether a due date as written is a quarter or a month ("Q2", "Q3 2025", "2026-Q1", "May",
+ * "March 2026"), or a day without a year that no incident date placed ("30 Sep"): a due period,
+ * not a mistyped date.
+ */
 export function isDuePeriod(raw: string | undefined): boolean {
-  return raw !== undefined && QUARTER.test(raw.trim());
+  return raw !== undefined && (QUARTER.test(raw.trim()) || yearlessDate(raw) !== undefined);
+}
+
+/** The month and day (MM-DD) of a due date written without a year ("30 Sep", "Dec 15th"), else undefined. */
+export function yearlessDate(raw: string): string | undefined {
+  const t = parseEntryTime(raw.trim());
+  return t?.monthDay && !t.text.includes(':') && t.length === raw.trim().length
+    ? t.monthDay
+    : undefined;
+}
+
+/**
+ * Gives a year to due dates written without one, from the incident's date: the first such day
+ * on or after it ("30 Sep" in a postmortem of 2025-09-12 is 2025-09-30, "15 Jan" is 2026-01-15).
+ */
+export function placeYearlessDues(items: ActionItem[], incident: string | undefined): void {
+  if (!incident || !isIsoDate(incident)) return;
+  for (const item of items) {
+    if (item.due !== undefined || item.dueRaw === undefined) continue;
+    const md = yearlessDate(item.dueRaw);
+    if (!md) continue;
+    const year = Number(incident.slice(0, 4));
+    const date = [year, year + 1]
+      .map((y) => `${y}-${md}`)
+      .find((d) => isIsoDate(d) && d >= incident);
+    if (date) item.due = date;
+  }
 }
 
 /** The real date of a due date as written: ISO, or a date written another common way (see looseIsoDate). */
@@ -150,6 +264,8 @@ export interface ItemMarks {
   group?: GroupState;
   /** The texts of labelled sub-bullets under the item ("Owner: Priya", "Due: 2025-04-18", "Status: done"). */
   details?: readonly string[];
+  /** An emphasis that ends the item, where teams sign it: "*Ana Lopes, 12 Sep*". */
+  trailer?: string;
 }
 
 /** A sub-bullet that gives a field of the item above it rather than a step of its own. */
@@ -177,6 +293,19 @@ export function listAction(
 ): ActionItem {
   const task = checked !== null && checked !== undefined;
   const tokens = readTokens(body);
+  const trailer = marks.trailer;
+  if (trailer && tokens.owner === undefined && body.endsWith(trailer)) {
+    // Read as if signed after a dash: the name (and a date after a comma) of who does it.
+    const signed = readTokens(`${body.slice(0, -trailer.length).trimEnd()} — ${trailer}`);
+    if (signed.owner !== undefined) {
+      tokens.owner = signed.owner;
+      tokens.title = signed.title;
+      if (tokens.dueRaw === undefined) {
+        tokens.dueRaw = signed.dueRaw;
+        tokens.due = signed.due;
+      }
+    }
+  }
   let detailDone = false;
   for (const detail of marks.details ?? []) {
     const d = readTokens(
@@ -253,7 +382,7 @@ export function isGroupLabel(body: string): boolean {
 }
 
 const DONE_WORDS =
-  /^(?:done|closed|complete|completed|fixed|resolved|shipped|merged|finished|yes|✅|✔️?|☑️?|✓|x)(?![\p{L}])/iu;
+  /^(?:(?:green|blue)\s*[–—:-]\s*)?(?:done|closed|complete|completed|fixed|resolved|shipped|merged|finished|implemented|deployed|delivered|in place|rolled out|yes|✅|✔️?|☑️?|✓|x)(?![\p{L}])/iu;
 
 /** True when a Status cell says the item is done. */
 export function isDoneStatus(cell: string): boolean {
@@ -303,6 +432,31 @@ export function columnRole(
   )
     return 'tracker';
   return undefined;
+}
+
+/** A clause that starts with a name and what that person will do: "ines to price it", "Kai will ask them". */
+const NAMED_CLAUSE = /(?:^|[.;:!?]\s+)([\p{L}][\p{L}'-]{1,30})\s+(?:to|will)\s+\p{L}/gu;
+
+/**
+ * Gives an owner to items that name, in a clause of their own, someone who owns another item of
+ * the same document ("maybe a second provider. ines to price it" beside "— ines"): informal lists
+ * write the owner into the sentence. Only names already used as owners count, so "Plan to …" does not.
+ */
+export function ownersInSentences(items: ActionItem[]): void {
+  const owners = new Set(
+    items.filter((i) => i.owner).map((i) => i.owner!.split(/\s+/)[0]!.toLowerCase()),
+  );
+  if (owners.size === 0) return;
+  for (const item of items) {
+    if (item.owner !== undefined) continue;
+    for (const m of item.text.matchAll(NAMED_CLAUSE)) {
+      const name = m[1]!;
+      if (owners.has(name.toLowerCase())) {
+        item.owner = name;
+        break;
+      }
+    }
+  }
 }
 
 /** Marks each item overdue when it is open and its due date is before `today`. */

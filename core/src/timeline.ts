@@ -139,6 +139,11 @@ const PATTERNS = {
     `^(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?:${JOIN}${TIME})?(?![\\w/]|:\\d)`,
     'i',
   ),
+  // Jira's "14/Mar/25 09:31" and "14-Mar-2025 09:31".
+  dayMonthYear: new RegExp(
+    `^(\\d{1,2})([/-])${MONTH}\\2(\\d{4}|\\d{2})(?:${JOIN}${TIME})?(?![\\w/]|:\\d)`,
+    'i',
+  ),
   monthYear: new RegExp(`^${MONTH}\\s+(\\d{4})(?![\\w]|:\\d)`, 'i'),
   clock: new RegExp(`^${TIME}`, 'i'),
 };
@@ -171,6 +176,11 @@ export function parseEntryTime(text: string): EntryTime | undefined {
     if (month > 12) [month, day] = [day, month];
     const year = m[3] === undefined ? undefined : m[3].length === 2 ? `20${m[3]}` : m[3];
     return done(m, withDate(calendar(year, month, day), m, 4, undefined));
+  }
+  m = PATTERNS.dayMonthYear.exec(s);
+  if (m) {
+    const year = m[4]!.length === 2 ? `20${m[4]}` : m[4]!;
+    return done(m, withDate(monthDate(year, m[3]!, m[1]!), m, 5, undefined));
   }
   m = PATTERNS.monthYear.exec(s);
   if (m) {
@@ -320,6 +330,8 @@ export function placeEntries(
   let prev: number | undefined;
   let mark = 0;
   let part = 0;
+  // Entries placed on the postmortem's date only, before any entry or mark named a date of its own.
+  let leading: TimelineEntry[] | undefined = [];
   for (const entry of entries) {
     while (mark < dayMarks.length && dayMarks[mark]!.offset < entry.start) {
       const m = dayMarks[mark]!;
@@ -331,8 +343,10 @@ export function placeEntries(
       if (date) {
         day = dayNumber(date);
         year = date.slice(0, 4);
+        leading = undefined;
       } else if (m.day !== undefined && base !== undefined) {
         day = base + m.day - 1;
+        leading = undefined;
       }
       prev = undefined;
       part++;
@@ -350,6 +364,16 @@ export function placeEntries(
     if (date) {
       day = dayNumber(date);
       year = date.slice(0, 4);
+      const at = day * 24 * 60 + t.minutes - offset;
+      const last = leading?.[leading.length - 1]?.at;
+      // The first date a timeline names, without a year ("Sat 12 Apr, 2:15 PM"), comes before the
+      // entries placed on the postmortem's date (a publication date, not the incident's): those
+      // entries were on the days before it. A date with its year is absolute: out of order stays so.
+      if (last !== undefined && at < last && !t.date) {
+        const shift = Math.ceil((last - at) / (24 * 60)) * 24 * 60;
+        for (const e of leading!) e.at! -= shift;
+      }
+      leading = undefined;
     } else if (
       // Compared on the UTC clock, so entries alternating zones (PDT, CEST) keep their order.
       (prev !== undefined && t.minutes - offset < prev - 12 * 60) ||
@@ -359,5 +383,6 @@ export function placeEntries(
     }
     prev = t.minutes - offset;
     entry.at = day * 24 * 60 + t.minutes - offset;
+    leading?.push(entry);
   }
 }

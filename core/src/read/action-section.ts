@@ -1,4 +1,4 @@
-import type { List, ListItem, RootContent, Table } from 'mdast';
+import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import {
   columnRole,
@@ -6,6 +6,7 @@ import {
   groupState,
   hasDoneMark,
   isDoneStatus,
+  isDuePeriod,
   isGroupLabel,
   isItemDetail,
   isNoDate,
@@ -44,19 +45,51 @@ export function readActionNodes(children: readonly RootContent[], text: string):
           item.checked,
           item.position?.start.offset ?? 0,
           itemFirstLineEnd(item),
-          { struck: isStruck(item), group: state, details },
+          { struck: isStruck(item), group: state, details, trailer: trailingEmphasis(item) },
         ),
       );
     }
   };
   for (const node of children) {
     if (node.type === 'heading') group = groupState(toString(node));
+    else if (node.type === 'paragraph' && NUMBERED_PARAGRAPH.test(toString(node)))
+      items.push(paragraphAction(node, text, group));
     else if (node.type === 'paragraph' && isGroupLabel(toString(node)))
       group = groupState(toString(node));
     else if (node.type === 'list') visitList(node, group);
     else if (node.type === 'table') items.push(...readActionTable(node));
   }
   return items;
+}
+
+/** A paragraph numbered as a report numbers its points ("4.1 Convert the jobs to UTC. *Owner: …*"): an item without list markup. */
+const NUMBERED_PARAGRAPH = /^\d{1,2}(?:\.\d{1,2})+\.?\s+\S/;
+
+function paragraphAction(node: Paragraph, text: string, group: GroupState): ActionItem {
+  const start = node.position?.start.offset ?? 0;
+  const flat = (t: string) => t.replace(NUMBER_PREFIX, '').replace(/\s+/g, ' ').trim();
+  const body = flat(toString(node));
+  const action = listAction(text, body, undefined, start, node.position?.end.offset ?? start, {
+    group,
+  });
+  // The fields in italics after the point ("*Owner: … Target: … Status: …*") are not its title.
+  const last = node.children[node.children.length - 1];
+  if (node.children.length > 1 && last?.type === 'emphasis') {
+    const before = flat(toString({ ...node, children: node.children.slice(0, -1) }));
+    if (before) action.title = readTokens(before).title;
+  }
+  return action;
+}
+
+const NUMBER_PREFIX = /^\d{1,2}(?:\.\d{1,2})+\.?\s+/;
+
+/** The text of an emphasis that ends a list item's first paragraph ("Add a dry run *Ana Lopes, 12 Sep*"). */
+function trailingEmphasis(item: ListItem): string | undefined {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return undefined;
+  const kids = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const last = kids[kids.length - 1];
+  return kids.length > 1 && last?.type === 'emphasis' ? toString(last).trim() : undefined;
 }
 
 /** Whether a list item's text is struck through (~~like this~~): done, in many teams' lists. */
@@ -113,6 +146,13 @@ function readActionTable(table: Table): ActionItem[] {
     } else if (dueCell) {
       tokens.dueRaw = dueCell.replace(/^due:\s*/i, '');
       tokens.due = dueDate(tokens.dueRaw);
+    } else if (col('due') < 0 && tokens.dueRaw === undefined) {
+      // Without a Due column, a cell that is only a date or a period ("May", "2031-Q1") is the due date.
+      const when = cells.find((c, i) => i !== actionCol && (dueDate(c) || isDuePeriod(c)));
+      if (when) {
+        tokens.dueRaw = when;
+        tokens.due = dueDate(when);
+      }
     }
     const kindCell =
       col('kind') >= 0 ? cells[col('kind')]?.replace(/^#/, '').toLowerCase() : undefined;
@@ -125,7 +165,9 @@ function readActionTable(table: Table): ActionItem[] {
     // Without a Status column, a done mark in any cell ("SEC-310 (done)", "✅") says it.
     const done = statusNode
       ? isDoneStatus(cells[statusIndex] ?? '')
-      : cells.some((c) => isDoneStatus(c) || hasDoneMark(c));
+      : cells.some(
+          (c) => isDoneStatus(c) || hasDoneMark(c) || /\s(?:DONE|COMPLETED?|CLOSED)$/.test(c),
+        );
     const start = row.position?.start.offset ?? 0;
     const item: ActionItem = {
       text: body,

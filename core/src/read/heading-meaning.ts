@@ -7,20 +7,26 @@ import { normalizeHeading } from '../sections';
  * patterns, on the heading with its qualifiers removed. Order matters: the first match wins.
  */
 const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
+  // What was done during the incident, before any word that names later work ("Remediation steps taken").
+  {
+    id: 'resolution',
+    pattern:
+      /\b(actions|steps|measures) taken\b|^immediate (actions|response|steps|mitigation)\b|^containment\b/,
+  },
   {
     id: 'timeline',
     pattern:
-      /\b(timeline|chronology|sequence of events|order of events|event log|milestones|hour by hour|minute by minute|day by day)\b/,
+      /\b(timeline|chronology|sequence of events|order of events|event log|incident log|activity log|response log|milestones|how it unfolded|time ?line|hour by hour|minute by minute|day by day)\b|^(sequence|log|what happened when|events|key events)$/,
   },
   {
     id: 'action-items',
     pattern:
-      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|countermeasures?)\b|^(actions|tasks|fixes|changes|tickets)$|^what we('ve| have)? changed\b|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing)|^what('s| is) next|^(going )?forward\b/,
+      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|countermeasures?|recommendations?|prevention|remedial|(open|agreed|outstanding|next|post-incident|recommended|improvement|remaining|proposed) actions|actions agreed|action tracker|commitments|capa|repair items|safeguards|hardening|mitigation plan|(long|short|medium)[- ]term (fixes|work|changes))\b|^(to do|measures)$|^how (we('ll| will)|to) prevent\b|^(steps|changes) we('re| are) (taking|making)\b|^what we('ve| have)? done and (will|are going to) do\b|^(actions|tasks|fixes|changes|tickets)$|^what we('ve| have)? changed\b|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing)|^what('s| is) next|^(going )?forward\b/,
   },
   {
     id: 'lessons-learned',
     pattern:
-      /^why (it|this|we) (was ?n'?t|was not|were ?n'?t|were not|did ?n'?t|did not) (caught|catch|noticed?|detected?|spot(ted)?)\b|\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)/,
+      /^why (it|this|we) (was ?n'?t|was not|were ?n'?t|were not|did ?n'?t|did not) (caught|catch|noticed?|detected?|spot(ted)?)\b|\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|observations|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)/,
   },
   {
     id: 'impact',
@@ -30,22 +36,22 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'root-cause',
     pattern:
-      /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|\bwhat we suspect\b|^what caused\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/,
+      /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|^(investigation|diagnosis|triggers?|triggering event)$|\bwhat we suspect\b|^what caused\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/,
   },
   {
     id: 'resolution',
     pattern:
-      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^what we did\b|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)/,
+      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^what we did\b|^repairs?$|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)|^how (did )?we (get|got) (out of it|back)\b/,
   },
   {
     id: 'impact',
     pattern:
-      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b/,
+      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b|\b(?!(services?|systems?|components?|applications?|apps?|platforms?|regions?|zones?|hosts?|servers?|nodes?|clusters?|shards?|pools?|databases?|products?|features?|sites?|tables?)\b)([a-z]+s|people|staff|personnel) (affected|impacted)$|^(by |in )?(the )?numbers$|^(consequences|scope)$|^affected (customers|users|clients|people|players|patients|residents|merchants|tenants|members|accounts|staff)\b/,
   },
   {
     id: 'summary',
     pattern:
-      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement)\b/,
+      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement|introduction)\b|^(the )?problem$/,
   },
 ];
 

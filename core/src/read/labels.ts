@@ -15,7 +15,10 @@ function labelText(line: string): string | undefined {
   const upper = /^\s*([\p{Lu}][\p{Lu}\p{N} &/'’()-]{2,60}?)\s*:?\s*$/u.exec(line);
   if (upper && /\p{Lu}{3}/u.test(upper[1]!) && upper[1]!.split(/\s+/).length <= 6)
     return upper[1]!.trim();
-  const m = /^\s*(\*\*|__)?([^*_\n]{2,80}?)(\*\*|__)?\s*(:?)\s*$/.exec(line);
+  // A bold label may carry a note in brackets: "**Follow-ups** (tracked in the tracker)".
+  const m = /^\s*(\*\*|__)?([^*_\n]{2,80}?)(\*\*|__)?(?:\s*\([^()\n]{0,60}\))?\s*(:?)\s*$/.exec(
+    line,
+  );
   if (!m || (!m[4] && !(m[1] && m[3])) || m[2]!.split(/\s+/).length > 10) return undefined;
   return m[2]!.replace(/:$/, '').trim();
 }
@@ -31,7 +34,12 @@ function paragraphLine(node: RootContent): string {
   if (node.type !== 'paragraph') return toString(node);
   const kids = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   const only = kids.length === 1 ? kids[0]! : undefined;
-  return only?.type === 'strong' ? `**${toString(only)}**` : toString(node);
+  if (only?.type === 'strong') return `**${toString(only)}**`;
+  const [first, ...rest] = kids;
+  const note = rest.map((k) => toString(k)).join('');
+  return first?.type === 'strong' && /^\s*\([^()]*\)\s*:?\s*$/.test(note)
+    ? `**${toString(first)}**${note}`
+    : toString(node);
 }
 
 /** A label that groups action items by term or state ("Short term:", "Completed"), not any short line with a colon. */
@@ -69,13 +77,16 @@ export function labelledNodes(
 ): RootContent[] {
   const found: RootContent[] = [];
   if (id === 'timeline') {
-    // Without a label either, a list most of whose items start with a time is the timeline.
+    // Without a label either, a list most of whose items start with a time is the timeline; so is
+    // a table most of whose rows do in their first cell ("| When | What |" under "What we did").
+    const mostlyTimed = (texts: string[]) =>
+      texts.length >= 3 &&
+      texts.filter((t) => parseEntryTime(t)?.text).length * 3 >= texts.length * 2;
     const timed = nodes.filter(
       (n) =>
-        n.type === 'list' &&
-        n.children.length >= 3 &&
-        n.children.filter((i) => parseEntryTime(toString(i))?.text).length * 3 >=
-          n.children.length * 2,
+        (n.type === 'list' && mostlyTimed(n.children.map((i) => toString(i)))) ||
+        (n.type === 'table' &&
+          mostlyTimed(n.children.slice(1).map((r) => toString(r.children[0] ?? r)))),
     );
     if (!nodes.some((n) => n.type === 'paragraph' && isLabelFor(paragraphLine(n), id, config)))
       // A date line right before such a list ("**Sunday, Oct 19**") starts its day.
@@ -130,6 +141,26 @@ export function hasLabelLine(text: string, id: string, config: Config): boolean 
 export function hasTimedItemLine(text: string): boolean {
   for (const m of text.matchAll(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/gm))
     if (parseEntryTime(m[1]!)?.text) return true;
+  // A table row whose first cell starts with a time (see labelledNodes).
+  for (const m of text.matchAll(/^[ \t]*\|?([^|\r\n]*)\|/gm))
+    if (parseEntryTime(m[1]!.trim())?.text) return true;
+  return false;
+}
+
+/** A label over what was affected: a list of services under it is the services field, not the impact. */
+const AFFECTED_LABEL =
+  /^(?:(?:systems?|services?|applications?|components?|platforms?) (?:affected|impacted)|affected (?:systems|services|applications|components|platforms))$/i;
+const EFFECT =
+  /\b(?:fail(?:ed|ing|s|ure)?|unavailable|down|outages?|could ?n[o'’]t|unable|errors?|delayed|lost|degraded|slow|timed? out|offline|broken)\b/i;
+
+/** Whether the prose paragraph after line `from` (not a list or a table) says what the effect was. */
+function statesEffect(lines: readonly string[], from: number): boolean {
+  let i = from;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  const first = lines[i] ?? '';
+  if (/^\s*(?:[-*+|]|\d{1,9}[.)])\s/.test(first)) return false;
+  for (let n = 0; n < 4 && i < lines.length && lines[i]!.trim() !== ''; n++, i++)
+    if (EFFECT.test(lines[i]!)) return true;
   return false;
 }
 
@@ -152,6 +183,8 @@ export function labelLineIds(text: string, config: Config): Set<string> {
     const numbered = /^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.{1,60}?)\s*$/.exec(line);
     if (numbered && /^\s*(?:-{3,}|={3,})\s*$/.test(next)) return add(numbered[1]!);
     const label = line.length <= 90 ? labelText(line) : undefined;
+    if (label !== undefined && AFFECTED_LABEL.test(label) && statesEffect(lines, i + 1))
+      ids.add('impact');
     if (label !== undefined) return add(label);
     // "TODO: count the failed queries" is a placeholder, not a label for a section.
     if (

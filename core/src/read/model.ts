@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast';
-import { markOverdue, type ActionItem } from '../actions';
+import { markOverdue, ownersInSentences, placeYearlessDues, type ActionItem } from '../actions';
 import type { Config } from '../config';
 import { parseDateTime, todayIso } from '../dates';
 import { toMeta, type FrontMatterBlock, type Meta } from '../frontmatter';
@@ -86,7 +86,10 @@ export function assembleModel(parts: ReadParts, options: ParseOptions): Postmort
     typeof frontMatter?.data?.date === 'string'
       ? /^\d{4}-\d{2}-\d{2}/.exec(frontMatter.data.date)?.[0]
       : undefined;
-  placeEntries(entries, meta.date ?? meta.started?.slice(0, 10) ?? writtenDate, days);
+  const incidentDate = meta.date ?? meta.started?.slice(0, 10) ?? writtenDate;
+  placeEntries(entries, incidentDate, days);
+  placeYearlessDues(actions, incidentDate);
+  ownersInSentences(actions);
   markOverdue(actions, options.today ?? todayIso());
   const model = {
     text,

@@ -1,4 +1,4 @@
-import type { ListItem, Paragraph, RootContent } from 'mdast';
+import type { Code, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { dayMark, timelineEntry, type TimelineDay, type TimelineEntry } from '../timeline';
 import { readSimpleItems } from './line-scan';
@@ -65,6 +65,8 @@ export function readTimelineNodes(
       }
     } else if (node.type === 'paragraph') {
       readParagraph(node, text, read);
+    } else if (node.type === 'code') {
+      readCode(node, text, read);
     }
   }
   return read;
@@ -131,6 +133,31 @@ function readParagraph(node: Paragraph, text: string, read: TimelineRead): void 
       return;
     }
     const entry = timelineEntry(line, lineStart, lineStart + raw.trim().length);
+    if (entry.time || entry.placeholder) read.entries.push(entry);
+  });
+}
+
+/** Each line of a code block in a timeline (a log pasted as it was): a date alone is a day mark, a line starting with a time an entry. */
+function readCode(node: Code, text: string, read: TimelineRead): void {
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (from === undefined || to === undefined) return;
+  const source = text.slice(from, to).split(/\r?\n|\r/);
+  const fenced = /^\s*(?:```|~~~)/.test(source[0] ?? '');
+  let at = from;
+  source.forEach((raw, i) => {
+    const lineStart = at + (raw.length - raw.trimStart().length);
+    at +=
+      raw.length + (text[at + raw.length] === '\r' && text[at + raw.length + 1] === '\n' ? 2 : 1);
+    const line = raw.trim();
+    if (!line || (fenced && (i === 0 || (i === source.length - 1 && /^(?:```|~~~)/.test(line)))))
+      return;
+    const mark = dayMark(line, lineStart, 'line');
+    if (mark) {
+      read.days.push(mark);
+      return;
+    }
+    const entry = timelineEntry(line, lineStart, lineStart + line.length);
     if (entry.time || entry.placeholder) read.entries.push(entry);
   });
 }

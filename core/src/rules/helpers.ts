@@ -1,6 +1,7 @@
 import type { Postmortem, Section } from '../parse';
 import type { Config } from '../config';
 import { headingIds } from '../read/heading-meaning';
+import { parseEntryTime } from '../timeline';
 
 /** The range of a section's heading line. */
 export function headingSpan(section: Section): { start: number; end: number } {
@@ -55,9 +56,14 @@ export function opensWithProse(pm: Postmortem): boolean {
 export function boldLabelSections(pm: Postmortem, config: Config): Set<string> {
   const ids = new Set<string>();
   for (const m of pm.text.matchAll(
-    /^[ \t]*(?:\*\*|__)([^*_\r\n]{2,40}?):?(?:\*\*|__):?[ \t]+\S/gm,
+    /^[ \t]*([-*+][ \t]+)?(?:\*\*|__)([^*_\r\n]{2,40}?)(:?)(?:\*\*|__)(:?)[ \t]+(\S.*)$/gm,
   )) {
-    for (const id of headingIds(m[1]!.trim(), config)) ids.add(id);
+    // In a list (a summary's fields: "- **Customers affected:** 31,000"), only a labelled impact
+    // counts: "- **Fix:** retries" in a list of actions is not the Resolution section, nor
+    // "- **Impact started:** 04:00 UTC" a statement of the impact.
+    const inList = m[1] !== undefined;
+    if (inList && ((!m[3] && !m[4]) || parseEntryTime(m[5]!)?.text)) continue;
+    for (const id of headingIds(m[2]!.trim(), config)) if (!inList || id === 'impact') ids.add(id);
   }
   return ids;
 }
