@@ -2,7 +2,7 @@ import { siteSearchIndex } from '../lib/search-engine';
 
 /** The search manifest: facets, vocabulary and where the index parts are; fetched on the first search. */
 export async function GET() {
-  return new Response(JSON.stringify((await siteSearchIndex()).manifest), {
+  return new Response((await siteSearchIndex()).manifest, {
     headers: { 'Content-Type': 'application/json' },
   });
 }

@@ -9,7 +9,7 @@ export async function getStaticPaths() {
 
 export async function GET({ params }: APIContext) {
   const index = await siteSearchIndex();
-  return new Response(JSON.stringify(index.chunks[Number(params.chunk)] ?? []), {
+  return new Response(index.chunks[Number(params.chunk)] ?? '[]', {
     headers: { 'Content-Type': 'application/json' },
   });
 }

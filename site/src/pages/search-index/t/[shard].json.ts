@@ -9,7 +9,7 @@ export async function getStaticPaths() {
 
 export async function GET({ params }: APIContext) {
   const index = await siteSearchIndex();
-  return new Response(JSON.stringify(index.shards[Number(params.shard)] ?? {}), {
+  return new Response(index.shards[Number(params.shard)] ?? '{}', {
     headers: { 'Content-Type': 'application/json' },
   });
 }
