@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLibrary, type Library } from './lib/library';
 import { entrySchema } from './lib/schema';
-import { writeSearchIndex } from './lib/search-files';
+import { writeSearchIndex, type SearchIndexFiles } from './lib/search-files';
 import { repoRoot as root, siteWorkspace } from './lib/workspace';
 
 const { config } = siteWorkspace();
@@ -22,21 +22,19 @@ function getLibrary(): Promise<Library> {
   return library;
 }
 
-let searchIndex: Promise<string> | undefined;
+let searchIndex: Promise<SearchIndexFiles> | undefined;
 /**
- * The file holding the library's search index, built from the search documents of the library
- * read once (before the postmortems loader lets its entries go), in Astro's cache folder.
+ * The library's search index, built from the search documents of the library read once (before
+ * the postmortems loader lets its entries go) and written to Astro's cache folder.
  */
-function getSearchIndex(cacheDir: URL): Promise<string> {
-  searchIndex ??= getLibrary().then((lib) => {
-    const file = fileURLToPath(new URL('hindsight-search-index.json', cacheDir));
+function getSearchIndex(cacheDir: URL): Promise<SearchIndexFiles> {
+  searchIndex ??= getLibrary().then((lib) =>
     writeSearchIndex(
       lib.entries.flatMap((e) => (e.search ? [e.search] : [])),
       lib.workspace.config,
-      file,
-    );
-    return file;
-  });
+      fileURLToPath(new URL('hindsight-search-index/', cacheDir)),
+    ),
+  );
   return searchIndex;
 }
 
@@ -114,14 +112,14 @@ function rejectedLoader(): Loader {
   };
 }
 
-/** Where the search index of the library was written (one entry, `index`). */
+/** Where the search index of the library was written, and its parts (one entry, `index`). */
 function searchLoader(): Loader {
   return {
     name: 'hindsight-search',
     async load({ store, config: astro }) {
-      const file = await getSearchIndex(astro.cacheDir);
+      const files = await getSearchIndex(astro.cacheDir);
       store.clear();
-      store.set({ id: 'index', data: { file } });
+      store.set({ id: 'index', data: { ...files } });
     },
   };
 }
@@ -140,7 +138,7 @@ const rejected = defineCollection({
 
 const search = defineCollection({
   loader: searchLoader(),
-  schema: z.object({ file: z.string() }),
+  schema: z.object({ dir: z.string(), shards: z.number(), chunks: z.number() }),
 });
 
 export const collections = { postmortems, rejected, search };
