@@ -24,9 +24,14 @@ export function withFastTree(pm: Postmortem): Postmortem {
   if (pm.refusal || DECLINE.test(pm.text)) return pm;
   const own = Object.getOwnPropertyDescriptor(pm, 'tree');
   if (own && !own.get) return pm; // the whole parse ran: its tree is there already
-  const tree = markdownToMdast(pm.text, {
-    features: { gfm: { footnotes: false }, frontmatter: true },
-  }) as unknown as Root;
+  let tree: Root;
+  try {
+    tree = markdownToMdast(pm.text, {
+      features: { gfm: { footnotes: false }, frontmatter: true },
+    }) as unknown as Root;
+  } catch {
+    return pm; // the core's parse, which never throws, reads it instead
+  }
   const start = (n: RootContent) => n.position?.start.offset ?? 0;
   // Each section's nodes are the top-level nodes after its heading up to its end, sub-headings
   // included, as the core's sectionsOfTree cuts them.
