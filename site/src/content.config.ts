@@ -2,8 +2,10 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadLibrary, type Library } from './lib/library';
 import { entrySchema } from './lib/schema';
+import { writeSearchIndex, type SearchIndexFiles } from './lib/search-files';
 import { repoRoot as root, siteWorkspace } from './lib/workspace';
 
 const { config } = siteWorkspace();
@@ -20,13 +22,30 @@ function getLibrary(): Promise<Library> {
   return library;
 }
 
+let searchIndex: Promise<SearchIndexFiles> | undefined;
+/**
+ * The library's search index, built from the search documents of the library read once (before
+ * the postmortems loader lets its entries go) and written to Astro's cache folder.
+ */
+function getSearchIndex(cacheDir: URL): Promise<SearchIndexFiles> {
+  searchIndex ??= getLibrary().then((lib) =>
+    writeSearchIndex(
+      lib.entries.flatMap((e) => (e.search ? [e.search] : [])),
+      lib.workspace.config,
+      fileURLToPath(new URL('hindsight-search-index/', cacheDir)),
+    ),
+  );
+  return searchIndex;
+}
+
 /** Loads postmortems through the core, so the site, the CLI and the editor never disagree. */
 function postmortemLoader(): Loader {
   return {
     name: 'hindsight-postmortems',
-    async load({ store, logger, parseData, watcher }) {
+    async load({ store, logger, parseData, watcher, config: astro }) {
       const sync = async () => {
         const lib = await getLibrary();
+        await getSearchIndex(astro.cacheDir);
         for (const r of lib.rejected) for (const m of r.messages) logger.error(m);
         if (lib.rejected.length) {
           const files = lib.rejected.map((r) => r.file).join(', ');
@@ -49,7 +68,8 @@ function postmortemLoader(): Loader {
             `Published ${incomplete.length} postmortem(s) marked incomplete because of lint errors: ${incomplete.map((e) => e.file).join(', ')}`,
           );
         store.clear();
-        for (const entry of lib.entries) {
+        for (const { search: _search, ...entry } of lib.entries) {
+          // The search document is in the search index already (getSearchIndex), not in the store.
           const data = await parseData({
             id: entry.slug,
             data: entry as unknown as Record<string, unknown>,
@@ -71,6 +91,7 @@ function postmortemLoader(): Loader {
         watcher.on('all', (_event, changed) => {
           if (!changed.startsWith(folder) || !/\.(md|markdown)$/i.test(changed)) return;
           library = undefined;
+          searchIndex = undefined;
           sync().catch((e: Error) => logger.error(e.message));
         });
       }
@@ -91,6 +112,18 @@ function rejectedLoader(): Loader {
   };
 }
 
+/** Where the search index of the library was written, and its parts (one entry, `index`). */
+function searchLoader(): Loader {
+  return {
+    name: 'hindsight-search',
+    async load({ store, config: astro }) {
+      const files = await getSearchIndex(astro.cacheDir);
+      store.clear();
+      store.set({ id: 'index', data: { ...files } });
+    },
+  };
+}
+
 const postmortems = defineCollection({
   loader: postmortemLoader(),
   schema: entrySchema(config),
@@ -103,4 +136,9 @@ const rejected = defineCollection({
   }),
 });
 
-export const collections = { postmortems, rejected };
+const search = defineCollection({
+  loader: searchLoader(),
+  schema: z.object({ dir: z.string(), shards: z.number(), chunks: z.number() }),
+});
+
+export const collections = { postmortems, rejected, search };

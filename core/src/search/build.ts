@@ -26,6 +26,10 @@ const SCALE = 20;
 /** Words joined by only these characters form a pair ("artifact-store", "connection pool"). */
 const JOINER = /^[\s\-–—/_'"’()`*]*$/u;
 
+/** Small numbers in base 36, written once: gaps between documents and scores are mostly small. */
+const BASE36 = Array.from({ length: 4096 }, (_, i) => i.toString(36));
+const base36 = (n: number) => BASE36[n] ?? n.toString(36);
+
 /** Orders documents newest first, then by title, then by id: the order of an empty search. */
 export function byRecency(a: SearchDocument, b: SearchDocument): number {
   return b.date.localeCompare(a.date) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
@@ -52,12 +56,22 @@ export function buildSearchIndex(
   const wordKeys = new Map<string, number>();
   const lengths = new Float64Array(N);
   const words = new Set<string>();
+  // One document's weighted term frequencies, by key, and the keys it touched: a token adds to a
+  // dense array, and each key's postings grow once per document (appending to one of the many
+  // small posting lists per token cost most of the loop).
+  let weights = new Float64Array(1024);
+  const touched: number[] = [];
   const idOf = (key: string) => {
     let id = keyIds.get(key);
     if (id === undefined) {
       keyIds.set(key, (id = keyNames.length));
       keyNames.push(key);
       postings.push([]);
+      if (id >= weights.length) {
+        const grown = new Float64Array(weights.length * 2);
+        grown.set(weights);
+        weights = grown;
+      }
     }
     return id;
   };
@@ -68,10 +82,9 @@ export function buildSearchIndex(
     if (id === undefined) inner.set(b, (id = idOf(pairKey(keyNames[a]!, keyNames[b]!))));
     return id;
   };
-  const add = (id: number, d: number, w: number) => {
-    const list = postings[id]!;
-    if (list[list.length - 2] === d) list[list.length - 1]! += w;
-    else list.push(d, w);
+  const add = (id: number, w: number) => {
+    if (weights[id] === 0) touched.push(id);
+    weights[id]! += w;
   };
   docs.forEach((doc, d) => {
     let length = 0;
@@ -92,15 +105,20 @@ export function buildSearchIndex(
         }
         if (key < 0) continue;
         length++;
-        add(key, d, part.weight);
-        if (prev >= 0 && prev !== key) add(pairOf(prev, key), d, part.weight);
+        add(key, part.weight);
+        if (prev >= 0 && prev !== key) add(pairOf(prev, key), part.weight);
         prev = key;
       }
     }
     lengths[d] = length;
-    if (doc.category) add(idOf(categoryKey(doc.category)), d, 2.5);
-    for (const c of doc.contributing) if (c !== doc.category) add(idOf(categoryKey(c)), d, 1);
-    if (doc.severity) add(idOf(severityKey(doc.severity)), d, 2);
+    if (doc.category) add(idOf(categoryKey(doc.category)), 2.5);
+    for (const c of doc.contributing) if (c !== doc.category) add(idOf(categoryKey(c)), 1);
+    if (doc.severity) add(idOf(severityKey(doc.severity)), 2);
+    for (const id of touched) {
+      postings[id]!.push(d, weights[id]!);
+      weights[id] = 0;
+    }
+    touched.length = 0;
   });
   const avg = N ? lengths.reduce((a, b) => a + b, 0) / N || 1 : 1;
   const keys = [...keyNames].sort();
@@ -120,7 +138,7 @@ export function buildSearchIndex(
       const w = list[i + 1]!;
       const norm = 1 - B + (B * lengths[d]!) / avg;
       const score = Math.max(1, Math.round(SCALE * idf * ((w * (K1 + 1)) / (w + K1 * norm))));
-      out.push(`${(d - last).toString(36)}:${score.toString(36)}`);
+      out.push(`${base36(d - last)}:${base36(score)}`);
       last = d;
     }
     const encoded = out.join(',');

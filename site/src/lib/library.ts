@@ -16,6 +16,7 @@ import {
   type SearchDocument,
 } from '@hindsight/core';
 import { pathSlug } from './derive';
+import { withFastTree } from './fast-tree';
 import { renderNodes } from './render';
 
 /** A section of a postmortem page, rendered. */
@@ -150,9 +151,11 @@ export async function loadLibrary(options: LoadOptions): Promise<Library> {
       continue;
     }
     const slug = uniqueSlug(path.relative(folder, file), slugs);
+    // The nodes to render and index from the native parser where it reads the text as the core would.
+    const pm = withFastTree(result.postmortem);
     const entry = {
-      ...toSiteEntry(result.postmortem, slug, rel, result.findings),
-      search: searchDocument(result.postmortem, slug, workspace.config),
+      ...toSiteEntry(pm, slug, rel, result.findings),
+      search: searchDocument(pm, slug, workspace.config),
     };
     const inFolder = path.relative(folder, file).split(path.sep).join('/');
     entry.updated = history.updated.get(inFolder);

@@ -1,8 +1,8 @@
-import { siteSearchIndex } from '../lib/search-engine';
+import { searchIndexPart } from '../lib/search-engine';
 
 /** The search manifest: facets, vocabulary and where the index parts are; fetched on the first search. */
 export async function GET() {
-  return new Response(JSON.stringify((await siteSearchIndex()).manifest), {
+  return new Response(await searchIndexPart('manifest'), {
     headers: { 'Content-Type': 'application/json' },
   });
 }

@@ -1,15 +1,14 @@
 import type { APIContext } from 'astro';
-import { siteSearchIndex } from '../../../lib/search-engine';
+import { searchIndexPart, siteSearchIndex } from '../../../lib/search-engine';
 
 /** One term shard of the search index: the postings of a range of words. */
 export async function getStaticPaths() {
   const index = await siteSearchIndex();
-  return index.shards.map((_, i) => ({ params: { shard: String(i) } }));
+  return Array.from({ length: index.shards }, (_, i) => ({ params: { shard: String(i) } }));
 }
 
 export async function GET({ params }: APIContext) {
-  const index = await siteSearchIndex();
-  return new Response(JSON.stringify(index.shards[Number(params.shard)] ?? {}), {
+  return new Response(await searchIndexPart(`t/${Number(params.shard)}`), {
     headers: { 'Content-Type': 'application/json' },
   });
 }
