@@ -1,5 +1,13 @@
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import { z } from 'zod';
 import { FIELDS, fieldSchema, type FieldDef, type FieldName } from './fields';
 import type { Config } from './config';
@@ -339,4 +347,10 @@ function plainToml(value: unknown): unknown {
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainToml(v)]));
   return value;
+}
+
+/** TOML front-matter data as YAML lines (each ending in `eol`), keys in their order. */
+export function tomlAsYaml(data: Record<string, unknown>, eol: string): string {
+  if (!Object.keys(data).length) return '';
+  return stringify(data, { lineWidth: 0 }).replace(/\n/g, eol);
 }

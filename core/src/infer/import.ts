@@ -1,7 +1,7 @@
-import { parseDocument, stringify } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Config } from '../config';
 import { isIsoDate, parseDateTime } from '../dates';
-import { readTomlFrontMatter, type TomlFrontMatter } from '../frontmatter';
+import { readTomlFrontMatter, tomlAsYaml, type TomlFrontMatter } from '../frontmatter';
 import { parsePostmortem } from '../parse';
 import { suggest } from '../suggest';
 import { STATUSES } from '../taxonomy';
@@ -258,12 +258,6 @@ function maskToml(text: string, toml: TomlFrontMatter): string {
     '---' +
     text.slice(close + 3)
   );
-}
-
-/** TOML front-matter data as YAML lines (each ending in `eol`), keys in their order. */
-function tomlAsYaml(data: Record<string, unknown>, eol: string): string {
-  if (!Object.keys(data).length) return '';
-  return stringify(data, { lineWidth: 0 }).replace(/\n/g, eol);
 }
 
 function isValid(field: Field, value: unknown, config: Config): boolean {

@@ -1,3 +1,4 @@
+import { readTomlFrontMatter, tomlAsYaml } from '../frontmatter';
 import { frontMatterSkeleton } from '../template';
 import type { Rule } from './types';
 
@@ -30,6 +31,31 @@ export const frontMatterMissing: Rule = {
             "Front matter opens with '---' on line 1 but is never closed; expected a line with '---' after the last field.",
           start: 0,
           end: 3,
+        },
+      ];
+    }
+    const toml = /^\+\+\+/.test(pm.text) ? readTomlFrontMatter(pm.text) : undefined;
+    if (toml?.problems.length) return toml.problems.map((p) => ({ ...p }));
+    if (toml) {
+      // Hugo and other site generators write front matter in TOML; the same keys and values in
+      // YAML keep the page's data and let Hindsight read it.
+      const eol = pm.lines.eol;
+      return [
+        {
+          message:
+            "Front matter is TOML (between '+++' lines); Hindsight reads YAML front matter between '---' lines. The fix (or `hindsight import`) writes the same keys and values as YAML.",
+          start: 0,
+          end: 3,
+          fix: {
+            title: 'Write the TOML front matter as YAML',
+            edits: [
+              {
+                start: toml.start,
+                end: toml.end,
+                text: `---${eol}${tomlAsYaml(toml.data ?? {}, eol)}---${eol}`,
+              },
+            ],
+          },
         },
       ];
     }
