@@ -54,3 +54,107 @@ An expired certificate on the payment gateway.
     expect(missing(text.replace('TIMELINE (', 'TIMING NOTES ('))).toContain('Timeline');
   });
 });
+
+const actions = (section: string) =>
+  parsePostmortem(`${DATED}## Action items\n\n${section}`, { today: TODAY }).actions;
+
+describe('action items as other teams write them', () => {
+  it('reads a done word with a date after a dash, a bracketed note after it, as done', () => {
+    const [a, b, c] = actions(`- Pin the driver version — Ilse Kamp — completed 3 Oct (hotfix)
+- Drain the queue nightly — Ilse Kamp — done 2030-10-02
+- Add a canary stage — Ilse Kamp
+`);
+    expect([a!.done, b!.done, c!.done]).toEqual([true, true, false]);
+    expect(a!.owner).toBe('Ilse Kamp');
+    expect(b!.owner).toBe('Ilse Kamp');
+  });
+
+  it('reads "DONE 4 Oct." ending a sentence-style item as done, and "in place since" after a dash', () => {
+    const [a, b] = actions(`1. Swap the fan tray. Owner: Facilities. DONE 4 Oct.
+2. Login throttling on the ticket site — in place since 20 September.
+3. Audit the other depots. Owner: Facilities.
+`);
+    expect(a!.done).toBe(true);
+    expect(b!.done).toBe(true);
+    expect(
+      findings(
+        `${DATED}## Action items\n\n1. Swap the fan tray. Owner: Facilities. DONE 4 Oct.\n`,
+        'action-due-date',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a team after a dash as the owner: "— Billing team —", "— Identity product", "— *ops-tooling team*"', () => {
+    const items = actions(`- Add a review checklist — Billing team — by end of November
+- Offer passkeys at login — Identity product
+- Review client timeouts — *ops-tooling team*
+- Alert on sync lag — *Platform Networking* — done 2030-10-01
+`);
+    expect(items.map((i) => i.owner)).toEqual([
+      'Billing team',
+      'Identity product',
+      'ops-tooling team',
+      'Platform Networking',
+    ]);
+    expect(items[0]!.dueRaw).toBe('end of November');
+  });
+
+  it('reads a month or quarter after "planned for" or "in" as the due period', () => {
+    const items = actions(`1. Make two-step login the default — planned for February 2031.
+2. Move the archive to the new host as planned for Q3 2031. Owner: Records team.
+3. Renegotiate the support contract at its renewal in April 2031.
+`);
+    expect(items.map((i) => i.dueRaw)).toEqual(['February 2031', 'Q3 2031', 'April 2031']);
+    expect(
+      findings(
+        `${DATED}## Action items\n\n1. Make two-step login the default — planned for February 2031.\n`,
+        'action-due-date',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads DD.MM.YYYY in an "Until" column, and the item from the column after a "No." column', () => {
+    const items = actions(`| No. | Measure | Responsible | Until | State |
+|---|---|---|---|---|
+| 1 | Replace the controller battery | Vendor | 14.03.2031 | open |
+| 2 | Check the firmware on all arrays | IT Operations | 31.13.2031 | open |
+`);
+    expect(items[0]!.due).toBe('2031-03-14');
+    expect(items[0]!.title).toBe('Replace the controller battery');
+    expect(items[1]!.due).toBeUndefined();
+  });
+
+  it('reads a struck-through row, "Jul 25 done" and "(shipped …)" in the date column as done with a date', () => {
+    const items = actions(`| | Fix | Who | When |
+|---|---|---|---|
+| 1 | ~~Turn off client retries~~ | mara | ~~Oct 25~~ done |
+| 2 | Coalesce cache fills | mara | end of November (shipped Nov 20) |
+| 3 | Retry budget in the shared client | mara | Dec 15 |
+`);
+    expect(items.map((i) => i.done)).toEqual([true, true, false]);
+    expect(items[0]!.dueRaw).toBe('Oct 25');
+    expect(items[1]!.dueRaw).toBe('end of November');
+  });
+
+  it('does not read a table of figures (Measure | Value) as action items', () => {
+    expect(actions(`| Measure | Value |\n|---|---|\n| Peak requests | 41,000/s |\n`)).toEqual([]);
+  });
+
+  it('does not take a contributing-factors list under "Why the safeguards didn\'t help" for the action list', () => {
+    const text = `${DATED}## Why the safeguards didn't help
+
+- Review cannot show which version reads the config.
+- Config sync has no canary stage.
+
+## What we're changing
+
+| Change | DRI | Target | State |
+|---|---|---|---|
+| Canary stage for config sync | Rosa Lind | 2030-10-03 | In progress |
+`;
+    const pm = parsePostmortem(text, { today: TODAY });
+    expect(pm.actions.map((a) => a.title)).toEqual(['Canary stage for config sync']);
+    expect(findings(text, 'action-owner')).toEqual([]);
+    expect(headingIds("Why the safeguards didn't help", defaultConfig)).toEqual(['root-cause']);
+  });
+});
