@@ -158,3 +158,46 @@ describe('action items as other teams write them', () => {
     expect(headingIds("Why the safeguards didn't help", defaultConfig)).toEqual(['root-cause']);
   });
 });
+
+describe('status words and kinds in action tables', () => {
+  const PUBLISHED = `---\ntitle: Tram ticket outage\ndate: 2030-09-12\nstatus: published\n---\n\n# Tram ticket outage\n\n## Action items\n\n`;
+
+  it('reads **TODO** beside **DONE** in an action table as a status, not a placeholder', () => {
+    const text = `${PUBLISHED}| Action | Owner | Ticket |
+|---|---|---|
+| Cap the render workers | lena | T-101 **TODO** |
+| Split the big-image queue | omar | T-102 **DONE** |
+`;
+    expect(findings(text, 'placeholder-text')).toEqual([]);
+  });
+
+  it('reads a bare TODO in a Status column as a status', () => {
+    const text = `${PUBLISHED}| Action | Owner | Status |\n|---|---|---|\n| Cap the render workers | lena | TODO |\n`;
+    expect(findings(text, 'placeholder-text')).toEqual([]);
+  });
+
+  it('still reports TODO left in an owner cell, and a table of nothing but TODO', () => {
+    const left = `${PUBLISHED}| Action | Owner | Status |\n|---|---|---|\n| Cap the render workers | TODO | Done |\n`;
+    expect(findings(left, 'placeholder-text')).toHaveLength(1);
+    const blank = `${PUBLISHED}| Action | Owner |\n|---|---|\n| TODO | TODO |\n`;
+    expect(findings(blank, 'placeholder-text')).toHaveLength(2);
+  });
+
+  it('reads "Preventive" in a Type column as the #prevent kind', () => {
+    const items = actions(`| # | Type | Action | Responsible |
+|---|---|---|---|
+| C1 | Corrective | Turn off debug logging | App team |
+| P1 | Preventive | Rotate logs by size | Infra team |
+`);
+    expect(items.map((i) => i.kind)).toEqual([undefined, 'prevent']);
+    expect(items[1]!.title).toBe('Rotate logs by size');
+  });
+});
+
+describe('an owner with a quoted note after a comma', () => {
+  it('reads "— pavel, \\"next sprint\\"" as owned by pavel', () => {
+    expect(
+      actions(`- [ ] give the batch job its own replica — pavel, "next sprint"\n`)[0]!.owner,
+    ).toBe('pavel');
+  });
+});

@@ -167,7 +167,9 @@ function readActionTable(table: Table): ActionItem[] {
     }
     const kindCell =
       col('kind') >= 0 ? cells[col('kind')]?.replace(/^#/, '').toLowerCase() : undefined;
-    if (kindCell && (ACTION_KINDS as readonly string[]).includes(kindCell))
+    const kindWord = kindCell && KIND_WORDS[kindCell.replace(/[*_`]/g, '').trim()];
+    if (kindWord) tokens.kind = kindWord;
+    else if (kindCell && (ACTION_KINDS as readonly string[]).includes(kindCell))
       tokens.kind = kindCell as ActionKind;
     const trackerCell = col('tracker') >= 0 ? cells[col('tracker')] : undefined;
     if (trackerCell) tokens.tracker = trackerCell;
@@ -203,6 +205,17 @@ function readActionTable(table: Table): ActionItem[] {
   }
   return items;
 }
+
+/** What a Type column says in words for the kinds: "Preventive" is #prevent, "Detection" #detect. */
+const KIND_WORDS: Readonly<Record<string, ActionKind>> = {
+  preventive: 'prevent',
+  preventative: 'prevent',
+  prevention: 'prevent',
+  detective: 'detect',
+  detection: 'detect',
+  mitigation: 'mitigate',
+  mitigating: 'mitigate',
+};
 
 /** A done word after the date in a due cell: "Jul 25 done", "2031-03-01 – completed". */
 const DUE_CELL_DONE = /\s*[–—-]?\s*\b(?:done|completed?|shipped|closed)\.?\s*$/i;
