@@ -201,3 +201,44 @@ describe('an owner with a quoted note after a comma', () => {
     ).toBe('pavel');
   });
 });
+
+describe('timelines across the year and with the time in a second column', () => {
+  it('keeps "Thu 1 Jan" after "Wed 31 Dec" in order (the year turns)', () => {
+    const text = `${DATED.replace('2030-09-12', '2030-12-30')}## Timeline
+
+| When | What |
+|---|---|
+| Tue 30 Dec, 22:00 | Batch starts |
+| Wed 31 Dec, 11:20 | Fix deployed |
+| Thu 1 Jan, 09:00 | Errors back to normal |
+`;
+    expect(findings(text, 'timeline-order')).toEqual([]);
+    const at = parsePostmortem(text, { today: TODAY }).timeline.map((e) => e.at!);
+    expect(at[2]! - at[1]!).toBe((24 - 11) * 60 - 20 + 9 * 60);
+  });
+
+  it('still reports "3 Jan" written after "9 Jan" in the same month', () => {
+    const text = `${DATED.replace('2030-09-12', '2031-01-09')}## Timeline\n\n- 9 Jan, 10:00 Alert\n- 3 Jan, 11:00 Deploy\n`;
+    expect(findings(text, 'timeline-order')).toHaveLength(1);
+  });
+
+  it('reads the time from the column that holds it after a name or number column', () => {
+    const named = `${DATED}## Milestones
+
+| Milestone | Timestamp (UTC) | Since start |
+|---|---|---|
+| Started | 2030-09-12 03:17:40 | 0m |
+| Resolved | 2030-09-12 05:40:00 | 2h 22m |
+`;
+    expect(findings(named, 'timeline-time')).toEqual([]);
+    expect(parsePostmortem(named, { today: TODAY }).timeline.every((e) => e.time)).toBe(true);
+    const numbered = `${DATED}## Sequence of events
+
+| # | Date / time (local) | Event |
+|---|---|---|
+| 1 | 2030-09-12 02:10 | Disk full |
+| 2 | 2030-09-12 04:05 | Noticed |
+`;
+    expect(findings(numbered, 'timeline-time')).toEqual([]);
+  });
+});
