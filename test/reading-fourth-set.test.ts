@@ -242,3 +242,29 @@ describe('timelines across the year and with the time in a second column', () =>
     expect(findings(numbered, 'timeline-time')).toEqual([]);
   });
 });
+
+describe('done items written as a report writes them', () => {
+  it('reads a table under "### Done" (a date or nothing in its "Completed" column) as done', () => {
+    const items = actions(`### Done
+
+| Ticket | Action | Owner | Completed |
+|---|---|---|---|
+| OPS-1 | QoS class for heartbeats | Network team | 2030-09-20 |
+| OPS-2 | Page on backup failures | Backups | |
+
+### In progress
+
+| Ticket | Action | Owner | ETA |
+|---|---|---|---|
+| OPS-3 | Global rebalance throttle | Storage team | 2030-12-01 |
+`);
+    expect(items.map((i) => i.done)).toEqual([true, true, false]);
+  });
+
+  it('reads an item the team says "shipped" in a sentence of its own as done', () => {
+    const [a, b] = actions(`- The purge tool refuses broad patterns. This shipped the next morning.
+- Shield stays on for image paths.
+`);
+    expect([a!.done, b!.done]).toEqual([true, false]);
+  });
+});

@@ -57,7 +57,7 @@ export function readActionNodes(children: readonly RootContent[], text: string):
     else if (node.type === 'paragraph' && isGroupLabel(toString(node)))
       group = groupState(toString(node));
     else if (node.type === 'list') visitList(node, group);
-    else if (node.type === 'table') items.push(...readActionTable(node));
+    else if (node.type === 'table') items.push(...readActionTable(node, group));
   }
   return items;
 }
@@ -117,7 +117,7 @@ export function readActionLines(
   });
 }
 
-function readActionTable(table: Table): ActionItem[] {
+function readActionTable(table: Table, group: GroupState): ActionItem[] {
   const header = table.children[0]?.children.map((c) => columnRole(toString(c))) ?? [];
   const col = (role: string) => header.indexOf(role as never);
   // Only a table whose header looks like an action table holds items: a table of figures
@@ -178,9 +178,15 @@ function readActionTable(table: Table): ActionItem[] {
     // Without a Status column, a done mark in any cell ("SEC-310 (done)", "✅") says it.
     // Without a Status column, a done mark in any cell ("SEC-310 (done)", "✅") or an item struck
     // through (~~like this~~) says it.
+    // A date in a "Completed" column is the day it was done; a table under "### Done" is done.
+    const statusCell = cells[statusIndex] ?? '';
     const done = statusNode
-      ? isDoneStatus(cells[statusIndex] ?? '')
-      : dueDone ||
+      ? isDoneStatus(statusCell) ||
+        (DONE_HEADER.test(toString(table.children[0]!.children[statusIndex]!)) &&
+          dueDate(statusCell) !== undefined) ||
+        (group === 'done' && statusCell === '')
+      : group === 'done' ||
+        dueDone ||
         isStruckCell(row.children[actionCol]) ||
         cells.some(
           (c) => isDoneStatus(c) || hasDoneMark(c) || /\s(?:DONE|COMPLETED?|CLOSED)$/.test(c),
@@ -216,6 +222,9 @@ const KIND_WORDS: Readonly<Record<string, ActionKind>> = {
   mitigation: 'mitigate',
   mitigating: 'mitigate',
 };
+
+/** A status column whose cells hold the day the item was done. */
+const DONE_HEADER = /^\s*(?:done|completed?|closed|finished)(?: on| date)?\s*$/i;
 
 /** A done word after the date in a due cell: "Jul 25 done", "2031-03-01 – completed". */
 const DUE_CELL_DONE = /\s*[–—-]?\s*\b(?:done|completed?|shipped|closed)\.?\s*$/i;
