@@ -71,7 +71,7 @@ describe('hostile inline Markdown and tables (issue 13)', () => {
   it('still reports the other problems of a file with a refused block', () => {
     const c = CASES[0]!;
     const broken = c.text
-      .replace('## Impact', '## Effects')
+      .replace('## Impact', '## Appendix')
       .replace('severity: SEV2', 'severity: SEV9');
     const rules = lintText(broken, { today: TODAY }).findings.map((f) => f.rule);
     expect(rules).toContain('file-readable');

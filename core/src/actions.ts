@@ -50,26 +50,26 @@ const OWNER_OTHER =
 
 /** Words people put in parentheses at the end of an item that are not names. */
 const NOT_NAMES =
-  /^(someday|soon|deferred|dropped|cancell?ed|wontfix|partial|partially|important|nice|quick|asap|ongoing|implemented|live|yes|no|n\/a|optional|done|complete|completed|fixed|shipped|closed|resolved|wip|tbd|tba|pending|blocked|open|ongoing|planned|in progress|high|medium|low|critical|urgent|stretch|maybe|later|now|next|todo|draft|prevent|detect|mitigate|process|repair|investigate|mitigation|prevention|detection|new|again|done)$/i;
+  /^(someday|soon|deferred|dropped|cancell?ed|wontfix|partial|partially|important|nice|quick|asap|ongoing|implemented|live|yes|no|n\/a|optional|done|complete|completed|fixed|shipped|closed|resolved|wip|tbd|tba|pending|blocked|open|ongoing|planned|in progress|high|medium|low|critical|urgent|stretch|maybe|later|now|next|todo|draft|prevent|detect|mitigate|process|repair|investigate|mitigation|prevention|detection|new|again|done|hotfix|patch|rollback|manual|manually|workaround|temporary|interim|permanent|backport)$/i;
 const DUE = /\bdue:\s*(\S+?)(?=\.?(?:[\s,;)\]]|$))/i;
 /** A due period written as a quarter or a month: "Q2", "Q3 2025", "Q1'26", "end of January 2026". */
 const QUARTER =
   /^(?:(?:end of\s+)?(?:Q[1-4]|H[12])(?:[\s/-]*(?:\d{4}|'\d{2}))?|\d{4}[\s/-]?(?:Q[1-4]|H[12])|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{4})?)$/i;
 /** "by Q2", "target: Q3 2025", "📅 Q1 2026": a quarter as the due period. */
 const DUE_QUARTER =
-  /(?:\b(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*|📅\s*)((?:end of\s+)?Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|\d{4}-?Q[1-4]|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\w/])/i;
+  /(?:\b(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*|\b(?:planned|scheduled|expected|targeted|in|for)\s+(?:for\s+|in\s+|by\s+)?|📅\s*)((?:end of\s+)?Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|\d{4}-?Q[1-4]|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\w/])/i;
 /**
  * An owner after a dash near the end, followed by nothing or by a due date or state after a comma:
  * "— Jonas Richter, due 2025-11-15", "— Noor Haddad, done.", "- Facilities IT, Q2 2025",
  * "— team-netops", "— Trust & Reliability team, Q1 2026". Group 1 is the owner, group 2 what follows.
  */
 const OWNER_DASH =
-  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops|manager|engineer|owner|director|architect|admin|officer|coordinator)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
+  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops|manager|engineer|owner|director|architect|admin|officer|coordinator|product)|\p{Ll}[\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}\s+(?:team|squad|group)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*["“']?((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
 /** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */
 const DASHED = /\s[–—-]/u;
 /** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3". */
 const DUE_DASH =
-  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4])\s*\.?\s*$/u;
+  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before)\s+[^–—]{1,30}?)\s*\.?\s*$/u;
 /**
  * Parts of a bracket at the end that name who does it among other notes: "(supplier; by end of
  * May)", "(Digital team; from the next release)", "(in progress, Leopold)".
@@ -93,7 +93,7 @@ const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
 /** Marks that say an item is done: ✅ ✔ ☑, "(done)", "[completed]", "Done:" before it, "— done" or "— completed 13 January" after it, ", done." or ". Done" ending it, "Status: done". */
 const DONE_MARK =
-  /(?:^|\s)(?:✅|✔️?|☑️?|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed)(?:\s+(?:on\s+|in\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,]{1,25})?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?)\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b/iu;
+  /(?:^|\s)(?:✅|✔️?|☑️?|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed|in place|live|rolled out)(?:\s+(?:on\s+|in\s+|since\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,./-]{1,25})?(?:\s*\([^()]{1,30}\))?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?)(?:\s+(?:on\s+)?(?=[^.]*\d)[\p{L}\p{N} ,/-]{1,20})?\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b|[.;!?]\s+(?:this|it)\s+(?:shipped|(?:was|has been)\s+(?:done|completed|shipped|deployed|fixed|rolled out)|is\s+(?:done|live|in place))\b[^.]{0,40}\.?\s*$/iu;
 /** The same tokens, every occurrence: what the title leaves out (replace() starts each from the beginning). */
 const OWNERS = new RegExp(OWNER.source, 'gu');
 const DUES = new RegExp(DUE.source, 'gi');
@@ -255,7 +255,14 @@ export function placeYearlessDues(items: ActionItem[], incident: string | undefi
 /** The real date of a due date as written: ISO, or a date written another common way (see looseIsoDate). */
 export function dueDate(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  return isIsoDate(raw) ? raw : looseIsoDate(raw);
+  if (isIsoDate(raw)) return raw;
+  // "30.06.2025": day, month and year with dots, as written in much of Europe.
+  const dotted = raw.includes('.') ? /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(raw) : null;
+  if (dotted) {
+    const iso = `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}`;
+    return isIsoDate(iso) ? iso : undefined;
+  }
+  return looseIsoDate(raw);
 }
 
 /** How a reader found an item written, beyond its text: struck through (~~like this~~), under a "Completed" group. */
@@ -424,7 +431,8 @@ export function columnRole(
     )
   )
     return 'owner';
-  if (/^(due|due date|deadline|by|by when|target|target date|eta|when|date)$/.test(h)) return 'due';
+  if (/^(due|due date|deadline|by|by when|target|target date|eta|when|date|until)$/.test(h))
+    return 'due';
   if (/^(kind|type|category)$/.test(h)) return 'kind';
   if (/^(status|state|done|done\?|complete|completed|progress)$/.test(h)) return 'status';
   if (

@@ -306,6 +306,18 @@ function clock(hour: number, minute: number, meridiem: string | undefined): numb
 const NEXT_DAY = /^[\s*_`]*(?:\(\s*(?:next day|\+1d?|d\+1)\s*\)|next day\b)/i;
 
 /**
+ * A month and day without a year placed in `year`, or in the next year when that would put it
+ * more than half a year before the day reached so far: "1 Jan" after "31 Dec" is the new year.
+ */
+function yearlessDay(year: string, monthDay: string, day: number): string | undefined {
+  const date = `${year}-${monthDay}`;
+  if (!isIsoDate(date)) return undefined;
+  if (dayNumber(date) >= day - 183) return date;
+  const next = `${Number(year) + 1}-${monthDay}`;
+  return isIsoDate(next) ? next : date;
+}
+
+/**
  * Places entries on an absolute clock and numbers their parts. Entries without a date take the
  * date of the entry before (or `baseDate`); a month and day without a year take the year of the
  * date before; a clock time more than twelve hours earlier than the previous one is read as the
@@ -356,11 +368,7 @@ export function placeEntries(
     const t = entry.time;
     if (!t) continue;
     const offset = t.zone ? entryZoneOffset(t.zone) : 0;
-    const date =
-      t.date ??
-      (t.monthDay && year && isIsoDate(`${year}-${t.monthDay}`)
-        ? `${year}-${t.monthDay}`
-        : undefined);
+    const date = t.date ?? (t.monthDay ? yearlessDay(year, t.monthDay, day) : undefined);
     if (date) {
       day = dayNumber(date);
       year = date.slice(0, 4);

@@ -57,7 +57,7 @@ export function readActionNodes(children: readonly RootContent[], text: string):
     else if (node.type === 'paragraph' && isGroupLabel(toString(node)))
       group = groupState(toString(node));
     else if (node.type === 'list') visitList(node, group);
-    else if (node.type === 'table') items.push(...readActionTable(node));
+    else if (node.type === 'table') items.push(...readActionTable(node, group));
   }
   return items;
 }
@@ -117,13 +117,17 @@ export function readActionLines(
   });
 }
 
-function readActionTable(table: Table): ActionItem[] {
+function readActionTable(table: Table, group: GroupState): ActionItem[] {
   const header = table.children[0]?.children.map((c) => columnRole(toString(c))) ?? [];
   const col = (role: string) => header.indexOf(role as never);
   // Only a table whose header looks like an action table holds items: a table of figures
   // ("Measure | Value") under the action heading is not a list of things to do.
   if (!header.some((role) => role !== undefined && role !== 'kind')) return [];
-  const actionCol = col('action') >= 0 ? col('action') : 0;
+  // Without an action column the first column holds the item, unless it only numbers the rows ("No.", "#").
+  const numbered = /^\s*(?:#|no\.?|nr\.?|id|n°)?\s*$/i.test(
+    toString(table.children[0]?.children[0] ?? { type: 'text', value: 'x' }),
+  );
+  const actionCol = col('action') >= 0 ? col('action') : numbered && header.length > 1 ? 1 : 0;
   const items: ActionItem[] = [];
   for (const row of table.children.slice(1)) {
     const cells = row.children.map((c) => toString(c).trim());
@@ -139,7 +143,14 @@ function readActionTable(table: Table): ActionItem[] {
           .split(/\s*(?:[,/;&]|\band\b)\s*/)[0]!
           .replace(/^@/, '')
           .trim() || tokens.owner;
-    const dueCell = col('due') >= 0 ? cells[col('due')] : undefined;
+    const dueWritten = col('due') >= 0 ? cells[col('due')] : undefined;
+    // A due cell may say the item is done after its date ("Jul 25 done") or note it in brackets
+    // ("end of May (shipped May 24)"): the date is what comes before.
+    const dueDone = dueWritten !== undefined && DUE_CELL_DONE.test(dueWritten);
+    const dueCell = dueWritten
+      ?.replace(DUE_CELL_DONE, '')
+      .replace(/\s*\([^()]{1,40}\)\s*$/, '')
+      .trim();
     if (dueCell !== undefined && isNoDate(dueCell)) {
       tokens.dueRaw = undefined;
       tokens.due = undefined;
@@ -156,16 +167,28 @@ function readActionTable(table: Table): ActionItem[] {
     }
     const kindCell =
       col('kind') >= 0 ? cells[col('kind')]?.replace(/^#/, '').toLowerCase() : undefined;
-    if (kindCell && (ACTION_KINDS as readonly string[]).includes(kindCell))
+    const kindWord = kindCell && KIND_WORDS[kindCell.replace(/[*_`]/g, '').trim()];
+    if (kindWord) tokens.kind = kindWord;
+    else if (kindCell && (ACTION_KINDS as readonly string[]).includes(kindCell))
       tokens.kind = kindCell as ActionKind;
     const trackerCell = col('tracker') >= 0 ? cells[col('tracker')] : undefined;
     if (trackerCell) tokens.tracker = trackerCell;
     const statusIndex = col('status');
     const statusNode = statusIndex >= 0 ? row.children[statusIndex] : undefined;
     // Without a Status column, a done mark in any cell ("SEC-310 (done)", "✅") says it.
+    // Without a Status column, a done mark in any cell ("SEC-310 (done)", "✅") or an item struck
+    // through (~~like this~~) says it.
+    // A date in a "Completed" column is the day it was done; a table under "### Done" is done.
+    const statusCell = cells[statusIndex] ?? '';
     const done = statusNode
-      ? isDoneStatus(cells[statusIndex] ?? '')
-      : cells.some(
+      ? isDoneStatus(statusCell) ||
+        (DONE_HEADER.test(toString(table.children[0]!.children[statusIndex]!)) &&
+          dueDate(statusCell) !== undefined) ||
+        (group === 'done' && statusCell === '')
+      : group === 'done' ||
+        dueDone ||
+        isStruckCell(row.children[actionCol]) ||
+        cells.some(
           (c) => isDoneStatus(c) || hasDoneMark(c) || /\s(?:DONE|COMPLETED?|CLOSED)$/.test(c),
         );
     const start = row.position?.start.offset ?? 0;
@@ -187,6 +210,29 @@ function readActionTable(table: Table): ActionItem[] {
     items.push(item);
   }
   return items;
+}
+
+/** What a Type column says in words for the kinds: "Preventive" is #prevent, "Detection" #detect. */
+const KIND_WORDS: Readonly<Record<string, ActionKind>> = {
+  preventive: 'prevent',
+  preventative: 'prevent',
+  prevention: 'prevent',
+  detective: 'detect',
+  detection: 'detect',
+  mitigation: 'mitigate',
+  mitigating: 'mitigate',
+};
+
+/** A status column whose cells hold the day the item was done. */
+const DONE_HEADER = /^\s*(?:done|completed?|closed|finished)(?: on| date)?\s*$/i;
+
+/** A done word after the date in a due cell: "Jul 25 done", "2031-03-01 – completed". */
+const DUE_CELL_DONE = /\s*[–—-]?\s*\b(?:done|completed?|shipped|closed)\.?\s*$/i;
+
+/** Whether a table cell's content is all struck through. */
+function isStruckCell(cell: Table['children'][number]['children'][number] | undefined): boolean {
+  const kids = cell?.children.filter((c) => !(c.type === 'text' && c.value.trim() === '')) ?? [];
+  return kids.length > 0 && kids.every((k) => k.type === 'delete');
 }
 
 /** The range of a table cell's content without its padding (empty cells give an empty range). */

@@ -11,32 +11,32 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'resolution',
     pattern:
-      /\b(actions|steps|measures) taken\b|^immediate (actions|response|steps|mitigation)\b|^containment\b/,
+      /\b(actions|steps|measures) taken\b|^immediate (actions|response|steps|mitigation|containment)\b|^containment\b/,
   },
   {
     id: 'timeline',
     pattern:
-      /\b(timeline|chronology|sequence of events|order of events|event log|incident log|activity log|response log|milestones|how it unfolded|time ?line|hour by hour|minute by minute|day by day)\b|^(sequence|log|what happened when|events|key events)$/,
+      /\b(timeline|chronology|sequence of events|order of events|course of events|event log|incident log|activity log|response log|milestones|how it unfolded|time ?line|hour by hour|minute by minute|day by day)\b|^(sequence|log|what happened when|events|key events)$/,
   },
   {
     id: 'action-items',
     pattern:
-      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|countermeasures?|recommendations?|prevention|remedial|(open|agreed|outstanding|next|post-incident|recommended|improvement|remaining|proposed) actions|actions agreed|action tracker|commitments|capa|repair items|safeguards|hardening|mitigation plan|(long|short|medium)[- ]term (fixes|work|changes))\b|^(to do|measures)$|^how (we('ll| will)|to) prevent\b|^(steps|changes) we('re| are) (taking|making)\b|^what we('ve| have)? done and (will|are going to) do\b|^(actions|tasks|fixes|changes|tickets)$|^what we('ve| have)? changed\b|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing)|^what('s| is) next|^(going )?forward\b/,
+      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|countermeasures?|recommendations?|prevention|remedial|(open|agreed|outstanding|next|post-incident|recommended|improvement|remaining|proposed) actions|actions agreed|action tracker|commitments|capa|repair items|(new|more|additional|extra) safeguards|safeguards (added|to add|we('re| are)? adding)|hardening|mitigation plan|(long|short|medium)[- ]term (fixes|work|changes))\b|^(to do|measures|(stuff|things) to do)$|^how (we('ll| will)|to) prevent\b|^(steps|changes) we('re| are) (taking|making)\b|^what we('ve| have)? done and (will|are going to) do\b|^(actions|tasks|fixes|changes|tickets)$|^what we('ve| have)? changed\b|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing|fixing)|^what('s| is) next|^(going )?forward\b/,
   },
   {
     id: 'lessons-learned',
     pattern:
-      /^why (it|this|we) (was ?n'?t|was not|were ?n'?t|were not|did ?n'?t|did not) (caught|catch|noticed?|detected?|spot(ted)?)\b|\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|observations|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)/,
+      /^why (it|this|we) (was ?n'?t|was not|were ?n'?t|were not|did ?n'?t|did not) (caught|catch|noticed?|detected?|spot(ted)?)\b|\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|observations|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)|^what saved us\b/,
   },
   {
     id: 'impact',
     pattern:
-      /^what (\w+ )?(saw|experienced|noticed|may have seen)\b|^what did (we|you|users|customers|players|patients) (see|experience|notice)\b/,
+      /^what (\w+ )?(saw|experienced|noticed|may have seen)\b|^what did (we|you|users|customers|players|patients) (see|experience|notice)\b|^what (would|could) have happened\b|^effects( on [a-z ]+)?$/,
   },
   {
     id: 'root-cause',
     pattern:
-      /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|^(investigation|diagnosis|triggers?|triggering event)$|\bwhat we suspect\b|^what caused\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/,
+      /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|^(investigation|diagnosis|triggers?|triggering event)$|\bwhat we suspect\b|^what caused\b|^how (this|it) (happened|could happen)\b|^what (actually|really) happened\b|^where (we|it|things) (planned|went|got it) wrong\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/,
   },
   {
     id: 'resolution',

@@ -1,6 +1,12 @@
 import type { Code, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { dayMark, timelineEntry, type TimelineDay, type TimelineEntry } from '../timeline';
+import {
+  dayMark,
+  parseEntryTime,
+  timelineEntry,
+  type TimelineDay,
+  type TimelineEntry,
+} from '../timeline';
 import { readSimpleItems } from './line-scan';
 
 /** What a Timeline section holds: its entries and the day marks between them. */
@@ -46,7 +52,15 @@ export function readTimelineNodes(
           h,
         ),
       );
-      if (col < 0) col = 0;
+      // Without such a header ("Timestamp (UTC)", "Date / time (IST)"), the first column whose first
+      // row starts with a time: the time may follow a name or a number column.
+      if (col < 0) {
+        const first = node.children[1]?.children ?? [];
+        col = Math.max(
+          0,
+          first.findIndex((c) => parseEntryTime(toString(c).trim())?.text.includes(':')),
+        );
+      }
       for (const row of node.children.slice(1)) {
         const cell = row.children[col];
         const rowText = row.children

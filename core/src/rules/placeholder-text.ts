@@ -1,9 +1,47 @@
-import type { Nodes } from 'mdast';
+import type { Nodes, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Problem, Rule } from './types';
 
 const PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX)\b|\?\?\?/g;
 /** Without word boundaries: any text PLACEHOLDER can match in a node holds one of these. */
 const ANYWHERE = /TODO|TBD|FIXME|XXX|\?\?\?/;
+
+/** Words a status cell holds beside TODO: with them in the same table, a TODO that stands alone is a state. */
+const STATES =
+  /^(?:to ?do|done|doing|in progress|wip|open|closed|complete|completed|blocked|started|not started)$/i;
+
+/**
+ * The text nodes of a table that say an item's state with TODO rather than leave a blank: a TODO
+ * that is the whole of a cell or of an emphasis in it, in a table whose Status column it sits in,
+ * or whose column says another state the same way in other rows ("**DONE**").
+ */
+function statusTodos(table: Table): Set<Nodes> {
+  const alone: { node: Nodes; column: number }[] = [];
+  const stateColumns = new Set<number>();
+  const statusColumn = (table.children[0]?.children ?? []).findIndex((c) =>
+    /^(?:status|state|progress)$/i.test(toString(c).trim()),
+  );
+  for (const row of table.children.slice(1)) {
+    row.children.forEach((cell, column) => {
+      const wholes: Nodes[] = [
+        cell,
+        ...cell.children.filter((c) => c.type === 'strong' || c.type === 'emphasis'),
+      ];
+      for (const whole of wholes) {
+        const value = toString(whole).trim();
+        if (!STATES.test(value)) continue;
+        if (/^to ?do$/i.test(value)) {
+          const text =
+            'children' in whole ? whole.children.find((c) => c.type === 'text') : undefined;
+          if (text) alone.push({ node: text, column });
+        } else stateColumns.add(column);
+      }
+    });
+  }
+  return new Set(
+    alone.filter((a) => stateColumns.has(a.column) || a.column === statusColumn).map((a) => a.node),
+  );
+}
 
 export const placeholderText: Rule = {
   id: 'placeholder-text',
@@ -28,8 +66,11 @@ export const placeholderText: Rule = {
         pm.frontMatter.contentStart,
       );
     // Scan the source of text-bearing nodes so offsets stay exact; code is left alone.
+    let states = new Set<Nodes>();
     const visit = (node: Nodes) => {
       if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml') return;
+      if (node.type === 'table' && ANYWHERE.test(toString(node))) states = statusTodos(node);
+      if (states.has(node)) return;
       if ((node.type === 'text' || node.type === 'html') && node.position) {
         const start = node.position.start.offset ?? 0;
         scan(pm.text.slice(start, node.position.end.offset ?? start), start);
