@@ -16,7 +16,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'timeline',
     pattern:
-      /\b(timeline|chronology|sequence of events|order of events|event log|incident log|activity log|response log|milestones|how it unfolded|time ?line|hour by hour|minute by minute|day by day)\b|^(sequence|log|what happened when|events|key events)$/,
+      /\b(timeline|chronology|sequence of events|order of events|(course|chain|run) of events|event log|incident log|activity log|response log|milestones|how it unfolded|time ?line|hour by hour|minute by minute|day by day)\b|^(sequence|log|what happened when|events|key events)$/,
   },
   {
     id: 'action-items',

@@ -1,6 +1,12 @@
-import type { Code, ListItem, Paragraph, RootContent } from 'mdast';
+import type { Code, ListItem, Paragraph, RootContent, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { dayMark, timelineEntry, type TimelineDay, type TimelineEntry } from '../timeline';
+import {
+  dayMark,
+  parseEntryTime,
+  timelineEntry,
+  type TimelineDay,
+  type TimelineEntry,
+} from '../timeline';
 import { readSimpleItems } from './line-scan';
 
 /** What a Timeline section holds: its entries and the day marks between them. */
@@ -40,13 +46,21 @@ export function readTimelineNodes(
       if (readItems) readListCached(node.children, readItems, read);
       else readList(node.children, text, read);
     } else if (node.type === 'table') {
-      const header = node.children[0]?.children.map((c) => toString(c).toLowerCase().trim()) ?? [];
+      const header =
+        node.children[0]?.children.map((c) =>
+          // Without its qualifier: "Timestamp (UTC)", "Date / time (IST)".
+          toString(c)
+            .toLowerCase()
+            .replace(/\s*\([^()]*\)\s*$/, '')
+            .trim(),
+        ) ?? [];
       let col = header.findIndex((h) =>
-        /^(time|when|timestamp|date|date\/time|time \(.+\)|time \/ date|date & time|datetime)$/.test(
+        /^(time|when|timestamp|date|date ?\/ ?time|time ?\/ ?date|date ?& ?time|date and time|datetime|time ?stamp)$/.test(
           h,
         ),
       );
-      if (col < 0) col = 0;
+      // No time column by name: the first column whose first row starts with a time ("| # | 2025-03-04 10:02 | … |").
+      if (col < 0) col = Math.max(0, timedColumn(node.children[1]?.children ?? []));
       for (const row of node.children.slice(1)) {
         const cell = row.children[col];
         const rowText = row.children
@@ -70,6 +84,15 @@ export function readTimelineNodes(
     }
   }
   return read;
+}
+
+/** The first of a row's first three cells that starts with a clock time, or -1. */
+function timedColumn(cells: readonly TableCell[]): number {
+  for (let i = 0; i < Math.min(cells.length, 3); i++) {
+    const t = parseEntryTime(toString(cells[i]!).trim());
+    if (t && /\d:\d/.test(t.text)) return i;
+  }
+  return -1;
 }
 
 /** List items as entries; an item that is only a date or "Day N" with a list under it is a day of entries. */

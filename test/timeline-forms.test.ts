@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { LineIndex, lintText, parsePostmortem, parseWhole, readByLines } from '@hindsight/core';
+import { modelSnapshot } from './model-snapshot';
+
+// Invented postmortems whose timelines are written in forms other teams use: each test is one
+// general kind of reading (a time column named with a qualifier, a row number before the time,
+// an upper-case label, a numbered report paragraph, status posts opened in bold).
+const TODAY = '2031-11-30';
+function read(text: string) {
+  const byLines = readByLines(text, new LineIndex(text), { today: TODAY });
+  if (byLines)
+    expect(modelSnapshot(byLines, TODAY)).toEqual(
+      modelSnapshot(parseWhole(text, { today: TODAY }), TODAY),
+    );
+  return parsePostmortem(text, { today: TODAY });
+}
+const times = (text: string) => read(text).timeline.map((e) => e.time?.text);
+const rules = (text: string) => lintText(text, { today: TODAY }).findings.map((f) => f.rule);
+const missing = (text: string) =>
+  lintText(text, { today: TODAY })
+    .findings.filter((f) => f.rule === 'required-section')
+    .map((f) => /Section '([^']+)'/.exec(f.message)?.[1]);
+const HEAD = `---\ntitle: Tram ticket machines offline\ndate: 2030-04-02\n---\n\n# Tram ticket machines offline\n\n`;
+
+describe('timelines in tables', () => {
+  it('reads the time from a column named with a qualifier, seconds included', () => {
+    const text = `${HEAD}## Milestones\n\n| Stage | Timestamp (CET) | Since start |\n|---|---|---|\n| Began | 2030-04-02 07:10:05 | 0m |\n| Noticed | 2030-04-02 07:14:30 | 4m |\n| Fixed | 2030-04-02 08:01:00 | 51m |\n`;
+    expect(times(text)).toEqual([
+      '2030-04-02 07:10:05',
+      '2030-04-02 07:14:30',
+      '2030-04-02 08:01:00',
+    ]);
+    expect(rules(text)).not.toContain('timeline-time');
+  });
+
+  it('finds the time in a later cell when the first holds a row number', () => {
+    const text = `${HEAD}## Sequence of events\n\n| No. | Moment | Event |\n|---|---|---|\n| 1 | 01-Apr-2030 22:00 | Firmware pushed to the machines |\n| 2 | 02-Apr-2030 06:05 | First machine stops taking cards |\n| 3 | 02-Apr-2030 07:40 | Firmware rolled back |\n`;
+    const timeline = read(text).timeline;
+    expect(timeline.map((e) => e.time?.date)).toEqual(['2030-04-01', '2030-04-02', '2030-04-02']);
+    expect(timeline[1]!.time?.minutes).toBe(6 * 60 + 5);
+  });
+});
+
+describe('timelines outside headings and lists', () => {
+  it('reads an upper-case label with a note in brackets and the timed lines under it', () => {
+    const text = `${HEAD}SUMMARY\n\nThe ticket machines at every stop went dark.\n\nTIMELINE (depot time, which is UTC)\n\n  06:05  First machine stops taking cards\n  06:05  Second depot reports the same\n  06:30  Vendor called\n\nIMPACT\n\nNo tickets were sold for two hours.\n`;
+    expect(times(text)).toEqual(['06:05', '06:05', '06:30']);
+    expect(missing(text)).not.toContain('Timeline');
+    expect(missing(text)).toContain('Resolution');
+  });
+
+  it('reads "Course of events" as the timeline, with plain unbulleted timed lines', () => {
+    const text = `${HEAD}## 2. Course of events\n\n06:05 First machine stops taking cards\n06:20 Depot manager informed\n07:40 Firmware rolled back\n\nNote: the depot was told at 06:15 by phone.\n`;
+    expect(times(text)).toEqual(['06:05', '06:20', '07:40']);
+  });
+
+  it('reads the time after a report paragraph number ("3.2 **06:20** …")', () => {
+    const text = `${HEAD}## 3 Chronology\n\n3.1 **06:05** First machine stops taking cards.\n\n3.2 **06:20** Depot manager informed.\n\n3.3 07:40 Firmware rolled back.\n`;
+    expect(times(text)).toEqual(['06:05', '06:20', '07:40']);
+    // A version number or a section reference is not a time.
+    expect(times(`${HEAD}## Timeline\n\n2.4 the depot runs version 7.\n`)).toEqual([]);
+  });
+});
+
+describe('status posts opened by a bold status word', () => {
+  const posts = `${HEAD}**Resolved**\nAll machines take cards again.\nPosted Apr 02, 2030 - 08:10 UTC\n\n**Monitoring** - A fix is in place and we are watching the machines.\nPosted Apr 02, 2030 - 07:45 UTC\n\n**Investigating**\nMachines do not accept cards.\nPosted Apr 02, 2030 - 06:12 UTC\n`;
+
+  it('reads each post as an entry at its posting time, newest first, without an order finding', () => {
+    const timeline = read(posts).timeline;
+    expect(timeline.map((e) => e.text)).toEqual([
+      'Resolved — All machines take cards again.',
+      'Monitoring — A fix is in place and we are watching the machines.',
+      'Investigating — Machines do not accept cards.',
+    ]);
+    expect(timeline.map((e) => e.time?.minutes)).toEqual([8 * 60 + 10, 7 * 60 + 45, 6 * 60 + 12]);
+    const found = rules(posts);
+    expect(found).not.toContain('timeline-order');
+    expect(missing(posts)).not.toContain('Timeline');
+  });
+
+  it('does not take one bold status line, or bold words without a posting time, as a timeline', () => {
+    expect(read(`${HEAD}**Resolved**\nAll fine.\n\n**Update**\nStill fine.\n`).timeline).toEqual(
+      [],
+    );
+  });
+});
