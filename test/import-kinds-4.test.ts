@@ -38,3 +38,34 @@ describe('import: titles under a house header', () => {
     );
   });
 });
+
+describe('import: the incident date from fewer clues', () => {
+  it("takes a tracker's reported_at key over an export date in the text", () => {
+    const text = `---\nincident_id: "INC-77"\nreported_at: 2030-02-11T08:20:00Z\nclosed_at: 2030-02-14T10:00:00Z\n---\n\n# Parcel labels printed blank\n\n> Exported on 2030-03-01.\n\nText.\n`;
+    expect(inferred(text).date?.value).toBe('2030-02-11');
+  });
+
+  it('reads a timeline of days without a year in the year of the nearest full date', () => {
+    const text = `# Resolver timeouts\n\nDocument created 2030-01-03.\n\n## Timeline\n\n| Date | Time | Event |\n|---|---|---|\n| 30 Dec | 06:00 | Image rollout starts |\n| 31 Dec | 09:00 | Timeouts noticed |\n\n## Resolution\n\nThe fix shipped 2030-01-09 (see PR 812).\n`;
+    expect(inferred(text).date?.value).toBe('2029-12-30');
+  });
+
+  it('reads "Tuesday the 11th" in the month of the post that tells it, checked against the weekday', () => {
+    const post = (day: string) =>
+      `---\ntitle: "Dev diary: launch night"\ndate: 2030-06-14\nauthor: Ria\ncategories: [diary]\n---\n\nSorry to everyone who spent ${day} in a login queue.\n`;
+    // 11 June 2030 is a Tuesday.
+    expect(inferred(post('Tuesday the 11th')).date?.value).toBe('2030-06-11');
+    // 12 June 2030 is not a Monday: no date is made up, the post's own stays.
+    expect(inferred(post('Monday the 12th')).date?.value).toBe('2030-06-14');
+  });
+
+  it('takes the first of several days that share the month written once', () => {
+    const text = `# Tokens expired early\n\nTokens whose expiry fell on 28, 29 or 30 December 2029 were rejected.\n`;
+    expect(inferred(text).date?.value).toBe('2029-12-28');
+  });
+
+  it('does not read a dotted version number as a date', () => {
+    const text = `# Node image rollout\n\nNode image 2029.11.4 went out, and errors began on 2029-11-20.\n`;
+    expect(inferred(text).date?.value).toBe('2029-11-20');
+  });
+});
