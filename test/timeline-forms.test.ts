@@ -84,3 +84,36 @@ describe('status posts opened by a bold status word', () => {
     );
   });
 });
+
+describe('action items and done marks in more forms', () => {
+  const items = (text: string) =>
+    read(text).actions.map((a) => [a.text.replace(/\s+/g, ' ').slice(0, 24), a.done]);
+
+  it('reads "stuff to do" and "What we\'re fixing" as action sections', () => {
+    expect(
+      read(`${HEAD}## stuff to do\n\n- [x] pin the driver\n- [ ] add an alert — ana\n`).actions,
+    ).toHaveLength(2);
+    expect(
+      read(
+        `${HEAD}## What we're fixing\n\n- ✅ Retries back off\n- 🛠️ Pool per host\n`,
+      ).actions.map((a) => a.done),
+    ).toEqual([true, false]);
+  });
+
+  it('reads a Completed column holding a date, and a table under a Done heading, as done', () => {
+    const text = `${HEAD}## Action items\n\n### Done\n\n| Ticket | Action | Owner | Completed |\n|---|---|---|---|\n| TR-1 | Pin the firmware | Depot IT | 2030-04-09 |\n\n### Planned\n\n| Action | Owner | Status |\n|---|---|---|\n| Stage firmware pushes | Depot IT | Open |\n`;
+    expect(read(text).actions.map((a) => a.done)).toEqual([true, false]);
+    const underDone = `${HEAD}## Action items\n\n### Completed\n\n| Action | Owner |\n|---|---|\n| Pin the firmware | Depot IT |\n`;
+    expect(read(underDone).actions.map((a) => a.done)).toEqual([true]);
+  });
+
+  it('reads a struck-through action cell or "~~date~~ done" as done, not "not done"', () => {
+    const text = `${HEAD}## Improvements\n\n| | Improvement | Who | When |\n|---|---|---|---|\n| 1 | ~~Pin the firmware~~ | ana | ~~Apr 9~~ done |\n| 2 | Stage pushes | bo | May 1 |\n| 3 | Alert on card errors | cy | not done |\n`;
+    expect(read(text).actions.map((a) => a.done)).toEqual([true, false, false]);
+  });
+
+  it('reads "— in place since 8 April" and ". DONE 9 Apr." as done', () => {
+    const text = `${HEAD}## Corrective actions\n\n1. Pin the firmware — *in place since 8 April*.\n2. Stage pushes. Owner: Depot IT. DONE 9 Apr.\n3. Alert on card errors — planned for June.\n`;
+    expect(items(text).map(([, d]) => d)).toEqual([true, true, false]);
+  });
+});

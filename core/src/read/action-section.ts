@@ -1,4 +1,4 @@
-import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast';
+import type { List, ListItem, Paragraph, RootContent, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import {
   columnRole,
@@ -57,7 +57,7 @@ export function readActionNodes(children: readonly RootContent[], text: string):
     else if (node.type === 'paragraph' && isGroupLabel(toString(node)))
       group = groupState(toString(node));
     else if (node.type === 'list') visitList(node, group);
-    else if (node.type === 'table') items.push(...readActionTable(node));
+    else if (node.type === 'table') items.push(...readActionTable(node, group));
   }
   return items;
 }
@@ -92,6 +92,12 @@ function trailingEmphasis(item: ListItem): string | undefined {
   return kids.length > 1 && last?.type === 'emphasis' ? toString(last).trim() : undefined;
 }
 
+/** Whether a table cell's text is struck through as a whole (~~like this~~). */
+function isStruckCell(cell: TableCell | undefined): boolean {
+  const kids = cell?.children.filter((c) => !(c.type === 'text' && c.value.trim() === '')) ?? [];
+  return kids.length === 1 && kids[0]!.type === 'delete';
+}
+
 /** Whether a list item's text is struck through (~~like this~~): done, in many teams' lists. */
 function isStruck(item: ListItem): boolean {
   const first = item.children[0];
@@ -117,8 +123,9 @@ export function readActionLines(
   });
 }
 
-function readActionTable(table: Table): ActionItem[] {
-  const header = table.children[0]?.children.map((c) => columnRole(toString(c))) ?? [];
+function readActionTable(table: Table, group?: GroupState): ActionItem[] {
+  const names = table.children[0]?.children.map((c) => toString(c).trim().toLowerCase()) ?? [];
+  const header = names.map((name) => columnRole(name));
   const col = (role: string) => header.indexOf(role as never);
   // Only a table whose header looks like an action table holds items: a table of figures
   // ("Measure | Value") under the action heading is not a list of things to do.
@@ -163,10 +170,21 @@ function readActionTable(table: Table): ActionItem[] {
     const statusIndex = col('status');
     const statusNode = statusIndex >= 0 ? row.children[statusIndex] : undefined;
     // Without a Status column, a done mark in any cell ("SEC-310 (done)", "✅") says it.
+    // A "Completed" or "Done" column holding a date says when the item was done.
+    const statusCell = cells[statusIndex] ?? '';
     const done = statusNode
-      ? isDoneStatus(cells[statusIndex] ?? '')
-      : cells.some(
-          (c) => isDoneStatus(c) || hasDoneMark(c) || /\s(?:DONE|COMPLETED?|CLOSED)$/.test(c),
+      ? isDoneStatus(statusCell) ||
+        (/^(?:done|completed?|closed|finished)\b/.test(names[statusIndex] ?? '') &&
+          dueDate(statusCell) !== undefined)
+      : group === 'done' ||
+        isStruckCell(row.children[actionCol]) ||
+        cells.some(
+          (c) =>
+            isDoneStatus(c) ||
+            hasDoneMark(c) ||
+            /\s(?:DONE|COMPLETED?|CLOSED)$/.test(c) ||
+            // "~~Jul 25~~ done": a struck date with "done" after it.
+            /(?<!\bnot|n['’]t)\s(?:done|completed?)$/i.test(c),
         );
     const start = row.position?.start.offset ?? 0;
     const item: ActionItem = {
