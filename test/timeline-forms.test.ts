@@ -116,4 +116,14 @@ describe('action items and done marks in more forms', () => {
     const text = `${HEAD}## Corrective actions\n\n1. Pin the firmware — *in place since 8 April*.\n2. Stage pushes. Owner: Depot IT. DONE 9 Apr.\n3. Alert on card errors — planned for June.\n`;
     expect(items(text).map(([, d]) => d)).toEqual([true, true, false]);
   });
+
+  it('reads "— completed 1 Apr (hotfix)" as done, with its note after the date', () => {
+    const text = `${HEAD}## Actions\n\n- Pin the firmware — Ana Ruiz — completed 1 Apr (hotfix)\n- Stage pushes — Bo Lind — by end of May\n`;
+    expect(read(text).actions.map((a) => a.done)).toEqual([true, false]);
+  });
+
+  it('does not read a "Why …" heading as action items, whatever words follow', () => {
+    const text = `${HEAD}## Why the safeguards did not help\n\n- Reviews cannot see the consumer version.\n- Config has no canary.\n`;
+    expect(read(text).actions).toEqual([]);
+  });
 });

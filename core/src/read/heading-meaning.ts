@@ -106,6 +106,8 @@ function resolveHeading(text: string, config: Config): string[] {
 }
 
 function meaningOf(core: string): string[] {
-  const hit = MEANINGS.find((m) => m.pattern.test(core));
+  // "Why the safeguards didn't help" asks about the cause; it lists no actions.
+  const why = core.startsWith('why ');
+  const hit = MEANINGS.find((m) => !(why && m.id === 'action-items') && m.pattern.test(core));
   return hit ? [hit.id] : [];
 }
