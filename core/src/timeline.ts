@@ -58,6 +58,15 @@ export function timelineEntry(
   timeText: string = text,
 ): TimelineEntry {
   let time = parseEntryTime(timeText);
+  // A report's paragraph number before the time: "3.2 **10:53** Monitoring records …".
+  if (!time && /^\d/.test(timeText)) {
+    const number = /^\d{1,2}(?:\.\d{1,3})+\.?\s+(?=\S)/.exec(timeText)?.[0];
+    const after = number ? parseEntryTime(timeText.slice(number.length)) : undefined;
+    if (after && /\d:\d|[ap]\.?m\b/i.test(after.text)) {
+      after.length += number!.length;
+      time = after;
+    }
+  }
   let placeholder: string | undefined;
   if (!time) placeholder = PLACEHOLDER.exec(timeText)?.[1];
   else if (!/\d:\d|[ap]\.?m\b/i.test(time.text)) {

@@ -64,9 +64,10 @@ const PATTERNS: {
     read: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!],
   },
   {
-    re: /(?<![\d-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g,
+    // 2024-03-13, 2024/3/13, 2024.03.13; not a version such as "2025.08.3" or "2024.1.2.7".
+    re: /(?<![\d.-])(\d{4})(?:([-/])(\d{1,2})\2(\d{1,2})|\.(\d{2})\.(\d{2}))(?!\d|\.\d)/g,
     kind: 'iso',
-    read: (m) => [+m[1]!, +m[2]!, +m[3]!],
+    read: (m) => [+m[1]!, +(m[3] ?? m[5])!, +(m[4] ?? m[6])!],
   },
   {
     re: new RegExp(
@@ -221,6 +222,20 @@ export function findYearlessDates(text: string, before: string): FoundDate[] {
       (m) => [MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
     ],
   ];
+  // "Tuesday the 23rd": the day of the post's month (or the month before) that falls on that weekday.
+  const weekdayDay = new RegExp(
+    `(?<![\\p{L}])(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)(?![\\p{L}\\d]|\\s+(?:of\\s+)?(?:${MONTH}))`,
+    'giu',
+  );
+  for (let m = weekdayDay.exec(text); m; m = weekdayDay.exec(text)) {
+    const [y, mo] = [Number(before.slice(0, 4)), Number(before.slice(5, 7))];
+    const day = +m[2]!;
+    let value = iso(y, mo, day);
+    if (!value || value > before) value = mo === 1 ? iso(y - 1, 12, day) : iso(y, mo - 1, day);
+    const weekday = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(m[1]!.toLowerCase());
+    if (value && new Date(`${value}T00:00:00Z`).getUTCDay() === weekday)
+      out.push({ iso: value, index: m.index, length: m[0].length, kind: 'words' });
+  }
   for (const [re, read] of patterns) {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const [mo, d] = read(m);

@@ -49,7 +49,8 @@ export function inferDate(ctx: FieldContext): {
       d && { value: d.iso, from: `line ${l.line}`, confidence: sureOf(d, 0.95, 0.7), line: l.line }
     );
   };
-  const fm = fmIncident ?? fmDocument;
+  // A tracker's milestone key ("reported_at", "detected_at") dates the incident when nothing else does.
+  const fm = fmIncident ?? fmDocument ?? frontMatterValue(pm, MILESTONE_KEYS);
   // A blog or site generator's date is when the post went out, a note's `created` when it was
   // written, a tracker's `created_at` when the ticket was opened.
   const documentDate =
@@ -116,6 +117,11 @@ export function inferDate(ctx: FieldContext): {
     if (t) found.date = t;
   }
   if (!found.date) {
+    // A timeline of days without a year ("31 Aug | 06:00"): the year the text's first full date gives.
+    const t = yearlessTimelineDate(pm, body, order);
+    if (t) found.date = t;
+  }
+  if (!found.date) {
     // Any date in the text, but not the one a line gives the document itself (posted, sent, opened):
     // that one only bounds the incident, which the text may name without a year ("on Tuesday, March 11").
     let posted: InferredField<string> | undefined;
@@ -176,6 +182,18 @@ const INCIDENT_KEYS = [
   'started_at',
   'start',
   'start_time',
+];
+/** Front-matter keys of the incident's milestones, after its start: when it was reported, detected, declared. */
+const MILESTONE_KEYS = [
+  'reported_at',
+  'reported',
+  'detected_at',
+  'detected',
+  'declared_at',
+  'declared',
+  'alerted_at',
+  'triggered_at',
+  'acknowledged_at',
 ];
 /** Front-matter keys that date the document (a post, a note, a ticket); `date` is the incident's unless a blog's. */
 const DOCUMENT_KEYS = ['date', 'created', 'created_at', 'opened', 'opened_at'];
@@ -298,8 +316,11 @@ function proseDate(pm: Postmortem, order?: NumericOrder): InferredField<string> 
       const before = pm.text.slice(Math.max(pm.lines.lineStart(line), at - 120), at);
       // "opened by @ana on Aug 6, 2025", "approved by the board on 29/05/2025": the document's date.
       if (DOCUMENT_EVENT_BEFORE_ON.test(before)) continue;
+      // "on 29, 30 or 31 December 2025": days sharing the month written once; the first is the date.
+      const days = d.kind === 'words' ? DAYS_BEFORE_MONTH.exec(after.slice(0, d.index)) : null;
+      const firstDay = days ? `${d.iso.slice(0, 8)}${days[1]!.padStart(2, '0')}` : undefined;
       return {
-        value: d.iso,
+        value: firstDay && isIsoDate(firstDay) && firstDay < d.iso ? firstDay : d.iso,
         from: `line ${line}`,
         confidence: d.kind === 'numeric' ? 0.55 : 0.75,
         line,
@@ -308,6 +329,40 @@ function proseDate(pm: Postmortem, order?: NumericOrder): InferredField<string> 
   }
   return undefined;
 }
+
+/**
+ * The first day of a timeline written without years ("31 Aug", "Mon 29 Dec"), in the year that puts
+ * it nearest the first full date the text writes (often a document's: created, reviewed, sent).
+ */
+function yearlessTimelineDate(
+  pm: Postmortem,
+  body: string,
+  order?: NumericOrder,
+): InferredField<string> | undefined {
+  const dated = pm.timeline.find((e) => e.time?.monthDay || e.time?.date);
+  const day = pm.timelineDays.find((d) => d.monthDay || d.date);
+  const entry = dated?.time?.monthDay && !dated.time.date ? dated : undefined;
+  const mark = day?.monthDay && !day.date ? day : undefined;
+  const first =
+    entry && (!mark || entry.start < mark.offset)
+      ? { offset: entry.start, monthDay: entry.time!.monthDay! }
+      : mark && { offset: mark.offset, monthDay: mark.monthDay! };
+  if (!first) return undefined;
+  const reference = firstDate(body, order)?.iso;
+  if (!reference) return undefined;
+  const year = Number(reference.slice(0, 4));
+  const near = [year - 1, year, year + 1]
+    .map((y) => `${y}-${first.monthDay}`)
+    .filter(isIsoDate)
+    .sort((a, b) => dayDiff(a, reference) - dayDiff(b, reference))[0];
+  if (!near || dayDiff(near, reference) > 183) return undefined;
+  const line = pm.lines.position(first.offset).line;
+  return { value: near, from: `line ${line}`, confidence: 0.55, line };
+}
+
+/** Day numbers before a date whose month they share: "29, 30 or " (of "29, 30 or 31 December"). */
+const DAYS_BEFORE_MONTH =
+  /^(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*\s*(?:,|and|or|to|through|[-–])\s*$/;
 
 /** The first date of the timeline: an entry's own date, a day heading, or a date line under the Timeline heading. */
 function timelineDate(pm: Postmortem, order?: NumericOrder): InferredField<string> | undefined {

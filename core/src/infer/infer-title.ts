@@ -16,7 +16,16 @@ import { firstSentence, saysSomething, stripTitleAffixes, titleFromSentence } fr
 export function inferTitle(ctx: FieldContext): InferredField<string> | undefined {
   const { pm, label, h1, fileName } = ctx;
   const fmTitle = frontMatterValue(pm, ['title']);
-  if (typeof fmTitle?.value === 'string' && fmTitle.value.trim())
+  // A front-matter title that is only the house's name for the document ("Acme — Incident
+  // Report") gives way to an H1 that says what happened.
+  const houseFmTitle =
+    typeof fmTitle?.value === 'string' &&
+    isHouseHeader(fmTitle.value) &&
+    !/\d/.test(stripTitleAffixes(fmTitle.value)) &&
+    h1 !== undefined &&
+    saysSomething(h1.text) &&
+    !isHouseHeader(h1.text);
+  if (typeof fmTitle?.value === 'string' && fmTitle.value.trim() && !houseFmTitle)
     return {
       value: fmTitle.value.trim(),
       from: fromFrontMatter(fmTitle.line),
@@ -30,7 +39,11 @@ export function inferTitle(ctx: FieldContext): InferredField<string> | undefined
     (headingIds(h1.text, ctx.config).length > 0 || FURNITURE.test(h1.text));
   // "# Harrowgate Cloud — Incident Retrospective" over "## Rack power loss in hall C": a house
   // header whose own words are only the kind of document, with the incident's title right below.
-  const subtitle = h1 && !h1IsSection ? titleBelowHouseHeader(pm, h1, ctx) : undefined;
+  // ("Major Incident Report" reads as a summary heading, but as an H1 it only names the document.)
+  const subtitle =
+    h1 && (!h1IsSection || !saysSomething(h1.text))
+      ? titleBelowHouseHeader(pm, h1, ctx)
+      : undefined;
   if (subtitle) return subtitle;
   if (h1 && saysSomething(h1.text) && !h1IsSection) {
     const value = stripTitleAffixes(h1.text);
@@ -112,7 +125,32 @@ function titleBelowHouseHeader(
   const lineAt = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
   let n = h1.line + 1;
   if (n <= pm.lines.lineCount && /^ {0,3}=+[ \t]*$/.test(lineAt(n))) n++;
-  while (n <= pm.lines.lineCount && !lineAt(n).trim()) n++;
+  const skipBlank = () => {
+    while (n <= pm.lines.lineCount && !lineAt(n).trim()) n++;
+  };
+  skipBlank();
+  // A note in italics under the header ("_This review follows template v3._") is the house's too.
+  if (n <= pm.lines.lineCount && /^[ \t]*([*_])[^*_].*\1[ \t]*$/.test(lineAt(n))) {
+    n++;
+    skipBlank();
+  }
+  // So is a one- or two-word heading ("## Incident") over a bold line that names the incident.
+  const short = /^ {0,3}#{2,3}[ \t]+(\S+(?:[ \t]+\S+)?)[ \t#]*$/.exec(lineAt(n));
+  if (short && n < pm.lines.lineCount) {
+    let b = n + 1;
+    while (b <= pm.lines.lineCount && !lineAt(b).trim()) b++;
+    const bold = /^[ \t]*(?:\*\*|__)([^*_]{3,160})(?:\*\*|__)[ \t]*$/.exec(lineAt(b));
+    const text = bold ? stripInline(bold[1]!) : '';
+    if (
+      bold &&
+      (b === pm.lines.lineCount || !lineAt(b + 1).trim()) &&
+      saysSomething(text) &&
+      text.split(/\s+/).length >= 3 &&
+      !METADATA.test(text) &&
+      !headingIds(text, ctx.config).length
+    )
+      return { value: stripTitleAffixes(text), from: `line ${b}`, confidence: 0.75, line: b };
+  }
   if (n > pm.lines.lineCount) return undefined;
   const atx = /^ {0,3}##[ \t]+(.*?)[ \t#]*$/.exec(lineAt(n));
   const setext =

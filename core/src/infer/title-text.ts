@@ -28,6 +28,11 @@ const DATED = new RegExp(
   'iu',
 );
 const TRAILING = /[\s:：|,–—-]+$/u;
+/** A date in brackets closing a title: "(Tues 11 Feb)", "(2024-03-05)", "(March 4, 2024)". */
+const BRACKETED_DATE = new RegExp(
+  String.raw`\s*\(\s*(?:(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?(?:${DATE}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)\s*\)\s*$`,
+  'iu',
+);
 /** A title that is nothing but the kind of document: "Postmortem", "Incident report", "RCA". */
 const ONLY_KIND = new RegExp(String.raw`^\s*(?:${KIND}|${MARK})s?\s*$`, 'iu');
 
@@ -48,6 +53,7 @@ export function stripTitleAffixes(text: string): string {
       .replace(PREFIX, '')
       .replace(SUFFIX, '')
       .replace(TRAILING, '')
+      .replace(BRACKETED_DATE, '')
       .trim();
     const dated = DATED.exec(next);
     if (dated && (dated[1] || next !== text.trim())) next = next.slice(dated[0].length).trim();

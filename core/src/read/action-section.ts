@@ -189,7 +189,12 @@ function readActionTable(table: Table, group: GroupState): ActionItem[] {
         dueDone ||
         isStruckCell(row.children[actionCol]) ||
         cells.some(
-          (c) => isDoneStatus(c) || hasDoneMark(c) || /\s(?:DONE|COMPLETED?|CLOSED)$/.test(c),
+          (c) =>
+            isDoneStatus(c) ||
+            hasDoneMark(c) ||
+            /\s(?:DONE|COMPLETED?|CLOSED)$/.test(c) ||
+            // "~~Jul 25~~ done": a struck date with "done" after it.
+            /(?<!\bnot|n['’]t)\s(?:done|completed?)$/i.test(c),
         );
     const start = row.position?.start.offset ?? 0;
     const item: ActionItem = {
@@ -226,8 +231,9 @@ const KIND_WORDS: Readonly<Record<string, ActionKind>> = {
 /** A status column whose cells hold the day the item was done. */
 const DONE_HEADER = /^\s*(?:done|completed?|closed|finished)(?: on| date)?\s*$/i;
 
-/** A done word after the date in a due cell: "Jul 25 done", "2031-03-01 – completed". */
-const DUE_CELL_DONE = /\s*[–—-]?\s*\b(?:done|completed?|shipped|closed)\.?\s*$/i;
+/** A done word after the date in a due cell: "Jul 25 done", "2031-03-01 – completed" (not "not done"). */
+const DUE_CELL_DONE =
+  /\s*[–—-]?\s*(?<!\bnot\s+|n['’]t\s+)\b(?:done|completed?|shipped|closed)\.?\s*$/i;
 
 /** Whether a table cell's content is all struck through. */
 function isStruckCell(cell: Table['children'][number]['children'][number] | undefined): boolean {

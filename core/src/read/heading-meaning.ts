@@ -16,12 +16,12 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'timeline',
     pattern:
-      /\b(timeline|chronology|sequence of events|order of events|course of events|event log|incident log|activity log|response log|milestones|how it unfolded|time ?line|hour by hour|minute by minute|day by day)\b|^(sequence|log|what happened when|events|key events)$/,
+      /\b(timeline|chronology|sequence of events|order of events|(course|chain|run) of events|event log|incident log|activity log|response log|milestones|how it unfolded|time ?line|hour by hour|minute by minute|day by day)\b|^(sequence|log|what happened when|events|key events)$/,
   },
   {
     id: 'action-items',
     pattern:
-      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|countermeasures?|recommendations?|prevention|remedial|(open|agreed|outstanding|next|post-incident|recommended|improvement|remaining|proposed) actions|actions agreed|action tracker|commitments|capa|repair items|(new|more|additional|extra) safeguards|safeguards (added|to add|we('re| are)? adding)|hardening|mitigation plan|(long|short|medium)[- ]term (fixes|work|changes))\b|^(to do|measures|(stuff|things) to do)$|^how (we('ll| will)|to) prevent\b|^(steps|changes) we('re| are) (taking|making)\b|^what we('ve| have)? done and (will|are going to) do\b|^(actions|tasks|fixes|changes|tickets)$|^what we('ve| have)? changed\b|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing|fixing)|^what('s| is) next|^(going )?forward\b/,
+      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|countermeasures?|recommendations?|prevention|remedial|(open|agreed|outstanding|next|post-incident|recommended|improvement|remaining|proposed) actions|actions agreed|action tracker|commitments|capa|repair items|(new|more|additional|extra) safeguards|safeguards (added|to add|we('re| are)? adding)|hardening|mitigation plan|(long|short|medium)[- ]term (fixes|work|changes))\b|^(to do|measures)$|\b(stuff|things|work|items|what's left|left) to do$|^how (we('ll| will)|to) prevent\b|^(steps|changes) we('re| are) (taking|making)\b|^what we('ve| have)? done and (will|are going to) do\b|^(actions|tasks|fixes|changes|tickets)$|^what we('ve| have)? changed\b|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing|fixing|improving)|^what('s| is) next|^(going )?forward\b/,
   },
   {
     id: 'lessons-learned',
@@ -106,6 +106,8 @@ function resolveHeading(text: string, config: Config): string[] {
 }
 
 function meaningOf(core: string): string[] {
-  const hit = MEANINGS.find((m) => m.pattern.test(core));
+  // "Why the safeguards didn't help" asks about the cause; it lists no actions.
+  const why = core.startsWith('why ');
+  const hit = MEANINGS.find((m) => !(why && m.id === 'action-items') && m.pattern.test(core));
   return hit ? [hit.id] : [];
 }

@@ -11,10 +11,10 @@ import { headingIds } from './heading-meaning';
  * Returns the text without the markup and colon, or undefined for a line that is not a label.
  */
 function labelText(line: string): string | undefined {
-  // An upper-case line of a plain-text report ("ROOT CAUSE", "PREVENTIVE ACTIONS"), perhaps
-  // with a note in brackets in any case ("TIMELINE (local time, all on 3 May)").
+  // An upper-case line of a plain-text report ("ROOT CAUSE", "PREVENTIVE ACTIONS").
+  // It may carry a note in brackets: "TIMELINE (local time, which is UTC in winter)".
   const upper =
-    /^\s*([\p{Lu}][\p{Lu}\p{N} &/'’()-]{2,60}?)(?:\s*\([^()\n]{1,80}\))?\s*:?\s*$/u.exec(line);
+    /^\s*([\p{Lu}][\p{Lu}\p{N} &/'’()-]{2,60}?)\s*(?:\([^()\n]{0,80}\))?\s*:?\s*$/u.exec(line);
   if (upper && /\p{Lu}{3}/u.test(upper[1]!) && upper[1]!.split(/\s+/).length <= 6)
     return upper[1]!.trim();
   // A bold label may carry a note in brackets: "**Follow-ups** (tracked in the tracker)".

@@ -52,3 +52,54 @@ export function statusPostTimeline(
   }
   return entries.length >= 2 ? { entries, days: [] } : undefined;
 }
+
+/** A line that could open a status post in bold: what the line reader checks before declining a text. */
+const BOLD_STATUS_LINE =
+  /^[ \t]*(?:\*\*|__)(?:investigating|identified|update|updated|monitoring|resolved|completed|scheduled|in progress|verifying)(?:\*\*|__)/gim;
+
+/** Whether a text may hold status posts opened by a bold status word (see statusPostParagraphs). */
+export function hasBoldStatusLines(text: string): boolean {
+  if (!/^[ \t]*(?:posted|updated)\b/im.test(text)) return false;
+  let n = 0;
+  for (const _ of text.matchAll(BOLD_STATUS_LINE)) if (++n >= 2) return true;
+  return false;
+}
+
+/**
+ * A status page's update posts written as paragraphs instead of sections, as status pages export
+ * them: a bold status word opening the paragraph ("**Resolved**" on its own line, or "**Resolved**
+ * - This incident has been resolved.") and a "Posted <date> - <time>" line ending it (or standing
+ * alone right after it). Each post is an entry at its posting time; undefined without two posts.
+ */
+export function statusPostParagraphs(nodes: readonly RootContent[]): TimelineRead | undefined {
+  const entries: TimelineEntry[] = [];
+  nodes.forEach((node, i) => {
+    if (node.type !== 'paragraph' || node.children[0]?.type !== 'strong') return;
+    const status = toString(node.children[0]).trim();
+    if (!STATUS.test(status)) return;
+    const lines = toString(node)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    let posted = lines.length > 1 ? POSTED.exec(lines[lines.length - 1]!) : null;
+    if (posted) lines.pop();
+    else {
+      const next = nodes[i + 1];
+      const line = next?.type === 'paragraph' ? toString(next).trim() : '';
+      posted = line.includes('\n') ? null : POSTED.exec(line);
+    }
+    if (!posted) return;
+    const first = lines[0]!
+      .slice(lines[0]!.indexOf(status) + status.length)
+      .replace(/^[\s:–—-]+/u, '');
+    const said = first || lines[1] || '';
+    const entry = timelineEntry(
+      `${status} — ${said}`.replace(/\s+—\s*$/u, ''),
+      node.position?.start.offset ?? 0,
+      node.position?.end.offset ?? 0,
+      posted[1]!.replace(/\s+[-–—]\s+/u, ' '),
+    );
+    if (entry.time) entries.push(entry);
+  });
+  return entries.length >= 2 ? { entries, days: [] } : undefined;
+}

@@ -1,4 +1,4 @@
-import type { Code, ListItem, Paragraph, RootContent } from 'mdast';
+import type { Code, ListItem, Paragraph, RootContent, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import {
   dayMark,
@@ -46,21 +46,21 @@ export function readTimelineNodes(
       if (readItems) readListCached(node.children, readItems, read);
       else readList(node.children, text, read);
     } else if (node.type === 'table') {
-      const header = node.children[0]?.children.map((c) => toString(c).toLowerCase().trim()) ?? [];
+      const header =
+        node.children[0]?.children.map((c) =>
+          // Without its qualifier: "Timestamp (UTC)", "Date / time (IST)".
+          toString(c)
+            .toLowerCase()
+            .replace(/\s*\([^()]*\)\s*$/, '')
+            .trim(),
+        ) ?? [];
       let col = header.findIndex((h) =>
-        /^(time|when|timestamp|date|date\/time|time \(.+\)|time \/ date|date & time|datetime)$/.test(
+        /^(time|when|timestamp|date|date ?\/ ?time|time ?\/ ?date|date ?& ?time|date and time|datetime|time ?stamp)$/.test(
           h,
         ),
       );
-      // Without such a header ("Timestamp (UTC)", "Date / time (IST)"), the first column whose first
-      // row starts with a time: the time may follow a name or a number column.
-      if (col < 0) {
-        const first = node.children[1]?.children ?? [];
-        col = Math.max(
-          0,
-          first.findIndex((c) => parseEntryTime(toString(c).trim())?.text.includes(':')),
-        );
-      }
+      // No time column by name: the first column whose first row starts with a time ("| # | 2025-03-04 10:02 | … |").
+      if (col < 0) col = Math.max(0, timedColumn(node.children[1]?.children ?? []));
       for (const row of node.children.slice(1)) {
         const cell = row.children[col];
         const rowText = row.children
@@ -84,6 +84,15 @@ export function readTimelineNodes(
     }
   }
   return read;
+}
+
+/** The first of a row's first three cells that starts with a clock time, or -1. */
+function timedColumn(cells: readonly TableCell[]): number {
+  for (let i = 0; i < Math.min(cells.length, 3); i++) {
+    const t = parseEntryTime(toString(cells[i]!).trim());
+    if (t && /\d:\d/.test(t.text)) return i;
+  }
+  return -1;
 }
 
 /** List items as entries; an item that is only a date or "Day N" with a list under it is a day of entries. */

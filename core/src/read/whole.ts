@@ -9,7 +9,7 @@ import { assembleModel, type ParseOptions, type Postmortem, type Section } from 
 import { readActionNodes } from './action-section';
 import { buildSections, type HeadingRef } from './section-spans';
 import { labelledNodes } from './labels';
-import { statusPostTimeline } from './status-posts';
+import { statusPostParagraphs, statusPostTimeline } from './status-posts';
 import { joinTimelines, readTimelineNodes, type TimelineItemCache } from './timeline-section';
 import { parseTree } from './tree';
 
@@ -43,9 +43,12 @@ export function modelFromTree(
   const actionNodes = actionSections.length
     ? undefined
     : labelledNodes(tree.children, 'action-items', config);
-  // Without either, a status page's update posts ("## Resolved" ... "Posted Nov 4, 2025 - 17:24 UTC").
+  // Without either, a status page's update posts ("## Resolved" ... "Posted Nov 4, 2025 - 17:24 UTC"),
+  // as sections or as paragraphs opened by the status in bold.
   const posts =
-    timelineNodes && timelineNodes.length === 0 ? statusPostTimeline(sections) : undefined;
+    timelineNodes && timelineNodes.length === 0
+      ? (statusPostTimeline(sections) ?? statusPostParagraphs(tree.children))
+      : undefined;
   return assembleModel(
     {
       text,

@@ -8,10 +8,11 @@ import type { Postmortem, Section } from '@hindsight/core';
  * same page data and search documents over the fixtures, the repository's postmortems and a
  * generated library). It declines raw HTML and autolinks (`<`: the page stays on the path that
  * was tested with rehype-raw and the sanitizer), link reference definitions and footnotes (`]:`,
- * `[^`: they tie distant text together, and the core reads no footnotes), control characters and
- * U+FFFD (binary or mis-decoded text).
+ * `[^`: they tie distant text together, and the core reads no footnotes), control characters,
+ * U+FFFD (binary or mis-decoded text), and a first line of `+++` (TOML front matter: satteri takes
+ * it as front matter, the core, which reads YAML only, as text).
  */
-const DECLINE = /<|\]:|\[\^|(?![\t\n\r])\p{Cc}|\uFFFD/u;
+const DECLINE = /^\+\+\+|<|\]:|\[\^|(?![\t\n\r])\p{Cc}|\uFFFD/u;
 
 /**
  * The postmortem with its Markdown tree and section nodes from satteri (Astro's own Markdown
