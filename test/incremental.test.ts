@@ -59,6 +59,21 @@ describe('incremental parsing', () => {
     expect(shape(fenced, pm)).toEqual(shape(fenced));
   });
 
+  it('gives the full parse when an edit leaves a task box under an empty list item', () => {
+    // Found by the random-edit property: "- [x] two" split into "-" and "[x] two" on the next line.
+    // The task-list reader marked the whole parse's root as checked; a section re-parsed alone
+    // had no such mark.
+    const before = `${library[0]!}\n## Notes\n\n- [x] one @ana\n- [x] two @bo\n`;
+    const at = before.lastIndexOf('- [x] two') + 1;
+    const after = `${before.slice(0, at)}\n${before.slice(at + 1)}`;
+    expect(after.endsWith('- [x] one @ana\n-\n[x] two @bo\n')).toBe(true);
+    const parser = new IncrementalParser({ today: TODAY });
+    parser.parse(before);
+    const pm = parser.parse(after);
+    expect('checked' in parseWhole(after, { today: TODAY }).tree).toBe(false);
+    expect(shape(after, pm)).toEqual(shape(after));
+  });
+
   it('gives exactly the full parse after any sequence of random edits', () => {
     const edit = fc.record({
       at: fc.nat(),

@@ -21,6 +21,10 @@ export function parseTree(text: string): { tree: Root; refusal?: Notice } {
   const budget = budgetInline(text);
   try {
     const tree = processor.parse(budget.text);
+    // The GFM task-list reader marks the parent of a `[x]` it took for a task box; under an empty
+    // list item ("-" then "[x] two" on the next line) that parent is the root, which has no box.
+    // A section parsed alone drops its root, so the whole parse drops the mark too.
+    delete (tree as { checked?: unknown }).checked;
     restoreRefused(tree, text, budget.refused);
     return { tree };
   } catch (e) {
