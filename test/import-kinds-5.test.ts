@@ -101,3 +101,32 @@ describe('import: severities after the fifth set', () => {
     expect(inferred(text).severity).toBeUndefined();
   });
 });
+
+describe('import: dates after the fifth set', () => {
+  it('reads dates written day-month-year with a month name and dashes', () => {
+    const text = `CITY CLINIC — IT REPORT\n\nDate of event: 07-Jan-2030\nReport approved: 30-Jan-2030\n\n07-Jan-2030 09:12  Server restarted.\n`;
+    expect(inferred(text).date?.value).toBe('2030-01-07');
+  });
+
+  it('takes the start of an incident date range and of the affected business days', () => {
+    const range = `# COE — Discounts lost\n\n| | |\n|---|---|\n| Incident date(s) | 2030-03-02 to 2030-03-06 |\n| Detected | 2030-03-06 |\n`;
+    expect(inferred(range).date?.value).toBe('2030-03-02');
+    const days = `Subject: Reconciliation break\n\nReport date: 20 March 2030\n\n**Period affected:** business dates 12 March 2030 and 13 March 2030\n\nOn the morning of 13 March 2030 the totals differed.\n`;
+    expect(inferred(days).date?.value).toBe('2030-03-12');
+  });
+
+  it("dates a meeting's minutes by the incident's agenda item, not the week", () => {
+    const text = `# Platform weekly review — week 12 (16–22 March 2030)\n\nDate of meeting: Monday 23 March 2030\n\n## 1. Budgets\n\nFine.\n\n## 2. Incident of the week: search index rebuild starved the API pods\n\nTimes are UTC, Wednesday 18 March:\n\n- 10:00 rebuild started\n`;
+    expect(inferred(text).date?.value).toBe('2030-03-18');
+  });
+
+  it("reads a chat export's yearless day heading in the year of the export line", () => {
+    const text = `**#inc-payments-api — exported thread**\n\nCard refunds failed for an hour after a certificate rotation\n\n> exported from Slack on Fri 3 May 2030\n> review held Tue 7 May\n\n**Thu 2 May**\n\n\`09:00\` **ana**: refunds failing\n`;
+    expect(inferred(text).date?.value).toBe('2030-05-02');
+  });
+
+  it("takes a post's yearless incident day over the date of a reply", () => {
+    const text = `[Resolved] Wiki down for 3 hours on 2 Mar — what happened\n\n*Posted by **admin** · Mar 4, 2030*\n\nThe wiki was down on Monday 2 March.\n\n> **reader** · Mar 5, 2030\n> Thanks!\n`;
+    expect(inferred(text).date?.value).toBe('2030-03-02');
+  });
+});

@@ -199,7 +199,7 @@ const REFERENCE_LINE =
   /^[ \t]*(?:ref(?:erence)?|our ref|your ref|issued|distribution|classification)[ \t]*[:：][ \t]*\S/i;
 
 /** An H1 that names a recurring meeting: "SRE weekly review — week 36", "Ops sync minutes". */
-const MEETING =
+export const MEETING =
   /\b(?:(?:daily|weekly|fortnightly|bi-?weekly|monthly|quarterly)\b.*\b(?:review|meeting|sync|minutes|notes|report)|minutes)\b/i;
 /** An agenda item that holds one incident: "2. Incident of the week: cache stampede after deploy". */
 const AGENDA_INCIDENT =
@@ -211,6 +211,18 @@ const AGENDA_INCIDENT =
  * title; the meeting is not the incident.
  */
 function incidentAgendaItem(pm: Postmortem, h1: LineText): InferredField<string> | undefined {
+  const found = agendaItem(pm, h1);
+  return (
+    found && { value: found.text, from: `line ${found.line}`, confidence: 0.7, line: found.line }
+  );
+}
+
+/** The line of the one agenda item of a meeting's minutes that holds an incident. */
+export function incidentAgendaLine(pm: Postmortem, h1: LineText): number | undefined {
+  return agendaItem(pm, h1)?.line;
+}
+
+function agendaItem(pm: Postmortem, h1: LineText): LineText | undefined {
   if (!MEETING.test(h1.text)) return undefined;
   let found: LineText | undefined;
   for (let n = h1.line + 1; n <= pm.lines.lineCount; n++) {
@@ -220,9 +232,7 @@ function incidentAgendaItem(pm: Postmortem, h1: LineText): InferredField<string>
     if (found) return undefined;
     found = { text: stripInline(m[1]!), line: n };
   }
-  return (
-    found && { value: found.text, from: `line ${found.line}`, confidence: 0.7, line: found.line }
-  );
+  return found;
 }
 
 /**
