@@ -69,6 +69,10 @@ describe('import: severities after the fifth set', () => {
     expect(inferred(high).severity?.value).toBe('SEV1');
     const mixed = `# Filter blocked exams\n\nImpact: High\nUrgency: Medium\n`;
     expect(inferred(mixed).severity?.value).toBe('SEV2');
+    // An impact that is only a level gives way to a severity the text states.
+    const declared = `# Filter blocked exams\n\nImpact: High\n\nWe declared Sev 1 at 09:10.\n`;
+    expect(inferred(declared).severity?.value).toBe('SEV1');
+    expect(inferred(`# Filter blocked exams\n\nImpact: High\n`).severity?.value).toBe('SEV2');
     // An impact written as prose states no severity.
     const prose = `# Filter blocked exams\n\nImpact: high error rates for students in two schools\n`;
     expect(inferred(prose).severity).toBeUndefined();

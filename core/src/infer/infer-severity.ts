@@ -49,10 +49,12 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
     };
   else {
     const stated =
-      impactSeverity(ctx, severities) ??
+      impactSeverity(ctx, severities, false) ??
       scopedLabelSeverity(pm, severities) ??
       badgeSeverity(pm, severities) ??
-      statedSeverity(pm, severities);
+      statedSeverity(pm, severities) ??
+      // An impact that is only a level gives way to a severity stated anywhere in the text.
+      impactSeverity(ctx, severities, true);
     if (stated) severity = stated;
   }
   if (fmSeverity && !fromFm)
@@ -112,6 +114,7 @@ const COMPONENT_STATUS: [RegExp, number][] = [
 function impactSeverity(
   ctx: FieldContext,
   severities: readonly string[],
+  alone: boolean,
 ): InferredField<string> | undefined {
   const impact = ctx.label(/^(?:impact|business impact)$/);
   if (!impact || !severities.length) return undefined;
@@ -136,6 +139,7 @@ function impactSeverity(
   const u = urgency === undefined ? undefined : impactRank(urgency);
   if (u !== undefined) return result(at(i + u));
   // An impact alone states a level only when that is all it says ("High", "2 - Medium").
+  if (!alone) return undefined;
   if (!/^\W*(?:\d\s*[-–—:]\s*)?[\p{L}]+(?:\s+high)?\W*$/iu.test(stripInline(own))) return undefined;
   const mapped = mapSeverity(own, severities);
   return mapped ? result(mapped) : undefined;
