@@ -85,13 +85,16 @@ const PATTERNS: {
     kind: 'words',
     read: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
   },
-  // Jira's "14/Mar/25" and "14/Mar/2025".
+  // Jira's "14/Mar/25" and "14/Mar/2025"; "04-Mar-2025" as many reports and databases write it.
   {
-    re: new RegExp(`(?<![\\d/.-])(\\d{1,2})\\/(${MONTH})\\/(\\d{4}|\\d{2})(?![\\d/])`, 'giu'),
+    re: new RegExp(
+      `(?<![\\d/.-])(\\d{1,2})([/-])(${MONTH})\\2(\\d{4}|\\d{2})(?![\\d/]|-\\d)`,
+      'giu',
+    ),
     kind: 'words',
     read: (m) => [
-      m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!,
-      MONTHS[m[2]!.toLowerCase()]!,
+      m[4]!.length === 2 ? 2000 + +m[4]! : +m[4]!,
+      MONTHS[m[3]!.toLowerCase()]!,
       +m[1]!,
     ],
   },

@@ -9,6 +9,7 @@ import {
   type NumericOrder,
 } from './dates';
 import type { FieldContext, InferredField } from './inferred';
+import { incidentAgendaLine, MEETING } from './infer-title';
 import { frontMatterLine, frontMatterValue, fromFrontMatter, type LabelledLine } from './labels';
 
 /**
@@ -92,7 +93,9 @@ export function inferDate(ctx: FieldContext): {
   if (!found.date && dateLine) found.date = fromLine(dateLine);
   if (!found.date && fileDate)
     found.date = { value: fileDate, from: 'file name', confidence: 0.85 };
-  if (!found.date && h1) {
+  // Minutes of a recurring meeting: the incident's agenda item dates it, not the week or the meeting.
+  if (!found.date && h1 && MEETING.test(h1.text)) found.date = agendaItemDate(pm, h1, order);
+  if (!found.date && h1 && !MEETING.test(h1.text)) {
     const d = first(h1.text);
     if (d)
       found.date = {
@@ -129,6 +132,8 @@ export function inferDate(ctx: FieldContext): {
       const at = (pm.frontMatter?.end ?? 0) + d.index;
       const line = pm.lines.position(at).line;
       if (!isDocumentDate(pm, at, line)) {
+        // After a post's date, a reply's (on the day or later) is no nearer the incident than the post's.
+        if (posted && d.iso >= posted.value) break;
         found.date = { value: d.iso, from: `line ${line}`, confidence: 0.4, line };
         break;
       }
@@ -204,7 +209,7 @@ const MILESTONE_LABEL =
 
 /** Labels that name the incident's own date: "Incident date", "Impact started", "Incident window", "Event date". */
 const INCIDENT_LABEL =
-  /^(?:(?:incident|outage|disruption|event|service disruption)(?: (?:date|day|window|period|start(?:ed)?(?: time| at| on)?|began|begin|first seen))?|(?:impact|problem) (?:date|day|window|period|start(?:ed)?(?: time| at| on)?|began|begin|first seen)|(?:date|day)(?:\/time)? of (?:the )?(?:incident|outage|disruption|event|impact|failure)|start(?:ed)?(?: time| at)?|start of (?:the )?(?:incident|outage|disruption|impact)|first (?:impact|seen|detected|customer impact)|occurred(?: on)?|happened(?: on)?)(?: \((?:utc|[a-z]{2,5})\))?$/;
+  /^(?:(?:incident|outage|disruption|event|service disruption)(?: (?:date\(s\)|dates?|days?|window|period|start(?:ed)?(?: time| at| on)?|began|begin|first seen))?|(?:impact|problem) (?:date|day|window|period|start(?:ed)?(?: time| at| on)?|began|begin|first seen)|(?:date|day)(?:\/time)? of (?:the )?(?:incident|outage|disruption|event|impact|failure)|start(?:ed)?(?: time| at)?|start of (?:the )?(?:incident|outage|disruption|impact)|first (?:impact|seen|detected|customer impact)|occurred(?: on)?|happened(?: on)?|(?:period|dates?|days?|business (?:dates?|days?)) affected|(?:first )?affected (?:period|dates?|days?|business (?:dates?|days?))|first affected business (?:date|day))(?: \((?:utc|[a-z]{2,5})\))?$/;
 
 /**
  * A date-time in front matter as ISO with its zone as written (`2023-04-02 10:00:00 +0000` ->
@@ -283,7 +288,8 @@ function incidentDateBefore(
   candidates.push(() => {
     const start = pm.frontMatter?.end ?? 0;
     const body = pm.text.slice(start, start + 2000);
-    const d = findYearlessDates(body, posted)[0];
+    // A later day ("review held Mon 21 Jul" after the export) read a year back is no incident date.
+    const d = findYearlessDates(body, posted).find((y) => dayDiff(y.iso, posted) <= 60);
     if (!d) return undefined;
     const line = pm.lines.position((pm.frontMatter?.end ?? 0) + d.index).line;
     return { value: d.iso, from: `line ${line}`, confidence: 0.6, line };
@@ -360,6 +366,32 @@ function yearlessTimelineDate(
   return { value: near, from: `line ${line}`, confidence: 0.55, line };
 }
 
+/**
+ * The date of the incident a meeting's minutes discuss: the first date in its agenda item, full
+ * or without a year ("Thursday 4 September", in the year the minutes' heading gives).
+ */
+function agendaItemDate(
+  pm: Postmortem,
+  h1: { text: string; line: number },
+  order?: NumericOrder,
+): InferredField<string> | undefined {
+  const item = incidentAgendaLine(pm, h1);
+  const year = firstDate(h1.text, order)?.iso.slice(0, 4);
+  if (item === undefined || !year) return undefined;
+  let end = item + 1;
+  while (
+    end <= pm.lines.lineCount &&
+    !/^ {0,3}#{1,2}[ \t]/.test(pm.text.slice(pm.lines.lineStart(end), pm.lines.lineEnd(end)))
+  )
+    end++;
+  const start = pm.lines.lineStart(item);
+  const text = pm.text.slice(start, pm.lines.lineStart(Math.min(end, pm.lines.lineCount)));
+  const d = firstDate(text, order) ?? findYearlessDates(text, `${year}-12-31`)[0];
+  if (!d) return undefined;
+  const line = pm.lines.position(start + d.index).line;
+  return { value: d.iso, from: `line ${line}`, confidence: 0.6, line };
+}
+
 /** Day numbers before a date whose month they share: "29, 30 or " (of "29, 30 or 31 December"). */
 const DAYS_BEFORE_MONTH =
   /^(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*\s*(?:,|and|or|to|through|[-–])\s*$/;
@@ -389,7 +421,7 @@ function timelineDate(pm: Postmortem, order?: NumericOrder): InferredField<strin
 const DOCUMENT_EVENT =
   /\b(?:posted|published|opened|created|sent|approved|approval|reviewed|review date|signed off|filed|drafted|exported|generated|printed|issued|revised|submitted|circulated|(?:last )?(?:updated|edited|modified)|report date|date of (?:the )?(?:report|review|issue)|prepared|authored|compiled|distributed)\b/i;
 const DOCUMENT_EVENT_BEFORE_ON = new RegExp(
-  `${DOCUMENT_EVENT.source}(?:\\s+by\\s+[^.;]{1,60}?)?\\s*$`,
+  `${DOCUMENT_EVENT.source}(?:\\s+(?:by|from|in|via|to)\\s+[^.;]{1,60}?)?\\s*$`,
   'i',
 );
 

@@ -17,7 +17,7 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
   ]);
   const sevLine =
     label(
-      /^(?:severity|sev|priority|incident (?:severity|priority|level|classification)|impact level|level|sev level|severity level)$/,
+      /^(?:severity|sev|priority|incident (?:severity|priority|level|classification|rating)|impact level|level|sev level|severity level|(?:operational )?risk rating)$/,
     ) ??
     // A classification states a severity only when it opens with one: "S2 — data loss", not "Internal".
     label(/^(?:classification|incident class|category)$/, (l) => SEVERITY_FIRST.test(l.value));
@@ -31,7 +31,7 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
     return undefined;
   }
   const fromFm = fmSeverity ? mapSeverity(String(fmSeverity.value), severities) : undefined;
-  const fromLine = sevLine ? mapSeverity(sevLine.value, severities) : undefined;
+  const fromLine = sevLine ? peakSeverity(sevLine.value, severities) : undefined;
   let severity: InferredField<string> | undefined;
   if (fmSeverity && fromFm)
     severity = {
@@ -48,7 +48,13 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
       line: sevLine.line,
     };
   else {
-    const stated = scopedLabelSeverity(pm, severities) ?? statedSeverity(pm, severities);
+    const stated =
+      impactSeverity(ctx, severities, false) ??
+      scopedLabelSeverity(pm, severities) ??
+      badgeSeverity(pm, severities) ??
+      statedSeverity(pm, severities) ??
+      // An impact that is only a level gives way to a severity stated anywhere in the text.
+      impactSeverity(ctx, severities, true);
     if (stated) severity = stated;
   }
   if (fmSeverity && !fromFm)
@@ -58,6 +64,110 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
       line: fmSeverity.line,
     });
   return severity;
+}
+
+/** Words saying a severity changed during the incident: "SEV-3 → SEV-2", "upgraded to SEV1". */
+const ESCALATION =
+  /→|->|⇒|\b(?:upgraded|raised|escalated|increased|bumped|downgraded|lowered|reduced)\b/iu;
+const LEVEL = /(?<![\p{L}\d])(?:sev(?:erity)?[\s-]?\d|s[0-4]|p[0-4])(?![\p{L}\d])/giu;
+
+/**
+ * A severity line's level; where the line tells how the severity changed ("SEV-3 at open → SEV-1
+ * on 15 June → SEV-2 until close"), the peak, the most severe level the incident reached.
+ */
+function peakSeverity(value: string, severities: readonly string[]): string | undefined {
+  const first = mapSeverity(value, severities);
+  if (!ESCALATION.test(value)) return first;
+  const levels = [...value.matchAll(LEVEL)]
+    .map((m) => mapSeverity(m[0], severities))
+    .filter((v): v is string => v !== undefined);
+  if (levels.length < 2) return first;
+  return levels.reduce((a, b) => (severities.indexOf(b) < severities.indexOf(a) ? b : a));
+}
+
+/** The rank of an impact or urgency value: "High" 0, "Medium" 1, "Low" 2, "1 - High" 0. */
+function impactRank(value: string): number | undefined {
+  const v = stripInline(value)
+    .toLowerCase()
+    .replace(/^[^\p{L}\d]+/u, '');
+  const n = /^(\d)\s*(?:[-–—:]|$)/.exec(v);
+  if (n) return Math.max(0, Number(n[1]) - 1);
+  if (/^(?:critical|very high|extensive|widespread|high)\b/.test(v)) return 0;
+  if (/^(?:medium|moderate|significant)\b/.test(v)) return 1;
+  if (/^(?:low|minor|minimal)\b/.test(v)) return 2;
+  return undefined;
+}
+
+/** A status page's component status as an impact: "🔴 Major outage" is the top of its scale. */
+const COMPONENT_STATUS: [RegExp, number][] = [
+  [/^\W*major outage\W*$/iu, 0],
+  [/^\W*partial outage\W*$/iu, 1],
+  [/^\W*degraded performance\W*$/iu, 2],
+];
+
+/**
+ * The severity an `Impact:` line states: with an `Urgency:` beside it, the ITIL priority matrix
+ * (High and High is priority 1, High and Medium 2, Medium and Medium 3, …); alone, an impact
+ * that is only a level ("Impact: High"); or a status page's component status ("🔴 Major outage").
+ * An impact written as prose states no severity.
+ */
+function impactSeverity(
+  ctx: FieldContext,
+  severities: readonly string[],
+  alone: boolean,
+): InferredField<string> | undefined {
+  const impact = ctx.label(/^(?:impact|business impact)$/);
+  if (!impact || !severities.length) return undefined;
+  const at = (rank: number) => severities[Math.max(0, Math.min(severities.length - 1, rank))]!;
+  const result = (value: string) => ({
+    value,
+    from: `line ${impact.line}`,
+    confidence: 0.7,
+    line: impact.line,
+  });
+  // "Impact: High | Urgency: High" on one line, or an `Urgency:` line of its own.
+  const [own = '', ...rest] = impact.value.split(/\s+[|·•]\s+/);
+  const urgencyPart = rest
+    .map((p) => /^urgency\s*[:：]\s*(.*)$/i.exec(p)?.[1])
+    .find((p) => p !== undefined);
+  const urgency = urgencyPart ?? ctx.label(/^urgency$/)?.value;
+  const i = impactRank(own);
+  if (i === undefined) {
+    for (const [re, rank] of COMPONENT_STATUS) if (re.test(own)) return result(at(rank));
+    return undefined;
+  }
+  const u = urgency === undefined ? undefined : impactRank(urgency);
+  if (u !== undefined) return result(at(i + u));
+  // An impact alone states a level only when that is all it says ("High", "2 - Medium").
+  if (!alone) return undefined;
+  if (!/^\W*(?:\d\s*[-–—:]\s*)?[\p{L}]+(?:\s+high)?\W*$/iu.test(stripInline(own))) return undefined;
+  const mapped = mapSeverity(own, severities);
+  return mapped ? result(mapped) : undefined;
+}
+
+/** A level on a badge line ("> 🔴 **S1** · Platform: Android") opening the document. */
+const BADGE =
+  /^[ \t]*(?:>[ \t]*)?(?:[^\p{L}\d\s*_]+[ \t]*)?(?:\*\*|__)?(S[0-4]|SEV-?[0-4]|P[0-4])(?:\*\*|__)?[ \t]*(?:[·•|—–]|$)/u;
+/** A level in brackets closing a title or an opening bold line: "queue stalled (P3)". */
+const BRACKETED_LEVEL = /\((S[0-4]|SEV[\s-]?[0-4]|P[0-4])\)[ \t]*(?:\*\*|__)?[ \t]*$/iu;
+
+/** A severity stated by a badge line or in brackets on the title line, in the document's opening lines. */
+function badgeSeverity(
+  pm: Postmortem,
+  severities: readonly string[],
+): InferredField<string> | undefined {
+  const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
+  let seen = 0;
+  for (let n = first; n <= pm.lines.lineCount && seen < 8; n++) {
+    const line = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+    if (!line.trim()) continue;
+    seen++;
+    const titleLine = /^[ \t]*(?:#{1,6}[ \t]|\*\*|__)/.test(line);
+    const m = BADGE.exec(line) ?? (titleLine ? BRACKETED_LEVEL.exec(line) : null);
+    const value = m && mapSeverity(m[1]!, severities);
+    if (value) return { value, from: `line ${n}`, confidence: 0.75, line: n };
+  }
+  return undefined;
 }
 
 /** A value saying no severity was given: "none", "none assigned", "n/a", "not assigned", "—". */
@@ -127,6 +237,9 @@ export function mapSeverity(raw: string, severities: readonly string[]): string 
     }
     return at(n - 1);
   };
+  // "Significant (rating 2 on the 1–4 scale)": a level on a stated scale whose first step is the worst.
+  const scale = /\b(\d)\s+(?:on|of|out of|in)\s+(?:the|a)?\s*(\d)\s*(?:[-–—]|to)\s*(\d)\b/.exec(v);
+  if (scale && Number(scale[2]) < Number(scale[3])) return at(Number(scale[1]) - Number(scale[2]));
   let m = /^(?:sev(?:erity)?|s)[\s-]*(\d)\b/.exec(v);
   if (m) return bySevNumber(Number(m[1]));
   m = /^(?:p|priority)[\s-]*(\d)\b/.exec(v);
@@ -158,6 +271,13 @@ function statedSeverity(
   let best: { stated: string; index: number; rank: number; labelled: boolean } | undefined;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const stated = m[1] ?? m[2]!;
+    // "a priority-1 ticket with the vendor" is the ticket's priority, not the incident's.
+    if (
+      /^\s+(?:ticket|case|support (?:ticket|case)|request)\b/i.test(
+        body.slice(m.index + m[0].length),
+      )
+    )
+      continue;
     const rank = m[1] ? 0 : /^(?:sev|priority)/i.test(stated) ? 1 : /^p/i.test(stated) ? 2 : 3;
     if (!best || rank < best.rank)
       best = { stated, index: m.index, rank, labelled: m[1] !== undefined };

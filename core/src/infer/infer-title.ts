@@ -25,7 +25,14 @@ export function inferTitle(ctx: FieldContext): InferredField<string> | undefined
     h1 !== undefined &&
     saysSomething(h1.text) &&
     !isHouseHeader(h1.text);
-  if (typeof fmTitle?.value === 'string' && fmTitle.value.trim() && !houseFmTitle)
+  // A front-matter title that only names the kind of document ("Service incident review") gives
+  // way to the body's title; it is kept as the last resort.
+  // A dated one ("Public incident report - June 10, 2022") names this document and stays.
+  const kindFmTitle =
+    typeof fmTitle?.value === 'string' &&
+    !saysSomething(fmTitle.value) &&
+    !/\d/.test(fmTitle.value);
+  if (typeof fmTitle?.value === 'string' && fmTitle.value.trim() && !houseFmTitle && !kindFmTitle)
     return {
       value: fmTitle.value.trim(),
       from: fromFrontMatter(fmTitle.line),
@@ -40,6 +47,8 @@ export function inferTitle(ctx: FieldContext): InferredField<string> | undefined
   // "# Harrowgate Cloud — Incident Retrospective" over "## Rack power loss in hall C": a house
   // header whose own words are only the kind of document, with the incident's title right below.
   // ("Major Incident Report" reads as a summary heading, but as an H1 it only names the document.)
+  const agenda = h1 && incidentAgendaItem(pm, h1);
+  if (agenda) return agenda;
   const subtitle =
     h1 && (!h1IsSection || !saysSomething(h1.text))
       ? titleBelowHouseHeader(pm, h1, ctx)
@@ -63,7 +72,7 @@ export function inferTitle(ctx: FieldContext): InferredField<string> | undefined
       line: fmTitleLike.line,
     };
   const titleLine = label(
-    /^(?:title|incident(?: title| name)?|subject|headline|document(?: title| name)?|report (?:title|name)|(?:postmortem|post-mortem|review) title)$/,
+    /^(?:title|incident(?: title| name)?|short description|subject|headline|document(?: title| name)?|report (?:title|name)|(?:postmortem|post-mortem|review) title)$/,
     (l) => saysSomething(l.value),
   );
   if (titleLine && saysSomething(titleLine.value))
@@ -105,6 +114,13 @@ export function inferTitle(ctx: FieldContext): InferredField<string> | undefined
   if (page) return { value: page, from: 'file name', confidence: 0.6 };
   const summary = summarySentence(ctx, opening.paragraphs);
   if (summary) return summary;
+  if (kindFmTitle && fmTitle && String(fmTitle.value).trim())
+    return {
+      value: String(fmTitle.value).trim(),
+      from: fromFrontMatter(fmTitle.line),
+      confidence: 0.5,
+      line: fmTitle.line,
+    };
   if (fileName) return { value: titleFromFileName(fileName), from: 'file name', confidence: 0.5 };
   if (h1) return { value: h1.text, from: `line ${h1.line}`, confidence: 0.5, line: h1.line };
   return undefined;
@@ -120,7 +136,7 @@ function titleBelowHouseHeader(
   h1: LineText,
   ctx: FieldContext,
 ): InferredField<string> | undefined {
-  const generic = !saysSomething(h1.text) || isHouseHeader(h1.text);
+  const generic = !saysSomething(h1.text) || isHouseHeader(h1.text) || NOTICE.test(h1.text);
   if (!generic) return undefined;
   const lineAt = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
   let n = h1.line + 1;
@@ -131,6 +147,11 @@ function titleBelowHouseHeader(
   skipBlank();
   // A note in italics under the header ("_This review follows template v3._") is the house's too.
   if (n <= pm.lines.lineCount && /^[ \t]*([*_])[^*_].*\1[ \t]*$/.test(lineAt(n))) {
+    n++;
+    skipBlank();
+  }
+  // And a reference line ("Ref: NOC-0917 · Customer Notice") before the title.
+  for (let i = 0; i < 3 && n <= pm.lines.lineCount && REFERENCE_LINE.test(lineAt(n)); i++) {
     n++;
     skipBlank();
   }
@@ -171,6 +192,49 @@ function titleBelowHouseHeader(
   return { value: stripTitleAffixes(text), from: `line ${n}`, confidence: 0.8, line: n };
 }
 
+/** A heading that only says a notice follows: "Network Outage Notice", "Customer Notification". */
+const NOTICE = /^(?:[\p{L}-]+\s+){0,2}(?:notice|notification|advisory|bulletin)$/iu;
+/** A reference or distribution line under a notice's heading: "Ref: NOC-2025-0917-01 · Customer notice". */
+const REFERENCE_LINE =
+  /^[ \t]*(?:ref(?:erence)?|our ref|your ref|issued|distribution|classification)[ \t]*[:：][ \t]*\S/i;
+
+/** An H1 that names a recurring meeting: "SRE weekly review — week 36", "Ops sync minutes". */
+export const MEETING =
+  /\b(?:(?:daily|weekly|fortnightly|bi-?weekly|monthly|quarterly)\b.*\b(?:review|meeting|sync|minutes|notes|report)|minutes)\b/i;
+/** An agenda item that holds one incident: "2. Incident of the week: cache stampede after deploy". */
+const AGENDA_INCIDENT =
+  /^ {0,3}#{2,3}[ \t]+(?:\d+[.)][ \t]*)?(?:incident|outage)(?:[ \t]+of[ \t]+the[ \t]+(?:week|month))?[ \t]*[:：—–-][ \t]*(.*?)[ \t#]*$/i;
+
+/**
+ * The incident of a meeting's minutes: under an H1 that names a recurring meeting, the agenda
+ * heading that names one incident ("## 2. Incident of the week: …") is what a reader calls the
+ * title; the meeting is not the incident.
+ */
+function incidentAgendaItem(pm: Postmortem, h1: LineText): InferredField<string> | undefined {
+  const found = agendaItem(pm, h1);
+  return (
+    found && { value: found.text, from: `line ${found.line}`, confidence: 0.7, line: found.line }
+  );
+}
+
+/** The line of the one agenda item of a meeting's minutes that holds an incident. */
+export function incidentAgendaLine(pm: Postmortem, h1: LineText): number | undefined {
+  return agendaItem(pm, h1)?.line;
+}
+
+function agendaItem(pm: Postmortem, h1: LineText): LineText | undefined {
+  if (!MEETING.test(h1.text)) return undefined;
+  let found: LineText | undefined;
+  for (let n = h1.line + 1; n <= pm.lines.lineCount; n++) {
+    const m = AGENDA_INCIDENT.exec(pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n)));
+    if (!m || !saysSomething(stripInline(m[1]!))) continue;
+    // Two incidents in one meeting: neither is the document's title.
+    if (found) return undefined;
+    found = { text: stripInline(m[1]!), line: n };
+  }
+  return found;
+}
+
 /**
  * An H1 of the form "Organisation — kind of document": what stays once the kind is stripped is a
  * short name of a few capitalised words ("Harrowgate Cloud"), not a description of an incident.
@@ -203,9 +267,10 @@ function lineAfterKindLine(pm: Postmortem): LineText | undefined {
       sawKind = true;
       continue;
     }
-    if (!alone || /^(?:#|[-*+>|]|\d+[.)]\s)/.test(line) || line.length > 120) return undefined;
+    if (!alone || /^(?:#|[-+>|]|\*(?!\*)|\d+[.)]\s)/.test(line) || line.length > 120)
+      return undefined;
     const text = stripInline(line);
-    if (ONLY_KIND_LINE.test(text)) {
+    if (ONLY_KIND_LINE.test(text) || CHANNEL_LINE.test(text)) {
       sawKind = true;
       continue;
     }
@@ -234,7 +299,10 @@ function jiraExportTitle(pm: Postmortem): InferredField<string> | undefined {
 
 /** A line that is only the kind of document: "ROOT CAUSE ANALYSIS REPORT", "Incident Review". */
 const ONLY_KIND_LINE =
-  /^(?:(?:root cause analysis|post[- ]?incident|(?:major |serious )?incident|outage|problem|service)\s+)?(?:report|review|analysis|post[- ]?mortem|retrospective|summary|rca)$|^(?:rca|post[- ]?mortem|retrospective)(?: report)?$/i;
+  /^(?:(?:root cause analysis|post[- ]?incident|(?:major |serious )?incident|outage|problem|service)\s+)?(?:report|review|analysis|post[- ]?mortem|retrospective|summary|rca|write[- ]?up|notice)$|^(?:rca|post[- ]?mortem|retrospective)(?: report)?$/i;
+
+/** A chat export's channel line: "#inc-dns — thread export", "#incident-42 (Slack)". */
+const CHANNEL_LINE = /^#[\p{L}\d][\p{L}\d_.-]*(?:$|\s+[-–—(:|])/u;
 
 /** Other tools' front-matter keys that hold a title. */
 const TITLE_KEYS = ['incident_title', 'incident_name', 'headline', 'subject', 'name'];

@@ -141,7 +141,9 @@ export function firstH1(pm: Postmortem): { text: string; line: number } | undefi
     const line = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
     if (/^ {0,3}(?:```|~~~)/.test(line)) fence = !fence;
     if (fence) continue;
-    const atx = /^ {0,3}#[ \t]+(.*?)[ \t#]*$/.exec(line);
+    // Markdown's "# Title", or Jira wiki markup's "h1. Title".
+    const atx =
+      /^ {0,3}#[ \t]+(.*?)[ \t#]*$/.exec(line) ?? /^ {0,3}h1\.[ \t]+(.*?)[ \t]*$/.exec(line);
     if (atx && atx[1]!.trim()) return { text: stripInline(atx[1]!), line: n };
     if (n < pm.lines.lineCount && line.trim() && !/^ {0,3}(?:[-*+]|\d+[.)]|>|\|)/.test(line)) {
       const next = pm.text.slice(pm.lines.lineStart(n + 1), pm.lines.lineEnd(n + 1));
