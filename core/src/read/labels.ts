@@ -84,11 +84,13 @@ export function labelledNodes(
     const mostlyTimed = (texts: string[]) =>
       texts.length >= 3 &&
       texts.filter((t) => parseEntryTime(t)?.text).length * 3 >= texts.length * 2;
+    // So is a code block or a paragraph most of whose lines do (a log pasted as it was, a plain-text report).
     const timed = nodes.filter(
       (n) =>
         (n.type === 'list' && mostlyTimed(n.children.map((i) => toString(i)))) ||
         (n.type === 'table' &&
-          mostlyTimed(n.children.slice(1).map((r) => toString(r.children[0] ?? r)))),
+          mostlyTimed(n.children.slice(1).map((r) => toString(r.children[0] ?? r)))) ||
+        ((n.type === 'code' || n.type === 'paragraph') && mostlyTimedLines(toString(n))),
     );
     if (!nodes.some((n) => n.type === 'paragraph' && isLabelFor(paragraphLine(n), id, config)))
       // A date line right before such a list ("**Sunday, Oct 19**") starts its day.
@@ -107,7 +109,12 @@ export function labelledNodes(
       if (!headingIds(underlined, config).includes(id)) continue;
       i++;
     } else if (node.type !== 'paragraph' || !isLabelFor(paragraphLine(node), id, config)) continue;
-    while (i + 1 < nodes.length && ['list', 'table', 'paragraph'].includes(nodes[i + 1]!.type)) {
+    while (
+      i + 1 < nodes.length &&
+      ['list', 'table', 'paragraph', ...(id === 'timeline' ? ['code'] : [])].includes(
+        nodes[i + 1]!.type,
+      )
+    ) {
       const next = nodes[i + 1]!;
       if (underlinedLabel(nodes, i + 1) !== undefined) break;
       if (
@@ -124,6 +131,19 @@ export function labelledNodes(
     }
   }
   return found;
+}
+
+/**
+ * Whether most of a block's lines start with a time (three or more of them, two in three): a
+ * timeline pasted as a log or written as plain lines. Lines that continue an entry (indented, or
+ * not starting with a digit or a backtick) are left out of the count.
+ */
+function mostlyTimedLines(block: string): boolean {
+  const lines = block.split('\n').filter((l) => /^\s*[\d`*]/.test(l));
+  if (lines.length < 3) return false;
+  let timed = 0;
+  for (const l of lines) if (parseEntryTime(l.trim())?.text.includes(':')) timed++;
+  return timed >= 3 && timed * 3 >= lines.length * 2;
 }
 
 /** Whether any line of a text could be a label for this section: the line reader then leaves the text to the whole parse. */
@@ -143,6 +163,10 @@ export function hasLabelLine(text: string, id: string, config: Config): boolean 
 export function hasTimedItemLine(text: string): boolean {
   for (const m of text.matchAll(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/gm))
     if (parseEntryTime(m[1]!)?.text) return true;
+  // A line of a code block or paragraph that starts with a time (see mostlyTimedLines); the
+  // first character is checked before the time is parsed.
+  for (const m of text.matchAll(/^[ \t]*([\d`][^\r\n]*)$/gm))
+    if (parseEntryTime(m[1]!)?.text.includes(':')) return true;
   // A table row whose first cell starts with a time (see labelledNodes).
   for (const m of text.matchAll(/^[ \t]*\|?([^|\r\n]*)\|/gm))
     if (parseEntryTime(m[1]!.trim())?.text) return true;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { lintText, parsePostmortem } from '@hindsight/core';
+
+// Invented postmortems in forms other teams write (after the fifth set): each test is one general kind.
+const TODAY = '2031-11-30';
+const DATED = `---\ntitle: Ferry booking outage\ndate: 2030-04-02\n---\n\n# Ferry booking outage\n\n`;
+const timed = (text: string) =>
+  parsePostmortem(text)
+    .timeline.filter((e) => e.time)
+    .map((e) => e.time!.text);
+const missing = (text: string) =>
+  lintText(text, { today: TODAY })
+    .findings.filter((f) => f.rule === 'required-section')
+    .map((f) => /Section '([^']+)'/.exec(f.message)?.[1]);
+
+describe('a timeline without a Timeline heading', () => {
+  it('reads a fenced log of timed lines under another heading', () => {
+    const text = `${DATED}## How the morning went\n\n\`\`\`\n06:02  first booking fails\n06:15  harbour desk calls the on-call\n06:40  queue drained; bookings recover\n\`\`\`\n\n## Root cause\n\nA full disk.\n`;
+    expect(timed(text)).toEqual(['06:02', '06:15', '06:40']);
+    expect(missing(text)).not.toContain('Timeline');
+  });
+
+  it('reads an indented code block of dated lines with zones', () => {
+    const text = `${DATED}Sequence as logged\n------------------\n\n    2030-04-02 06:02:10 +01:00  first booking fails\n    2030-04-02 06:15:00 +01:00  on-call paged\n    2030-04-02 06:40:31 +01:00  bookings recover\n\nCause\n-----\n\nA full disk.\n`;
+    expect(timed(text)).toEqual([
+      '2030-04-02 06:02:10 +01:00',
+      '2030-04-02 06:15:00 +01:00',
+      '2030-04-02 06:40:31 +01:00',
+    ]);
+  });
+
+  it('reads a plain-text paragraph of dated lines, continuation lines kept out', () => {
+    const text = `FERRY BOOKINGS - INCIDENT REPORT\n\n3. ORDER OF EVENTS\n\n02-Apr-2030 06:02  First booking fails. Alarm went\n                   to a shared mailbox.\n02-Apr-2030 06:15  On-call paged.\n03-Apr-2030 09:00  Refunds complete.\n`;
+    expect(timed(text)).toEqual(['02-Apr-2030 06:02', '02-Apr-2030 06:15', '03-Apr-2030 09:00']);
+  });
+
+  it('reads a code block after a bold Timeline label', () => {
+    const text = `${DATED}Summary of the day.\n\n**Timeline (harbour time)**\n\n\`\`\`text\n02/04 06:02  first booking fails\n02/04 06:15  on-call paged\n02/04 06:40  bookings recover\n\`\`\`\n`;
+    expect(timed(text)).toHaveLength(3);
+  });
+
+  it('leaves prose with a time or two alone', () => {
+    const text = `${DATED}## What happened\n\n06:02 was when the first booking failed,\nand by the afternoon all was well.\nNothing else of note.\n`;
+    expect(timed(text)).toEqual([]);
+    expect(missing(text)).toContain('Timeline');
+  });
+});
