@@ -45,3 +45,24 @@ describe('a timeline without a Timeline heading', () => {
     expect(missing(text)).toContain('Timeline');
   });
 });
+
+describe('a chat export and status posts as the timeline', () => {
+  it('reads one message a paragraph, each opened by a time in code', () => {
+    const text = `${DATED}**Wed 2 Apr**\n\n\`06:02\` **ana**: bookings failing for me\n\n\`06:04\` **li**: same here\n\n\`06:40\` **ana**: all good again\n\nThanks all.\n`;
+    expect(timed(text)).toEqual(['06:02', '06:04', '06:40']);
+  });
+
+  it('reads status headings that carry their time, newest first, without an order finding', () => {
+    const text = `${DATED}Updates newest first.\n\n### Resolved — Apr 2, 09:30 UTC\n\nAll bookings work.\n\n### Monitoring — Apr 2, 08:10 UTC\n\nA fix is out.\n\n### Investigating — Apr 2, 06:05 UTC\n\nBookings fail.\n\n## What happened\n\nA full disk.\n`;
+    expect(timed(text)).toEqual(['Apr 2, 09:30 UTC', 'Apr 2, 08:10 UTC', 'Apr 2, 06:05 UTC']);
+    expect(parsePostmortem(text).timeline[0]!.text).toBe('Resolved — All bookings work.');
+    const rules = lintText(text, { today: TODAY }).findings.map((f) => f.rule);
+    expect(rules).not.toContain('timeline-order');
+    expect(missing(text)).not.toContain('Timeline');
+  });
+
+  it('does not read one status heading with a time as a timeline', () => {
+    const text = `${DATED}### Resolved — Apr 2, 09:30 UTC\n\nAll bookings work.\n`;
+    expect(timed(text)).toEqual([]);
+  });
+});

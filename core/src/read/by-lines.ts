@@ -9,7 +9,7 @@ import { isPlainInline, scanBlocks, type ScannedHeading } from './line-scan';
 import { assembleModel, type ParseOptions, type Postmortem, type Section } from './model';
 import { buildSections } from './section-spans';
 import { hasLabelLine, hasTimedItemLine } from './labels';
-import { hasBoldStatusLines, isStatusHeading } from './status-posts';
+import { hasBoldStatusLines, hasStatusTimeHeadings, isStatusHeading } from './status-posts';
 import { joinTimelines, readTimelineLines, readTimelineNodes } from './timeline-section';
 import { parseTree, shiftPositions } from './tree';
 import { sectionsOfTree } from './whole';
@@ -74,7 +74,8 @@ export function readByLines(
     (hasLabelLine(text, 'timeline', config) ||
       hasTimedItemLine(text) ||
       sections.filter((s) => isStatusHeading(s.heading)).length >= 2 ||
-      hasBoldStatusLines(text))
+      hasBoldStatusLines(text) ||
+      hasStatusTimeHeadings(text))
   )
     return undefined;
   if (!actionSections.length && hasLabelLine(text, 'action-items', config)) return undefined;

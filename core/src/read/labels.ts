@@ -92,6 +92,16 @@ export function labelledNodes(
           mostlyTimed(n.children.slice(1).map((r) => toString(r.children[0] ?? r)))) ||
         ((n.type === 'code' || n.type === 'paragraph') && mostlyTimedLines(toString(n))),
     );
+    // And a run of three or more paragraphs that each start with a time (a chat export, one message a paragraph).
+    const startsTimed = (n: RootContent | undefined) =>
+      n?.type === 'paragraph' && !!parseEntryTime(toString(n).trim())?.text.includes(':');
+    for (let i = 0; i < nodes.length; i++) {
+      let j = i;
+      while (startsTimed(nodes[j])) j++;
+      if (j - i >= 3)
+        for (let k = i; k < j; k++) if (!timed.includes(nodes[k]!)) timed.push(nodes[k]!);
+      i = j;
+    }
     if (!nodes.some((n) => n.type === 'paragraph' && isLabelFor(paragraphLine(n), id, config)))
       // A date line right before such a list ("**Sunday, Oct 19**") starts its day.
       return nodes.filter(
