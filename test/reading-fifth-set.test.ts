@@ -66,3 +66,34 @@ describe('a chat export and status posts as the timeline', () => {
     expect(timed(text)).toEqual([]);
   });
 });
+
+describe('action items as other teams number and group them', () => {
+  const actions = (text: string) => parsePostmortem(text).actions.map((a) => [a.title, a.done]);
+
+  it('reads lettered points under a bold numbered label, each its own paragraph', () => {
+    const text = `${DATED}**4. Management actions**\n\na) Add a disk alarm.\n   Owner: Ops Lead. Due: 30 June 2030.\n\n(b) Rotate logs daily. Owner: Ops Lead.\n\n**5. Sign-off**\n\nApproved.\n`;
+    const read = parsePostmortem(text).actions;
+    expect(read).toHaveLength(2);
+    expect(read[0]!.text).toMatch(/^Add a disk alarm\. Owner: Ops Lead/);
+    expect(read[1]!.text).toMatch(/^Rotate logs daily/);
+    expect(missing(text)).not.toContain('Action Items');
+  });
+
+  it('reads R1–R3 points written in one block under a numbered capitals label', () => {
+    const text = `FERRY BOOKINGS - INCIDENT REPORT\n\n5. RECOMMENDATIONS\n\nR1. Add a disk alarm. Owner: Ops.\n    Status: COMPLETED.\nR2. Rotate logs daily.\nR3. Review retention. Status: OPEN.\n\nEnd of report.\n`;
+    const read = parsePostmortem(text).actions;
+    expect(read.map((a) => a.text.slice(0, 20))).toEqual([
+      'Add a disk alarm. Ow',
+      'Rotate logs daily.',
+      'Review retention. St',
+    ]);
+  });
+
+  it('reads a section numbered with a dash and "To do (owner, date)" after "Done already"', () => {
+    const text = `${DATED}## 5 — Changes\n\n**Done already**\n\n- Disk alarm added\n\n**To do before the summer (owner, date)**\n\n- Rotate logs daily — ops, 12 May\n`;
+    expect(actions(text)).toEqual([
+      ['Disk alarm added', true],
+      ['Rotate logs daily', false],
+    ]);
+  });
+});

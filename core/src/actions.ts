@@ -379,9 +379,11 @@ export function groupState(label: string): GroupState {
 
 /** Whether an item's text is a label for the items nested under it ("Short-term:", "Completed") rather than an item. */
 export function isGroupLabel(body: string): boolean {
-  const b = body.trim();
+  // Without a note in brackets: "To do before the peak (owner, date)".
+  const b = body.replace(/\s*\([^()\n]{0,60}\)\s*:?\s*$/, '').trim();
   return (
     (/:$/.test(b) && b.split(/\s+/).length <= 6) ||
+    /^to[- ]?do\b.{0,40}$/i.test(b) ||
     /^(short|mid|medium|long)[- ]term\b|^(immediate|completed?|done|in progress|open|pending|planned|later|next)\b.{0,20}$/i.test(
       b,
     )

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { groupState, isGroupLabel } from '../actions';
 import type { Config } from '../config';
 import { dayMark, parseEntryTime } from '../timeline';
+import { isNumberedParagraph } from './action-section';
 import { headingIds } from './heading-meaning';
 
 /**
@@ -68,6 +69,20 @@ function underlinedLabel(nodes: readonly RootContent[], i: number): string | und
 }
 
 /**
+ * The label of a numbered upper-case section label in a plain-text report ("6. RECOMMENDATIONS"),
+ * which Markdown reads as a one-item ordered list: its text, or undefined.
+ */
+function numberedCapsLabel(node: RootContent): string | undefined {
+  if (node.type !== 'list' || !node.ordered || node.children.length !== 1) return undefined;
+  const item = node.children[0]!;
+  if (item.children.length !== 1 || item.children[0]!.type !== 'paragraph') return undefined;
+  const text = toString(item).trim();
+  return text.length <= 60 && !text.includes('\n') && labelText(text) !== undefined
+    ? text
+    : undefined;
+}
+
+/**
  * The nodes a label paragraph introduces for a section the document has no heading for: the lists
  * and tables right after each label (and, for a timeline, paragraphs of timed lines). Only the
  * whole-text reader looks for these; the line reader declines such documents (hasLabelLine).
@@ -115,9 +130,12 @@ export function labelledNodes(
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     const underlined = underlinedLabel(nodes, i);
+    const caps = underlined === undefined ? numberedCapsLabel(node) : undefined;
     if (underlined !== undefined) {
       if (!headingIds(underlined, config).includes(id)) continue;
       i++;
+    } else if (caps !== undefined) {
+      if (!headingIds(caps, config).includes(id)) continue;
     } else if (node.type !== 'paragraph' || !isLabelFor(paragraphLine(node), id, config)) continue;
     while (
       i + 1 < nodes.length &&
@@ -130,8 +148,12 @@ export function labelledNodes(
       if (
         next.type === 'paragraph' &&
         (id !== 'timeline'
-          ? // A group label ("Short term:") between lists of items stays with them.
-            !(id === 'action-items' && isTermGroup(toString(next)))
+          ? // A group label ("Short term:") between lists of items stays with them, and so do
+            // points numbered without list markup ("a) …", "R1. …").
+            !(
+              id === 'action-items' &&
+              (isTermGroup(toString(next)) || isNumberedParagraph(toString(next)))
+            )
           : labelText(paragraphLine(next)) !== undefined &&
             dayMark(toString(next), 0, 'line') === undefined)
       )
@@ -162,7 +184,12 @@ export function hasLabelLine(text: string, id: string, config: Config): boolean 
   for (const [i, line] of lines.entries()) {
     if (line.length <= 90 && isLabelFor(line, id, config)) return true;
     const numbered = /^\s*\d{1,9}[.)]\s+(\S.*?)\s*$/.exec(line);
-    if (numbered && /^\s*(?:-{3,}|={3,})\s*$/.test(lines[i + 1] ?? '')) {
+    // Underlined ("2. Impact" over dashes), or in capitals ("6. RECOMMENDATIONS").
+    if (
+      numbered &&
+      (/^\s*(?:-{3,}|={3,})\s*$/.test(lines[i + 1] ?? '') ||
+        (numbered[1]!.length <= 60 && /^[\p{Lu}\p{N} &/'’()-]+$/u.test(numbered[1]!)))
+    ) {
       if (headingIds(numbered[1]!, config).includes(id)) return true;
     }
   }
