@@ -97,3 +97,28 @@ describe('action items as other teams number and group them', () => {
     ]);
   });
 });
+
+describe('Jira wiki markup', () => {
+  const JIRA = `h1. [FER-12] Ferry bookings failed\n\n*Status:* Resolved\n\nh2. Timeline\n\n|| When (UTC) || What ||\n| 2030-04-02 06:02 | first booking fails |\n| 2030-04-02 06:40 | bookings recover |\n\nh2. Root cause\n\nA full disk.\n\nh2. Sub-tasks\n\n| FER-13 | Add a disk alarm | Ana Lopes | DONE |\n| FER-14 | Rotate logs daily | Li Wei | TO DO |\n`;
+
+  it('reads h2. headings as sections and || tables as tables', () => {
+    const pm = parsePostmortem(JIRA);
+    expect(pm.sections.map((s) => s.heading)).toEqual(['Timeline', 'Root cause', 'Sub-tasks']);
+    expect(timed(JIRA)).toEqual(['2030-04-02 06:02', '2030-04-02 06:40']);
+    expect(missing(JIRA)).not.toContain('Timeline');
+  });
+
+  it('reads a table without a header row by what its columns hold', () => {
+    const read = parsePostmortem(JIRA).actions;
+    expect(read.map((a) => [a.title, a.owner, a.done])).toEqual([
+      ['Add a disk alarm', 'Ana Lopes', true],
+      ['Rotate logs daily', 'Li Wei', false],
+    ]);
+  });
+
+  it('leaves "h2." inside a sentence and a single pipe line as text', () => {
+    const text = `${DATED}## Summary\n\nWe used h2. as a heading by mistake here.\n\n| not a table |\n`;
+    const pm = parsePostmortem(text);
+    expect(pm.sections.map((s) => s.heading)).toEqual(['Summary']);
+  });
+});

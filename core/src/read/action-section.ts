@@ -164,7 +164,12 @@ export function readActionLines(
 }
 
 function readActionTable(table: Table, group: GroupState): ActionItem[] {
-  const header = table.children[0]?.children.map((c) => columnRole(toString(c))) ?? [];
+  const headerCells = table.children[0]?.children ?? [];
+  // A table without a header row (an empty one, see readWikiBlocks): its columns by what they hold.
+  const header =
+    headerCells.length && headerCells.every((c) => !toString(c).trim())
+      ? guessedRoles(table.children.slice(1).map((r) => r.children.map((c) => toString(c).trim())))
+      : headerCells.map((c) => columnRole(toString(c)));
   const col = (role: string) => header.indexOf(role as never);
   // Only a table whose header looks like an action table holds items: a table of figures
   // ("Measure | Value") under the action heading is not a list of things to do.
@@ -273,6 +278,34 @@ const KIND_WORDS: Readonly<Record<string, ActionKind>> = {
   mitigation: 'mitigate',
   mitigating: 'mitigate',
 };
+
+/** Tracker keys ("OPS-4472"), status words, and the widest column as the item; the other short text columns as the owner. */
+function guessedRoles(rows: readonly string[][]): ReturnType<typeof columnRole>[] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const roles: ReturnType<typeof columnRole>[] = [];
+  const all = (i: number, test: (c: string) => boolean) =>
+    rows.length > 0 && rows.every((r) => test(r[i] ?? ''));
+  const STATUS_WORD = /^(to ?do|open|in progress|blocked|backlog|won'?t do|cancell?ed)$/i;
+  let widest = -1;
+  let widestLength = 0;
+  for (let i = 0; i < width; i++) {
+    if (all(i, (c) => /^[A-Z][A-Z0-9]+-\d+$/.test(c))) roles.push('tracker');
+    else if (all(i, (c) => isDoneStatus(c) || STATUS_WORD.test(c))) roles.push('status');
+    else {
+      roles.push(undefined);
+      const length = rows.reduce((n, r) => n + (r[i]?.length ?? 0), 0);
+      if (length > widestLength) [widest, widestLength] = [i, length];
+    }
+  }
+  if (widest < 0) return roles.map(() => undefined);
+  roles[widest] = 'action';
+  for (let i = 0; i < width; i++)
+    if (roles[i] === undefined && all(i, (c) => c.split(/\s+/).length <= 4)) {
+      roles[i] = 'owner';
+      break;
+    }
+  return roles;
+}
 
 /** A status column whose cells hold the day the item was done. */
 const DONE_HEADER = /^\s*(?:done|completed?|closed|finished)(?: on| date)?\s*$/i;

@@ -33,6 +33,8 @@ export function readByLines(
   // So does a block over the parse budget, which the whole parse shows as written.
   if (text.includes(']:') || checkParsable(text) || budgetInline(text).refused.length > 0)
     return undefined;
+  // Wiki headings and pipe rows without a delimiter row are read from the tree (see readWikiBlocks).
+  if (/^(?:h[1-6]\.[ \t]|\|\|)/m.test(text)) return undefined;
   const scan = scanBlocks(text, lines);
   if (!scan) return undefined;
   const config = options.config ?? defaultConfig;
