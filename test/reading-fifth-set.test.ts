@@ -122,3 +122,18 @@ describe('Jira wiki markup', () => {
     expect(pm.sections.map((s) => s.heading)).toEqual(['Summary']);
   });
 });
+
+describe('an incident inside weekly minutes, and done said in a sentence', () => {
+  it('reads "Actions from this item:" as the action items', () => {
+    const text = `# Ops weekly\n\n## 1. Ferry bookings outage\n\nDiscussion went long.\n\nActions from this item:\n\n- [ ] Add a disk alarm (Ana)\n- [x] Rotate logs daily (Li)\n\n## 2. AOB\n\nNone.\n`;
+    expect(parsePostmortem(text).actions.map((a) => [a.title, a.done])).toEqual([
+      ['Add a disk alarm', false],
+      ['Rotate logs daily', true],
+    ]);
+  });
+
+  it('reads ". Implemented 12 May." and ". Closed." ending a point as done, not a closing word inside it', () => {
+    const text = `${DATED}**Management actions**\n\na) Add a disk alarm. Owner: Ops. **Implemented 12 May.**\n\nb) Keep the ticket closed until review. Owner: Ops.\n\nc) Record the event. **Closed.**\n`;
+    expect(parsePostmortem(text).actions.map((a) => a.done)).toEqual([true, false, true]);
+  });
+});
