@@ -22,7 +22,8 @@ export function parseTree(text: string): { tree: Root; refusal?: Notice } {
   try {
     const tree = processor.parse(budget.text);
     restoreRefused(tree, text, budget.refused);
-    if (text.includes('|') || text.includes('h')) readWikiBlocks(tree, text);
+    // Blocks refused by the budget stay as written (see budget.ts).
+    if (!budget.refused.length) readWikiBlocks(tree, text);
     return { tree };
   } catch (e) {
     // A stack overflow on nesting the guard did not foresee; never let it reach the caller.
