@@ -107,23 +107,24 @@ export function labelledNodes(
           mostlyTimed(n.children.slice(1).map((r) => toString(r.children[0] ?? r)))) ||
         ((n.type === 'code' || n.type === 'paragraph') && mostlyTimedLines(toString(n))),
     );
+    // A set: a chat export may have thousands of timed paragraphs.
+    const timedSet = new Set<RootContent>(timed);
     // And a run of three or more paragraphs that each start with a time (a chat export, one message a paragraph).
     const startsTimed = (n: RootContent | undefined) =>
       n?.type === 'paragraph' && !!parseEntryTime(toString(n).trim())?.text.includes(':');
     for (let i = 0; i < nodes.length; i++) {
       let j = i;
       while (startsTimed(nodes[j])) j++;
-      if (j - i >= 3)
-        for (let k = i; k < j; k++) if (!timed.includes(nodes[k]!)) timed.push(nodes[k]!);
+      if (j - i >= 3) for (let k = i; k < j; k++) timedSet.add(nodes[k]!);
       i = j;
     }
     if (!nodes.some((n) => n.type === 'paragraph' && isLabelFor(paragraphLine(n), id, config)))
       // A date line right before such a list ("**Sunday, Oct 19**") starts its day.
       return nodes.filter(
         (n, i) =>
-          timed.includes(n) ||
+          timedSet.has(n) ||
           (n.type === 'paragraph' &&
-            timed.includes(nodes[i + 1]!) &&
+            timedSet.has(nodes[i + 1]!) &&
             dayMark(toString(n), 0, 'line') !== undefined),
       );
   }
