@@ -51,7 +51,10 @@ ROOT CAUSE
 An expired certificate on the payment gateway.
 `;
     expect(missing(text)).not.toContain('Timeline');
-    expect(missing(text.replace('TIMELINE (', 'TIMING NOTES ('))).toContain('Timeline');
+    // Under another label, two timed lines are not a timeline by their form alone (three are: see reading-fifth-set).
+    expect(
+      missing(text.replace('TIMELINE (', 'TIMING NOTES (').replace('  09:10  Machines back\n', '')),
+    ).toContain('Timeline');
   });
 });
 

@@ -91,9 +91,9 @@ const DUE_YEARLESS =
 const KIND = new RegExp(`(?:^|\\s)#(${ACTION_KINDS.join('|')})\\b`, 'i');
 const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
-/** Marks that say an item is done: ✅ ✔ ☑, "(done)", "[completed]", "Done:" before it, "— done", "— completed 13 January" or "— in place since 18 May" after it, ", done." or ". Done 12 Feb." ending it, "Status: done". */
+/** Marks that say an item is done: ✅ ✔ ☑, "(done)", "[completed]", "Done:" before it, "— done", "— completed 13 January" or "— in place since 18 May" after it, ", done." or ". Done 12 Feb." (". Implemented 22 May.", ". Closed.") ending it, "Status: done". */
 const DONE_MARK =
-  /(?:^|\s)(?:✅|✔️?|☑️?|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed|in place|live|rolled out|deployed)(?:\s+(?:on\s+|in\s+|since\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,./-]{1,25})?(?:\s*\([^()]{1,40}\))?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?)(?:\s+(?:on\s+)?(?=[^.]*\d)[\p{L}\p{N} ,/-]{1,20})?\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b|[.;!?]\s+(?:this|it)\s+(?:shipped|(?:was|has been)\s+(?:done|completed|shipped|deployed|fixed|rolled out)|is\s+(?:done|live|in place))\b[^.]{0,40}\.?\s*$/iu;
+  /(?:^|\s)(?:✅|✔️?|☑️?|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed|in place|live|rolled out|deployed)(?:\s+(?:on\s+|in\s+|since\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,./-]{1,25})?(?:\s*\([^()]{1,40}\))?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?|implemented|closed)(?:\s+(?:on\s+)?(?=[^.]*\d)[\p{L}\p{N} ,/-]{1,20})?\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b|[.;!?]\s+(?:this|it)\s+(?:shipped|(?:was|has been)\s+(?:done|completed|shipped|deployed|fixed|rolled out)|is\s+(?:done|live|in place))\b[^.]{0,40}\.?\s*$/iu;
 /** The same tokens, every occurrence: what the title leaves out (replace() starts each from the beginning). */
 const OWNERS = new RegExp(OWNER.source, 'gu');
 const DUES = new RegExp(DUE.source, 'gi');
@@ -379,9 +379,11 @@ export function groupState(label: string): GroupState {
 
 /** Whether an item's text is a label for the items nested under it ("Short-term:", "Completed") rather than an item. */
 export function isGroupLabel(body: string): boolean {
-  const b = body.trim();
+  // Without a note in brackets: "To do before the peak (owner, date)".
+  const b = body.replace(/\s*\([^()\n]{0,60}\)\s*:?\s*$/, '').trim();
   return (
     (/:$/.test(b) && b.split(/\s+/).length <= 6) ||
+    /^to[- ]?do\b.{0,40}$/i.test(b) ||
     /^(short|mid|medium|long)[- ]term\b|^(immediate|completed?|done|in progress|open|pending|planned|later|next)\b.{0,20}$/i.test(
       b,
     )

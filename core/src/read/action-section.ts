@@ -53,7 +53,7 @@ export function readActionNodes(children: readonly RootContent[], text: string):
   for (const node of children) {
     if (node.type === 'heading') group = groupState(toString(node));
     else if (node.type === 'paragraph' && NUMBERED_PARAGRAPH.test(toString(node)))
-      items.push(paragraphAction(node, text, group));
+      items.push(...paragraphActions(node, text, group));
     else if (node.type === 'paragraph' && isGroupLabel(toString(node)))
       group = groupState(toString(node));
     else if (node.type === 'list') visitList(node, group);
@@ -62,8 +62,53 @@ export function readActionNodes(children: readonly RootContent[], text: string):
   return items;
 }
 
-/** A paragraph numbered as a report numbers its points ("4.1 Convert the jobs to UTC. *Owner: …*"): an item without list markup. */
-const NUMBERED_PARAGRAPH = /^\d{1,2}(?:\.\d{1,2})+\.?\s+\S/;
+/**
+ * A paragraph numbered as a report numbers its points ("4.1 Convert the jobs to UTC. *Owner: …*",
+ * "a) Add value checks.", "(b) …", "R1. Replace the batteries."): an item without list markup.
+ */
+const NUMBERED_PARAGRAPH =
+  /^(?:\d{1,2}(?:\.\d{1,2})+\.?|[a-z]\)|\([a-z]\)|[A-Z]{1,3}\d{1,2}[.):])[ \t]+\S/;
+
+/** Whether a paragraph's text opens with a point's number (see NUMBERED_PARAGRAPH). */
+export function isNumberedParagraph(text: string): boolean {
+  return NUMBERED_PARAGRAPH.test(text);
+}
+
+/** The items of a numbered paragraph: one, or one per line that starts with a number of the same kind ("R1. …" "R2. …" in one block). */
+function paragraphActions(node: Paragraph, text: string, group: GroupState): ActionItem[] {
+  const plain = toString(node).split('\n');
+  const from = node.position?.start.offset ?? 0;
+  const source = text.slice(from, node.position?.end.offset ?? from).split(/\r?\n|\r/);
+  if (plain.filter((l) => NUMBERED_PARAGRAPH.test(l.trim())).length < 2) {
+    return [paragraphAction(node, text, group)];
+  }
+  // Where each line starts, when the parser's lines match the source's one to one.
+  const starts: number[] = [];
+  let at = from;
+  for (const raw of source) {
+    starts.push(at + (raw.length - raw.trimStart().length));
+    at +=
+      raw.length + (text[at + raw.length] === '\r' && text[at + raw.length + 1] === '\n' ? 2 : 1);
+  }
+  const items: ActionItem[] = [];
+  let chunk: string[] = [];
+  let chunkStart = from;
+  let chunkEnd = from;
+  const flush = () => {
+    const body = chunk.join(' ').replace(NUMBER_PREFIX, '').replace(/\s+/g, ' ').trim();
+    if (body) items.push(listAction(text, body, undefined, chunkStart, chunkEnd, { group }));
+    chunk = [];
+  };
+  plain.forEach((line, i) => {
+    const lineStart = plain.length === source.length ? starts[i]! : from;
+    if (NUMBERED_PARAGRAPH.test(line.trim()) && chunk.length) flush();
+    if (!chunk.length) chunkStart = lineStart;
+    chunk.push(line.trim());
+    chunkEnd = lineStart + line.trim().length;
+  });
+  flush();
+  return items;
+}
 
 function paragraphAction(node: Paragraph, text: string, group: GroupState): ActionItem {
   const start = node.position?.start.offset ?? 0;
@@ -81,7 +126,8 @@ function paragraphAction(node: Paragraph, text: string, group: GroupState): Acti
   return action;
 }
 
-const NUMBER_PREFIX = /^\d{1,2}(?:\.\d{1,2})+\.?\s+/;
+const NUMBER_PREFIX =
+  /^(?:\d{1,2}(?:\.\d{1,2})+\.?|[a-z]\)|\([a-z]\)|[A-Z]{1,3}\d{1,2}[.):])[ \t]+/;
 
 /** The text of an emphasis that ends a list item's first paragraph ("Add a dry run *Ana Lopes, 12 Sep*"). */
 function trailingEmphasis(item: ListItem): string | undefined {
@@ -118,7 +164,12 @@ export function readActionLines(
 }
 
 function readActionTable(table: Table, group: GroupState): ActionItem[] {
-  const header = table.children[0]?.children.map((c) => columnRole(toString(c))) ?? [];
+  const headerCells = table.children[0]?.children ?? [];
+  // A table without a header row (an empty one, see readWikiBlocks): its columns by what they hold.
+  const header =
+    headerCells.length && headerCells.every((c) => !toString(c).trim())
+      ? guessedRoles(table.children.slice(1).map((r) => r.children.map((c) => toString(c).trim())))
+      : headerCells.map((c) => columnRole(toString(c)));
   const col = (role: string) => header.indexOf(role as never);
   // Only a table whose header looks like an action table holds items: a table of figures
   // ("Measure | Value") under the action heading is not a list of things to do.
@@ -227,6 +278,34 @@ const KIND_WORDS: Readonly<Record<string, ActionKind>> = {
   mitigation: 'mitigate',
   mitigating: 'mitigate',
 };
+
+/** Tracker keys ("OPS-4472"), status words, and the widest column as the item; the other short text columns as the owner. */
+function guessedRoles(rows: readonly string[][]): ReturnType<typeof columnRole>[] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const roles: ReturnType<typeof columnRole>[] = [];
+  const all = (i: number, test: (c: string) => boolean) =>
+    rows.length > 0 && rows.every((r) => test(r[i] ?? ''));
+  const STATUS_WORD = /^(to ?do|open|in progress|blocked|backlog|won'?t do|cancell?ed)$/i;
+  let widest = -1;
+  let widestLength = 0;
+  for (let i = 0; i < width; i++) {
+    if (all(i, (c) => /^[A-Z][A-Z0-9]+-\d+$/.test(c))) roles.push('tracker');
+    else if (all(i, (c) => isDoneStatus(c) || STATUS_WORD.test(c))) roles.push('status');
+    else {
+      roles.push(undefined);
+      const length = rows.reduce((n, r) => n + (r[i]?.length ?? 0), 0);
+      if (length > widestLength) [widest, widestLength] = [i, length];
+    }
+  }
+  if (widest < 0) return roles.map(() => undefined);
+  roles[widest] = 'action';
+  for (let i = 0; i < width; i++)
+    if (roles[i] === undefined && all(i, (c) => c.split(/\s+/).length <= 4)) {
+      roles[i] = 'owner';
+      break;
+    }
+  return roles;
+}
 
 /** A status column whose cells hold the day the item was done. */
 const DONE_HEADER = /^\s*(?:done|completed?|closed|finished)(?: on| date)?\s*$/i;

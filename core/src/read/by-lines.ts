@@ -9,7 +9,7 @@ import { isPlainInline, scanBlocks, type ScannedHeading } from './line-scan';
 import { assembleModel, type ParseOptions, type Postmortem, type Section } from './model';
 import { buildSections } from './section-spans';
 import { hasLabelLine, hasTimedItemLine } from './labels';
-import { hasBoldStatusLines, isStatusHeading } from './status-posts';
+import { hasBoldStatusLines, hasStatusTimeHeadings, isStatusHeading } from './status-posts';
 import { joinTimelines, readTimelineLines, readTimelineNodes } from './timeline-section';
 import { parseTree, shiftPositions } from './tree';
 import { sectionsOfTree } from './whole';
@@ -33,6 +33,8 @@ export function readByLines(
   // So does a block over the parse budget, which the whole parse shows as written.
   if (text.includes(']:') || checkParsable(text) || budgetInline(text).refused.length > 0)
     return undefined;
+  // Wiki headings and pipe rows without a delimiter row are read from the tree (see readWikiBlocks).
+  if (/^(?:h[1-6]\.[ \t]|\|\|)/m.test(text)) return undefined;
   const scan = scanBlocks(text, lines);
   if (!scan) return undefined;
   const config = options.config ?? defaultConfig;
@@ -74,7 +76,8 @@ export function readByLines(
     (hasLabelLine(text, 'timeline', config) ||
       hasTimedItemLine(text) ||
       sections.filter((s) => isStatusHeading(s.heading)).length >= 2 ||
-      hasBoldStatusLines(text))
+      hasBoldStatusLines(text) ||
+      hasStatusTimeHeadings(text))
   )
     return undefined;
   if (!actionSections.length && hasLabelLine(text, 'action-items', config)) return undefined;

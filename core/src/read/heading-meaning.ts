@@ -21,7 +21,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'action-items',
     pattern:
-      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|countermeasures?|recommendations?|prevention|remedial|(open|agreed|outstanding|next|post-incident|recommended|improvement|remaining|proposed) actions|actions agreed|action tracker|commitments|capa|repair items|(new|more|additional|extra) safeguards|safeguards (added|to add|we('re| are)? adding)|hardening|mitigation plan|(long|short|medium)[- ]term (fixes|work|changes))\b|^(to do|measures)$|\b(stuff|things|work|items|what's left|left) to do$|^how (we('ll| will)|to) prevent\b|^(steps|changes) we('re| are) (taking|making)\b|^what we('ve| have)? done and (will|are going to) do\b|^(actions|tasks|fixes|changes|tickets)$|^what we('ve| have)? changed\b|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing|fixing|improving)|^what('s| is) next|^(going )?forward\b/,
+      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|sub-?tasks|countermeasures?|recommendations?|prevention|remedial|(open|agreed|outstanding|next|post-incident|recommended|improvement|remaining|proposed|management) actions|actions agreed|^actions (from|arising from|out of) (this|the|that)\b|action tracker|commitments|capa|repair items|(new|more|additional|extra) safeguards|safeguards (added|to add|we('re| are)? adding)|hardening|mitigation plan|(long|short|medium)[- ]term (fixes|work|changes))\b|^(to do|measures)$|\b(stuff|things|work|items|what's left|left) to do$|^how (we('ll| will)|to) prevent\b|^(steps|changes) we('re| are) (taking|making)\b|^what we('ve| have)? done and (will|are going to) do\b|^(actions|tasks|fixes|changes|tickets)$|^what we('ve| have)? changed\b|^how (are|will|do) we (prevent|stop|avoid)|\bpreventing (it|this|recurrence)|^what (are|will) we (doing|do|change)|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing|fixing|improving)|^what('s| is) next|^(going )?forward\b/,
   },
   {
     id: 'lessons-learned',
@@ -62,6 +62,8 @@ export function headingCore(text: string): string {
       .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
       .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, ' ')
       .replace(/^\s*(section\s+)?(\d+(\.\d+)*|[ivx]+|[a-z])[.):]\s+/i, '')
+      // Numbering set off by a dash: "6 — Changes".
+      .replace(/^\s*\d+(\.\d+)*\s+[-–—]\s+/u, '')
       .replace(/\s[-–—:|,]\s.*$/u, '')
       .replace(/\s+\d{1,4}([/.-]\d{1,4}){1,2}(\s*[-–—]\s*\d{1,4}([/.-]\d{1,4}){0,2})?\s*$/u, '')
       .replace(/[?!]+/g, ' '),

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { groupState, isGroupLabel } from '../actions';
 import type { Config } from '../config';
 import { dayMark, parseEntryTime } from '../timeline';
+import { isNumberedParagraph } from './action-section';
 import { headingIds } from './heading-meaning';
 
 /**
@@ -68,6 +69,20 @@ function underlinedLabel(nodes: readonly RootContent[], i: number): string | und
 }
 
 /**
+ * The label of a numbered upper-case section label in a plain-text report ("6. RECOMMENDATIONS"),
+ * which Markdown reads as a one-item ordered list: its text, or undefined.
+ */
+function numberedCapsLabel(node: RootContent): string | undefined {
+  if (node.type !== 'list' || !node.ordered || node.children.length !== 1) return undefined;
+  const item = node.children[0]!;
+  if (item.children.length !== 1 || item.children[0]!.type !== 'paragraph') return undefined;
+  const text = toString(item).trim();
+  return text.length <= 60 && !text.includes('\n') && labelText(text) !== undefined
+    ? text
+    : undefined;
+}
+
+/**
  * The nodes a label paragraph introduces for a section the document has no heading for: the lists
  * and tables right after each label (and, for a timeline, paragraphs of timed lines). Only the
  * whole-text reader looks for these; the line reader declines such documents (hasLabelLine).
@@ -84,37 +99,62 @@ export function labelledNodes(
     const mostlyTimed = (texts: string[]) =>
       texts.length >= 3 &&
       texts.filter((t) => parseEntryTime(t)?.text).length * 3 >= texts.length * 2;
+    // So is a code block or a paragraph most of whose lines do (a log pasted as it was, a plain-text report).
     const timed = nodes.filter(
       (n) =>
         (n.type === 'list' && mostlyTimed(n.children.map((i) => toString(i)))) ||
         (n.type === 'table' &&
-          mostlyTimed(n.children.slice(1).map((r) => toString(r.children[0] ?? r)))),
+          mostlyTimed(n.children.slice(1).map((r) => toString(r.children[0] ?? r)))) ||
+        ((n.type === 'code' || n.type === 'paragraph') && mostlyTimedLines(toString(n))),
     );
+    // A set: a chat export may have thousands of timed paragraphs.
+    const timedSet = new Set<RootContent>(timed);
+    // And a run of three or more paragraphs that each start with a time (a chat export, one message a paragraph).
+    const startsTimed = (n: RootContent | undefined) =>
+      n?.type === 'paragraph' && !!parseEntryTime(toString(n).trim())?.text.includes(':');
+    for (let i = 0; i < nodes.length; i++) {
+      let j = i;
+      while (startsTimed(nodes[j])) j++;
+      if (j - i >= 3) for (let k = i; k < j; k++) timedSet.add(nodes[k]!);
+      i = j;
+    }
     if (!nodes.some((n) => n.type === 'paragraph' && isLabelFor(paragraphLine(n), id, config)))
       // A date line right before such a list ("**Sunday, Oct 19**") starts its day.
       return nodes.filter(
         (n, i) =>
-          timed.includes(n) ||
+          timedSet.has(n) ||
           (n.type === 'paragraph' &&
-            timed.includes(nodes[i + 1]!) &&
+            timedSet.has(nodes[i + 1]!) &&
             dayMark(toString(n), 0, 'line') !== undefined),
       );
   }
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     const underlined = underlinedLabel(nodes, i);
+    const caps = underlined === undefined ? numberedCapsLabel(node) : undefined;
     if (underlined !== undefined) {
       if (!headingIds(underlined, config).includes(id)) continue;
       i++;
+    } else if (caps !== undefined) {
+      if (!headingIds(caps, config).includes(id)) continue;
     } else if (node.type !== 'paragraph' || !isLabelFor(paragraphLine(node), id, config)) continue;
-    while (i + 1 < nodes.length && ['list', 'table', 'paragraph'].includes(nodes[i + 1]!.type)) {
+    while (
+      i + 1 < nodes.length &&
+      ['list', 'table', 'paragraph', ...(id === 'timeline' ? ['code'] : [])].includes(
+        nodes[i + 1]!.type,
+      )
+    ) {
       const next = nodes[i + 1]!;
       if (underlinedLabel(nodes, i + 1) !== undefined) break;
       if (
         next.type === 'paragraph' &&
         (id !== 'timeline'
-          ? // A group label ("Short term:") between lists of items stays with them.
-            !(id === 'action-items' && isTermGroup(toString(next)))
+          ? // A group label ("Short term:") between lists of items stays with them, and so do
+            // points numbered without list markup ("a) …", "R1. …").
+            !(
+              id === 'action-items' &&
+              (isTermGroup(toString(next)) || isNumberedParagraph(toString(next)))
+            )
           : labelText(paragraphLine(next)) !== undefined &&
             dayMark(toString(next), 0, 'line') === undefined)
       )
@@ -126,13 +166,31 @@ export function labelledNodes(
   return found;
 }
 
+/**
+ * Whether most of a block's lines start with a time (three or more of them, two in three): a
+ * timeline pasted as a log or written as plain lines. Lines that continue an entry (indented, or
+ * not starting with a digit or a backtick) are left out of the count.
+ */
+function mostlyTimedLines(block: string): boolean {
+  const lines = block.split('\n').filter((l) => /^\s*[\d`*]/.test(l));
+  if (lines.length < 3) return false;
+  let timed = 0;
+  for (const l of lines) if (parseEntryTime(l.trim())?.text.includes(':')) timed++;
+  return timed >= 3 && timed * 3 >= lines.length * 2;
+}
+
 /** Whether any line of a text could be a label for this section: the line reader then leaves the text to the whole parse. */
 export function hasLabelLine(text: string, id: string, config: Config): boolean {
   const lines = text.split(/\r?\n|\r/);
   for (const [i, line] of lines.entries()) {
     if (line.length <= 90 && isLabelFor(line, id, config)) return true;
     const numbered = /^\s*\d{1,9}[.)]\s+(\S.*?)\s*$/.exec(line);
-    if (numbered && /^\s*(?:-{3,}|={3,})\s*$/.test(lines[i + 1] ?? '')) {
+    // Underlined ("2. Impact" over dashes), or in capitals ("6. RECOMMENDATIONS").
+    if (
+      numbered &&
+      (/^\s*(?:-{3,}|={3,})\s*$/.test(lines[i + 1] ?? '') ||
+        (numbered[1]!.length <= 60 && /^[\p{Lu}\p{N} &/'’()-]+$/u.test(numbered[1]!)))
+    ) {
       if (headingIds(numbered[1]!, config).includes(id)) return true;
     }
   }
@@ -143,6 +201,10 @@ export function hasLabelLine(text: string, id: string, config: Config): boolean 
 export function hasTimedItemLine(text: string): boolean {
   for (const m of text.matchAll(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/gm))
     if (parseEntryTime(m[1]!)?.text) return true;
+  // A line of a code block or paragraph that starts with a time (see mostlyTimedLines); the
+  // first character is checked before the time is parsed.
+  for (const m of text.matchAll(/^[ \t]*([\d`][^\r\n]*)$/gm))
+    if (parseEntryTime(m[1]!)?.text.includes(':')) return true;
   // A table row whose first cell starts with a time (see labelledNodes).
   for (const m of text.matchAll(/^[ \t]*\|?([^|\r\n]*)\|/gm))
     if (parseEntryTime(m[1]!.trim())?.text) return true;

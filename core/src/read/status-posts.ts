@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { timelineEntry, type TimelineEntry } from '../timeline';
+import { parseEntryTime, timelineEntry, type TimelineEntry } from '../timeline';
 import type { TimelineRead } from './timeline-section';
 
 /** The headings of a status page's update posts. */
@@ -9,9 +9,20 @@ const STATUS =
 /** The line that dates a post: "Posted Nov 04, 2025 - 17:24 UTC". */
 const POSTED = /^(?:posted|updated)\s*(?:on|at)?\s*:?\s+(\S.*)$/i;
 
-/** Whether a heading is a status page's post status ("Investigating", "Resolved"). */
+/** A status heading that carries its posting time: "Resolved — Dec 7, 03:12 UTC". */
+const STATUS_AT =
+  /^(investigating|identified|update|updated|monitoring|resolved|completed|scheduled|in progress|verifying)\s*[-–—|:]\s*(\S.*)$/iu;
+
+/** The time a status heading carries ("Resolved — Dec 7, 03:12 UTC"), or undefined. */
+function headingTime(text: string): string | undefined {
+  const m = STATUS_AT.exec(text.replace(/[*_]/g, '').trim());
+  return m && parseEntryTime(m[2]!)?.text.includes(':') ? m[2] : undefined;
+}
+
+/** Whether a heading is a status page's post status ("Investigating", "Resolved", "Resolved — Dec 7, 03:12 UTC"). */
 export function isStatusHeading(text: string): boolean {
-  return STATUS.test(text.replace(/[*_]/g, '').trim());
+  const plain = text.replace(/[*_]/g, '').trim();
+  return STATUS.test(plain) || headingTime(plain) !== undefined;
 }
 
 /**
@@ -32,7 +43,7 @@ export function statusPostTimeline(
   if (posts.length < 2) return undefined;
   const entries: TimelineEntry[] = [];
   for (const post of posts) {
-    let when: string | undefined;
+    let when = headingTime(post.heading);
     let first: string | undefined;
     for (const node of post.children) {
       if (node.type !== 'paragraph') continue;
@@ -102,4 +113,38 @@ export function statusPostParagraphs(nodes: readonly RootContent[]): TimelineRea
     if (entry.time) entries.push(entry);
   });
   return entries.length >= 2 ? { entries, days: [] } : undefined;
+}
+
+/**
+ * A status page's update posts whose headings carry the posting time ("### Resolved — Dec 7, 03:12
+ * UTC"), at any heading level and whether or not the headings are sections: each post is an entry
+ * at that time, with the first line of the paragraph under it. Undefined without two such posts.
+ */
+export function statusHeadingPosts(nodes: readonly RootContent[]): TimelineRead | undefined {
+  const entries: TimelineEntry[] = [];
+  nodes.forEach((node, i) => {
+    if (node.type !== 'heading') return;
+    const heading = toString(node).trim();
+    const when = headingTime(heading);
+    if (when === undefined) return;
+    const next = nodes[i + 1];
+    const said = next?.type === 'paragraph' ? toString(next).trim().split('\n')[0]! : '';
+    const status = STATUS_AT.exec(heading.replace(/[*_]/g, '').trim())![1]!;
+    const entry = timelineEntry(
+      `${status} — ${said}`.replace(/\s+—\s*$/u, ''),
+      node.position?.start.offset ?? 0,
+      node.position?.end.offset ?? 0,
+      when,
+    );
+    if (entry.time) entries.push(entry);
+  });
+  return entries.length >= 2 ? { entries, days: [] } : undefined;
+}
+
+/** Whether a text has two or more headings that are status posts with their time (see statusHeadingPosts). */
+export function hasStatusTimeHeadings(text: string): boolean {
+  let n = 0;
+  for (const m of text.matchAll(/^[ \t]{0,3}#{1,6}[ \t]+(\S[^\r\n]*)$/gm))
+    if (headingTime(m[1]!.replace(/[ \t]+#+[ \t]*$/, '')) !== undefined && ++n >= 2) return true;
+  return false;
 }

@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Paragraph, Root, RootContent, TableCell, TableRow } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -26,6 +26,8 @@ export function parseTree(text: string): { tree: Root; refusal?: Notice } {
     // A section parsed alone drops its root, so the whole parse drops the mark too.
     delete (tree as { checked?: unknown }).checked;
     restoreRefused(tree, text, budget.refused);
+    // Blocks refused by the budget stay as written (see budget.ts).
+    if (!budget.refused.length) readWikiBlocks(tree, text);
     return { tree };
   } catch (e) {
     // A stack overflow on nesting the guard did not foresee; never let it reach the caller.
@@ -130,4 +132,99 @@ export function restoreRefused(
       node.value = original.slice(s, e);
     if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
   }
+}
+
+/** A Jira/Confluence wiki heading alone in its paragraph: "h2. Timeline". */
+const WIKI_HEADING = /^h([1-6])\.[ \t]+(\S[^\n]*)$/;
+
+/**
+ * Jira/Confluence wiki markup that Markdown reads as paragraphs, read as what it is: a paragraph
+ * that is only "h2. Timeline" is a heading, and a paragraph whose every line is a pipe row
+ * ("|| When || What ||" over "| 10:02 | paged |", or rows without a header) is a table (a
+ * table without a header row gets an empty one). Each paragraph is read alone, so the line
+ * reader, the whole parse and the incremental parse agree.
+ */
+function readWikiBlocks(tree: Root, text: string): void {
+  tree.children = tree.children.map((node) => {
+    if (node.type !== 'paragraph') return node;
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from === undefined || to === undefined) return node;
+    const raw = text.slice(from, to);
+    const first = raw.charCodeAt(0);
+    if (first === 104 /* h */) {
+      const m = WIKI_HEADING.exec(raw);
+      if (!m) return node;
+      const at = from + raw.indexOf(m[2]!);
+      return {
+        type: 'heading',
+        depth: m[1]!.charCodeAt(0) - 48,
+        children: [
+          {
+            type: 'text',
+            value: m[2]!.trim(),
+            position: { start: offsetPoint(node, raw, at - from), end: node.position!.end },
+          },
+        ],
+        position: node.position,
+      } as RootContent;
+    }
+    if (first === 124 /* | */) return wikiTable(node, raw, from) ?? node;
+    return node;
+  });
+}
+
+/** A point inside a one-line node, by its offset from the node's start. */
+function offsetPoint(node: Paragraph, _raw: string, delta: number) {
+  const start = node.position!.start;
+  return { line: start.line, column: start.column + delta, offset: (start.offset ?? 0) + delta };
+}
+
+/** A paragraph of pipe rows as a table, or undefined when a line is not a row. */
+function wikiTable(node: Paragraph, raw: string, from: number): RootContent | undefined {
+  const lines = raw.split('\n');
+  if (lines.length < 2 || !lines.every((l) => /^\|.*\|\s*$/.test(l))) return undefined;
+  const header = lines[0]!.startsWith('||');
+  const rows: TableRow[] = [];
+  let at = from;
+  lines.forEach((line, i) => {
+    const lineNo = node.position!.start.line + i;
+    const sep = i === 0 && header ? '||' : '|';
+    const cells: TableCell[] = [];
+    let pos = line.indexOf(sep) + sep.length;
+    for (;;) {
+      const next = line.indexOf(sep, pos);
+      if (next < 0) break;
+      const cellRaw = line.slice(pos, next);
+      const lead = cellRaw.length - cellRaw.trimStart().length;
+      const value = cellRaw.trim();
+      const s = at + pos + lead;
+      const point = (o: number) => ({ line: lineNo, column: o - at + 1, offset: o });
+      cells.push({
+        type: 'tableCell',
+        children: value
+          ? [{ type: 'text', value, position: { start: point(s), end: point(s + value.length) } }]
+          : [],
+        position: { start: point(at + pos), end: point(at + next) },
+      });
+      pos = next + sep.length;
+    }
+    rows.push({
+      type: 'tableRow',
+      children: cells,
+      position: {
+        start: { line: lineNo, column: 1, offset: at },
+        end: { line: lineNo, column: line.length + 1, offset: at + line.length },
+      },
+    });
+    at += line.length + 1;
+  });
+  if (!header) {
+    const empty: TableRow = {
+      type: 'tableRow',
+      children: rows[0]!.children.map(() => ({ type: 'tableCell', children: [] })),
+    };
+    rows.unshift(empty);
+  }
+  return { type: 'table', align: [], children: rows, position: node.position } as RootContent;
 }

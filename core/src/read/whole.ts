@@ -9,7 +9,7 @@ import { assembleModel, type ParseOptions, type Postmortem, type Section } from 
 import { readActionNodes } from './action-section';
 import { buildSections, type HeadingRef } from './section-spans';
 import { labelledNodes } from './labels';
-import { statusPostParagraphs, statusPostTimeline } from './status-posts';
+import { statusHeadingPosts, statusPostParagraphs, statusPostTimeline } from './status-posts';
 import { joinTimelines, readTimelineNodes, type TimelineItemCache } from './timeline-section';
 import { parseTree } from './tree';
 
@@ -47,7 +47,9 @@ export function modelFromTree(
   // as sections or as paragraphs opened by the status in bold.
   const posts =
     timelineNodes && timelineNodes.length === 0
-      ? (statusPostTimeline(sections) ?? statusPostParagraphs(tree.children))
+      ? (statusPostTimeline(sections) ??
+        statusPostParagraphs(tree.children) ??
+        statusHeadingPosts(tree.children))
       : undefined;
   return assembleModel(
     {
