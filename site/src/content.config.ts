@@ -3,7 +3,8 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLibrary, type Library } from './lib/library';
+import { loadLibrary, type Library, type SiteEntry } from './lib/library';
+import { writePageData, type PageDataFile } from './lib/page-files';
 import { entrySchema } from './lib/schema';
 import { writeSearchIndex, type SearchIndexFiles } from './lib/search-files';
 import { repoRoot as root, siteWorkspace } from './lib/workspace';
@@ -38,6 +39,15 @@ function getSearchIndex(cacheDir: URL): Promise<SearchIndexFiles> {
   return searchIndex;
 }
 
+/** Where the postmortems loader wrote the page data: settled by its first sync. */
+let pageDataWritten!: (where: PageDataFile) => void;
+let pageDataFailed!: (error: unknown) => void;
+const pageData = new Promise<PageDataFile>((resolve, reject) => {
+  pageDataWritten = resolve;
+  pageDataFailed = reject;
+});
+pageData.catch(() => {}); // the postmortems loader reports the error itself
+
 /** Loads postmortems through the core, so the site, the CLI and the editor never disagree. */
 function postmortemLoader(): Loader {
   return {
@@ -68,18 +78,31 @@ function postmortemLoader(): Loader {
             `Published ${incomplete.length} postmortem(s) marked incomplete because of lint errors: ${incomplete.map((e) => e.file).join(', ')}`,
           );
         store.clear();
+        const pages: Record<string, unknown>[] = [];
         for (const { search: _search, ...entry } of lib.entries) {
-          // The search document is in the search index already (getSearchIndex), not in the store.
+          // The search document is in the search index already (getSearchIndex); the page data,
+          // validated by the collection's schema, goes to the page data file (writePageData), and
+          // the store keeps each postmortem's address.
           const data = await parseData({
             id: entry.slug,
             data: entry as unknown as Record<string, unknown>,
             filePath: entry.file,
           });
-          store.set({ id: entry.slug, data, filePath: entry.file });
+          pages.push(data);
+          store.set({ id: entry.slug, data: { slug: entry.slug }, filePath: entry.file });
         }
+        pageDataWritten(
+          writePageData(
+            pages as unknown as SiteEntry[],
+            fileURLToPath(new URL('hindsight-pages/', astro.cacheDir)),
+          ),
+        );
         logger.info(`Loaded ${lib.entries.length} postmortems`);
       };
-      await sync();
+      await sync().catch((error: unknown) => {
+        pageDataFailed(error);
+        throw error;
+      });
       // A build reads the library once: the store has the entries now, so let them go (what
       // the rejected collection reads stays).
       if (!watcher) library = library?.then((lib) => ({ ...lib, entries: [] }));
@@ -124,6 +147,18 @@ function searchLoader(): Loader {
   };
 }
 
+/** Where the page data of every postmortem was written (one entry, `library`). */
+function pagesLoader(): Loader {
+  return {
+    name: 'hindsight-pages',
+    async load({ store }) {
+      const where = await pageData;
+      store.clear();
+      store.set({ id: 'library', data: { ...where } });
+    },
+  };
+}
+
 const postmortems = defineCollection({
   loader: postmortemLoader(),
   schema: entrySchema(config),
@@ -141,4 +176,9 @@ const search = defineCollection({
   schema: z.object({ dir: z.string(), shards: z.number(), chunks: z.number() }),
 });
 
-export const collections = { postmortems, rejected, search };
+const pages = defineCollection({
+  loader: pagesLoader(),
+  schema: z.object({ file: z.string() }),
+});
+
+export const collections = { postmortems, rejected, search, pages };

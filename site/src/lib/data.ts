@@ -1,7 +1,8 @@
-import { getCollection } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
 import { todayIso, type Config } from '@hindsight/core';
 import { librarySlugs, nameKey } from './derive';
 import type { SiteEntry } from './library';
+import { readPageData } from './page-files';
 import { relatedLibrary, type RelatedLink } from './related';
 import { siteWorkspace } from './workspace';
 
@@ -19,10 +20,12 @@ let cached: Promise<SiteEntry[]> | undefined;
  */
 export function allEntries(): Promise<SiteEntry[]> {
   const load = async () => {
-    const list = await getCollection('postmortems');
-    return list
-      .map((e) => e.data as unknown as SiteEntry)
-      .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+    // The page data the content loader validated and wrote (page-files.ts), read once.
+    const where = await getEntry('pages', 'library');
+    if (!where) throw new Error('The page data was not written: the content loader did not run.');
+    return readPageData(where.data).sort(
+      (a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title),
+    );
   };
   if (import.meta.env.DEV) return load();
   return (cached ??= load());

@@ -70,91 +70,121 @@ export function relatedLibrary(
   ]);
   const services = entries.map((e) => [...new Set(e.meta.services)]);
   const tags = entries.map((e) => [...new Set(e.meta.tags)].filter(telling));
-  const byKey = new Map<string, number[]>();
-  const add = (key: string, i: number) => {
-    const list = byKey.get(key);
-    if (list) list.push(i);
-    else byKey.set(key, [i]);
+  // Keys are numbered; each carries its members and, for a word, each member's weight of it.
+  const keyIds = new Map<string, number>();
+  const members: number[][] = [];
+  const memberWeights: number[][] = [];
+  const add = (key: string, i: number, w = 0) => {
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      keyIds.set(key, (id = members.length));
+      members.push([]);
+      memberWeights.push([]);
+    }
+    members[id]!.push(i);
+    memberWeights[id]!.push(w);
+    return id;
   };
+  /** Per entry: the keys it bumps with their weights, in the order they are summed. */
+  const bumps: { id: number; weight: number }[][] = [];
+  /** Per entry: the words it shares similarity by (their postings short enough), with its weight. */
+  const words: { id: number; w: number }[][] = [];
   entries.forEach((e, i) => {
-    if (e.meta.root_cause) add(`r:${e.meta.root_cause}`, i);
-    for (const c of causes[i]!) add(`c:${c}`, i);
-    for (const sv of services[i]!) add(`s:${sv}`, i);
-    for (const t of tags[i]!) add(`t:${t}`, i);
-    for (const t of vectors[i]!.keys()) add(`w:${t}`, i);
+    const own: { id: number; weight: number }[] = [];
+    if (e.meta.root_cause) own.push({ id: add(`r:${e.meta.root_cause}`, i), weight: 3 }); // plus 1 from the shared cause below
+    for (const c of causes[i]!) own.push({ id: add(`c:${c}`, i), weight: 1 });
+    for (const sv of services[i]!) own.push({ id: add(`s:${sv}`, i), weight: 2 });
+    for (const t of tags[i]!) own.push({ id: add(`t:${t}`, i), weight: 1 });
+    bumps.push(own);
+    words.push([...vectors[i]!].map(([t, w]) => ({ id: add(`w:${t}`, i, w), w })));
   });
+  const lists = members.map((m) => Int32Array.from(m));
+  const listWeights = memberWeights.map((m) => Float64Array.from(m));
 
   // Scores accumulated key by key into arrays reused for every entry: the cost is the number of
   // shared keys, with no per-pair allocation. Each entry keeps its best CANDIDATES partners.
   const score = new Float64Array(n);
   const similarity = new Float64Array(n);
+  /** a + 1 for the partners of entry a met so far (each is listed once in `touched`). */
+  const seen = new Int32Array(n);
   const touched: number[] = [];
-  const pairs: { a: number; b: number; score: number }[] = [];
-  const best: { a: number; b: number; score: number }[] = [];
+  /** A pair of postmortems (a < b), its score and the rank of its newer date (set before sorting). */
+  type Pair = { a: number; b: number; score: number; newest: number };
+  const pairs: Pair[] = [];
+  const best: Pair[] = [];
   /** Whether a pair comes before another in a postmortem's list: higher score, then lower indexes. */
-  const before = (
-    score: number,
-    a: number,
-    b: number,
-    other: { a: number; b: number; score: number },
-  ) =>
+  const before = (score: number, a: number, b: number, other: Pair) =>
     score > other.score ||
     (score === other.score && (a < other.a || (a === other.a && b < other.b)));
-  const touch = (b: number) => {
-    if (score[b] === 0 && similarity[b] === 0) touched.push(b);
-  };
   for (let a = 0; a < n; a++) {
-    const ea = entries[a]!;
-    const bump = (key: string, weight: number) => {
-      for (const b of byKey.get(key) ?? []) {
+    const mark = a + 1;
+    for (const { id, weight } of bumps[a]!) {
+      const list = lists[id]!;
+      for (let k = 0; k < list.length; k++) {
+        const b = list[k]!;
         if (b === a) continue;
-        touch(b);
+        if (seen[b] !== mark) {
+          seen[b] = mark;
+          touched.push(b);
+        }
         score[b]! += weight;
       }
-    };
-    if (ea.meta.root_cause) bump(`r:${ea.meta.root_cause}`, 3); // plus 1 from the shared cause below
-    for (const c of causes[a]!) bump(`c:${c}`, 1);
-    for (const sv of services[a]!) bump(`s:${sv}`, 2);
-    for (const t of tags[a]!) bump(`t:${t}`, 1);
-    for (const [t, w] of vectors[a]!) {
-      const members = byKey.get(`w:${t}`)!;
-      if (members.length > MAX_WORD_POSTINGS) continue;
-      for (const b of members) {
+    }
+    for (const { id, w } of words[a]!) {
+      const list = lists[id]!;
+      if (list.length > MAX_WORD_POSTINGS) continue;
+      const weights = listWeights[id]!;
+      for (let k = 0; k < list.length; k++) {
+        const b = list[k]!;
         if (b === a) continue;
-        touch(b);
-        similarity[b]! += w * vectors[b]!.get(t)!;
+        if (seen[b] !== mark) {
+          seen[b] = mark;
+          touched.push(b);
+        }
+        similarity[b]! += w * weights[k]!;
       }
     }
     // The best CANDIDATES partners, kept in order while scanning (score, then the pair's indexes):
-    // sorting every partner to keep twenty made this quadratic part several times slower.
+    // sorting every partner to keep twenty made this quadratic part several times slower. The kept
+    // set does not depend on the order partners are met in (no two partners of one postmortem tie).
     let kept = 0;
     for (const b of touched) {
       const total = score[b]! + (similarity[b]! >= MIN_SIMILARITY ? 3 * similarity[b]! : 0);
       score[b] = 0;
       similarity[b] = 0;
       if (total <= 0) continue;
+      // Well below the last of a full list: it cannot enter (its rounded score is lower).
+      if (kept === CANDIDATES && total < best[CANDIDATES - 1]!.score - 0.01) continue;
       const rounded = Math.round(total * 1000) / 1000;
-      const lo = Math.min(a, b);
-      const hi = Math.max(a, b);
-      // Where this partner goes among the kept ones (no two partners of one postmortem tie: b differs).
+      const lo = a < b ? a : b;
+      const hi = a < b ? b : a;
+      // Where this partner goes among the kept ones.
       let at = kept;
       while (at > 0 && before(rounded, lo, hi, best[at - 1]!)) at--;
       if (at >= CANDIDATES) continue;
-      if (kept < CANDIDATES) best[kept++] = { a: 0, b: 0, score: 0 };
+      if (kept < CANDIDATES) best[kept++] = { a: 0, b: 0, score: 0, newest: 0 };
       for (let j = kept - 1; j > at; j--) best[j] = best[j - 1]!;
-      best[at] = { a: lo, b: hi, score: rounded };
+      best[at] = { a: lo, b: hi, score: rounded, newest: 0 };
     }
     touched.length = 0;
     for (let j = 0; j < kept; j++) pairs.push(best[j]!);
   }
-  const newest = (p: { a: number; b: number }) => {
+  // Pairs best first, then the newer of the two incidents first (dates in localeCompare's order,
+  // ranked once instead of compared in every comparison), then by index.
+  const dates = [...new Set(entries.map((e) => e.date))].sort((x, y) => x.localeCompare(y));
+  const dateRank = new Map<string, number>();
+  dates.forEach((d, i) =>
+    dateRank.set(
+      d,
+      i > 0 && d.localeCompare(dates[i - 1]!) === 0 ? dateRank.get(dates[i - 1]!)! : i,
+    ),
+  );
+  for (const p of pairs) {
     const da = entries[p.a]!.date;
     const db = entries[p.b]!.date;
-    return da > db ? da : db;
-  };
-  pairs.sort(
-    (x, y) => y.score - x.score || newest(y).localeCompare(newest(x)) || x.a - y.a || x.b - y.b,
-  );
+    p.newest = dateRank.get(da > db ? da : db)!;
+  }
+  pairs.sort((x, y) => y.score - x.score || y.newest - x.newest || x.a - y.a || x.b - y.b);
 
   const out = new Map<string, RelatedLink[]>(entries.map((e) => [e.slug, []]));
   const linked = new Set<number>();
