@@ -59,6 +59,27 @@ export const CONFIG_CHANGE: readonly LexiconPhrase[] = [
   },
   { re: 'default (?:value|setting)', weight: 1 },
   { re: 'config(?:uration)?', weight: 1 },
+  // How other teams narrate a configuration change: "the filter update", "pushed a config".
+  {
+    re: '(?:filter|policy|rule ?set|blocklist|allowlist|block list|allow list|category list|acl|iam) (?:update|change|push)(?:s|d)?',
+    weight: 3,
+  },
+  {
+    re: '(?:pushed|rolled out|applied|shipped) (?:a|an|the) (?:new |bad |broken |faulty |updated )?(?:config(?:uration)?|settings?|policy|rule ?set|filter(?: list)?|flag)(?: change| update)?',
+    weight: 3,
+  },
+  {
+    re: 'config(?:uration)? (?:was|had been) (?:changed|pushed|updated|applied|edited)',
+    weight: 3,
+  },
+  {
+    re: '(?:policy|permission|role|grant)s? (?:was|were|had been) (?:changed|narrowed|removed|tightened|edited)',
+    weight: 2.5,
+  },
+  {
+    re: 'flag (?:was|had been) (?:turned on|turned off|switched on|enabled|disabled)',
+    weight: 2.5,
+  },
 ];
 
 export const CODE_DEFECT: readonly LexiconPhrase[] = [
@@ -108,6 +129,7 @@ export const CODE_DEFECT: readonly LexiconPhrase[] = [
   },
   { re: 'hard-?coded', weight: 1.5 },
   { re: 'wrong (?:index|variable|comparison|operator)', weight: 2.5 },
+  { re: 'refactor(?:ing|ed|s)?', weight: 2 },
 ];
 
 export const DEPLOY: readonly LexiconPhrase[] = [
@@ -127,6 +149,10 @@ export const DEPLOY: readonly LexiconPhrase[] = [
   { re: 'version \\d+(?:\\.\\d+)+', weight: 1 },
   { re: 'rolled back|rollback|roll back', weight: 0.8 },
   { re: 'shipped', weight: 1.5 },
+  {
+    re: '(?:rollout|release|upgrade|deploy(?:ment)?|promotion) (?:process|pipeline|procedure|tooling)',
+    weight: 3,
+  },
 ];
 
 export const MANUAL_OPERATION: readonly LexiconPhrase[] = [
@@ -162,4 +188,18 @@ export const MANUAL_OPERATION: readonly LexiconPhrase[] = [
     weight: 3.5,
   },
   { re: 'cleanup|clean-up', weight: 1 },
+  // How other teams narrate a manual step: "runbook step", "ran the script against production".
+  {
+    re: 'runbook step|step \\d+ of the runbook|(?:skipped|missed) (?:a |the )?(?:step|check)',
+    weight: 2.5,
+  },
+  {
+    re: '(?:ran|run|executed|applied) (?:the |a |an )?(?:\\w+ )?(?:script|command|query|playbook|migration|job) (?:against|on|in) (?:the )?(?:production|prod|live)',
+    weight: 3.5,
+  },
+  {
+    re: '(?:against|on) the wrong (?:\\w+ )?(?:host|cluster|bucket|database|environment|account|region)',
+    weight: 3,
+  },
+  { re: '(?:engineer|operator|administrator|technician)s? (?:error|mistake)', weight: 3 },
 ];

@@ -31,6 +31,19 @@ export const DEPENDENCY: readonly LexiconPhrase[] = [
   },
   { re: 'deprecat\\w*|breaking change|api change', weight: 2 },
   { re: 'saas|partner (?:api|service)', weight: 1.5 },
+  // "the vendor's API", "upstream schema change": a change made by someone outside the team.
+  {
+    re: "(?:vendor|provider|supplier|partner)(?:'s|s')? (?:api|service|system|platform|feed|update|change|release|maintenance|outage|side)",
+    weight: 3.5,
+  },
+  {
+    re: 'upstream (?:dependency|schema|api|format|contract|feed|team|provider|vendor|source)(?: change)?s?',
+    weight: 3,
+  },
+  {
+    re: '(?:changed|broke|modified) (?:the )?(?:schema|format|contract) without (?:notice|warning|telling)',
+    weight: 3,
+  },
 ];
 
 export const DATA: readonly LexiconPhrase[] = [
@@ -106,4 +119,15 @@ export const SECURITY: readonly LexiconPhrase[] = [
   { re: 'secrets?|api keys?|access keys?', weight: 1.5 },
   { re: 'breach|intrusion|exfiltrat\\w*', weight: 3 },
   { re: 'security', weight: 1.5 },
+  // "key was committed", "token pushed to a public repository".
+  {
+    re: '(?:keys?|tokens?|secrets?|credentials?|passwords?) (?:was|were|had been|got) (?:committed|pushed|published|exposed|leaked|posted)',
+    weight: 3.5,
+  },
+  {
+    re: 'committed (?:a |an |the )?(?:\\w+ )?(?:key|token|secret|credential|password)s?',
+    weight: 3.5,
+  },
+  { re: 'public (?:repo(?:sitory)?|gist|bucket)', weight: 2 },
+  { re: 'secret[- ]scanning|(?:deploy|ssh|private|signing) keys?', weight: 2.5 },
 ];

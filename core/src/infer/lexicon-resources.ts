@@ -64,6 +64,12 @@ export const CAPACITY: readonly LexiconPhrase[] = [
   },
   { re: '(?:tripled|doubled|quadrupled|grew (?:\\w+ )?(?:fold|times))|growth rate', weight: 2 },
   { re: 'cpu (?:busy|bound|saturated|pegged)|kept the cpu busy', weight: 2.5 },
+  { re: 'compet(?:ed|ing) for|resource contention|starv(?:ed|ation)', weight: 2 },
+  // "quota exceeded", "hit the rate limit".
+  {
+    re: '(?:quota|limit|allowance)s? (?:was |were |had been )?(?:exceeded|exhausted|reached|hit|used up)|(?:exceeded|exhausted|used up) (?:the |its |our |their )?(?:\\w+ )?(?:quota|allowance)s?',
+    weight: 3.5,
+  },
 ];
 
 export const CASCADING_FAILURE: readonly LexiconPhrase[] = [
@@ -90,6 +96,11 @@ export const CASCADING_FAILURE: readonly LexiconPhrase[] = [
   },
   { re: 'backed up|(?:threads|requests|callers) (?:waited|queued|piled)', weight: 2 },
   { re: '(?:began|started) to fail in the same way|fail(?:ed)? in the same way', weight: 3 },
+  // "retries amplified the load".
+  {
+    re: 'retr(?:y|ies) (?:amplified|multiplied|doubled|tripled)|amplified (?:the )?(?:load|traffic)',
+    weight: 3.5,
+  },
 ];
 
 export const HARDWARE: readonly LexiconPhrase[] = [
@@ -105,7 +116,10 @@ export const HARDWARE: readonly LexiconPhrase[] = [
     weight: 3,
   },
   { re: 'raid', weight: 2.5 },
-  { re: '(?:raid|disk|storage) controllers?', weight: 3 },
+  {
+    re: '(?:raid|disk|storage|san|array) controllers?|san (?:array|fabric|switch)|storage array',
+    weight: 3.5,
+  },
   { re: 'firmware', weight: 2 },
   {
     re: '(?:failing|degrading|degraded|faulty|bad|dying|broken|failed) (?:nvme |ssd |hdd |disk |hard |storage )?(?:drive|disk|ssd|nvme|hardware|host|server|psu)s?',
