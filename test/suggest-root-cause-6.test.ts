@@ -87,6 +87,28 @@ describe('cause phrases as other teams narrate them', () => {
     expect(s.id).toBe('capacity');
   });
 
+  it('reads a category the writers filed the incident under, across a line break', () => {
+    const s = suggest(
+      '# Empty columns in the warehouse\n\n## Root cause\n\nThe feed we load changed shape overnight. We filed it as a\ndependency problem, not a data one.\n',
+    );
+    expect(s.id).toBe('dependency');
+    expect(s.explanation).toContain("'dependency'");
+  });
+
+  it('counts "ran out of room" and a used-up connection limit for capacity', () => {
+    const s = suggest(
+      '# Sign-in slow\n\n## Why it happened\n\nThe sign-in step ran out of room: its connection limit was used up by the evening rush.\n',
+    );
+    expect(s.id).toBe('capacity');
+  });
+
+  it('does not count what people did to respond as the cause', () => {
+    const s = suggest(
+      "# Check-in down\n\n## Overview\n\nCheck-in failed for two hours because the provider's API timed out. Staff moved to manual check-in with printed lists, and manually re-keyed the bookings afterwards.\n",
+    );
+    expect(s.id).toBe('dependency');
+  });
+
   it('still answers unknown when nothing names a cause', () => {
     const s = suggest(
       '# Slow pages\n\n## Summary\n\nSome pages were slow on Tuesday afternoon. We are still looking into it.\n',

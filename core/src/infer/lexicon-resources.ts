@@ -3,6 +3,15 @@ import type { LexiconPhrase } from './lexicon-phrase';
 // Root-cause phrases (see lexicon.ts) for what a system runs on: capacity, cascading failure, hardware, network.
 
 export const CAPACITY: readonly LexiconPhrase[] = [
+  {
+    re: 'ran out of room|(?:share|allocation|pool|budget|allowance) (?:was|were|had been) used up|connection limits?',
+    weight: 3,
+  },
+  // "quota exceeded", "hit the rate limit".
+  {
+    re: '(?:quota|limit|allowance)s? (?:was |were |had been )?(?:exceeded|exhausted|reached|hit|used up)|(?:exceeded|exhausted|used up) (?:the |its |our |their )?(?:\\w+ )?(?:quota|allowance)s?',
+    weight: 3.5,
+  },
   { re: 'capacity', weight: 2.5 },
   {
     re: 'ran out of (?:disk|memory|space|connections|inodes|file descriptors|threads|workers|ips?|ip addresses|quota|headroom)',
@@ -65,14 +74,14 @@ export const CAPACITY: readonly LexiconPhrase[] = [
   { re: '(?:tripled|doubled|quadrupled|grew (?:\\w+ )?(?:fold|times))|growth rate', weight: 2 },
   { re: 'cpu (?:busy|bound|saturated|pegged)|kept the cpu busy', weight: 2.5 },
   { re: 'compet(?:ed|ing) for|resource contention|starv(?:ed|ation)', weight: 2 },
-  // "quota exceeded", "hit the rate limit".
-  {
-    re: '(?:quota|limit|allowance)s? (?:was |were |had been )?(?:exceeded|exhausted|reached|hit|used up)|(?:exceeded|exhausted|used up) (?:the |its |our |their )?(?:\\w+ )?(?:quota|allowance)s?',
-    weight: 3.5,
-  },
 ];
 
 export const CASCADING_FAILURE: readonly LexiconPhrase[] = [
+  // "retries amplified the load".
+  {
+    re: 'retr(?:y|ies) (?:amplified|multiplied|doubled|tripled)|amplified (?:the )?(?:load|traffic)',
+    weight: 3.5,
+  },
   { re: 'cascad(?:e|ed|es|ing)', weight: 3 },
   { re: 'retry storms?|storm of retries', weight: 3.5 },
   { re: 'retr(?:y|ies|ied|ying)', weight: 1.5 },
@@ -96,11 +105,6 @@ export const CASCADING_FAILURE: readonly LexiconPhrase[] = [
   },
   { re: 'backed up|(?:threads|requests|callers) (?:waited|queued|piled)', weight: 2 },
   { re: '(?:began|started) to fail in the same way|fail(?:ed)? in the same way', weight: 3 },
-  // "retries amplified the load".
-  {
-    re: 'retr(?:y|ies) (?:amplified|multiplied|doubled|tripled)|amplified (?:the )?(?:load|traffic)',
-    weight: 3.5,
-  },
 ];
 
 export const HARDWARE: readonly LexiconPhrase[] = [

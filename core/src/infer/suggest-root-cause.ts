@@ -241,10 +241,10 @@ function addStatedCategories(
     const entry = perCategory.get(c.id);
     if (c.id === 'unknown' || !entry) continue;
     const names = [c.label, c.id.replace(/-/g, ' ')].map((n) =>
-      n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'),
     );
     const re = new RegExp(
-      `(?<![\\p{L}])(?:(?:this|it|the (?:root )?cause) (?:is|was)|(?:filed|classified|logged|recorded|counted) (?:it|this) as) (?:a |an )?(?:(?:clear|plain|simple|classic) )?(${names.join('|')})(?=\\s*[.,;:(]|\\s+(?:issue|problem|failure|fault|defect|error|bug|incident|mistake)\\b)`,
+      `(?<![\\p{L}])(?:(?:this|it|the (?:root )?cause)\\s+(?:is|was)|(?:filed|classified|logged|recorded|counted)\\s+(?:it|this)\\s+as)\\s+(?:(?:a|an)\\s+)?(?:(?:clear|plain|simple|classic)\\s+)?(${names.join('|')})(?=\\s*[.,;:(]|\\s+(?:issue|problem|failure|fault|defect|error|bug|incident|mistake)\\b)`,
       'giu',
     );
     for (let m = re.exec(text); m; m = re.exec(text)) {
