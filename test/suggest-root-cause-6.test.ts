@@ -109,6 +109,21 @@ describe('cause phrases as other teams narrate them', () => {
     expect(s.id).toBe('dependency');
   });
 
+  it('does not read a software generator as power hardware', () => {
+    const s = suggest(
+      '# Invoices sent twice\n\n## Background\n\nThe `invoice-generator` job pages through accounts; the generator built each page from an unstable sort.\n',
+    );
+    expect(s.ranking.find((c) => c.id === 'hardware')?.score ?? 0).toBeLessThan(2);
+    expect(s.id).not.toBe('hardware');
+  });
+
+  it('still reads a generator test that cut the power as hardware', () => {
+    const s = suggest(
+      '# Warehouse servers down\n\n## Root cause\n\nDuring the monthly generator test the UPS did not carry the load and both racks lost power.\n',
+    );
+    expect(s.id).toBe('hardware');
+  });
+
   it('still answers unknown when nothing names a cause', () => {
     const s = suggest(
       '# Slow pages\n\n## Summary\n\nSome pages were slow on Tuesday afternoon. We are still looking into it.\n',

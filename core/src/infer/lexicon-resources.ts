@@ -114,7 +114,15 @@ export const HARDWARE: readonly LexiconPhrase[] = [
     weight: 3.5,
   },
   { re: 'UPS', weight: 3, cs: true },
-  { re: 'generators?', weight: 2.5 },
+  {
+    re: '(?:diesel|backup|standby|power) generators?|generators? (?:test|tests|failed|failure|start|started|did not start|fuel|transfer)',
+    weight: 3,
+  },
+  // A bare "generator" is as often software (a report or traffic generator) as a power plant.
+  {
+    re: '(?<![-_/])(?<!(?:traffic|load|file|report|code|id|key|token|number|random|site) )generators?',
+    weight: 1,
+  },
   {
     re: '(?:disk|drive|ssd|hdd|nvme) (?:failure|failed|fault)s?|failed (?:disk|drive|ssd)s?',
     weight: 3,
