@@ -109,6 +109,13 @@ describe('cause phrases as other teams narrate them', () => {
     expect(s.id).toBe('dependency');
   });
 
+  it('counts a playbook started by hand with a mistyped argument as a manual operation', () => {
+    const s = suggest(
+      '# Cache nodes removed\n\n## What happened\n\nAn engineer started the playbook to retire four cache nodes. The argument was typed with a pattern that matched every node in the pool.\n',
+    );
+    expect(s.id).toBe('manual-operation');
+  });
+
   it('does not read a software generator as power hardware', () => {
     const s = suggest(
       '# Invoices sent twice\n\n## Background\n\nThe `invoice-generator` job pages through accounts; the generator built each page from an unstable sort.\n',

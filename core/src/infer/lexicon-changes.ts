@@ -158,6 +158,14 @@ export const DEPLOY: readonly LexiconPhrase[] = [
 export const MANUAL_OPERATION: readonly LexiconPhrase[] = [
   // How other teams narrate a manual step: "runbook step", "ran the script against production".
   {
+    re: '(?:started|ran|followed|executed|was running) (?:the |a )?(?:playbook|runbook|procedure|manual step)s?',
+    weight: 2.5,
+  },
+  {
+    re: '(?:command|argument|input|parameter|value) (?:was |had been )?(?:entered|typed|mistyped|pasted)',
+    weight: 3,
+  },
+  {
     re: 'runbook step|step \\d+ of the runbook|(?:skipped|missed) (?:a |the )?(?:step|check)',
     weight: 2.5,
   },
