@@ -3,6 +3,27 @@ import type { LexiconPhrase } from './lexicon-phrase';
 // Root-cause phrases (see lexicon.ts) for what people changed or did: configuration, code, deploys, manual operations.
 
 export const CONFIG_CHANGE: readonly LexiconPhrase[] = [
+  // How other teams narrate a configuration change: "the filter update", "pushed a config".
+  {
+    re: '(?:filter|policy|rule ?set|blocklist|allowlist|block list|allow list|category list|acl|iam) (?:update|change|push)(?:s|d)?',
+    weight: 3,
+  },
+  {
+    re: '(?:pushed|rolled out|applied|shipped) (?:a|an|the) (?:new |bad |broken |faulty |updated )?(?:config(?:uration)?|settings?|policy|rule ?set|filter(?: list)?|flag)(?: change| update)?',
+    weight: 3,
+  },
+  {
+    re: 'config(?:uration)? (?:was|had been) (?:changed|pushed|updated|applied|edited)',
+    weight: 3,
+  },
+  {
+    re: '(?:policy|permission|role|grant)s? (?:was|were|had been) (?:changed|narrowed|removed|tightened|edited)',
+    weight: 2.5,
+  },
+  {
+    re: 'flag (?:was|had been) (?:turned on|turned off|switched on|enabled|disabled)',
+    weight: 2.5,
+  },
   { re: 'config(?:uration)? (?:change|push|update|rollout|error|mistake|drift)s?', weight: 3 },
   { re: 'misconfigur\\w*', weight: 3 },
   {
@@ -108,6 +129,7 @@ export const CODE_DEFECT: readonly LexiconPhrase[] = [
   },
   { re: 'hard-?coded', weight: 1.5 },
   { re: 'wrong (?:index|variable|comparison|operator)', weight: 2.5 },
+  { re: 'refactor(?:ing|ed|s)?', weight: 2 },
 ];
 
 export const DEPLOY: readonly LexiconPhrase[] = [
@@ -127,16 +149,42 @@ export const DEPLOY: readonly LexiconPhrase[] = [
   { re: 'version \\d+(?:\\.\\d+)+', weight: 1 },
   { re: 'rolled back|rollback|roll back', weight: 0.8 },
   { re: 'shipped', weight: 1.5 },
+  {
+    re: '(?:rollout|release|upgrade|deploy(?:ment)?|promotion) (?:process|pipeline|procedure|tooling)',
+    weight: 3,
+  },
 ];
 
 export const MANUAL_OPERATION: readonly LexiconPhrase[] = [
+  // How other teams narrate a manual step: "runbook step", "ran the script against production".
+  {
+    re: '(?:started|ran|followed|executed|was running) (?:the |a )?(?:playbook|runbook|procedure|manual step)s?',
+    weight: 2.5,
+  },
+  {
+    re: '(?:command|argument|input|parameter|value) (?:was |had been )?(?:entered|typed|mistyped|pasted)',
+    weight: 3,
+  },
+  {
+    re: 'runbook step|step \\d+ of the runbook|(?:skipped|missed) (?:a |the )?(?:step|check)',
+    weight: 2.5,
+  },
+  {
+    re: '(?:ran|run|executed|applied) (?:the |a |an )?(?:\\w+ )?(?:script|command|query|playbook|migration|job) (?:against|on|in) (?:the )?(?:production|prod|live)',
+    weight: 3.5,
+  },
+  {
+    re: '(?:against|on) the wrong (?:\\w+ )?(?:host|cluster|bucket|database|environment|account|region)',
+    weight: 3,
+  },
+  { re: '(?:engineer|operator|administrator|technician)s? (?:error|mistake)', weight: 3 },
   { re: 'manual(?:ly)?', weight: 2 },
   { re: 'by hand', weight: 2.5 },
   {
     re: '(?:an )?(?:engineer|operator|administrator|admin|on-?call|team member|sre|dba) (?:ran|typed|executed|deleted|removed|ran a|issued|ran the|dropped|restarted|applied)',
     weight: 3.5,
   },
-  { re: 'human error|operator error', weight: 3 },
+  { re: 'human error|operator error', weight: 4 },
   { re: 'one-off|ad[- ]hoc', weight: 2.5 },
   {
     re: 'accidental(?:ly)?|by mistake|mistaken(?:ly)?|inadvertent(?:ly)?|unintentional(?:ly)?',

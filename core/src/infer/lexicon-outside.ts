@@ -3,6 +3,19 @@ import type { LexiconPhrase } from './lexicon-phrase';
 // Root-cause phrases (see lexicon.ts) for dependencies, data, time and security.
 
 export const DEPENDENCY: readonly LexiconPhrase[] = [
+  // "the vendor's API", "upstream schema change": a change made by someone outside the team.
+  {
+    re: "(?:vendor|provider|supplier|partner)(?:'s|s')? (?:api|service|system|platform|feed|update|change|release|maintenance|outage|side)",
+    weight: 3.5,
+  },
+  {
+    re: 'upstream (?:dependency|schema|api|format|contract|feed|team|provider|vendor|source)(?: change)?s?',
+    weight: 3,
+  },
+  {
+    re: '(?:changed|broke|modified) (?:the )?(?:schema|format|contract) without (?:notice|warning|telling)',
+    weight: 3,
+  },
   { re: 'third[- ]party', weight: 3 },
   { re: "vendor(?:s|'s)?", weight: 2.5 },
   { re: '(?:cloud|hosting|email|sms|dns|identity|cdn) providers?', weight: 3 },
@@ -90,6 +103,17 @@ export const TIME: readonly LexiconPhrase[] = [
 ];
 
 export const SECURITY: readonly LexiconPhrase[] = [
+  // "key was committed", "token pushed to a public repository".
+  {
+    re: '(?:keys?|tokens?|secrets?|credentials?|passwords?) (?:was|were|had been|got) (?:committed|pushed|published|exposed|leaked|posted)',
+    weight: 3.5,
+  },
+  {
+    re: 'committed (?:a |an |the )?(?:\\w+ )?(?:key|token|secret|credential|password)s?',
+    weight: 3.5,
+  },
+  { re: 'public (?:repo(?:sitory)?|gist|bucket)', weight: 2 },
+  { re: 'secret[- ]scanning|(?:deploy|ssh|private|signing) keys?', weight: 2.5 },
   { re: 'attack(?:s|er|ers|ed)?', weight: 3 },
   { re: 'ddos|denial[- ]of[- ]service', weight: 3.5 },
   { re: 'credential(?:s)?(?: stuffing| leak)?', weight: 2.5 },

@@ -3,6 +3,15 @@ import type { LexiconPhrase } from './lexicon-phrase';
 // Root-cause phrases (see lexicon.ts) for what a system runs on: capacity, cascading failure, hardware, network.
 
 export const CAPACITY: readonly LexiconPhrase[] = [
+  {
+    re: 'ran out of room|(?:share|allocation|pool|budget|allowance) (?:was|were|had been) used up|connection limits?',
+    weight: 3,
+  },
+  // "quota exceeded", "hit the rate limit".
+  {
+    re: '(?:quota|limit|allowance)s? (?:was |were |had been )?(?:exceeded|exhausted|reached|hit|used up)|(?:exceeded|exhausted|used up) (?:the |its |our |their )?(?:\\w+ )?(?:quota|allowance)s?',
+    weight: 3.5,
+  },
   { re: 'capacity', weight: 2.5 },
   {
     re: 'ran out of (?:disk|memory|space|connections|inodes|file descriptors|threads|workers|ips?|ip addresses|quota|headroom)',
@@ -64,9 +73,15 @@ export const CAPACITY: readonly LexiconPhrase[] = [
   },
   { re: '(?:tripled|doubled|quadrupled|grew (?:\\w+ )?(?:fold|times))|growth rate', weight: 2 },
   { re: 'cpu (?:busy|bound|saturated|pegged)|kept the cpu busy', weight: 2.5 },
+  { re: 'compet(?:ed|ing) for|resource contention|starv(?:ed|ation)', weight: 2 },
 ];
 
 export const CASCADING_FAILURE: readonly LexiconPhrase[] = [
+  // "retries amplified the load".
+  {
+    re: 'retr(?:y|ies) (?:amplified|multiplied|doubled|tripled)|amplified (?:the )?(?:load|traffic)',
+    weight: 3.5,
+  },
   { re: 'cascad(?:e|ed|es|ing)', weight: 3 },
   { re: 'retry storms?|storm of retries', weight: 3.5 },
   { re: 'retr(?:y|ies|ied|ying)', weight: 1.5 },
@@ -99,13 +114,24 @@ export const HARDWARE: readonly LexiconPhrase[] = [
     weight: 3.5,
   },
   { re: 'UPS', weight: 3, cs: true },
-  { re: 'generators?', weight: 2.5 },
+  {
+    re: '(?:diesel|backup|standby|power) generators?|generators? (?:test|tests|failed|failure|start|started|did not start|fuel|transfer)',
+    weight: 3,
+  },
+  // A bare "generator" is as often software (a report or traffic generator) as a power plant.
+  {
+    re: '(?<![-_/])(?<!(?:traffic|load|file|report|code|id|key|token|number|random|site) )generators?',
+    weight: 1,
+  },
   {
     re: '(?:disk|drive|ssd|hdd|nvme) (?:failure|failed|fault)s?|failed (?:disk|drive|ssd)s?',
     weight: 3,
   },
   { re: 'raid', weight: 2.5 },
-  { re: '(?:raid|disk|storage) controllers?', weight: 3 },
+  {
+    re: '(?:raid|disk|storage|san|array) controllers?|san (?:array|fabric|switch)|storage array',
+    weight: 3.5,
+  },
   { re: 'firmware', weight: 2 },
   {
     re: '(?:failing|degrading|degraded|faulty|bad|dying|broken|failed) (?:nvme |ssd |hdd |disk |hard |storage )?(?:drive|disk|ssd|nvme|hardware|host|server|psu)s?',

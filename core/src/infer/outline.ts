@@ -54,7 +54,7 @@ const KINDS: [SectionKind, RegExp][] = [
   ['trigger', /\btrigger(?:s|ed)?\b/i],
   [
     'cause',
-    /\b(?:root[ -]?causes?|causes?|why did (?:it|this)|why it happened|why did .* happen|what caused|5 whys|five whys|analysis|technical details|what went wrong technically|fault)\b/i,
+    /\b(?:root[ -]?causes?|causes?|why did (?:it|this)|why it happened|why did .* happen|^why\??$|what caused|5 whys|five whys|analysis|technical details|what went wrong technically|fault)\b/i,
   ],
   [
     'timeline',
@@ -155,7 +155,8 @@ export function documentOutline(
           if (kind !== 'other' && kind !== 'summary') {
             const current = spans[spans.length - 1];
             if (label[2]!.trim()) {
-              // The labelled line alone, then back to the section it is in.
+              // The labelled paragraph ("**Why.** The pool ran dry…" and its wrapped lines),
+              // then back to the section it is in.
               spans.push({
                 start: offset,
                 weight: SECTION_WEIGHT[kind],
@@ -164,7 +165,7 @@ export function documentOutline(
               });
               spans.push({
                 ...(current ?? { weight: SECTION_WEIGHT.other, kind: 'other' }),
-                start: lineEnd,
+                start: paragraphEnd(text, lineEnd),
               });
             } else {
               open(offset, 7, label[1]!);
@@ -178,6 +179,14 @@ export function documentOutline(
   }
   // A setext heading opens at the line above its underline, which may sit before a labelled line's span.
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Where the paragraph going on at `from` ends: a blank line, a list item, heading, table row or label. */
+function paragraphEnd(text: string, from: number): number {
+  const re = /\n(?=[ \t]*(?:\r?\n|[-*+][ \t]|\d+[.)][ \t]|#|\||\*\*|__))/g;
+  re.lastIndex = Math.max(0, from - 1);
+  const m = re.exec(text);
+  return m ? m.index + 1 : text.length;
 }
 
 /** Front-matter keys that describe the incident: the title, another tool's summary, tags and keywords. */

@@ -20,6 +20,9 @@ const CAUSE_SENTENCE =
 /** A sentence that puts what it says on a third party's side ("a configuration change on their side"). */
 const THIRD_PARTY_SENTENCE =
   /\b(?:their (?:side|end)|(?:vendor|provider|partner)(?:'s|s')?|third[- ]party|(?:vendor|provider)[- ]side)\b/iu;
+/** A sentence about the response, not the cause: "agents moved to manual check-in", "restored from a snapshot". */
+const RESPONSE_SENTENCE =
+  /\b(?:moved to|switched (?:over )?to|fell back to|falling back to|as a workaround|workaround|to mitigate|mitigated (?:by|with)|(?:was|were|we) restored|restored (?:from|service|the)|to recover|recovered (?:by|with)|failed (?:over|back) to)\b/iu;
 /**
  * The document says the cause is not known yet: "We have not yet determined the root cause",
  * "the cause remains undetermined", "root cause still under investigation".
@@ -38,6 +41,7 @@ const DOUBTED = 2;
 const TRIGGER = 4;
 const CAUSE = 8;
 const THIRD_PARTY = 16;
+const RESPONSE = 32;
 
 /**
  * The sentences of a document, split once: at . ! ? before a space, at ;, at a blank line and
@@ -81,7 +85,8 @@ export class Sentences {
         (DOUBT.test(sentence) ? DOUBTED : 0) |
         (TRIGGER_SENTENCE.test(sentence) ? TRIGGER : 0) |
         (CAUSE_SENTENCE.test(sentence) ? CAUSE : 0) |
-        (THIRD_PARTY_SENTENCE.test(sentence) ? THIRD_PARTY : 0);
+        (THIRD_PARTY_SENTENCE.test(sentence) ? THIRD_PARTY : 0) |
+        (RESPONSE_SENTENCE.test(sentence) ? RESPONSE : 0);
       this.flags.set(index, f);
     }
     return f;
@@ -109,6 +114,7 @@ export function sentenceFactor(
   let factor = flags & DOUBTED ? 0.3 : 1;
   if (flags & TRIGGER) factor *= 0.4;
   else if (flags & CAUSE) factor *= 1.3;
+  else if (flags & RESPONSE) factor *= 0.4;
   if (categoryId !== 'dependency' && flags & THIRD_PARTY) factor *= 0.5;
   return factor;
 }

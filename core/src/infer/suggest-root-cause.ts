@@ -147,6 +147,35 @@ function causeStatedUnknown(
   return undefined;
 }
 
+/**
+ * The words teams use for a category in a label rather than its id or label: "human error",
+ * "Cause: configuration", "RootCause::software-bug". Matched as the start of a label's value.
+ */
+const LABEL_ALIASES: Record<string, readonly string[]> = {
+  'manual-operation': ['human error', 'human-error', 'operator error', 'manual', 'process error'],
+  'config-change': ['configuration', 'config', 'misconfiguration', 'change management'],
+  'code-defect': ['software defect', 'software bug', 'software', 'bug', 'code', 'defect'],
+  deploy: ['deployment', 'release', 'rollout', 'change deployment'],
+  dependency: ['third party', 'third-party', 'vendor', 'supplier', 'external', 'provider'],
+  capacity: ['resource exhaustion', 'load', 'scaling'],
+  hardware: ['hardware failure', 'infrastructure hardware'],
+  network: ['networking', 'connectivity'],
+  data: ['data quality', 'data integrity'],
+  security: ['security incident', 'attack'],
+  time: ['clock', 'certificate expiry', 'expiry'],
+  'cascading-failure': ['cascade', 'cascading'],
+};
+
+/** A label, key or scoped label that states the cause category, and where its value starts. */
+const CAUSE_LABELS: RegExp[] = [
+  // "Root cause category: capacity", "**Cause:** configuration", "Tags: dns, network".
+  /^[ \t]*(?:[-*][ \t]+)?(?:\*\*)?(root[ -]?cause(?: category| type| classification| class)?|cause(?: category| type| class(?:ification)?)?|category|categories|incident type|failure type|tags|keywords)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(.+)$/gimu,
+  // A scoped label: ~"RootCause::human-error", root-cause/deploy, category::network.
+  /(?<![\p{L}\p{N}])(root[-_ ]?cause|cause|category)(?:::|\/)[ \t]*([\p{L}][\p{L}\p{N}_-]*)/giu,
+  // A heading that only classifies, with the category first in the next paragraph.
+  /^#{1,6}[ \t]+(root[ -]?cause (?:classification|category|type)|cause (?:classification|category))[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:[-*][ \t]+)?(.+)$/gimu,
+];
+
 /** "capacity" or "Capacity" written as the value of a cause label, or listed in front-matter categories. */
 function addNamedCategories(
   text: string,
@@ -155,35 +184,43 @@ function addNamedCategories(
   perCategory: Map<string, { category: Category; hits: Map<number, RootCauseEvidence[]> }>,
   lines: Pick<Postmortem['lines'], 'position'>,
 ): void {
-  const named =
-    /^[ \t]*(?:[-*][ \t]+)?(?:\*\*)?(root[ -]cause(?: category| type)?|cause category|category|categories|incident type|failure type|tags|keywords)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(.+)$/gimu;
-  for (let m = named.exec(text); m; m = named.exec(text)) {
-    const value = m[2]!.toLowerCase();
-    const weight = /^(?:tags|keywords)$/i.test(m[1]!) ? TAGGED_WEIGHT : NAMED_WEIGHT;
-    for (const c of config.categories) {
-      if (c.id === 'unknown') continue;
-      // A list item equal to the id or label, or a value that starts with it ("Capacity: disk full").
-      const names = [c.id, c.label.toLowerCase()];
-      const items = value.split(/[,;[\]"'`*]+/).map((v) => v.trim());
-      const item =
-        items.find((v) => names.includes(v)) ??
-        names.find(
-          (n) => items[0]?.startsWith(n) && !/[\p{L}\p{N}]/u.test(items[0]!.charAt(n.length)),
-        );
-      if (item === undefined) continue;
-      const at = Math.max(0, value.indexOf(item));
-      const start = m.index + m[0].length - m[2]!.length + at;
-      const entry = perCategory.get(c.id);
-      if (!entry) continue;
-      const hit: RootCauseEvidence = {
-        phrase: text.slice(start, start + c.id.length),
-        line: lines.position(start).line,
-        start,
-        end: start + c.id.length,
-        weight,
-        section: weightAt(outline, start).heading,
-      };
-      entry.hits.set(-1, [...(entry.hits.get(-1) ?? []), hit]);
+  for (const named of CAUSE_LABELS) {
+    named.lastIndex = 0;
+    for (let m = named.exec(text); m; m = named.exec(text)) {
+      const value = m[2]!.toLowerCase().replace(/[_]/g, ' ');
+      const weight = /^(?:tags|keywords)$/i.test(m[1]!) ? TAGGED_WEIGHT : NAMED_WEIGHT;
+      const items = value.split(/[,;[\]"'`*()]+/).map((v) => v.trim());
+      const found = new Set<string>();
+      for (const c of config.categories) {
+        if (c.id === 'unknown') continue;
+        // A list item equal to the id, label or an alias, or a value that starts with one ("Capacity: disk full").
+        const names = [
+          c.id,
+          c.id.replace(/-/g, ' '),
+          c.label.toLowerCase(),
+          ...(LABEL_ALIASES[c.id] ?? []),
+        ];
+        const item =
+          items.find((v) => names.includes(v)) ??
+          names.find(
+            (n) => items[0]?.startsWith(n) && !/[\p{L}\p{N}]/u.test(items[0]!.charAt(n.length)),
+          );
+        if (item === undefined || found.has(c.id)) continue;
+        found.add(c.id);
+        const at = Math.max(0, value.indexOf(item));
+        const start = m.index + m[0].length - m[2]!.length + at;
+        const entry = perCategory.get(c.id);
+        if (!entry) continue;
+        const hit: RootCauseEvidence = {
+          phrase: text.slice(start, start + item.length),
+          line: lines.position(start).line,
+          start,
+          end: start + item.length,
+          weight,
+          section: weightAt(outline, start).heading,
+        };
+        entry.hits.set(-1, [...(entry.hits.get(-1) ?? []), hit]);
+      }
     }
   }
 }
@@ -204,10 +241,10 @@ function addStatedCategories(
     const entry = perCategory.get(c.id);
     if (c.id === 'unknown' || !entry) continue;
     const names = [c.label, c.id.replace(/-/g, ' ')].map((n) =>
-      n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'),
     );
     const re = new RegExp(
-      `(?<![\\p{L}])(?:this|it|the (?:root )?cause) (?:is|was) (?:a |an )?(?:(?:clear|plain|simple|classic) )?(${names.join('|')})(?=\\s*[.,;:(]|\\s+(?:issue|problem|failure|fault|defect|error|bug|incident|mistake)\\b)`,
+      `(?<![\\p{L}])(?:(?:this|it|the (?:root )?cause)\\s+(?:is|was)|(?:filed|classified|logged|recorded|counted)\\s+(?:it|this)\\s+as)\\s+(?:(?:a|an)\\s+)?(?:(?:clear|plain|simple|classic)\\s+)?(${names.join('|')})(?=\\s*[.,;:(]|\\s+(?:issue|problem|failure|fault|defect|error|bug|incident|mistake)\\b)`,
       'giu',
     );
     for (let m = re.exec(text); m; m = re.exec(text)) {
