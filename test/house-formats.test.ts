@@ -1,27 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  LineIndex,
-  lintText,
-  parsePostmortem,
-  parseWhole,
-  readByLines,
-  stripBom,
-} from '@hindsight/core';
-import { modelSnapshot } from './model-snapshot';
+import { lintText, stripBom } from '@hindsight/core';
+import { readChecked } from './read-checked';
 
 // Invented postmortems in house formats other teams use: each test is one general rule of reading.
 const TODAY = '2026-11-30';
-/** The model, after checking that the line reader, when it reads the text, agrees with the whole parse (the oracle). */
-function read(text: string) {
-  const byLines = readByLines(text, new LineIndex(text), { today: TODAY });
-  if (byLines)
-    expect(modelSnapshot(byLines, TODAY)).toEqual(
-      modelSnapshot(parseWhole(text, { today: TODAY }), TODAY),
-    );
-  return parsePostmortem(text, { today: TODAY });
-}
+const read = (text: string) => readChecked(text, TODAY);
 const findings = (text: string, rule: string) =>
   lintText(text, { today: TODAY }).findings.filter((f) => f.rule === rule);
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { lintText, parsePostmortem } from '@hindsight/core';
+import { readChecked } from './read-checked';
 
 // Invented postmortems in forms other teams write (after the fifth set): each test is one general kind.
 const TODAY = '2031-11-30';
 const DATED = `---\ntitle: Ferry booking outage\ndate: 2030-04-02\n---\n\n# Ferry booking outage\n\n`;
 const timed = (text: string) =>
-  parsePostmortem(text)
+  readChecked(text, TODAY)
     .timeline.filter((e) => e.time)
     .map((e) => e.time!.text);
 const missing = (text: string) =>

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultConfig,
-  LineIndex,
-  lintText,
-  parsePostmortem,
-  parseWhole,
-  readByLines,
-} from '@hindsight/core';
+import { defaultConfig, lintText } from '@hindsight/core';
 import { headingIds } from '../core/src/read/heading-meaning';
-import { modelSnapshot } from './model-snapshot';
+import { readChecked } from './read-checked';
 
 // Invented postmortems in the forms other teams write: each test is one general kind of reading.
 const TODAY = '2031-11-30';
-/** The model, after checking that the line reader, when it reads the text, agrees with the whole parse. */
-function read(text: string) {
-  const byLines = readByLines(text, new LineIndex(text), { today: TODAY });
-  if (byLines)
-    expect(modelSnapshot(byLines, TODAY)).toEqual(
-      modelSnapshot(parseWhole(text, { today: TODAY }), TODAY),
-    );
-  return parsePostmortem(text, { today: TODAY });
-}
+const read = (text: string) => readChecked(text, TODAY);
 const findings = (text: string, rule: string) =>
   lintText(text, { today: TODAY }).findings.filter((f) => f.rule === rule);
 const missing = (text: string) =>

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex, lintText, parsePostmortem, parseWhole, readByLines } from '@hindsight/core';
-import { modelSnapshot } from './model-snapshot';
+import { lintText } from '@hindsight/core';
+import { readChecked } from './read-checked';
 
 // Invented postmortems whose timelines are written in forms other teams use: each test is one
 // general kind of reading (a time column named with a qualifier, a row number before the time,
 // an upper-case label, a numbered report paragraph, status posts opened in bold).
 const TODAY = '2031-11-30';
-function read(text: string) {
-  const byLines = readByLines(text, new LineIndex(text), { today: TODAY });
-  if (byLines)
-    expect(modelSnapshot(byLines, TODAY)).toEqual(
-      modelSnapshot(parseWhole(text, { today: TODAY }), TODAY),
-    );
-  return parsePostmortem(text, { today: TODAY });
-}
+const read = (text: string) => readChecked(text, TODAY);
 const times = (text: string) => read(text).timeline.map((e) => e.time?.text);
 const rules = (text: string) => lintText(text, { today: TODAY }).findings.map((f) => f.rule);
 const missing = (text: string) =>
