@@ -120,3 +120,36 @@ describe('action items and done marks in more forms', () => {
     expect(read(text).actions).toEqual([]);
   });
 });
+
+describe('slashed dates in one chronology', () => {
+  const doc = (rows: string[]) =>
+    `---\ntitle: Statement run failed\ndate: 2030-05-11\n---\n\n# Statement run failed\n\n## Timeline\n\n| Date | Time | Event |\n|---|---|---|\n${rows.join('\n')}\n`;
+
+  it('reads them all day first when one can only be day first', () => {
+    const text = doc([
+      '| 11/05/2030 | 22:10 | Nightly statement run starts |',
+      '| 12/05/2030 | 07:45 | First customer call |',
+      '| 13/05/2030 | 09:00 | Run repeated by hand |',
+    ]);
+    expect(read(text).timeline.map((e) => e.time?.date)).toEqual([
+      '2030-05-11',
+      '2030-05-12',
+      '2030-05-13',
+    ]);
+    expect(rules(text)).not.toContain('timeline-order');
+  });
+
+  it('keeps them month first when one can only be month first', () => {
+    const text = doc([
+      '| 05/11/2030 | 22:10 | Nightly statement run starts |',
+      '| 05/12/2030 | 07:45 | First customer call |',
+      '| 05/13/2030 | 09:00 | Run repeated by hand |',
+    ]);
+    expect(read(text).timeline.map((e) => e.time?.date)).toEqual([
+      '2030-05-11',
+      '2030-05-12',
+      '2030-05-13',
+    ]);
+    expect(rules(text)).not.toContain('timeline-order');
+  });
+});

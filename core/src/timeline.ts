@@ -326,6 +326,36 @@ function yearlessDay(year: string, monthDay: string, day: number): string | unde
   return isIsoDate(next) ? next : date;
 }
 
+const SLASHED_TEXT = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?/;
+
+/**
+ * Reads a timeline's slashed dates one way: each is read month first unless its first number is
+ * over 12 (parseEntryTime), so a day-first chronology ("11/05/2025" then "13/05/2025") mixed both
+ * readings. When some entry can only be day first and none can only be month first, the entries
+ * that could be either are read day first too.
+ */
+function settleSlashedDates(entries: TimelineEntry[]): void {
+  let dayFirst = false;
+  for (const e of entries) {
+    const m = e.time && SLASHED_TEXT.exec(e.time.text);
+    if (!m) continue;
+    if (Number(m[2]) > 12) return; // month first, as read
+    if (Number(m[1]) > 12) dayFirst = true;
+  }
+  if (!dayFirst) return;
+  for (const e of entries) {
+    const t = e.time;
+    const m = t && SLASHED_TEXT.exec(t.text);
+    if (!t || !m || Number(m[1]) > 12 || m[1] === m[2]) continue;
+    const year = m[3] === undefined ? undefined : m[3].length === 2 ? `20${m[3]}` : m[3];
+    const swapped = calendar(year, Number(m[2]), Number(m[1]));
+    if (!swapped) continue;
+    delete t.date;
+    delete t.monthDay;
+    Object.assign(t, swapped);
+  }
+}
+
 /**
  * Places entries on an absolute clock and numbers their parts. Entries without a date take the
  * date of the entry before (or `baseDate`); a month and day without a year take the year of the
@@ -339,6 +369,7 @@ export function placeEntries(
   baseDate: string | undefined,
   dayMarks: readonly TimelineDay[] = [],
 ): void {
+  settleSlashedDates(entries);
   const base = baseDate && isIsoDate(baseDate) ? dayNumber(baseDate) : undefined;
   let day = base ?? 0;
   // A month and day without a year take the year of the date before them; with none anywhere, a
