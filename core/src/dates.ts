@@ -102,3 +102,21 @@ export function formatMinutes(minutes: number): string {
   const h = Math.round((m % (24 * 60)) / 60);
   return h ? `${d} d ${h} h` : `${d} d`;
 }
+
+/**
+ * How numeric dates `a/b/yyyy` are written when some can only be read one way: day first
+ * (`dmy`) when a first number is over 12 (31/10/2025) and no second one is, month first (`mdy`)
+ * the other way round; undefined when none decides or both do. Pairs over 12 in both places are
+ * no dates and decide nothing.
+ */
+export function settledNumericOrder(
+  pairs: Iterable<readonly [number, number]>,
+): 'dmy' | 'mdy' | undefined {
+  let dmy = false;
+  let mdy = false;
+  for (const [a, b] of pairs) {
+    if (a > 12 && b <= 12) dmy = true;
+    else if (b > 12 && a <= 12) mdy = true;
+  }
+  return dmy && !mdy ? 'dmy' : mdy && !dmy ? 'mdy' : undefined;
+}

@@ -1,4 +1,4 @@
-import { dayNumber, isIsoDate, zoneOffsetMinutes } from './dates';
+import { dayNumber, isIsoDate, settledNumericOrder, zoneOffsetMinutes } from './dates';
 
 /** A time read from the start of a timeline entry. */
 export interface EntryTime {
@@ -181,10 +181,8 @@ export function parseEntryTime(text: string): EntryTime | undefined {
   if (m) return done(m, withDate(monthDate(m[3], m[2]!, m[1]!), m, 4, undefined));
   m = PATTERNS.slashed.exec(s);
   if (m) {
-    let [month, day] = [Number(m[1]), Number(m[2])];
-    if (month > 12) [month, day] = [day, month];
-    const year = m[3] === undefined ? undefined : m[3].length === 2 ? `20${m[3]}` : m[3];
-    return done(m, withDate(calendar(year, month, day), m, 4, undefined));
+    const date = slashedDate(Number(m[1]), Number(m[2]), m[3], false);
+    return done(m, withDate(date, m, 4, undefined));
   }
   m = PATTERNS.dayMonthYear.exec(s);
   if (m) {
@@ -217,6 +215,18 @@ function calendar(year: string | undefined, month: number, day: number): DatePar
   return month >= 1 && month <= 12 && day >= 1 && day <= 31
     ? { monthDay: `${mm}-${dd}` }
     : undefined;
+}
+
+/** The day of a numeric date `a/b[/year]`: month first unless `dayFirst` or `a` is over 12. */
+function slashedDate(
+  a: number,
+  b: number,
+  yearText: string | undefined,
+  dayFirst: boolean,
+): DatePart | undefined {
+  const [month, day] = dayFirst || a > 12 ? [b, a] : [a, b];
+  const year = yearText === undefined || yearText.length === 4 ? yearText : `20${yearText}`;
+  return calendar(year, month, day);
 }
 
 function ymd(year: string, month: string, day: string): DatePart | undefined {
@@ -335,24 +345,18 @@ const SLASHED_TEXT = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?/;
  * that could be either are read day first too.
  */
 function settleSlashedDates(entries: TimelineEntry[]): void {
-  let dayFirst = false;
-  for (const e of entries) {
+  const slashed = entries.flatMap((e) => {
     const m = e.time && SLASHED_TEXT.exec(e.time.text);
-    if (!m) continue;
-    if (Number(m[2]) > 12) return; // month first, as read
-    if (Number(m[1]) > 12) dayFirst = true;
-  }
-  if (!dayFirst) return;
-  for (const e of entries) {
-    const t = e.time;
-    const m = t && SLASHED_TEXT.exec(t.text);
-    if (!t || !m || Number(m[1]) > 12 || m[1] === m[2]) continue;
-    const year = m[3] === undefined ? undefined : m[3].length === 2 ? `20${m[3]}` : m[3];
-    const swapped = calendar(year, Number(m[2]), Number(m[1]));
+    return m ? [{ time: e.time!, a: Number(m[1]), b: Number(m[2]), year: m[3] }] : [];
+  });
+  if (settledNumericOrder(slashed.map((s) => [s.a, s.b] as const)) !== 'dmy') return;
+  for (const { time, a, b, year } of slashed) {
+    if (a > 12 || a === b) continue;
+    const swapped = slashedDate(a, b, year, true);
     if (!swapped) continue;
-    delete t.date;
-    delete t.monthDay;
-    Object.assign(t, swapped);
+    delete time.date;
+    delete time.monthDay;
+    Object.assign(time, swapped);
   }
 }
 

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../dates';
+import { isIsoDate, settledNumericOrder } from '../dates';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -179,20 +179,12 @@ function rangeStart(text: string, end: FoundDate): FoundDate | undefined {
  * words ("8 April" day first, "April 8" month first) suggests, and `sure` is false.
  */
 export function numericDateOrder(text: string): { order: NumericOrder; sure: boolean } | undefined {
-  let dmy = 0;
-  let mdy = 0;
-  let any = false;
-  const re = /(?<![\d/.-])(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2})(?![\d/-])/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    any = true;
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    if (a > 12 && b <= 12) dmy++;
-    else if (b > 12 && a <= 12) mdy++;
-  }
-  if (!any) return undefined;
-  if (dmy && !mdy) return { order: 'dmy', sure: true };
-  if (mdy && !dmy) return { order: 'mdy', sure: true };
+  const pairs = [
+    ...text.matchAll(/(?<![\d/.-])(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2})(?![\d/-])/g),
+  ].map((m) => [Number(m[1]), Number(m[2])] as const);
+  if (!pairs.length) return undefined;
+  const settled = settledNumericOrder(pairs);
+  if (settled) return { order: settled, sure: true };
   const dayFirst =
     text.match(new RegExp(`(?<![\\p{L}\\d])\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH})\\b`, 'giu'))
       ?.length ?? 0;
