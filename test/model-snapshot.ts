@@ -37,7 +37,16 @@ export function modelSnapshot(pm: Postmortem, today: string): unknown {
       };
     }
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
+    // A class's getters (a section read by lines finds its nodes on demand) are fields too.
+    const keys = new Set(Object.keys(value));
+    for (
+      let p = Object.getPrototypeOf(value);
+      p && p !== Object.prototype;
+      p = Object.getPrototypeOf(p)
+    )
+      for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(p)))
+        if (d.get && key !== '__proto__') keys.add(key);
+    for (const key of [...keys].sort()) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) out[key] = plain(v);
     }

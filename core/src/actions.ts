@@ -94,6 +94,29 @@ const URL = /\bhttps?:\/\/[^\s)>\]]+/;
 /** Marks that say an item is done: ✅ ✔ ☑, "(done)", "[completed]", "Done:" before it, "— done", "— completed 13 January" or "— in place since 18 May" after it, ", done." or ". Done 12 Feb." (". Implemented 22 May.", ". Closed.") ending it, "Status: done". */
 const DONE_MARK =
   /(?:^|\s)(?:✅|✔️?|☑️?|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed|in place|live|rolled out|deployed)(?:\s+(?:on\s+|in\s+|since\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,./-]{1,25})?(?:\s*\([^()]{1,40}\))?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?|implemented|closed)(?:\s+(?:on\s+)?(?=[^.]*\d)[\p{L}\p{N} ,/-]{1,20})?\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b|[.;!?]\s+(?:this|it)\s+(?:shipped|(?:was|has been)\s+(?:done|completed|shipped|deployed|fixed|rolled out)|is\s+(?:done|live|in place))\b[^.]{0,40}\.?\s*$/iu;
+/** A word or sign every DONE_MARK holds, searched for in the lower-cased text before the expression runs. */
+const DONE_WORD =
+  /done|complet|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out|live|status|✅|✔|☑|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:/;
+const DIGIT = /\d/;
+/**
+ * An item written as the template writes it: a title of words (no digit, no sign any other form
+ * needs), then `@owner` (letters, dots, dashes), `due:YYYY-MM-DD`, an optional `#kind` and an
+ * optional tracker key. readTokens reads it as the general forms do (test/actions-canonical.test.ts).
+ */
+const CANONICAL =
+  /^([\p{L} ,.'/&+?!%;"-]+?) @(\p{L}(?:[\p{L}._-]*\p{L})?) due:(\d{4}-\d{2}-\d{2})(?: #(prevent|detect|mitigate|process))?(?: ([A-Z][A-Z0-9]{1,9}-\d+))?$/u;
+/** What DUE_QUARTER needs: a quarter or a year. */
+const QUARTER_OR_YEAR = /q[1-4]|\d{4}/;
+/** What DUE_MONTH needs: a due word. */
+const DUE_WORD = /due|by|eta|target|deadline/;
+/** Spaces and the separators ", ; : – — -" at the end of a title, which say nothing. */
+function withoutTrailing(title: string): string {
+  let end = title.length;
+  while (end > 0 && ' ,;:–—-'.includes(title[end - 1]!)) end--;
+  return end === title.length ? title : title.slice(0, end);
+}
+/** A word every OWNER_LABEL holds, searched for in the lower-cased text. */
+const OWNER_WORD = /own|assign|dri|responsible|accountable|who/;
 /** The same tokens, every occurrence: what the title leaves out (replace() starts each from the beginning). */
 const OWNERS = new RegExp(OWNER.source, 'gu');
 const DUES = new RegExp(DUE.source, 'gi');
@@ -104,22 +127,40 @@ const DONE_MARKS = new RegExp(DONE_MARK.source, 'giu');
 export function readTokens(
   text: string,
 ): Pick<ActionItem, 'owner' | 'dueRaw' | 'due' | 'kind' | 'tracker' | 'title'> {
-  const paren = OWNER_PAREN.exec(text)?.[1];
-  const other = OWNER_OTHER.exec(text);
-  const otherName = other && (other[1] ?? other[2] ?? other[3]);
-  const arrow = OWNER_ARROW.exec(text);
-  const labelled = labelledOwner(text);
-  // The bracket, dash and arrow forms below need their character: most items skip them cheaply.
+  // The bracket, dash, arrow and label forms below need their character or word: most items
+  // skip them with a search for it instead of a run of the expression.
   const hasParen = text.includes('(');
+  const signed = hasParen || DASHED.test(text);
+  const arrowed = text.includes('→') || text.includes('->');
+  const lower = text.toLowerCase();
+  const hasDigit = DIGIT.test(text);
+  const hasDue = lower.includes('due:');
+  const paren = hasParen ? OWNER_PAREN.exec(text)?.[1] : undefined;
+  const other = signed ? OWNER_OTHER.exec(text) : null;
+  const otherName = other && (other[1] ?? other[2] ?? other[3]);
+  const arrow = arrowed ? OWNER_ARROW.exec(text) : null;
+  const lookup = OWNER_WORD.test(lower);
+  if (!signed && !arrowed && !lookup && hasDue && !DONE_WORD.test(lower)) {
+    // The form Hindsight's template writes, "Fix x @owner due:YYYY-MM-DD #kind KEY-1", read at once.
+    const c = CANONICAL.exec(text);
+    if (c)
+      return {
+        owner: c[2],
+        dueRaw: c[3],
+        due: dueDate(c[3]),
+        kind: c[4] as ActionKind | undefined,
+        tracker: c[5],
+        title: withoutTrailing(`${c[1]!} `.replace(/\s+/g, ' ')).trim(),
+      };
+  }
+  const labelled = lookup ? labelledOwner(text) : undefined;
   const notes = hasParen ? PAREN_NOTES.exec(text) : null;
   const notesName = notes?.[1]!
     .split(/[;,]/)
     .map((p) => p.trim())
     .find((p) => PAREN_NAME.test(p) && !NOT_NAMES.test(p) && !TRACKER_KEY.test(p))
     ?.replace(/^@/, '');
-  const signed = hasParen || DASHED.test(text);
-  const arrowed = text.includes('→') || text.includes('->');
-  const undone = text.replace(DONE_MARKS, ' ');
+  const undone = DONE_WORD.test(lower) ? text.replace(DONE_MARKS, ' ') : text;
   const stripped = signed || arrowed ? undone.trimEnd() : text;
   const { rest: plain, period: tailPeriod } = signed
     ? withoutTail(stripped)
@@ -129,7 +170,7 @@ export function readTokens(
   const arrowPlain = arrowed ? OWNER_ARROW_NAME.exec(plain) : null;
   const arrowName = arrowPlain?.[1] && !NOT_NAMES.test(arrowPlain[1]) ? arrowPlain[1] : undefined;
   const owner =
-    OWNER.exec(text)?.[1] ??
+    (text.includes('@') ? OWNER.exec(text)?.[1] : undefined) ??
     labelled?.name ??
     (arrow ? (arrow[2] ?? arrow[1])!.trim() : undefined) ??
     (paren && !NOT_NAMES.test(paren) && !TRACKER_KEY.test(paren) ? paren : undefined) ??
@@ -140,23 +181,30 @@ export function readTokens(
   const dashDue =
     dashName && dash?.[2] ? dash[2].replace(/^(?:due|by|eta|target)\s*:?\s*/i, '') : undefined;
   const dueRaw =
-    DUE_WORDS.exec(text)?.[1] ??
-    DUE_QUARTER.exec(text)?.[1] ??
-    [DUE_YEARLESS.exec(text)?.[1]].find((d) => d && yearlessDate(d)) ??
-    DUE.exec(text)?.[1] ??
+    (hasDigit ? DUE_WORDS.exec(text)?.[1] : undefined) ??
+    (QUARTER_OR_YEAR.test(lower) ? DUE_QUARTER.exec(text)?.[1] : undefined) ??
+    (hasDigit ? [DUE_YEARLESS.exec(text)?.[1]].find((d) => d && yearlessDate(d)) : undefined) ??
+    (hasDue ? DUE.exec(text)?.[1] : undefined) ??
     (dashDue && (QUARTER.test(dashDue) || dueDate(dashDue) || yearlessDate(dashDue))
       ? dashDue
       : undefined) ??
-    DUE_MONTH.exec(text)?.[1] ??
+    (DUE_WORD.test(lower) ? DUE_MONTH.exec(text)?.[1] : undefined) ??
     tailPeriod ??
     notes?.[1]!
       .split(/[;,]/)
       .map((p) => NOTE_PERIOD.exec(p.trim())?.[1])
       .find(Boolean);
-  const kind = KIND.exec(text)?.[1]?.toLowerCase() as ActionKind | undefined;
-  const trackerKey = TRACKER_KEY.exec(text)?.[1];
-  const tracker = trackerKey ?? URL.exec(text)?.[0];
-  let title = undone.replace(OWNERS, ' ').replace(DUES, ' ').replace(KINDS, ' ');
+  const hasHash = text.includes('#');
+  const kind = hasHash
+    ? (KIND.exec(text)?.[1]?.toLowerCase() as ActionKind | undefined)
+    : undefined;
+  const trackerKey = hasDigit && text.includes('-') ? TRACKER_KEY.exec(text)?.[1] : undefined;
+  const tracker = trackerKey ?? (text.includes('http') ? URL.exec(text)?.[0] : undefined);
+  // Each token only where its sign is in the text: the marks removed above leave spaces only.
+  let title = undone;
+  if (title.includes('@')) title = title.replace(OWNERS, ' ');
+  if (hasDue) title = title.replace(DUES, ' ');
+  if (hasHash) title = title.replace(KINDS, ' ');
   if (owner && labelled && owner === labelled.name) title = title.replace(labelled.span, ' ');
   else if (owner && owner === paren) title = title.replace(OWNER_PAREN, ' ');
   else if (owner && owner === otherName) title = title.replace(other![0], ' ');
@@ -167,13 +215,10 @@ export function readTokens(
     const d = OWNER_DASH.exec(withoutTail(title.trimEnd()).rest);
     if (d) title = title.slice(0, d.index);
   }
-  title = title.replace(/📅\s*\S+/gu, ' ');
+  if (text.includes('📅')) title = title.replace(/📅\s*\S+/gu, ' ');
   if (trackerKey) title = withoutLabelKey(title, trackerKey);
-  title = title
-    .replace(/\(\s*\)|\[\s*\]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s,;:–—-]+$/u, '')
-    .trim();
+  if (text.includes('(') || text.includes('[')) title = title.replace(/\(\s*\)|\[\s*\]/g, ' ');
+  title = withoutTrailing(title.replace(/\s+/g, ' ')).trim();
   return { owner, dueRaw, due: dueDate(dueRaw), kind, tracker, title };
 }
 

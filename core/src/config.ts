@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_REQUIRED_FIELDS } from './fields';
 import { DEFAULT_CATEGORIES, DEFAULT_SEVERITIES, type Category, type Severity } from './taxonomy';
 import {

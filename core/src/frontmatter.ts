@@ -8,7 +8,7 @@ import {
   type Document,
   type Node as YamlNode,
 } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIELDS, fieldSchema, type FieldDef, type FieldName } from './fields';
 import type { Config } from './config';
 import { readSimpleYaml } from './simple-yaml';
@@ -85,8 +85,8 @@ export function readFrontMatter(
     data: undefined,
     problems: [problem],
   });
-  const lineCount = raw.split('\n').length;
-  if (lineCount > MAX_FRONT_MATTER_LINES) {
+  if (countLines(raw, MAX_FRONT_MATTER_LINES + 1) > MAX_FRONT_MATTER_LINES) {
+    const lineCount = countLines(raw, Infinity);
     return refuse({
       message: `Front matter has ${lineCount} lines; expected at most ${MAX_FRONT_MATTER_LINES}, so it was not read.`,
       start: contentStart,
@@ -103,7 +103,7 @@ export function readFrontMatter(
   }
   // The YAML parser does not take a lone CR as a line break; LF has the same length, so every
   // offset it reports still points into the original text.
-  const source = raw.replace(/\r(?!\n)/g, '\n');
+  const source = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
   const parse = () =>
     parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
   // Most front matter is plain key: value lines, which readSimpleYaml reads ten times faster and the
@@ -181,6 +181,12 @@ function startsScalar(raw: string, i: number): boolean {
 
 /** Offset where [ ] and { } nest deeper than MAX_FLOW_DEPTH (quotes respected), or undefined. */
 function deepFlowNesting(raw: string): number | undefined {
+  // Nesting deeper than the limit needs more opening brackets than the limit: most front matter has a few.
+  let opening = 0;
+  for (const c of ['[', '{'])
+    for (let i = raw.indexOf(c); i >= 0 && opening <= MAX_FLOW_DEPTH; i = raw.indexOf(c, i + 1))
+      opening++;
+  if (opening <= MAX_FLOW_DEPTH) return undefined;
   let depth = 0;
   let quote = '';
   for (let i = 0; i < raw.length; i++) {
@@ -198,6 +204,13 @@ function deepFlowNesting(raw: string): number | undefined {
       depth = raw.startsWith(' ', i + 1) || raw.startsWith('\t', i + 1) ? depth : 0;
   }
   return undefined;
+}
+
+/** The number of lines of a text (LF-separated), counted up to `limit`. */
+function countLines(text: string, limit: number): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && lines < limit; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
 
 function cleanYamlMessage(message: string): string {

@@ -173,12 +173,20 @@ export function parseEntryTime(text: string): EntryTime | undefined {
     time.length = lead + m[0].length;
     return time;
   };
-  let m = PATTERNS.iso.exec(s);
+  // Every form starts with a digit (a date or a clock) or an ASCII letter (a weekday or a month).
+  const first = s.charCodeAt(0);
+  const digit = first >= 48 && first <= 57;
+  if (!digit && !((first | 32) >= 97 && (first | 32) <= 122)) return undefined;
+  let m = digit ? PATTERNS.iso.exec(s) : null;
   if (m) return done(m, withDate(ymd(m[1]!, m[2]!, m[3]!), m, 4, m[10]));
-  m = PATTERNS.monthFirst.exec(s);
+  m = digit ? null : PATTERNS.monthFirst.exec(s);
   if (m) return done(m, withDate(monthDate(m[3], m[1]!, m[2]!), m, 4, undefined));
   m = PATTERNS.dayFirst.exec(s);
   if (m) return done(m, withDate(monthDate(m[3], m[2]!, m[1]!), m, 4, undefined));
+  if (!digit) {
+    m = PATTERNS.monthYear.exec(s);
+    return m ? done(m, monthPrecision(m)) : undefined;
+  }
   m = PATTERNS.slashed.exec(s);
   if (m) {
     const date = slashedDate(Number(m[1]), Number(m[2]), m[3], false);
@@ -189,20 +197,21 @@ export function parseEntryTime(text: string): EntryTime | undefined {
     const year = m[4]!.length === 2 ? `20${m[4]}` : m[4]!;
     return done(m, withDate(monthDate(year, m[3]!, m[1]!), m, 5, undefined));
   }
-  m = PATTERNS.monthYear.exec(s);
-  if (m) {
-    const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
-    return done(m, {
-      minutes: 0,
-      date: `${m[2]}-${String(month).padStart(2, '0')}-01`,
-      precision: 'month',
-      text: '',
-      length: 0,
-    });
-  }
   m = PATTERNS.clock.exec(s);
   if (m) return done(m, clockTime(m, 1));
   return undefined;
+}
+
+/** A month and year alone ("Jul 2024"): a coarse entry, placed on the month's first day. */
+function monthPrecision(m: RegExpExecArray): EntryTime {
+  const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+  return {
+    minutes: 0,
+    date: `${m[2]}-${String(month).padStart(2, '0')}-01`,
+    precision: 'month',
+    text: '',
+    length: 0,
+  };
 }
 
 /** A date as YYYY-MM-DD or MM-DD (no year), or undefined when it is not a real day. */

@@ -1,13 +1,13 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { defaultConfig } from '../config';
+import { defaultConfig, type Config } from '../config';
 import { readFrontMatter } from '../frontmatter';
 import { budgetInline, checkParsable } from '../guard';
 import type { LineIndex } from '../text';
 import { readActionLines, readActionNodes } from './action-section';
 import { isPlainInline, scanBlocks, type ScannedHeading } from './line-scan';
 import { assembleModel, type ParseOptions, type Postmortem, type Section } from './model';
-import { buildSections } from './section-spans';
+import { buildSections, type SectionSpan } from './section-spans';
 import { hasLabelLine, hasTimedItemLine } from './labels';
 import { hasBoldStatusLines, hasStatusTimeHeadings, isStatusHeading } from './status-posts';
 import { joinTimelines, readTimelineLines, readTimelineNodes } from './timeline-section';
@@ -42,7 +42,6 @@ export function readByLines(
 
   let tree: Root | undefined;
   const fullTree = () => (tree ??= parseTree(text).tree);
-  let treeSections: Section[] | undefined;
   const headings = scan.headings.map((h) => ({
     depth: h.depth,
     text: headingText(text, h),
@@ -50,21 +49,14 @@ export function readByLines(
     end: h.end,
   }));
   const { spans, h1 } = buildSections(headings, text.length, config);
-  // Fields named one by one: a rest and a spread per section cost more than the rest of this map.
-  const sections = spans.map((span, index): Section => ({
-    heading: span.heading,
-    ids: span.ids,
-    start: span.start,
-    headingEnd: span.headingEnd,
-    end: span.end,
+  const treeOf: TreeSections = { text, config, tree: fullTree };
+  const sections = spans.map((span, index): Section => {
     // The heading's own content, or a sub-heading's: a template's empty section holds only prompts.
-    hasContent: scan.headings.slice(span.at, span.until).some((h) => h.contentAfter),
-    get children(): RootContent[] {
-      return (
-        (treeSections ??= sectionsOfTree(fullTree(), text, config).sections)[index]?.children ?? []
-      );
-    },
-  }));
+    let hasContent = false;
+    for (let i = span.at; i < span.until && !hasContent; i++)
+      hasContent = scan.headings[i]!.contentAfter;
+    return new LineSection(span, hasContent, treeOf, index);
+  });
 
   const timelineSections =
     timeline === 'read' ? sections.filter((s) => s.ids.includes('timeline')) : [];
@@ -106,6 +98,44 @@ export function readByLines(
     },
     options,
   );
+}
+
+/** What a section read by lines needs to find its nodes in the whole tree, once asked for. */
+interface TreeSections {
+  text: string;
+  config: Config;
+  tree: () => Root;
+  sections?: Section[];
+}
+
+/**
+ * A section found by the line scan. Its nodes come from the whole tree, parsed when a reader first
+ * asks for them (most lint runs never do); a class keeps the many sections of a library cheap to make.
+ */
+class LineSection implements Section {
+  readonly heading: string;
+  ids: string[];
+  readonly start: number;
+  readonly headingEnd: number;
+  readonly end: number;
+  readonly hasContent: boolean;
+  readonly #whole: TreeSections;
+  readonly #index: number;
+  constructor(span: SectionSpan, hasContent: boolean, whole: TreeSections, index: number) {
+    this.heading = span.heading;
+    this.ids = span.ids;
+    this.start = span.start;
+    this.headingEnd = span.headingEnd;
+    this.end = span.end;
+    this.hasContent = hasContent;
+    this.#whole = whole;
+    this.#index = index;
+  }
+  get children(): RootContent[] {
+    const w = this.#whole;
+    w.sections ??= sectionsOfTree(w.tree(), w.text, w.config).sections;
+    return w.sections[this.#index]?.children ?? [];
+  }
 }
 
 /** A heading's text as the parser reads it: as written when plain, else from parsing its line alone. */

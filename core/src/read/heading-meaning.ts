@@ -80,11 +80,13 @@ export function headingIds(text: string, config: Config): string[] {
   if (!cache) known.set(config, (cache = new Map()));
   let ids = cache.get(text);
   if (!ids) {
-    // Headings repeat across a library; a bounded cache keeps linting 10,000 files from re-reading them.
-    if (cache.size > 10_000) cache.clear();
+    ids = resolveHeading(text, config);
+    // Headings repeat across a library; a bounded cache keeps linting 10,000 files from re-reading
+    // them. Once full it takes no more: the headings met first (the common ones, which every
+    // document repeats) stay, where clearing it would drop them for each document's own title.
     // A copy as the key: a heading sliced from its document would keep the whole document alive
     // (V8 slices share their parent's characters), 40 MB over 10,000 postmortems with their own titles.
-    cache.set(JSON.parse(JSON.stringify(text)) as string, (ids = resolveHeading(text, config)));
+    if (cache.size < 10_000) cache.set(JSON.parse(JSON.stringify(text)) as string, ids);
   }
   return ids;
 }

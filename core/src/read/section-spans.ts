@@ -97,11 +97,13 @@ export function buildSections(
  * recognised sections (a title at level 1 does not count for level 1).
  */
 function sectionLevel(headings: readonly HeadingRef[], ids: readonly string[][]): number {
-  const count = (depth: number) =>
-    new Set(headings.flatMap((h, i) => (h.depth === depth ? ids[i]! : []))).size;
-  const two = count(2);
-  const one = count(1);
-  const three = count(3);
+  // The distinct ids at levels 1, 2 and 3, in one pass (most headings name one id, or none).
+  const seen: Set<string>[] = [new Set(), new Set(), new Set()];
+  for (let i = 0; i < headings.length; i++) {
+    const depth = headings[i]!.depth;
+    if (depth <= 3) for (const id of ids[i]!) seen[depth - 1]!.add(id);
+  }
+  const [one, two, three] = seen.map((s) => s.size) as [number, number, number];
   if (one > two && one >= 2 && one >= three) return 1;
   if (three > two && three >= 2) return 3;
   return 2;

@@ -24,9 +24,11 @@ export const actionDueDate: Rule = {
       });
     }
     for (const a of pm.actions) {
-      const name = quote(a.title || a.text, 40);
+      // A real due date, or an item done and undated: nothing to say (most items).
+      if (a.due !== undefined || (a.done && a.dueRaw === undefined)) continue;
       // A quarter ("Q2 2025") is a due period the team chose, not a mistyped date.
       if (isDuePeriod(a.dueRaw)) continue;
+      const name = quote(a.title || a.text, 40);
       if (a.dueRaw !== undefined && a.due === undefined) {
         problems.push({
           message: `Action item ${name} has due date ${quote(a.dueRaw)}, which is not a real date; expected due:YYYY-MM-DD.`,

@@ -1,5 +1,6 @@
 import { normalizeHeading } from '../sections';
 import { headingCore } from '../read/heading-meaning';
+import type { Section } from '../read/model';
 import { headingSpan, sectionTitle } from './helpers';
 import type { Problem, Rule } from './types';
 
@@ -12,18 +13,36 @@ export const duplicateSection: Rule = {
     const problems: Problem[] = [];
     // Real postmortems often give one section several headings ("Overview", "What Happened"):
     // only the same heading twice, or the canonical title beside one of its listed aliases, is a slip.
-    const seen: { id: string; core: string; named: boolean; canonical: boolean; start: number }[] =
-      [];
+    // Most documents name each section once: a heading is only compared (and its forms computed)
+    // when an earlier section has one of its ids.
+    const byId = new Map<string, Section[]>();
+    const forms = new Map<Section, { core: string; normal: string; named: boolean }>();
+    const formOf = (section: Section) => {
+      let form = forms.get(section);
+      if (!form) {
+        const normal = normalizeHeading(section.heading);
+        form = {
+          core: headingCore(section.heading),
+          normal,
+          named: config.headingIndex.has(normal),
+        };
+        forms.set(section, form);
+      }
+      return form;
+    };
+    const canonical = (section: Section, id: string) =>
+      normalizeHeading(sectionTitle(config, id)) === formOf(section).normal;
     for (const section of pm.sections) {
-      const core = headingCore(section.heading);
-      const named = config.headingIndex.has(normalizeHeading(section.heading));
       for (const id of section.ids) {
-        const canonical =
-          normalizeHeading(sectionTitle(config, id)) === normalizeHeading(section.heading);
-        const first = seen.find(
-          (s) =>
-            s.id === id && (s.core === core || (s.named && named && (s.canonical || canonical))),
-        );
+        const earlier = byId.get(id);
+        const first = earlier?.find((s) => {
+          const a = formOf(s);
+          const b = formOf(section);
+          return (
+            a.core === b.core ||
+            (a.named && b.named && (canonical(s, id) || canonical(section, id)))
+          );
+        });
         if (first) {
           const line = pm.lines.position(first.start).line;
           problems.push({
@@ -32,7 +51,8 @@ export const duplicateSection: Rule = {
           });
           break;
         }
-        seen.push({ id, core, named, canonical, start: section.start });
+        if (earlier) earlier.push(section);
+        else byId.set(id, [section]);
       }
     }
     return problems;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate, parseDateTime } from '../dates';
 import { FIELDS, type FieldDef, type FieldKind } from '../fields';
 import { FIELD_EXPECTATIONS, frontMatterShape, locateField } from '../frontmatter';
