@@ -93,20 +93,28 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
       previousBlank = false;
       continue;
     }
-    if (BLANK.test(s)) {
+    // Each form below starts with its own character: most lines (text, list items) need none of the expressions.
+    const c0 = s.charCodeAt(0);
+    const indented = c0 === 32 || c0 === 9;
+    if (s === '' || (indented && BLANK.test(s))) {
       previousBlank = true;
       continue;
     }
-    if (HTML_START.test(s) || INDENTED_ATX.test(s) || INDENTED_FENCE.test(s)) return undefined;
-    if (!previousBlank && SETEXT_UNDERLINE.test(s)) return undefined;
+    if (
+      (indented || c0 === 60) &&
+      (HTML_START.test(s) || INDENTED_ATX.test(s) || INDENTED_FENCE.test(s))
+    )
+      return undefined;
+    if (!previousBlank && (indented || c0 === 61 || c0 === 45) && SETEXT_UNDERLINE.test(s))
+      return undefined;
     previousBlank = false;
-    const f = FENCE.exec(s);
+    const f = c0 === 96 || c0 === 126 ? FENCE.exec(s) : null;
     if (f) {
       fence = f[1] ?? f[2];
       content();
       continue;
     }
-    const h = ATX.exec(s);
+    const h = c0 === 35 ? ATX.exec(s) : null;
     if (!h) {
       content();
       continue;
