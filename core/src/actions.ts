@@ -98,6 +98,8 @@ const DONE_MARK =
 const DONE_WORD =
   /done|complet|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out|live|status|✅|✔|☑|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:/;
 const DIGIT = /\d/;
+/** Spaces a title's words are not simply separated by: two or more, or another kind than a space. */
+const SPACES = /\s\s|[^\S ]/;
 /**
  * An item written as the template writes it: a title of words (no digit, no sign any other form
  * needs), then `@owner` (letters, dots, dashes), `due:YYYY-MM-DD`, an optional `#kind` and an
@@ -150,7 +152,7 @@ export function readTokens(
         due: dueDate(c[3]),
         kind: c[4] as ActionKind | undefined,
         tracker: c[5],
-        title: withoutTrailing(`${c[1]!} `.replace(/\s+/g, ' ')).trim(),
+        title: withoutTrailing(SPACES.test(c[1]!) ? c[1]!.replace(/\s+/g, ' ') : c[1]!).trim(),
       };
   }
   const labelled = lookup ? labelledOwner(text) : undefined;
@@ -498,6 +500,8 @@ const NAMED_CLAUSE = /(?:^|[.;:!?]\s+)([\p{L}][\p{L}'-]{1,30})\s+(?:to|will)\s+\
  * write the owner into the sentence. Only names already used as owners count, so "Plan to …" does not.
  */
 export function ownersInSentences(items: ActionItem[]): void {
+  // Most lists name an owner on every item: nothing to look for.
+  if (items.every((i) => i.owner !== undefined)) return;
   const owners = new Set(
     items.filter((i) => i.owner).map((i) => i.owner!.split(/\s+/)[0]!.toLowerCase()),
   );

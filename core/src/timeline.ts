@@ -81,7 +81,15 @@ export function timelineEntry(
   return entry;
 }
 
-const LEAD = /^[\s*_`[(~]*/;
+/** Markdown emphasis, code, brackets and spaces before a time: `**10:00**`, `[10:00]`, `(10:00)`. */
+const LEAD = /[\s*_`[(~]/;
+
+/** How many characters of LEAD open a text (a loop: this runs for every line of every timeline). */
+function leadLength(text: string): number {
+  let i = 0;
+  while (i < text.length && LEAD.test(text[i]!)) i++;
+  return i;
+}
 /** Zone names written after times in real timelines, with their offsets in minutes. */
 const ZONES: Record<string, number> = {
   UTC: 0,
@@ -165,7 +173,7 @@ const PATTERNS = {
  * emphasis, code and brackets around it are allowed.
  */
 export function parseEntryTime(text: string): EntryTime | undefined {
-  const lead = LEAD.exec(text)?.[0].length ?? 0;
+  const lead = leadLength(text);
   const s = text.slice(lead);
   const done = (m: RegExpExecArray, time: EntryTime | undefined): EntryTime | undefined => {
     if (!time) return undefined;

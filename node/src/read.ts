@@ -124,6 +124,9 @@ export function readRegularFileSync(
       total += bytesRead;
       if (total > maxBytes)
         return { ok: false, reason: 'too-large', size: Math.max(total, stats.size) };
+      // A regular file that gave the size it said it has, and no byte more when asked for one
+      // more, has ended: no second read to hear it (readFileSync stops there too).
+      if (first && bytesRead === stats.size) break;
     }
     return { ok: true, bytes: concat(chunks, total) };
   } catch (error) {

@@ -77,25 +77,35 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
   for (; line <= lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
-    const s = text.slice(start, end);
+    // Each form below starts with its own character: most lines (text, list items) need none of
+    // the expressions, nor a string of their own.
+    const c0 = start < end ? text.charCodeAt(start) : -1;
     if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(s);
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text.slice(start, end));
       if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
       continue;
     }
     // A comment runs to the line holding -->, whatever lies between; only a pure comment is not content.
-    if (comment >= 0 || s.startsWith('<!--')) {
+    if (comment >= 0 || (c0 === 60 && text.startsWith('<!--', start))) {
       if (comment < 0) comment = start;
-      if (closesComment(s, comment === start ? 'opening line' : 'later line')) {
+      if (
+        closesComment(text.slice(start, end), comment === start ? 'opening line' : 'later line')
+      ) {
         if (!isComment(text.slice(comment, end))) content();
         comment = -1;
       }
       previousBlank = false;
       continue;
     }
-    // Each form below starts with its own character: most lines (text, list items) need none of the expressions.
-    const c0 = s.charCodeAt(0);
     const indented = c0 === 32 || c0 === 9;
+    const special =
+      indented || c0 === 60 || c0 === 61 || c0 === 45 || c0 === 96 || c0 === 126 || c0 === 35;
+    if (!special && c0 !== -1) {
+      previousBlank = false;
+      content();
+      continue;
+    }
+    const s = text.slice(start, end);
     if (s === '' || (indented && BLANK.test(s))) {
       previousBlank = true;
       continue;

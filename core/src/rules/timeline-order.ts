@@ -14,7 +14,11 @@ export const timelineOrder: Rule = {
     const newestFirst = new Set<number>();
     const parts = new Map<number, number[]>();
     for (const e of pm.timeline)
-      if (e.at !== undefined && e.time) parts.set(e.part, [...(parts.get(e.part) ?? []), e.at]);
+      if (e.at !== undefined && e.time) {
+        const at = parts.get(e.part);
+        if (at) at.push(e.at);
+        else parts.set(e.part, [e.at]);
+      }
     for (const [part, at] of parts)
       if (at.length >= 3 && at.every((t, i) => i === 0 || t < at[i - 1]!)) newestFirst.add(part);
     for (const entry of pm.timeline) {
