@@ -39,7 +39,18 @@ export function buildSections(
   textLength: number,
   config: Config,
 ): { spans: SectionSpan[]; h1?: HeadingRef } {
-  const ids = headings.map((h) => (h.depth <= 3 ? headingIds(h.text, config) : []));
+  // A single level-1 heading (a title) counts only towards making level 1 the sections' level,
+  // which it can only do when it names more sections than level 2 has: when it cannot, its meaning
+  // is not needed (titles are each document's own, so reading them is most of the cost here).
+  const h1s = headings.filter((h) => h.depth === 1).length;
+  const ids = headings.map((h) => (h.depth <= 3 && h.depth > 1 ? headingIds(h.text, config) : []));
+  if (h1s > 0) {
+    const level2 = new Set(headings.flatMap((h, i) => (h.depth === 2 ? ids[i]! : []))).size;
+    headings.forEach((h, i) => {
+      if (h.depth === 1 && (h1s > 1 || mostIds(h.text, config) > level2))
+        ids[i] = headingIds(h.text, config);
+    });
+  }
   const level = sectionLevel(headings, ids);
   const atLevel = new Set(headings.flatMap((h, i) => (h.depth === level ? ids[i]! : [])));
   // A heading of another level (deeper, or shallower as "## 5. Remediation Actions" in a document
@@ -91,6 +102,24 @@ export function buildSections(
   }
   return { spans, h1 };
 }
+
+/**
+ * At least the number of section ids a heading can stand for: what an alias or configured pattern
+ * names, for each part of a combined heading ("Impact and Timeline", "Cause / Fix").
+ */
+function mostIds(text: string, config: Config): number {
+  let most = MOST_NAMED.get(config);
+  if (most === undefined) {
+    most = 1;
+    for (const ids of config.headingIndex.values()) most = Math.max(most, ids.length);
+    for (const { ids } of config.headingPatterns) most = Math.max(most, ids.length);
+    MOST_NAMED.set(config, most);
+  }
+  // Each part of a combined heading may itself be an alias of several.
+  return most * (1 + (text.match(/and|[&/+,]/gi)?.length ?? 0));
+}
+
+const MOST_NAMED = new WeakMap<Config, number>();
 
 /**
  * The heading level of a document's sections: 2, unless level 1 or 3 holds more distinct
