@@ -25,7 +25,6 @@ const ATX = /^(#{1,6})(?:[ \t]+|$)/;
 const INDENTED_ATX = /^ {1,3}#{1,6}(?:[ \t]|$)/;
 const FENCE = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
 const INDENTED_FENCE = /^ {1,3}(?:```|~~~)/;
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const HTML_START = /^ {0,3}</;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const BLANK = /^[ \t]*$/;
@@ -98,8 +97,13 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
       continue;
     }
     const indented = c0 === 32 || c0 === 9;
-    const special =
-      indented || c0 === 60 || c0 === 61 || c0 === 45 || c0 === 96 || c0 === 126 || c0 === 35;
+    if (
+      !previousBlank &&
+      (indented || c0 === 61 || c0 === 45) &&
+      isSetextUnderline(text, start, end)
+    )
+      return undefined;
+    const special = indented || c0 === 60 || c0 === 96 || c0 === 126 || c0 === 35;
     if (!special && c0 !== -1) {
       previousBlank = false;
       content();
@@ -114,8 +118,6 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
       (indented || c0 === 60) &&
       (HTML_START.test(s) || INDENTED_ATX.test(s) || INDENTED_FENCE.test(s))
     )
-      return undefined;
-    if (!previousBlank && (indented || c0 === 61 || c0 === 45) && SETEXT_UNDERLINE.test(s))
       return undefined;
     previousBlank = false;
     const f = c0 === 96 || c0 === 126 ? FENCE.exec(s) : null;
@@ -143,6 +145,21 @@ export function scanBlocks(text: string, lines: LineIndex): BlockScan | undefine
   // A comment never closed runs to the end and holds no -->, so it is content.
   if (comment >= 0) content();
   return { frontMatter, headings };
+}
+
+/**
+ * Whether the line at [start, end) is a setext underline, / {0,3}(?:=+|-+)[ \t]*$/, read in place:
+ * list items start with the same dash, and most lines need no string of their own.
+ */
+function isSetextUnderline(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && i - start < 4 && text.charCodeAt(i) === 32) i++;
+  if (i - start > 3) return false;
+  const c = text.charCodeAt(i);
+  if (i >= end || (c !== 61 && c !== 45)) return false;
+  while (i < end && text.charCodeAt(i) === c) i++;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i === end;
 }
 
 /** An ATX heading line's text after its opening #s (`after` characters): no closing sequence, no spaces around. */
