@@ -63,6 +63,18 @@ describe('sections under house headings, read by meaning', () => {
     );
   });
 
+  it('ends a numbered list of recommendations at the next numbered label in capitals', () => {
+    const text = `INCIDENT REPORT\n\n1. SUMMARY\n\nBookings failed.\n\n6. RECOMMENDATIONS\n\nR1. Add a disk alert. Owner: Ops Lead. Target: 30-Apr-2031.\n\nR2. Rotate logs daily. Owner: Ops Lead.\n\n7. LESSONS LEARNED\n\nWatch the disks.\n`;
+    const read = items(text);
+    expect(read.map((i) => i.title)).toEqual(['Add a disk alert.', 'Rotate logs daily.']);
+    expect(read.map((i) => i.due)).toEqual(['30-Apr-2031', undefined]);
+    expect(findings(text, 'action-owner')).toEqual([]);
+    // The second recommendation really has no target date.
+    expect(findings(text, 'action-due-date')).toEqual([
+      "Action item 'Rotate logs daily.' has no due date; expected due:YYYY-MM-DD.",
+    ]);
+  });
+
   it('reads "Which services were affected" over prose stating the effect as the impact', () => {
     const text = `${HEAD}## What happened\n\nThe booking database ran out of disk.\n\n**Which services were affected**\n\nOnline booking and the harbour kiosks could not take payments for an hour.\n`;
     expect(missing(text)).not.toContain('Impact');

@@ -160,7 +160,9 @@ export function readTokens(
     (dashDue && (isDuePeriod(dashDue) || dueDate(dashDue)) ? dashDue : undefined) ??
     DUE_MONTH.exec(text)?.[1] ??
     tailPeriod ??
-    [DUE_AFTER_COMMA.exec(text)?.[1], DUE_LABEL.exec(text)?.[1]].find((d) => d && isDuePeriod(d)) ??
+    [DUE_AFTER_COMMA.exec(text)?.[1], DUE_LABEL.exec(text)?.[1]].find(
+      (d) => d && (isDuePeriod(d) || dueDate(d)),
+    ) ??
     notes?.[1]!
       .split(NOTE_PARTS)
       .map((p) => NOTE_PERIOD.exec(p.trim())?.[1])
@@ -180,6 +182,9 @@ export function readTokens(
     if (d) title = title.slice(0, d.index);
   }
   title = title.replace(/📅\s*\S+/gu, ' ');
+  // A due label's date ("Target: 30-Apr-2025") is the due date, not part of the title.
+  const dueLabel = dueRaw !== undefined ? DUE_LABEL.exec(title) : null;
+  if (dueLabel && dueLabel[1] === dueRaw) title = title.replace(dueLabel[0], ' ');
   // A period after a comma at the end ("— @lead, Q2") is the due date, not part of the title.
   if (dueRaw !== undefined && /,\s*$/.test(title.trimEnd().slice(0, -dueRaw.length)))
     title = title.trimEnd().slice(0, -dueRaw.length);
@@ -188,6 +193,8 @@ export function readTokens(
     .replace(/\(\s*\)|\[\s*\]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/[\s,;:–—-]+$/u, '')
+    // What is left of labels taken out at the end ("Add alert. . ." from "Owner: Ops. Target: …").
+    .replace(/(\.)(?:\s+[.*_]+)+$/u, '$1')
     .trim();
   return { owner, dueRaw, due: dueDate(dueRaw), kind, tracker, title };
 }

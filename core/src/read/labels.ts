@@ -145,7 +145,9 @@ export function labelledNodes(
       )
     ) {
       const next = nodes[i + 1]!;
-      if (underlinedLabel(nodes, i + 1) !== undefined) break;
+      // The next label of the report ("7. LESSONS LEARNED") ends the section, as an underlined one does.
+      if (underlinedLabel(nodes, i + 1) !== undefined || numberedCapsLabel(next) !== undefined)
+        break;
       if (
         next.type === 'paragraph' &&
         (id !== 'timeline'
