@@ -43,13 +43,17 @@ describe('sections under house headings, read by meaning', () => {
     expect(missing(doc('What changed in our on-call rota', 'Impact'))).toContain('Root Cause');
   });
 
-  it('reads a closing Notes section as lessons, a Situation as the summary, Restore as the resolution', () => {
-    const text = `${HEAD}## The situation\n\nBookings failed for an hour.\n\n## Restore\n\nWe freed disk and restarted.\n\n## Notes\n\nDisk alerts would have caught it a day early.\n`;
+  it('reads notes from the review as lessons, a Situation as the summary, Restore as the resolution', () => {
+    const text = `${HEAD}## The situation\n\nBookings failed for an hour.\n\n## Restore\n\nWe freed disk and restarted.\n\n## Notes from the review\n\nDisk alerts would have caught it a day early.\n`;
     const gone = missing(text);
     expect(gone).not.toContain('Summary');
     expect(gone).not.toContain('Resolution');
     expect(gone).not.toContain('Lessons Learned');
     expect(missing(`${HEAD}## Thanks\n\nTo the harbour desk.\n`)).toContain('Lessons Learned');
+    // Plain notes are anything (attendees, attachments), not the lessons.
+    expect(missing(`${HEAD}## Notes\n\nMeeting held 3 April; attendees Ana, Bo.\n`)).toContain(
+      'Lessons Learned',
+    );
   });
 
   it('reads numbered labels in capitals of a plain-text report', () => {
