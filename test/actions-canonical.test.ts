@@ -68,4 +68,16 @@ describe('action items written as the template writes them', () => {
     expect(impossible.dueRaw).toBe('2025-02-30');
     expect(impossible.due).toBeUndefined();
   });
+
+  it('keeps the words after a comma when the due date was written elsewhere in the item', () => {
+    // A period after a comma at the end ("— @lead, Q2") is the due date; other words after a comma are the title's.
+    expect(readTokens('Update runbook, alert team @bo due:2025-01-10').title).toBe(
+      'Update runbook, alert team',
+    );
+    expect(readTokens('Rotate keys — @lead, Q2')).toMatchObject({
+      owner: 'lead',
+      dueRaw: 'Q2',
+      title: 'Rotate keys',
+    });
+  });
 });

@@ -44,13 +44,13 @@ function labelledOwner(text: string): { name: string; span: string } | undefined
 /** A name in parentheses at the end, or before a ticket: "Rotate the keys (alice)", "(Priya Shah) - OPS-12". */
 const OWNER_PAREN =
   /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\)(?=\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b))/u;
-/** A name before a ticket in parentheses, a team in parentheses, or a name after a dash at the end: "(Hana, INFRA-88)", "(product team)", "— Jonas". */
+/** A name before a ticket in parentheses, a team in parentheses, or a name after a dash at the end: "(Hana, INFRA-88)", "(product team)", "(marketing science)", "— Jonas". */
 const OWNER_OTHER =
-  /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam)\s*\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;
+  /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam|(?!(?:for|in|on|with|to|by|of|via|see|no|not|per|from|after|before|the|a|an|more|less|better|all|some|any|our|their|its|needs?)\s)[\p{L}][\p{L}-]*(?:\s[\p{L}-]+)?\s(?:squad|group|science|engineering|eng|ops|infra|infrastructure|sre|devops|desk))\s*\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;
 
 /** Words people put in parentheses at the end of an item that are not names. */
 const NOT_NAMES =
-  /^(someday|soon|deferred|dropped|cancell?ed|wontfix|partial|partially|important|nice|quick|asap|ongoing|implemented|live|yes|no|n\/a|optional|done|complete|completed|fixed|shipped|closed|resolved|wip|tbd|tba|pending|blocked|open|ongoing|planned|in progress|high|medium|low|critical|urgent|stretch|maybe|later|now|next|todo|draft|prevent|detect|mitigate|process|repair|investigate|mitigation|prevention|detection|new|again|done|hotfix|patch|rollback|manual|manually|workaround|temporary|interim|permanent|backport)$/i;
+  /^(someday|soon|deferred|dropped|cancell?ed|wontfix|partial|partially|important|nice|quick|asap|ongoing|implemented|live|yes|no|n\/a|optional|done|complete|completed|fixed|shipped|closed|resolved|wip|tbd|tba|pending|blocked|open|ongoing|planned|in progress|high|medium|low|critical|urgent|stretch|maybe|later|now|next|todo|draft|prevent|detect|mitigate|process|repair|investigate|mitigation|prevention|detection|new|again|done|hotfix|patch|rollback|manual|manually|workaround|temporary|interim|permanent|backport|unassigned|nobody|no owner|tbc)$/i;
 const DUE = /\bdue:\s*(\S+?)(?=\.?(?:[\s,;)\]]|$))/i;
 /** A due period written as a quarter or a month: "Q2", "Q3 2025", "Q1'26", "end of January 2026". */
 const QUARTER =
@@ -64,17 +64,29 @@ const DUE_QUARTER =
  * "— team-netops", "— Trust & Reliability team, Q1 2026". Group 1 is the owner, group 2 what follows.
  */
 const OWNER_DASH =
-  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops|manager|engineer|owner|director|architect|admin|officer|coordinator|product)|\p{Ll}[\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}\s+(?:team|squad|group)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*["“']?((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
+  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops|manager|engineer|owner|director|architect|admin|officer|coordinator|product)|\p{Ll}[\p{L}\p{N}-]*(?:\s+(?:&\s+)?[\p{L}\p{N}-]+){0,2}\s+(?:teams?|squads?|groups?)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*["“']?((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
+/** A period after a comma at the end, after who does it: "— @analytics-lead, Q2", "unassigned, next sprint". */
+const DUE_AFTER_COMMA = /,\s*([\p{L}\p{N}"“' ]{2,30}?)\s*\.?\s*$/u;
+/**
+ * A role that every one of its holders takes on, as the subject of the item: "Every maintainer
+ * will review their tokens", "All on-call engineers must finish the drill".
+ */
+const ROLE_SUBJECT =
+  /^\s*(?:every|each|all)\s+((?:[\p{L}-]+\s+)?(?:maintainers?|engineers?|developers?|teams?|owners?|reviewers?|managers?|leads?|admins?|administrators?|operators?|contributors?|on-?call(?:ers?)?|sres?|members?|staff))\s+(?:will|must|should|shall|needs? to|has to|have to|to)\s/iu;
+/** What a due label gives, up to the end of its clause: "Target: end of Semester 1.", "Due: next sprint". */
+const DUE_LABEL = /\b(?:due|eta|target|deadline)(?:\s+date)?\s*:\s*([^.;,()*_\n]{2,30})/i;
 /** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */
 const DASHED = /\s[–—-]/u;
 /** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3". */
 const DUE_DASH =
-  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before)\s+[^–—]{1,30}?)\s*\.?\s*$/u;
+  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before)\s+[^–—]{1,30}?|(?:starting|from)\s+(?:Q[1-4]|H[12]|next|this|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^–—]{0,25}?)\s*\.?\s*$/u;
 /**
  * Parts of a bracket at the end that name who does it among other notes: "(supplier; by end of
  * May)", "(Digital team; from the next release)", "(in progress, Leopold)".
  */
-const PAREN_NOTES = /\(([^()]{2,80}[;,][^()]{1,80})\)\s*[.;]?\s*$/u;
+const PAREN_NOTES = /\(([^()]{2,80}(?:[;,]|\s[–—]\s)[^()]{1,80})\)\s*[.;]?\s*$/u;
+/** How the parts of such a bracket are set apart: a semicolon, a comma or a spaced dash. */
+const NOTE_PARTS = /[;,]|\s[–—]\s/u;
 const PAREN_NAME =
   /^@?(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}|[\p{L}][\p{L} &-]{1,30}\s(?:team|squad|group|ops|desk)|team[- ][\p{L}-]+|\p{Ll}{3,20})$/u;
 /** A name after an arrow at the end: "→ Priya Shah", "-> @priya". */
@@ -111,6 +123,15 @@ const CANONICAL =
 const QUARTER_OR_YEAR = /q[1-4]|\d{4}/;
 /** What DUE_MONTH needs: a due word. */
 const DUE_WORD = /due|by|eta|target|deadline/;
+/**
+ * A title's last touches, its spaces already single: no separator at the end, nor what is left of
+ * labels taken out there ("Add alert. . ." from "Owner: Ops. Target: …").
+ */
+function finishTitle(title: string): string {
+  const t = withoutTrailing(title);
+  return (t.includes('.') ? t.replace(/(\.)(?:\s+[.*_]+)+$/u, '$1') : t).trim();
+}
+
 /** Spaces and the separators ", ; : – — -" at the end of a title, which say nothing. */
 function withoutTrailing(title: string): string {
   let end = title.length;
@@ -152,13 +173,13 @@ export function readTokens(
         due: dueDate(c[3]),
         kind: c[4] as ActionKind | undefined,
         tracker: c[5],
-        title: withoutTrailing(SPACES.test(c[1]!) ? c[1]!.replace(/\s+/g, ' ') : c[1]!).trim(),
+        title: finishTitle(SPACES.test(c[1]!) ? c[1]!.replace(/\s+/g, ' ') : c[1]!),
       };
   }
   const labelled = lookup ? labelledOwner(text) : undefined;
   const notes = hasParen ? PAREN_NOTES.exec(text) : null;
   const notesName = notes?.[1]!
-    .split(/[;,]/)
+    .split(NOTE_PARTS)
     .map((p) => p.trim())
     .find((p) => PAREN_NAME.test(p) && !NOT_NAMES.test(p) && !TRACKER_KEY.test(p))
     ?.replace(/^@/, '');
@@ -179,7 +200,8 @@ export function readTokens(
     (otherName && !NOT_NAMES.test(otherName) ? otherName : undefined) ??
     notesName ??
     dashName ??
-    arrowName;
+    arrowName ??
+    ROLE_SUBJECT.exec(text)?.[1];
   const dashDue =
     dashName && dash?.[2] ? dash[2].replace(/^(?:due|by|eta|target)\s*:?\s*/i, '') : undefined;
   const dueRaw =
@@ -187,13 +209,15 @@ export function readTokens(
     (QUARTER_OR_YEAR.test(lower) ? DUE_QUARTER.exec(text)?.[1] : undefined) ??
     (hasDigit ? [DUE_YEARLESS.exec(text)?.[1]].find((d) => d && yearlessDate(d)) : undefined) ??
     (hasDue ? DUE.exec(text)?.[1] : undefined) ??
-    (dashDue && (QUARTER.test(dashDue) || dueDate(dashDue) || yearlessDate(dashDue))
-      ? dashDue
-      : undefined) ??
+    (dashDue && (isDuePeriod(dashDue) || dueDate(dashDue)) ? dashDue : undefined) ??
     (DUE_WORD.test(lower) ? DUE_MONTH.exec(text)?.[1] : undefined) ??
     tailPeriod ??
+    [
+      text.includes(',') ? DUE_AFTER_COMMA.exec(text)?.[1] : undefined,
+      text.includes(':') ? DUE_LABEL.exec(text)?.[1] : undefined,
+    ].find((d) => d && (isDuePeriod(d) || dueDate(d))) ??
     notes?.[1]!
-      .split(/[;,]/)
+      .split(NOTE_PARTS)
       .map((p) => NOTE_PERIOD.exec(p.trim())?.[1])
       .find(Boolean);
   const hasHash = text.includes('#');
@@ -218,9 +242,20 @@ export function readTokens(
     if (d) title = title.slice(0, d.index);
   }
   if (text.includes('📅')) title = title.replace(/📅\s*\S+/gu, ' ');
+  // A due label's date ("Target: 30-Apr-2025") is the due date, not part of the title.
+  const dueLabel = dueRaw !== undefined && text.includes(':') ? DUE_LABEL.exec(title) : null;
+  if (dueLabel && dueLabel[1] === dueRaw) title = title.replace(dueLabel[0], ' ');
+  // A period after a comma at the end ("— @lead, Q2") is the due date, not part of the title.
+  const ending = title.trimEnd();
+  if (
+    dueRaw !== undefined &&
+    ending.endsWith(dueRaw) &&
+    /,\s*$/.test(ending.slice(0, -dueRaw.length))
+  )
+    title = ending.slice(0, -dueRaw.length);
   if (trackerKey) title = withoutLabelKey(title, trackerKey);
   if (text.includes('(') || text.includes('[')) title = title.replace(/\(\s*\)|\[\s*\]/g, ' ');
-  title = withoutTrailing(title.replace(/\s+/g, ' ')).trim();
+  title = finishTitle(title.replace(/\s+/g, ' '));
   return { owner, dueRaw, due: dueDate(dueRaw), kind, tracker, title };
 }
 
@@ -258,7 +293,7 @@ function withoutLabelKey(title: string, key: string): string {
 
 /** A note in brackets that ends with a month or a quarter: "(owner: Ana, first review June)", "(infra; Q3)". */
 const NOTE_PERIOD =
-  /(?:^|\s)((?:(?:end|start|mid) of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|Q[1-4](?:\s+\d{4})?|\d{4}-Q[1-4])$/u;
+  /(?:^|\s)((?:(?:end|start|mid) of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|Q[1-4](?:\s+\d{4})?|\d{4}-Q[1-4]|(?:next|this) (?:sprint|quarter|term|semester|release|cycle|iteration))$/u;
 
 /** "by May", "due: end of March": a month without a year after a due word, capitalised as a month is. */
 const DUE_MONTH =
@@ -270,8 +305,22 @@ const DUE_MONTH =
  * not a mistyped date.
  */
 export function isDuePeriod(raw: string | undefined): boolean {
-  return raw !== undefined && (QUARTER.test(raw.trim()) || yearlessDate(raw) !== undefined);
+  if (raw === undefined) return false;
+  const t = raw.trim().replace(/^["“']|["”']$/gu, '');
+  if (RELATIVE_PERIOD.test(t)) return true;
+  // "by 21 November", "before Q3": the word before the date says when, the date is the period.
+  const bare = t.replace(DUE_WORD_LEAD, '');
+  return QUARTER.test(bare) || yearlessDate(bare) !== undefined;
 }
+
+/**
+ * A due period named by the team's own calendar rather than a date: "next sprint", "this quarter",
+ * "by next term", "starting Q3", "end of the semester", "before the next release", "ongoing from now".
+ */
+const RELATIVE_PERIOD =
+  /^(?:(?:by|before|until|till|from|starting(?: in| from)?|in|during|within|for|over|after)\s+)?(?:(?:the\s+)?(?:next|this|coming|following|current|(?:end|start|beginning|middle) of(?: the)?(?: next| this)?)\s+)(?:sprint|quarter|term|semester|release|cycle|iteration|milestone|month|week|year|half|pi|increment|school year|financial year|fiscal year)s?(?:\s+\d{1,4})?$|^starting\s+(?:Q[1-4]|H[12])(?:\s*\d{4})?$|^(?:ongoing|continuous(?:ly)?|recurring)\s+(?:from|since|starting)\b.{0,20}$|^(?:from now(?: on)?|immediately|with immediate effect)$/i;
+/** A word before a due date that says it is the limit: "by", "before", "no later than". */
+const DUE_WORD_LEAD = /^(?:by|before|until|till|due|no later than|not later than)\s+/i;
 
 /** The month and day (MM-DD) of a due date written without a year ("30 Sep", "Dec 15th"), else undefined. */
 export function yearlessDate(raw: string): string | undefined {

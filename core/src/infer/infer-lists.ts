@@ -46,7 +46,7 @@ export function inferServices(ctx: FieldContext): InferredField<string[]> | unde
  * "Configuration items", "services touched".
  */
 const SERVICES_LABEL =
-  /^(?:(?:affected|impacted|business|technical|customer[- ]facing|critical|important)\s+)?(?:services?|systems?|components?|products?|applications?|apps|platforms?)(?:\(s\)|\/s)?(?:\s+(?:affected|impacted|touched|involved|hit|in scope|down|degraded))?$|^(?:affected|impacted|this incident affected)$|^(?:affected\s+)?(?:configuration items?|cis?)(?:\s+(?:affected|impacted))?$/;
+  /^(?:(?:affected|impacted|concerned|business|technical|customer[- ]facing|critical|important)\s+)?(?:services?|systems?|components?|products?|applications?|apps?|platforms?)(?:\(s\)|\/s)?(?:\s+(?:affected|impacted|touched|involved|hit|in scope|down|degraded))?$|^(?:affected|impacted|this incident affected)$|^(?:affected\s+)?(?:configuration items?|cis?)(?:\s+(?:affected|impacted))?$/;
 
 /** A tracker's scoped label naming a service: GitLab `service::checkout`, GitHub `component/billing`. */
 const SCOPED_SERVICE =
@@ -95,9 +95,15 @@ function listedServices(pm: Postmortem): InferredField<string[]> | undefined {
   const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
   const lineText = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
   for (let n = first; n < pm.lines.lineCount; n++) {
-    if (!SERVICES_HEADING.test(lineText(n)) && !UPPER_CASE_SERVICES.test(lineText(n))) continue;
+    // A setext heading ("Affected services" over dashes) is a heading too; its list starts after the underline.
+    const setext =
+      n < pm.lines.lineCount &&
+      /^ {0,3}(?:=+|-+)[ \t]*$/.test(lineText(n + 1)) &&
+      SETEXT_SERVICES.test(lineText(n));
+    if (!setext && !SERVICES_HEADING.test(lineText(n)) && !UPPER_CASE_SERVICES.test(lineText(n)))
+      continue;
     const names: string[] = [];
-    let m = n + 1;
+    let m = setext ? n + 2 : n + 1;
     while (m <= pm.lines.lineCount && !lineText(m).trim()) m++;
     const listed = listSentence(pm, m);
     if (listed) return { value: listed, from: `line ${n}`, confidence: 0.6, line: n };
@@ -112,6 +118,10 @@ function listedServices(pm: Postmortem): InferredField<string[]> | undefined {
   }
   return undefined;
 }
+
+/** The text of a setext heading over the affected services: "Affected services", "Systems impacted". */
+const SETEXT_SERVICES =
+  /^ {0,3}(?:affected |impacted )?(?:services|systems|components)(?: affected| impacted| in scope)?[ \t]*:?[ \t]*$/i;
 
 /** An e-mail's or a letter's upper-case label line: "SYSTEMS AFFECTED". */
 const UPPER_CASE_SERVICES =

@@ -113,6 +113,9 @@ export const SECURITY: readonly LexiconPhrase[] = [
     weight: 3.5,
   },
   { re: 'public (?:repo(?:sitory)?|gist|bucket)', weight: 2 },
+  // "stored in plain text", "a long-lived publish token": how access leaked.
+  { re: '(?:stored|kept|saved|written) in (?:plain|clear) ?text', weight: 3 },
+  { re: '(?:long[- ]lived|publish(?:ing)?|personal access|registry) tokens?', weight: 2 },
   { re: 'secret[- ]scanning|(?:deploy|ssh|private|signing) keys?', weight: 2.5 },
   { re: 'attack(?:s|er|ers|ed)?', weight: 3 },
   { re: 'ddos|denial[- ]of[- ]service', weight: 3.5 },

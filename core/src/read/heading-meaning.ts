@@ -26,22 +26,22 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'lessons-learned',
     pattern:
-      /^why (it|this|we) (was ?n'?t|was not|were ?n'?t|were not|did ?n'?t|did not) (caught|catch|noticed?|detected?|spot(ted)?)\b|\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|observations|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)|^what saved us\b/,
+      /^why (it|this|we) (was ?n'?t|was not|were ?n'?t|were not|did ?n'?t|did not) (caught|catch|noticed?|detected?|spot(ted)?)\b|\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|observations|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)|^what saved us\b|^notes from the (review|retro|retrospective|debrief|postmortem|post-mortem)$/,
   },
   {
     id: 'impact',
     pattern:
-      /^what (\w+ )?(saw|experienced|noticed|may have seen)\b|^what did (we|you|users|customers|players|patients) (see|experience|notice)\b|^what (would|could) have happened\b|^effects( on [a-z ]+)?$/,
+      /^what (\w+ ){0,3}(saw|experienced|noticed|may have seen)\b|^what (users|customers|clients|players|patients|members|partners|people|visitors|merchants|subscribers|residents) (hit|got|felt|faced|ran into)\b|^(am i|are you|are we|is my [a-z]+|was i|were you) (affected|impacted)\b|^what did (we|you|users|customers|players|patients) (see|experience|notice)\b|^what (would|could) have happened\b|^effects?( on [a-z ]+)?$/,
   },
   {
     id: 'root-cause',
     pattern:
-      /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|^(investigation|diagnosis|triggers?|triggering event)$|\bwhat we suspect\b|^what caused\b|^how (this|it) (happened|could happen)\b|^what (actually|really) happened\b|^where (we|it|things) (planned|went|got it) wrong\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/,
+      /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|^(investigation|diagnosis|triggers?|triggering event)$|\bwhat we suspect\b|^what caused\b|^how (this|it) (happened|could happen)\b|^how (did|could) (this|it|that) (happen|occur)\b|^what changed in( v?\d| the (release|deploy|deployment|build|update|upgrade|version|rollout)\b|$)|\bexplanation\b|\bwhys\b|^what (actually|really) happened\b|^where (we|it|things) (planned|went|got it) wrong\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/,
   },
   {
     id: 'resolution',
     pattern:
-      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^what we did\b|^repairs?$|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)|^how (did )?we (get|got) (out of it|back)\b/,
+      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(e|ing|ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^what we did\b|^repairs?$|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)|^how (did )?we (get|got) (out of it|back)\b/,
   },
   {
     id: 'impact',
@@ -51,7 +51,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'summary',
     pattern:
-      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement|introduction)\b|^(the )?problem$/,
+      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement|introduction)\b|^(the )?problem$|\b(short|quick|brief) version\b|^(the )?situation$|^(in short|in brief|at a glance)$/,
   },
 ];
 

@@ -145,7 +145,9 @@ export function labelledNodes(
       )
     ) {
       const next = nodes[i + 1]!;
-      if (underlinedLabel(nodes, i + 1) !== undefined) break;
+      // The next label of the report ("7. LESSONS LEARNED") ends the section, as an underlined one does.
+      if (underlinedLabel(nodes, i + 1) !== undefined || numberedCapsLabel(next) !== undefined)
+        break;
       if (
         next.type === 'paragraph' &&
         (id !== 'timeline'
@@ -213,7 +215,7 @@ export function hasTimedItemLine(text: string): boolean {
 
 /** A label over what was affected: a list of services under it is the services field, not the impact. */
 const AFFECTED_LABEL =
-  /^(?:(?:systems?|services?|applications?|components?|platforms?) (?:affected|impacted)|affected (?:systems|services|applications|components|platforms))$/i;
+  /^(?:(?:(?:which|what) )?(?:systems?|services?|applications?|components?|platforms?) (?:(?:were|was) )?(?:affected|impacted)|affected (?:systems|services|applications|components|platforms))$/i;
 const EFFECT =
   /\b(?:fail(?:ed|ing|s|ure)?|unavailable|down|outages?|could ?n[o'’]t|unable|errors?|delayed|lost|degraded|slow|timed? out|offline|broken)\b/i;
 
@@ -246,6 +248,9 @@ export function labelLineIds(text: string, config: Config): Set<string> {
     const opening = /^\s*(\p{L}[\p{L}'’ ]{1,30}?)\s*:\s+\S/u.exec(line);
     const numbered = /^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.{1,60}?)\s*$/.exec(line);
     if (numbered && /^\s*(?:-{3,}|={3,})\s*$/.test(next)) return add(numbered[1]!);
+    // A numbered label in capitals standing alone ("5. ROOT CAUSE"), as in plain-text reports.
+    const caps = numbered && /^[\p{Lu}\p{N} &/'’()-]+$/u.test(numbered[1]!);
+    if (caps && next.trim() === '' && /\p{Lu}{3}/u.test(numbered[1]!)) return add(numbered[1]!);
     const label = line.length <= 90 ? labelText(line) : undefined;
     if (label !== undefined && AFFECTED_LABEL.test(label) && statesEffect(lines, i + 1))
       ids.add('impact');
