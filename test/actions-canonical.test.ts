@@ -80,4 +80,16 @@ describe('action items written as the template writes them', () => {
       title: 'Rotate keys',
     });
   });
+
+  it('reads an owner in parentheses followed by the state of the item', () => {
+    expect(readTokens('Alert on delivery receipts (Kofi Mensah) — done')).toMatchObject({
+      owner: 'Kofi Mensah',
+      title: 'Alert on delivery receipts',
+    });
+    expect(readTokens('Recycle gateway connections (Dana Ruiz) – in review').owner).toBe(
+      'Dana Ruiz',
+    );
+    // Capitals in parentheses are a note, not a name.
+    expect(readTokens('Fix the retry loop (OPS) — done').owner).toBeUndefined();
+  });
 });

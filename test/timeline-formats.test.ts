@@ -20,8 +20,31 @@ describe('timeline times as teams write them', () => {
     ['2024-01-15T14:02:00Z canary', { date: '2024-01-15', minutes: 842, zone: 'Z' }],
     ['10:00 UTC+1 failover', { minutes: 600, zone: 'UTC+1' }],
     ['Jul 2024 - schema shipped', { date: '2024-07-01', precision: 'month' }],
+    ['05-06 15:00 — worker launched', { monthDay: '05-06', minutes: 900 }],
+    ['05-10 — Weekend, no investigation', { monthDay: '05-10', minutes: 0 }],
   ])('reads %j', (text, expected) => {
     expect(parseEntryTime(text)).toMatchObject(expected);
+  });
+
+  it('does not read a range of numbers as a month and day', () => {
+    expect(parseEntryTime('10-15 minutes later the queue drained')).toBeUndefined();
+    expect(parseEntryTime('13-05 — no such month')).toBeUndefined();
+  });
+
+  it('places month-day log dates in the incident year, in order', () => {
+    const pm = parsePostmortem(
+      '---\ndate: 2025-05-06\n---\n\n## Timeline\n\n- 05-06 15:00 — launch\n- 05-07 14:40 — first ticket\n- 05-10 — weekend\n- 05-12 10:00 — review\n',
+    );
+    expect(pm.timeline.map((e) => e.time?.date ?? e.time?.monthDay)).toEqual([
+      '05-06',
+      '05-07',
+      '05-10',
+      '05-12',
+    ]);
+    expect(pm.timeline.every((e) => typeof e.at === 'number')).toBe(true);
+    expect(pm.timeline.map((e) => e.at)).toEqual(
+      [...pm.timeline.map((e) => e.at)].sort((a, b) => a! - b!),
+    );
   });
 
   it('keeps the zone whole in the time as written, whatever markup surrounds it', () => {

@@ -41,9 +41,12 @@ function labelledOwner(text: string): { name: string; span: string } | undefined
   return name ? { name, span: label[0] + name } : undefined;
 }
 
-/** A name in parentheses at the end, or before a ticket: "Rotate the keys (alice)", "(Priya Shah) - OPS-12". */
+/**
+ * A name in parentheses at the end, or before a ticket or the item's state: "Rotate the keys
+ * (alice)", "(Priya Shah) - OPS-12", "(Dana Ruiz) — done", "(Kofi) – in review".
+ */
 const OWNER_PAREN =
-  /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\)(?=\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b))/u;
+  /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\)(?=\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b)|\s*[-–—,;:]\s*(?:[dD]one|[cC]ompleted?|[cC]losed|[mM]erged|[sS]hipped|[fF]ixed|[rR]esolved|[iI]n review|[iI]n progress|[oO]pen|[pP]ending|[pP]lanned|[bB]locked|[wW]ip|[oO]ngoing|[tT]o ?do|[nN]ot started|[sS]tarted)\s*[.!]?\s*$)/u;
 /** A name before a ticket in parentheses, a team in parentheses, or a name after a dash at the end: "(Hana, INFRA-88)", "(product team)", "(marketing science)", "— Jonas". */
 const OWNER_OTHER =
   /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam|(?!(?:for|in|on|with|to|by|of|via|see|no|not|per|from|after|before|the|a|an|more|less|better|all|some|any|our|their|its|needs?)\s)[\p{L}][\p{L}-]*(?:\s[\p{L}-]+)?\s(?:squad|group|science|engineering|eng|ops|infra|infrastructure|sre|devops|desk))\s*\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;

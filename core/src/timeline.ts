@@ -156,6 +156,12 @@ const PATTERNS = {
     `^(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?:${JOIN}${TIME})?(?![\\w/]|:\\d)`,
     'i',
   ),
+  // An ISO date without its year, as logs write it: "05-06 15:00", "05-10 — Weekend." Only with a
+  // time or a separator after it, so "10-15 minutes later" is not a date.
+  monthDayDashed: new RegExp(
+    `^(\\d{2})-(\\d{2})(?:${JOIN}${TIME}|(?=\\s+[-–—]\\s|\\s*[:|]|\\s*$))(?![\\w/-]|:\\d)`,
+    'i',
+  ),
   // Jira's "14/Mar/25 09:31" and "14-Mar-2025 09:31".
   dayMonthYear: new RegExp(
     `^(\\d{1,2})([/-])${MONTH}\\2(\\d{4}|\\d{2})(?:${JOIN}${TIME})?(?![\\w/]|:\\d)`,
@@ -200,6 +206,8 @@ export function parseEntryTime(text: string): EntryTime | undefined {
     const date = slashedDate(Number(m[1]), Number(m[2]), m[3], false);
     return done(m, withDate(date, m, 4, undefined));
   }
+  m = PATTERNS.monthDayDashed.exec(s);
+  if (m) return done(m, withDate(calendar(undefined, Number(m[1]), Number(m[2])), m, 3, undefined));
   m = PATTERNS.dayMonthYear.exec(s);
   if (m) {
     const year = m[4]!.length === 2 ? `20${m[4]}` : m[4]!;
