@@ -3,6 +3,7 @@ import {
   looseIsoDate,
   parsePostmortem,
   parseEntryTime,
+  lintText,
   readTokens,
   timelineEntry,
 } from '@hindsight/core';
@@ -151,5 +152,36 @@ describe('action items as teams write them', () => {
       ['Revoke the leaked key', true],
       ['Move to OIDC tokens', false],
     ]);
+  });
+});
+
+describe('timeline entries whose times are not readable', () => {
+  const doc = (entries: string[]) =>
+    `---\ntitle: T\ndate: 2025-05-06\n---\n\n# T\n\n## Timeline\n\n${entries.map((e) => `- ${e}`).join('\n')}\n`;
+  const timeFindings = (text: string) =>
+    lintText(text, { today: '2026-11-30' }).findings.filter((f) => f.rule === 'timeline-time');
+
+  it('points at each one when a few among readable entries are mistyped', () => {
+    const found = timeFindings(
+      doc(['09:00 paged', '9.41 first reply', '10:05 rollback', '25:10 recovered']),
+    );
+    expect(found.map((f) => f.range.start.line)).toEqual([11, 13]);
+  });
+
+  it('says it once for the timeline when most entries are written in a way that is not read', () => {
+    const found = timeFindings(
+      doc([
+        '9h41: paged',
+        '9h50: first reply',
+        '10h05: rollback',
+        '10h30: recovered',
+        '11:00 closed',
+      ]),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(
+      /^4 timeline entries start with a time or date that is not readable, the first '9h41: paged' on line 10/,
+    );
+    expect(found[0]!.range.start.line).toBe(8);
   });
 });
