@@ -46,7 +46,7 @@ function labelledOwner(text: string): { name: string; span: string } | undefined
  * (alice)", "(Priya Shah) - OPS-12", "(Dana Ruiz) — done", "(Kofi) – in review".
  */
 const OWNER_PAREN =
-  /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\)(?=\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b)|\s*[-–—,;:]\s*(?:[dD]one|[cC]ompleted?|[cC]losed|[mM]erged|[sS]hipped|[fF]ixed|[rR]esolved|[iI]n review|[iI]n progress|[oO]pen|[pP]ending|[pP]lanned|[bB]locked|[wW]ip|[oO]ngoing|[tT]o ?do|[nN]ot started|[sS]tarted)\s*[.!]?\s*$)/u;
+  /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,5}\s+\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}{2,5})\s*\)(?=\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b)|\s*[-–—,;:]\s*(?:[dD]one|[cC]ompleted?|[cC]losed|[mM]erged|[sS]hipped|[fF]ixed|[rR]esolved|[iI]n review|[iI]n progress|[oO]pen|[pP]ending|[pP]lanned|[bB]locked|[wW]ip|[oO]ngoing|[tT]o ?do|[nN]ot started|[sS]tarted)(?![\p{L}])[^()]{0,80}$)/u;
 /** A name before a ticket in parentheses, a team in parentheses, or a name after a dash at the end: "(Hana, INFRA-88)", "(product team)", "(marketing science)", "— Jonas". */
 const OWNER_OTHER =
   /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam|(?!(?:for|in|on|with|to|by|of|via|see|no|not|per|from|after|before|the|a|an|more|less|better|all|some|any|our|their|its|needs?)\s)[\p{L}][\p{L}-]*(?:\s[\p{L}-]+)?\s(?:squad|group|science|engineering|eng|ops|infra|infrastructure|sre|devops|desk))\s*\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;
@@ -67,7 +67,7 @@ const DUE_QUARTER =
  * "— team-netops", "— Trust & Reliability team, Q1 2026". Group 1 is the owner, group 2 what follows.
  */
 const OWNER_DASH =
-  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:team|squad|group|IT|desk|leads?|ops|manager|engineer|owner|director|architect|admin|officer|coordinator|product)|\p{Ll}[\p{L}\p{N}-]*(?:\s+(?:&\s+)?[\p{L}\p{N}-]+){0,2}\s+(?:teams?|squads?|groups?)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*["“']?((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
+  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:teams?|squads?|groups?|IT|desk|leads?|ops|managers?|engineers?|owners?|directors?|architects?|admins?|officers?|coordinators?|product|SRE|guild|chapter|crew|on-?call|council|board)|\p{Ll}[\p{L}\p{N}-]*(?:\s+(?:&\s+)?[\p{L}\p{N}-]+){0,2}\s+(?:teams?|squads?|groups?)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*["“']?((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
 /** A period after a comma at the end, after who does it: "— @analytics-lead, Q2", "unassigned, next sprint". */
 const DUE_AFTER_COMMA = /,\s*([\p{L}\p{N}"“' ]{2,30}?)\s*\.?\s*$/u;
 /**
@@ -78,11 +78,13 @@ const ROLE_SUBJECT =
   /^\s*(?:every|each|all)\s+((?:[\p{L}-]+\s+)?(?:maintainers?|engineers?|developers?|teams?|owners?|reviewers?|managers?|leads?|admins?|administrators?|operators?|contributors?|on-?call(?:ers?)?|sres?|members?|staff))\s+(?:will|must|should|shall|needs? to|has to|have to|to)\s/iu;
 /** What a due label gives, up to the end of its clause: "Target: end of Semester 1.", "Due: next sprint". */
 const DUE_LABEL = /\b(?:due|eta|target|deadline)(?:\s+date)?\s*:\s*([^.;,()*_\n]{2,30})/i;
+/** The item's state after a dash at the end: "— Status: Completed", "– State: open (on the agenda)". */
+const STATE_TAIL = /\s[–—-]\s*(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}$/u;
 /** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */
 const DASHED = /\s[–—-]/u;
 /** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3". */
 const DUE_DASH =
-  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before)\s+[^–—]{1,30}?|(?:starting|from)\s+(?:Q[1-4]|H[12]|next|this|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^–—]{0,25}?)\s*\.?\s*$/u;
+  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before)\s+[^–—]{1,30}?|(?:end|start|beginning|middle|mid) of\s+(?:the\s+)?(?:Q[1-4]|H[12]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|month|quarter|year|sprint)(?:\s+\d{4})?|(?:starting|from)\s+(?:Q[1-4]|H[12]|next|this|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^–—]{0,25}?)\s*\.?\s*$/u;
 /**
  * Parts of a bracket at the end that name who does it among other notes: "(supplier; by end of
  * May)", "(Digital team; from the next release)", "(in progress, Leopold)".
@@ -108,7 +110,7 @@ const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
 /** Marks that say an item is done: ✅ ✔ ☑, "(done)", "[completed]", "Done:" before it, "— done", "— completed 13 January" or "— in place since 18 May" after it, ", done." or ". Done 12 Feb." (". Implemented 22 May.", ". Closed.") ending it, "Status: done". */
 const DONE_MARK =
-  /(?:^|\s)(?:✅|✔️?|☑️?|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed|in place|live|rolled out|deployed)(?:\s+(?:on\s+|in\s+|since\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,./-]{1,25})?(?:\s*\([^()]{1,40}\))?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?|implemented|closed)(?:\s+(?:on\s+)?(?=[^.]*\d)[\p{L}\p{N} ,/-]{1,20})?\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b|[.;!?]\s+(?:this|it)\s+(?:shipped|(?:was|has been)\s+(?:done|completed|shipped|deployed|fixed|rolled out)|is\s+(?:done|live|in place))\b[^.]{0,40}\.?\s*$/iu;
+  /(?:^|\s)(?:✅|✔️?|☑️?|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed|in place|live|rolled out|deployed)(?:\s+(?:on\s+|in\s+|since\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,./-]{1,25})?(?:\s*\([^()]{1,40}\))?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?|implemented|closed)(?:\s+(?:on\s+)?(?=[^.]*\d)[\p{L}\p{N} ,/-]{1,20})?\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed)\s*,\s*(?:shipped|released|deployed|merged|rolled out|live|in)\b[^–—]{0,60}$|[.;!?]\s+(?:this|it)\s+(?:shipped|(?:was|has been)\s+(?:done|completed|shipped|deployed|fixed|rolled out)|is\s+(?:done|live|in place))\b[^.]{0,40}\.?\s*$/iu;
 /** A word or sign every DONE_MARK holds, searched for in the lower-cased text before the expression runs. */
 const DONE_WORD =
   /done|complet|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out|live|status|✅|✔|☑|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:/;
@@ -267,6 +269,10 @@ export function readTokens(
  * 15"), a state or a period in brackets ("(in progress)", "(Q3)"); `period` is that date or period.
  */
 function withoutTail(text: string): { rest: string; period?: string } {
+  // "— Status: Completed", "— State: in design": the item's state after who does it.
+  // A dash left at the end once a done mark is taken out ("— Kasper — Status: Completed").
+  const state = STATE_TAIL.exec(text) ?? /\s[–—-]\s*$/u.exec(text);
+  if (state) return withoutTail(text.slice(0, state.index));
   const due = DUE_DASH.exec(text);
   if (due) return { rest: text.slice(0, due.index), period: due[1] };
   const tail = /\s*\(([^()]{1,40})\)\s*\.?\s*$/u.exec(text);

@@ -25,6 +25,27 @@ import { itemFirstLineEnd, itemText } from './timeline-section';
  * other nested lists are details) and table rows. A sub-heading or a label line ("### Completed",
  * "**Long-term (done)**") says the state of the items under it.
  */
+/** A label of a word or three ("Scheduling", "Detection", "Data safety"): a group's name, not a step. */
+const BARE_LABEL = /^\p{Lu}[\p{L}'-]*(?:\s+[\p{L}'&-]+){0,2}$/u;
+
+/**
+ * Whether a short label heads the items nested under it: each nested item is a step of its own
+ * (not an "Owner:" detail) and one of them at least names who does it or when ("- Scheduling" over
+ * "- Move the jobs to UTC — Payments Core"). A short item with a note under it stays an item.
+ */
+function headsItems(body: string, nested: List): boolean {
+  if (body.length > 40 || !BARE_LABEL.test(body)) return false;
+  const texts = nested.children.map((c) => itemText(c));
+  return (
+    texts.length > 0 &&
+    texts.every((t) => t !== '' && !isItemDetail(t)) &&
+    texts.some((t) => {
+      const tokens = readTokens(t);
+      return tokens.owner !== undefined || tokens.dueRaw !== undefined;
+    })
+  );
+}
+
 export function readActionNodes(children: readonly RootContent[], text: string): ActionItem[] {
   const items: ActionItem[] = [];
   let group: GroupState;
@@ -32,7 +53,7 @@ export function readActionNodes(children: readonly RootContent[], text: string):
     for (const item of list.children) {
       const body = itemText(item);
       const nested = item.children.find((c): c is List => c.type === 'list');
-      if (nested && (!body || isGroupLabel(body))) {
+      if (nested && (!body || isGroupLabel(body) || headsItems(body, nested))) {
         visitList(nested, groupState(body) ?? state);
         continue;
       }

@@ -24,8 +24,8 @@ export const actionDueDate: Rule = {
       });
     }
     for (const a of pm.actions) {
-      // A real due date, or an item done and undated: nothing to say (most items).
-      if (a.due !== undefined || (a.done && a.dueRaw === undefined)) continue;
+      // A real due date, or an item done (its due date no longer matters): nothing to say.
+      if (a.due !== undefined || a.done) continue;
       // A quarter ("Q2 2025") is a due period the team chose, not a mistyped date.
       if (isDuePeriod(a.dueRaw)) continue;
       const name = quote(a.title || a.text, 40);
