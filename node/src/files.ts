@@ -1,17 +1,12 @@
 import { realpathSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  isPostmortemFile,
-  isSkippedFolder,
-  lintBytes,
-  visible,
-  MAX_FILE_BYTES,
-  tooLargeNote,
-  type Finding,
-  type LintOptions,
-  type LintResult,
-} from '@hindsight/core';
+// The core's modules, not its index (which also brings the importer's inference): the site's
+// content loader runs this through Vite, which transforms every module it reaches.
+import { MAX_FILE_BYTES, tooLargeNote } from '@hindsight/core/decode';
+import { lintBytes, type Finding, type LintOptions, type LintResult } from '@hindsight/core/lint';
+import { isPostmortemFile, isSkippedFolder } from '@hindsight/core/postmortem-file';
+import { visible } from '@hindsight/core/printable';
 import { readRegularFile, readRegularFileSync, type FileBytes } from './read';
 import { UsageError, type Workspace } from './workspace';
 

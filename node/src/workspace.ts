@@ -1,6 +1,9 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, defaultConfig, parseConfig, visible, type Config } from '@hindsight/core';
+// The narrow entries, not the package's index: the site's astro.config.mjs loads this through Vite,
+// which transforms every module it imports, and needs only the configuration.
+import { CONFIG_FILE, defaultConfig, parseConfig, type Config } from '@hindsight/core/config';
+import { visible } from '@hindsight/core/printable';
 import { readRegularFileSync } from './read';
 
 /** Where the repository is and how it is configured. */

@@ -9,7 +9,7 @@ import {
   type SearchManifest,
   type SearchShard,
 } from './keys';
-import { isPlainWord, stem, STOP_WORDS, tokenize } from './tokens';
+import { forEachToken, isPlainWord, stem, STOP_WORDS } from './tokens';
 
 export interface BuildOptions {
   config?: Config;
@@ -93,22 +93,21 @@ export function buildSearchIndex(
       // The previous word, while only joiners and stop words stand between it and the next one.
       let prev = -1;
       let end = 0;
-      for (const t of tokenize(text)) {
-        if (t.start > end && (t.start - end > 3 || !JOINER.test(text.slice(end, t.start))))
-          prev = -1;
-        end = t.end;
-        let key = wordKeys.get(t.word);
+      forEachToken(text, (word, start, stop) => {
+        if (start > end && (start - end > 3 || !JOINER.test(text.slice(end, start)))) prev = -1;
+        end = stop;
+        let key = wordKeys.get(word);
         if (key === undefined) {
-          key = STOP_WORDS.has(t.word) ? -1 : idOf(stem(t.word));
-          wordKeys.set(t.word, key);
-          if (key >= 0 && t.word.length >= 3 && isPlainWord(t.word)) words.add(t.word);
+          key = STOP_WORDS.has(word) ? -1 : idOf(stem(word));
+          wordKeys.set(word, key);
+          if (key >= 0 && word.length >= 3 && isPlainWord(word)) words.add(word);
         }
-        if (key < 0) continue;
+        if (key < 0) return;
         length++;
         add(key, part.weight);
         if (prev >= 0 && prev !== key) add(pairOf(prev, key), part.weight);
         prev = key;
-      }
+      });
     }
     lengths[d] = length;
     if (doc.category) add(idOf(categoryKey(doc.category)), 2.5);

@@ -12,14 +12,27 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** The words of a text with their offsets, lower-cased; "artifact-store" is two words. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0]
-      .toLowerCase()
-      .replace(/['’]s$/u, '')
-      .replace(/['’]/gu, '');
-    if (word) out.push({ word, start: m.index, end: m.index + m[0].length });
-  }
+  forEachToken(text, (word, start, end) => void out.push({ word, start, end }));
   return out;
+}
+
+/**
+ * Calls `fn` with each word of a text as `tokenize` gives it, without building the list: the
+ * search index tokenizes the whole library.
+ */
+export function forEachToken(
+  text: string,
+  fn: (word: string, start: number, end: number) => void,
+): void {
+  const re = new RegExp(WORD);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[0];
+    let word = raw.toLowerCase();
+    // Only a word with an apostrophe has anything to drop ("team's", "don't").
+    if (word.includes("'") || word.includes('’'))
+      word = word.replace(/['’]s$/u, '').replace(/['’]/gu, '');
+    if (word) fn(word, m.index, m.index + raw.length);
+  }
 }
 
 /**

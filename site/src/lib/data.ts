@@ -1,5 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
-import { todayIso, type Config } from '@hindsight/core';
+import type { Config } from '@hindsight/core';
+import { todayIso } from '@hindsight/core/dates';
 import { librarySlugs, nameKey } from './derive';
 import type { SiteEntry } from './library';
 import { readPageData } from './page-files';

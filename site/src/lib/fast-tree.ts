@@ -12,7 +12,22 @@ import type { Postmortem, Section } from '@hindsight/core';
  * U+FFFD (binary or mis-decoded text), and a first line of `+++` (TOML front matter: satteri takes
  * it as front matter, the core, which reads YAML only, as text).
  */
-const DECLINE = /^\+\+\+|<|\]:|\[\^|(?![\t\n\r])\p{Cc}|\uFFFD/u;
+const declines = (text: string) =>
+  text.startsWith('+++') ||
+  text.includes('<') ||
+  text.includes(']:') ||
+  text.includes('[^') ||
+  hasControl(text);
+
+/** Whether a text holds a control character (\p{Cc}) other than tab, line feed and carriage return, or U+FFFD. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 : (c >= 0x7f && c <= 0x9f) || c === 0xfffd)
+      return true;
+  }
+  return false;
+}
 
 /**
  * The postmortem with its Markdown tree and section nodes from satteri (Astro's own Markdown
@@ -22,7 +37,7 @@ const DECLINE = /^\+\+\+|<|\]:|\[\^|(?![\t\n\r])\p{Cc}|\uFFFD/u;
  * only the nodes that the site renders and indexes come from the faster parse.
  */
 export function withFastTree(pm: Postmortem): Postmortem {
-  if (pm.refusal || DECLINE.test(pm.text)) return pm;
+  if (pm.refusal || declines(pm.text)) return pm;
   const own = Object.getOwnPropertyDescriptor(pm, 'tree');
   if (own && !own.get) return pm; // the whole parse ran: its tree is there already
   let tree: Root;

@@ -3,18 +3,20 @@ import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { collectFiles, lintBatch, loadWorkspace, type Workspace } from '@hindsight/node';
-import {
-  formatFinding,
-  incidentDate,
-  searchDocument,
-  todayIso,
-  type ActionKind,
-  type Finding,
-  type Meta,
-  type Metrics,
-  type Postmortem,
-  type SearchDocument,
+import type {
+  ActionKind,
+  Finding,
+  Meta,
+  Metrics,
+  Postmortem,
+  SearchDocument,
 } from '@hindsight/core';
+// The core's modules, not its index (which also brings the importer's inference): Vite transforms
+// every module the content loader reaches.
+import { todayIso } from '@hindsight/core/dates';
+import { incidentDate } from '@hindsight/core/library';
+import { formatFinding } from '@hindsight/core/lint';
+import { searchDocument } from '@hindsight/core/search/document';
 import { pathSlug } from './derive';
 import { withFastTree } from './fast-tree';
 import { renderNodes } from './render';

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { frontMatterShape, type Config } from '@hindsight/core';
+import type { Config } from '@hindsight/core';
+import { frontMatterShape } from '@hindsight/core/frontmatter';
 
 type FieldName = keyof typeof frontMatterShape;
 

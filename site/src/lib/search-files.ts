@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSearchIndex, type Config, type SearchDocument } from '@hindsight/core';
+import type { Config } from '@hindsight/core';
+import { buildSearchIndex } from '@hindsight/core/search/build';
+import type { SearchDocument } from '@hindsight/core/search/document';
 
 /** Where a written search index lies, and how many parts of each kind it has. */
 export interface SearchIndexFiles {

@@ -1,4 +1,4 @@
-import { median } from '@hindsight/core';
+import { median } from '@hindsight/core/library';
 import type { SiteEntry } from './library';
 
 /** How well the action items of a group of postmortems were followed through. */

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { loadWorkspace, type Workspace } from '@hindsight/node';
+// Only the workspace module: astro.config.mjs imports this file, and Vite transforms every module
+// it reaches (the package's index would bring the whole core, about a second of a build).
+import { loadWorkspace, type Workspace } from '@hindsight/node/workspace';
 
 /** The repository the site is built from. */
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
