@@ -170,17 +170,11 @@ describe('timeline entries whose times are not readable', () => {
 
   it('says it once for the timeline when most entries are written in a way that is not read', () => {
     const found = timeFindings(
-      doc([
-        '9h41: paged',
-        '9h50: first reply',
-        '10h05: rollback',
-        '10h30: recovered',
-        '11:00 closed',
-      ]),
+      doc(['9.41 paged', '9.50 first reply', '10.05 rollback', '10.30 recovered', '11:00 closed']),
     );
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toMatch(
-      /^4 timeline entries start with a time or date that is not readable, the first '9h41: paged' on line 10/,
+      /^4 timeline entries start with a time or date that is not readable, the first '9.41 paged' on line 10/,
     );
     expect(found[0]!.range.start.line).toBe(8);
   });

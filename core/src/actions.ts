@@ -67,7 +67,7 @@ const DUE_QUARTER =
  * "— team-netops", "— Trust & Reliability team, Q1 2026". Group 1 is the owner, group 2 what follows.
  */
 const OWNER_DASH =
-  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:teams?|squads?|groups?|IT|desk|leads?|ops|managers?|engineers?|owners?|directors?|architects?|admins?|officers?|coordinators?|product|SRE|guild|chapter|crew|on-?call|council|board)|\p{Ll}[\p{L}\p{N}-]*(?:\s+(?:&\s+)?[\p{L}\p{N}-]+){0,2}\s+(?:teams?|squads?|groups?)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*["“']?((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
+  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}(?:\s+\p{Lu}\.)?|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:teams?|squads?|groups?|IT|desk|leads?|ops|managers?|engineers?|owners?|directors?|architects?|admins?|officers?|coordinators?|product|SRE|guild|chapter|crew|on-?call|council|board)|\p{Ll}[\p{L}\p{N}-]*(?:\s+(?:&\s+)?[\p{L}\p{N}-]+){0,2}\s+(?:teams?|squads?|groups?)|\p{Lu}[\p{L}'-]*\s+(?:eng|engineering|reliability|tools|tooling|automation|infra|infrastructure|ops|operations|platform|security|support|data|analytics|finance|billing|payments|networking|network|storage|sre|devops|on-?call|qa|release|releases|mobile|web|backend|frontend|core|db)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*["“']?((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|tracked|ticket|see|via|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
 /** A period after a comma at the end, after who does it: "— @analytics-lead, Q2", "unassigned, next sprint". */
 const DUE_AFTER_COMMA = /,\s*([\p{L}\p{N}"“' ]{2,30}?)\s*\.?\s*$/u;
 /**
@@ -80,6 +80,8 @@ const ROLE_SUBJECT =
 const DUE_LABEL = /\b(?:due|eta|target|deadline)(?:\s+date)?\s*:\s*([^.;,()*_\n]{2,30})/i;
 /** The item's state after a dash at the end: "— Status: Completed", "– State: open (on the agenda)". */
 const STATE_TAIL = /\s[–—-]\s*(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}$/u;
+/** A tracker key after a dash at the end, who does it before it: "— Rohan — PAY-771" (the key is read apart). */
+const KEY_TAIL = /\s[–—-]\s*\[?[A-Z][A-Z0-9]{1,9}-\d+\]?\s*\.?$/u;
 /** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */
 const DASHED = /\s[–—-]/u;
 /** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3". */
@@ -271,7 +273,7 @@ export function readTokens(
 function withoutTail(text: string): { rest: string; period?: string } {
   // "— Status: Completed", "— State: in design": the item's state after who does it.
   // A dash left at the end once a done mark is taken out ("— Kasper — Status: Completed").
-  const state = STATE_TAIL.exec(text) ?? /\s[–—-]\s*$/u.exec(text);
+  const state = STATE_TAIL.exec(text) ?? /\s[–—-]\s*$/u.exec(text) ?? KEY_TAIL.exec(text);
   if (state) return withoutTail(text.slice(0, state.index));
   const due = DUE_DASH.exec(text);
   if (due) return { rest: text.slice(0, due.index), period: due[1] };

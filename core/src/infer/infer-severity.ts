@@ -17,7 +17,7 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
   ]);
   const sevLine =
     label(
-      /^(?:severity|sev|priority|incident (?:severity|priority|level|classification|rating)|impact level|level|sev level|severity level|(?:operational )?risk rating)$/,
+      /^(?:severity|sev|priority|incident (?:severity|priority|level|classification|rating)|impact level|level|sev level|severity level|(?:operational )?risk rating|gravity|severity \/ gravity)$/,
     ) ??
     // A classification states a severity only when it opens with one: "S2 — data loss", not "Internal".
     label(/^(?:classification|incident class|category)$/, (l) => SEVERITY_FIRST.test(l.value));
