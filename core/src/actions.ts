@@ -46,7 +46,7 @@ function labelledOwner(text: string): { name: string; span: string } | undefined
  * (alice)", "(Priya Shah) - OPS-12", "(Dana Ruiz) — done", "(Kofi) – in review".
  */
 const OWNER_PAREN =
-  /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,5}\s+\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}{2,5})\s*\)(?=\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b)|\s*[-–—,;:]\s*(?:[dD]one|[cC]ompleted?|[cC]losed|[mM]erged|[sS]hipped|[fF]ixed|[rR]esolved|[iI]n review|[iI]n progress|[oO]pen|[pP]ending|[pP]lanned|[bB]locked|[wW]ip|[oO]ngoing|[tT]o ?do|[nN]ot started|[sS]tarted)(?![\p{L}])[^()]{0,80}$)/u;
+  /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,5}\s+\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}{2,5}|\p{Lu}\.\s?\p{Lu}[\p{Ll}'-]+)\s*\)(?=\s*[-–—,;:]\s*(?:within|next|this|by|due|before|until|end of|in (?:Q[1-4]|\d))\b[^()]{0,50}$|\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b)|\s*[-–—,;:]\s*(?:[dD]one|[cC]ompleted?|[cC]losed|[mM]erged|[sS]hipped|[fF]ixed|[rR]esolved|[iI]n review|[iI]n progress|[oO]pen|[pP]ending|[pP]lanned|[bB]locked|[wW]ip|[oO]ngoing|[tT]o ?do|[nN]ot started|[sS]tarted)(?![\p{L}])[^()]{0,80}$)/u;
 /** A name before a ticket in parentheses, a team in parentheses, or a name after a dash at the end: "(Hana, INFRA-88)", "(product team)", "(marketing science)", "— Jonas". */
 const OWNER_OTHER =
   /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam|(?!(?:for|in|on|with|to|by|of|via|see|no|not|per|from|after|before|the|a|an|more|less|better|all|some|any|our|their|its|needs?)\s)[\p{L}][\p{L}-]*(?:\s[\p{L}-]+)?\s(?:squad|group|science|engineering|eng|ops|infra|infrastructure|sre|devops|desk))\s*\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;
@@ -129,7 +129,7 @@ const CANONICAL =
 /** What DUE_QUARTER needs: a quarter or a year. */
 const QUARTER_OR_YEAR = /q[1-4]|\d{4}/;
 /** What DUE_MONTH needs: a due word. */
-const DUE_WORD = /due|by|eta|target|deadline/;
+const DUE_WORD = /due|by|eta|target|deadline|planned|scheduled|expected|ship|land|goes live/;
 /**
  * A title's last touches, its spaces already single: no separator at the end, nor what is left of
  * labels taken out there ("Add alert. . ." from "Owner: Ops. Target: …").
@@ -184,13 +184,16 @@ export function readTokens(
       };
   }
   const labelled = lookup ? labelledOwner(text) : undefined;
-  const notes = hasParen ? PAREN_NOTES.exec(text) : null;
+  const undone = DONE_WORD.test(lower) ? text.replace(DONE_MARKS, ' ') : text;
+  // Notes in brackets at the end, also before a done mark: "(Anouk, with finance) — done".
+  const notes = hasParen
+    ? (PAREN_NOTES.exec(text) ?? (undone !== text ? PAREN_NOTES.exec(undone.trimEnd()) : null))
+    : null;
   const notesName = notes?.[1]!
     .split(NOTE_PARTS)
     .map((p) => p.trim())
     .find((p) => PAREN_NAME.test(p) && !NOT_NAMES.test(p) && !TRACKER_KEY.test(p))
     ?.replace(/^@/, '');
-  const undone = DONE_WORD.test(lower) ? text.replace(DONE_MARKS, ' ') : text;
   const stripped = signed || arrowed ? undone.trimEnd() : text;
   const { rest: plain, period: tailPeriod } = signed
     ? withoutTail(stripped)
@@ -210,7 +213,9 @@ export function readTokens(
     arrowName ??
     ROLE_SUBJECT.exec(text)?.[1];
   const dashDue =
-    dashName && dash?.[2] ? dash[2].replace(/^(?:due|by|eta|target)\s*:?\s*/i, '') : undefined;
+    dashName && dash?.[2]
+      ? dash[2].replace(/^(?:due|by|eta|target|before|until|no later than)\s*:?\s*/i, '')
+      : undefined;
   const dueRaw =
     (hasDigit ? DUE_WORDS.exec(text)?.[1] : undefined) ??
     (QUARTER_OR_YEAR.test(lower) ? DUE_QUARTER.exec(text)?.[1] : undefined) ??
@@ -308,7 +313,7 @@ const NOTE_PERIOD =
 
 /** "by May", "due: end of March": a month without a year after a due word, capitalised as a month is. */
 const DUE_MONTH =
-  /\b(?:[Dd]ue|[Bb]y|ETA|[Tt]arget|[Dd]eadline)\s*:?\s*((?:(?:end|start|beginning|mid|middle) of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)(?![\p{L}\d]|\s+\d)/u;
+  /\b(?:[Dd]ue|[Bb]y|ETA|[Tt]arget|[Dd]eadline|(?:[Pp]lanned|[Ss]cheduled|[Ee]xpected|[Tt]argeted|[Ss]hip(?:s|ping)?|[Ll]ands?|[Gg]oes live)\s+(?:for|in|by))\s*:?\s*((?:(?:end|start|beginning|mid|middle) of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?))(?![\p{L}\d]|\s+\d)/u;
 
 /**
  * Whether a due date as written is a quarter or a month ("Q2", "Q3 2025", "2026-Q1", "May",

@@ -393,6 +393,32 @@ function settleSlashedDates(entries: TimelineEntry[]): void {
  * line (`### 2023-06-11`, `**March 4, 2024**`), "Day 2" (the day after `baseDate`), and any other
  * sub-heading starts a new part without moving the date.
  */
+/**
+ * Whether a clock time hours before the one above it starts the next day: when it and every
+ * entry after it (up to the next day mark) keep going forward and all stay before that time
+ * ("11:20" then "00:00", "02:30", "08:40"), as a night's entries do. One misplaced entry among
+ * later ones ("10:30", "09:15", "10:45") is not a new day.
+ */
+function restOfNight(
+  entries: readonly TimelineEntry[],
+  from: number,
+  before: number,
+  nextMark: number | undefined,
+): boolean {
+  let last = -Infinity;
+  for (let i = from; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (nextMark !== undefined && e.start > nextMark) break;
+    const t = e.time;
+    if (!t) continue;
+    if (t.date || t.monthDay) return false;
+    const at = t.minutes - (t.zone ? entryZoneOffset(t.zone) : 0);
+    if (at < last || at >= before) return false;
+    last = at;
+  }
+  return true;
+}
+
 export function placeEntries(
   entries: TimelineEntry[],
   baseDate: string | undefined,
@@ -454,7 +480,10 @@ export function placeEntries(
     } else if (
       // Compared on the UTC clock, so entries alternating zones (PDT, CEST) keep their order.
       (prev !== undefined && t.minutes - offset < prev - 12 * 60) ||
-      NEXT_DAY.test(entry.text.slice(t.length))
+      NEXT_DAY.test(entry.text.slice(t.length)) ||
+      (prev !== undefined &&
+        t.minutes - offset <= prev - 6 * 60 &&
+        restOfNight(entries, entries.indexOf(entry), prev, dayMarks[mark]?.offset))
     ) {
       day++;
     }

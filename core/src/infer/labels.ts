@@ -17,7 +17,7 @@ export interface LabelledLine {
 const OTHER_LANGUAGE = String.raw`(?:[^\x00-\x7F|:：]+?[ \t]*\/[ \t]*)?`;
 // The label may be in bold or, as in Jira's wiki markup, in single emphasis: `*Components:* billing`.
 const LABEL_LINE = new RegExp(
-  String.raw`^[ \t]*(?:[-*+][ \t]+)?(?:\*\*?|__?)?${OTHER_LANGUAGE}([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*?|__?)?[ \t]*(?:::|[:：])(?:\*\*?|__?)?[ \t]*(\S.*?)[ \t]*$`,
+  String.raw`^[ \t]*(?:(?:[-*+]|\d{1,2}[.)])[ \t]+)?(?:\*\*?|__?)?${OTHER_LANGUAGE}([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:\*\*?|__?)?[ \t]*(?:::|[:：])(?:\*\*?|__?)?[ \t]*(\S.*?)[ \t]*$`,
 );
 // A row of a two-column metadata table: the label cell and the next one (later cells, such as a date, are not the value).
 const TABLE_ROW = new RegExp(

@@ -43,7 +43,12 @@ export function buildSections(
   // which it can only do when it names more sections than level 2 has: when it cannot, its meaning
   // is not needed (titles are each document's own, so reading them is most of the cost here).
   const h1s = headings.filter((h) => h.depth === 1).length;
-  const ids = headings.map((h) => (h.depth <= 3 && h.depth > 1 ? headingIds(h.text, config) : []));
+  // Level 4 counts only in a document with no sections above it (a write-up whose sections are
+  // `####` under a `###` summary line): its meaning is read only then.
+  const upper = headings.some((h) => h.depth === 2);
+  const ids = headings.map((h) =>
+    (h.depth <= 3 && h.depth > 1) || (h.depth === 4 && !upper) ? headingIds(h.text, config) : [],
+  );
   if (h1s > 0) {
     const level2 = new Set(headings.flatMap((h, i) => (h.depth === 2 ? ids[i]! : []))).size;
     headings.forEach((h, i) => {
@@ -126,13 +131,14 @@ const MOST_NAMED = new WeakMap<Config, number>();
  * recognised sections (a title at level 1 does not count for level 1).
  */
 function sectionLevel(headings: readonly HeadingRef[], ids: readonly string[][]): number {
-  // The distinct ids at levels 1, 2 and 3, in one pass (most headings name one id, or none).
-  const seen: Set<string>[] = [new Set(), new Set(), new Set()];
+  // The distinct ids at levels 1 to 4, in one pass (most headings name one id, or none).
+  const seen: Set<string>[] = [new Set(), new Set(), new Set(), new Set()];
   for (let i = 0; i < headings.length; i++) {
     const depth = headings[i]!.depth;
-    if (depth <= 3) for (const id of ids[i]!) seen[depth - 1]!.add(id);
+    if (depth <= 4) for (const id of ids[i]!) seen[depth - 1]!.add(id);
   }
-  const [one, two, three] = seen.map((s) => s.size) as [number, number, number];
+  const [one, two, three, four] = seen.map((s) => s.size) as [number, number, number, number];
+  if (four > Math.max(one, two, three) && four >= 2) return 4;
   if (one > two && one >= 2 && one >= three) return 1;
   if (three > two && three >= 2) return 3;
   return 2;
