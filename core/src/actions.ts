@@ -46,7 +46,7 @@ function labelledOwner(text: string): { name: string; span: string } | undefined
  * (alice)", "(Priya Shah) - OPS-12", "(Dana Ruiz) — done", "(Kofi) – in review".
  */
 const OWNER_PAREN =
-  /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,5}\s+\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}{2,5}|\p{Lu}\.\s?\p{Lu}[\p{Ll}'-]+)\s*\)(?=\s*[-–—,;:]\s*(?:within|next|this|by|due|before|until|end of|in (?:Q[1-4]|\d))\b[^()]{0,50}$|\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b)|\s*[-–—,;:]\s*(?:[dD]one|[cC]ompleted?|[cC]losed|[mM]erged|[sS]hipped|[fF]ixed|[rR]esolved|[iI]n review|[iI]n progress|[oO]pen|[pP]ending|[pP]lanned|[bB]locked|[wW]ip|[oO]ngoing|[tT]o ?do|[nN]ot started|[sS]tarted)(?![\p{L}])[^()]{0,80}$)/u;
+  /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,5}\s+\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}{2,5}|\p{Lu}\.\s?\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}\.)\s*\)(?=\s*[-–—,;:]\s*(?:within|next|this|by|due|before|until|end of|in (?:Q[1-4]|\d))\b[^()]{0,50}$|\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b)|\s*[-–—,;:]\s*(?:[dD]one|[cC]ompleted?|[cC]losed|[mM]erged|[sS]hipped|[fF]ixed|[rR]esolved|[iI]n review|[iI]n progress|[oO]pen|[pP]ending|[pP]lanned|[bB]locked|[wW]ip|[oO]ngoing|[tT]o ?do|[nN]ot started|[sS]tarted)(?![\p{L}])[^()]{0,80}$)/u;
 /** A name before a ticket in parentheses, a team in parentheses, or a name after a dash at the end: "(Hana, INFRA-88)", "(product team)", "(marketing science)", "— Jonas". */
 const OWNER_OTHER =
   /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam|(?!(?:for|in|on|with|to|by|of|via|see|no|not|per|from|after|before|the|a|an|more|less|better|all|some|any|our|their|its|needs?)\s)[\p{L}][\p{L}-]*(?:\s[\p{L}-]+)?\s(?:squad|group|science|engineering|eng|ops|infra|infrastructure|sre|devops|desk))\s*\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;
@@ -79,7 +79,8 @@ const ROLE_SUBJECT =
 /** What a due label gives, up to the end of its clause: "Target: end of Semester 1.", "Due: next sprint". */
 const DUE_LABEL = /\b(?:due|eta|target|deadline)(?:\s+date)?\s*:\s*([^.;,()*_\n]{2,30})/i;
 /** The item's state after a dash at the end: "— Status: Completed", "– State: open (on the agenda)". */
-const STATE_TAIL = /\s[–—-]\s*(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}$/u;
+const STATE_TAIL =
+  /\s[–—-]\s*(?:(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}|TODO|To ?do|IN PROGRESS|In progress|in progress|OPEN|Open|PLANNED|Planned|BLOCKED|Blocked|WIP|Not started|NOT STARTED)\s*\.?$/u;
 /** A tracker key after a dash at the end, who does it before it: "— Rohan — PAY-771" (the key is read apart). */
 const KEY_TAIL = /\s[–—-]\s*\[?[A-Z][A-Z0-9]{1,9}-\d+\]?\s*\.?$/u;
 /** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */

@@ -25,8 +25,8 @@ import { itemFirstLineEnd, itemText } from './timeline-section';
  * other nested lists are details) and table rows. A sub-heading or a label line ("### Completed",
  * "**Long-term (done)**") says the state of the items under it.
  */
-/** A label of a word or three ("Scheduling", "Detection", "Data safety"): a group's name, not a step. */
-const BARE_LABEL = /^\p{Lu}[\p{L}'-]*(?:\s+[\p{L}'&-]+){0,2}$/u;
+/** A label of a word or three ("Scheduling", "Detection", "Data safety") or a service's name ("quotad"): a group's name, not a step. */
+const BARE_LABEL = /^\p{Lu}[\p{L}'-]*(?:\s+[\p{L}'&-]+){0,2}$|^\p{Ll}[\p{L}\p{N}_.-]*$/u;
 
 /**
  * Whether a short label heads the items nested under it: each nested item is a step of its own

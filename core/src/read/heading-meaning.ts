@@ -51,7 +51,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'summary',
     pattern:
-      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement|introduction)\b|^(the )?problem$|\b(short|quick|brief) version\b|^(the )?situation$|^(in short|in brief|at a glance)$/,
+      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement|introduction)\b|^(the )?problem$|\b(short|quick|brief) version\b|^(resume|résumé|resumo|resumen)$|^(the )?situation$|^(in short|in brief|at a glance)$/,
   },
 ];
 

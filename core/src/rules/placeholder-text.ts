@@ -51,8 +51,14 @@ export const placeholderText: Rule = {
     // One pass over the text settles the usual case, no placeholder at all, without visiting the tree.
     if (pm.meta.status !== 'published' || !ANYWHERE.test(pm.text)) return [];
     const problems: Problem[] = [];
+    // "— Fraud team — TODO" ending an action item: its state, as "— DONE" is on the items beside it.
+    const itemState = (at: number, length: number) =>
+      pm.actions.some((a) => at >= a.start && at < a.end) &&
+      /[–—-]\s*[*_]*$/u.test(pm.text.slice(Math.max(0, at - 6), at)) &&
+      /^[*_]*\s*\.?\s*(?:\r?\n|$)/.test(pm.text.slice(at + length, at + length + 6));
     const scan = (value: string, offset: number) => {
       for (const m of value.matchAll(PLACEHOLDER)) {
+        if (m[0] === 'TODO' && itemState(offset + m.index, 4)) continue;
         problems.push({
           message: `Published postmortem still holds the placeholder '${m[0]}'; expected it filled in, or status draft.`,
           start: offset + m.index,

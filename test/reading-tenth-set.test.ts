@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, lintText, parsePostmortem, readTokens } from '@hindsight/core';
+import { headingIds } from '../core/src/read/heading-meaning';
+
+// Forms found on the tenth held-out set (now development data), written here in other words.
+
+const TODAY = '2026-11-30';
+const rules = (text: string, rule: string) =>
+  lintText(text, { today: TODAY }).findings.filter((f) => f.rule === rule);
+const doc = (items: string) =>
+  `---\ntitle: T\ndate: 2025-03-02\nstatus: published\n---\n\n# T\n\n## Action Items\n\n${items}\n`;
+
+describe('an item that ends with its open state', () => {
+  it.each([
+    ['Scale the embeddings store (Priya R.) — in progress', 'Priya R.'],
+    ['Add an empty-feed alert — Ben Osei — TODO', 'Ben Osei'],
+    ['Fall back to rule-based checks — Fraud team — TODO', 'Fraud team'],
+    ['Stop the rollout on lag — Aisha Bello — IN PROGRESS', 'Aisha Bello'],
+  ])('%j', (text, owner) => {
+    expect(readTokens(text).owner).toBe(owner);
+  });
+
+  it('a TODO that is the state of an item is not a placeholder; one in prose still is', () => {
+    const text = doc(
+      [
+        '1. Add an empty-feed alert — Ben Osei — TODO',
+        '2. Fall back to rules — Fraud team — DONE',
+      ].join('\n'),
+    );
+    expect(rules(text, 'placeholder-text')).toEqual([]);
+    expect(rules(`${text}\nTODO: write the lessons.\n`, 'placeholder-text')).toHaveLength(1);
+  });
+});
+
+describe('labels and headings', () => {
+  it('reads a service name in lower case over nested items as a group, not an item', () => {
+    const pm = parsePostmortem(
+      doc(
+        [
+          '- quotad',
+          '  - Cap quota refreshes — Priyanka Shah, due 2025-04-04',
+          '  - Alert on refresh errors — Priyanka Shah ✔️',
+        ].join('\n'),
+      ),
+    );
+    expect(pm.actions.map((a) => a.owner)).toEqual(['Priyanka Shah', 'Priyanka Shah']);
+  });
+
+  it('reads "Resume" as the summary', () => {
+    expect(headingIds('Resume', defaultConfig)).toEqual(['summary']);
+  });
+});
