@@ -439,7 +439,8 @@ export function placeEntries(
   let part = 0;
   // Entries placed on the postmortem's date only, before any entry or mark named a date of its own.
   let leading: TimelineEntry[] | undefined = [];
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     while (mark < dayMarks.length && dayMarks[mark]!.offset < entry.start) {
       const m = dayMarks[mark]!;
       const date =
@@ -483,7 +484,7 @@ export function placeEntries(
       NEXT_DAY.test(entry.text.slice(t.length)) ||
       (prev !== undefined &&
         t.minutes - offset <= prev - 6 * 60 &&
-        restOfNight(entries, entries.indexOf(entry), prev, dayMarks[mark]?.offset))
+        restOfNight(entries, index, prev, dayMarks[mark]?.offset))
     ) {
       day++;
     }
