@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, lintText, parsePostmortem, readTokens } from '@hindsight/core';
+import {
+  defaultConfig,
+  lintText,
+  parsePostmortem,
+  readTokens,
+  suggestRootCause,
+} from '@hindsight/core';
 import { headingIds } from '../core/src/read/heading-meaning';
 
 // Forms found on the tenth held-out set (now development data), written here in other words.
@@ -48,5 +54,35 @@ describe('labels and headings', () => {
 
   it('reads "Resume" as the summary', () => {
     expect(headingIds('Resume', defaultConfig)).toEqual(['summary']);
+  });
+});
+
+describe('root causes told in a sentence', () => {
+  const suggest = (cause: string) =>
+    suggestRootCause(
+      parsePostmortem(
+        `# Outage\n\n## Summary\n\nRequests failed for an hour.\n\n## Root cause\n\n${cause}\n`,
+        {
+          config: defaultConfig,
+        },
+      ),
+      defaultConfig,
+    );
+
+  it.each([
+    [
+      'We lowered the per-client rate limit for anonymous traffic from 600 to 120 requests a minute.',
+      'config-change',
+    ],
+    [
+      'The tenant name was taken from the display name and not URL-encoded, so the proxy dropped the cookie.',
+      'code-defect',
+    ],
+    [
+      'The playbook failed on the last node and the operator re-ran only the restart step, leaving allocation off.',
+      'manual-operation',
+    ],
+  ])('%j', (cause, id) => {
+    expect(suggest(cause).ranking[0]?.id).toBe(id);
   });
 });

@@ -3,6 +3,15 @@ import type { LexiconPhrase } from './lexicon-phrase';
 // Root-cause phrases (see lexicon.ts) for what people changed or did: configuration, code, deploys, manual operations.
 
 export const CONFIG_CHANGE: readonly LexiconPhrase[] = [
+  // A setting changed to a new value: "lowered the per-client rate limit from 600 to 120".
+  {
+    re: '(?:lowered|raised|reduced|increased|changed|bumped|tightened|dropped|cut) (?:the |our |a )?(?:[\\w-]+ ){0,3}(?:rate limits?|limits?|timeouts?|thresholds?|ttls?|quotas?|settings?|pool sizes?|values?)(?: [^.]{0,60}?)? (?:from|to) \\d+',
+    weight: 3,
+  },
+  {
+    re: '(?:record|rule|setting|value|entry) (?:was |had been )?(?:replaced|overwritten) instead of',
+    weight: 3,
+  },
   // How other teams narrate a configuration change: "the filter update", "pushed a config".
   {
     re: '(?:filter|policy|rule ?set|blocklist|allowlist|block list|allow list|category list|acl|iam) (?:update|change|push)(?:s|d)?',
@@ -83,6 +92,11 @@ export const CONFIG_CHANGE: readonly LexiconPhrase[] = [
 ];
 
 export const CODE_DEFECT: readonly LexiconPhrase[] = [
+  // Input a change did not handle: "the slug was not URL-encoded", "did not escape quotes".
+  {
+    re: "(?:was|were|is|are|and) not (?:url-?)?(?:encoded|escaped|sanitized|sanitised|validated|normali[sz]ed)|(?:did not|didn't|does not|doesn't) (?:handle|escape|encode|validate|check for) ",
+    weight: 3,
+  },
   { re: 'bug', weight: 2.5 },
   { re: 'race conditions?|races?', weight: 3 },
   { re: 'leak(?:s|ed|ing)?', weight: 2.5 },
@@ -156,6 +170,11 @@ export const DEPLOY: readonly LexiconPhrase[] = [
 ];
 
 export const MANUAL_OPERATION: readonly LexiconPhrase[] = [
+  // A step of a procedure left out by whoever ran it: "the operator re-ran only the restart".
+  {
+    re: "(?:the |an )?(?:operator|engineer|on-?call|admin\\w*|team member) (?:re-?ran|forgot|skipped|missed|did not re-?run|didn't re-?run)",
+    weight: 3.5,
+  },
   // How other teams narrate a manual step: "runbook step", "ran the script against production".
   {
     re: '(?:started|ran|followed|executed|was running) (?:the |a )?(?:playbook|runbook|procedure|manual step)s?',
