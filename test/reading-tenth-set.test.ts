@@ -85,4 +85,11 @@ describe('root causes told in a sentence', () => {
   ])('%j', (cause, id) => {
     expect(suggest(cause).ranking[0]?.id).toBe(id);
   });
+
+  it('answers unknown where the write-up says the cause is not known yet', () => {
+    const r = suggest(
+      'We don’t know yet. The provider found no host or network events on their side, and nothing was deployed that day.',
+    );
+    expect(r.id).toBe('unknown');
+  });
 });
