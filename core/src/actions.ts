@@ -171,7 +171,8 @@ export function readTokens(
   const otherName = other && (other[1] ?? other[2] ?? other[3]);
   const arrow = arrowed ? OWNER_ARROW.exec(text) : null;
   const lookup = OWNER_WORD.test(lower);
-  if (!signed && !arrowed && !lookup && hasDue && !DONE_WORD.test(lower)) {
+  const doneWord = DONE_WORD.test(lower);
+  if (!signed && !arrowed && !lookup && hasDue && !doneWord) {
     // The form Hindsight's template writes, "Fix x @owner due:YYYY-MM-DD #kind KEY-1", read at once.
     const c = CANONICAL.exec(text);
     if (c)
@@ -185,7 +186,7 @@ export function readTokens(
       };
   }
   const labelled = lookup ? labelledOwner(text) : undefined;
-  const undone = DONE_WORD.test(lower) ? text.replace(DONE_MARKS, ' ') : text;
+  const undone = doneWord ? text.replace(DONE_MARKS, ' ') : text;
   // Notes in brackets at the end, also before a done mark: "(Anouk, with finance) — done".
   const notes = hasParen
     ? (PAREN_NOTES.exec(text) ?? (undone !== text ? PAREN_NOTES.exec(undone.trimEnd()) : null))
@@ -267,7 +268,7 @@ export function readTokens(
   )
     title = ending.slice(0, -dueRaw.length);
   if (trackerKey) title = withoutLabelKey(title, trackerKey);
-  if (text.includes('(') || text.includes('[')) title = title.replace(/\(\s*\)|\[\s*\]/g, ' ');
+  if (hasParen || text.includes('[')) title = title.replace(/\(\s*\)|\[\s*\]/g, ' ');
   title = finishTitle(title.replace(/\s+/g, ' '));
   return { owner, dueRaw, due: dueDate(dueRaw), kind, tracker, title };
 }

@@ -385,14 +385,11 @@ function settleSlashedDates(entries: TimelineEntry[]): void {
   }
 }
 
-/**
- * Places entries on an absolute clock and numbers their parts. Entries without a date take the
- * date of the entry before (or `baseDate`); a month and day without a year take the year of the
- * date before; a clock time more than twelve hours earlier than the previous one is read as the
- * next day, so a timeline may run past midnight. Day marks set the date: a dated heading or date
- * line (`### 2023-06-11`, `**March 4, 2024**`), "Day 2" (the day after `baseDate`), and any other
- * sub-heading starts a new part without moving the date.
- */
+/** An entry's clock time in minutes on the UTC clock (its written zone taken off). */
+function utcClock(t: EntryTime): number {
+  return t.minutes - (t.zone ? entryZoneOffset(t.zone) : 0);
+}
+
 /**
  * Whether a clock time hours before the one above it starts the next day: when it and every
  * entry after it (up to the next day mark) keep going forward and all stay before that time
@@ -412,13 +409,22 @@ function restOfNight(
     const t = e.time;
     if (!t) continue;
     if (t.date || t.monthDay) return false;
-    const at = t.minutes - (t.zone ? entryZoneOffset(t.zone) : 0);
+    const at = utcClock(t);
     if (at < last || at >= before) return false;
     last = at;
   }
   return true;
 }
 
+/**
+ * Places entries on an absolute clock and numbers their parts. Entries without a date take the
+ * date of the entry before (or `baseDate`); a month and day without a year take the year of the
+ * date before; a clock time more than twelve hours earlier than the previous one is read as the
+ * next day, so a timeline may run past midnight, and so is one six or more hours earlier that the
+ * entries after it follow through the night (restOfNight). Day marks set the date: a dated heading or date
+ * line (`### 2023-06-11`, `**March 4, 2024**`), "Day 2" (the day after `baseDate`), and any other
+ * sub-heading starts a new part without moving the date.
+ */
 export function placeEntries(
   entries: TimelineEntry[],
   baseDate: string | undefined,
@@ -463,12 +469,12 @@ export function placeEntries(
     entry.part = part;
     const t = entry.time;
     if (!t) continue;
-    const offset = t.zone ? entryZoneOffset(t.zone) : 0;
+    const utc = utcClock(t);
     const date = t.date ?? (t.monthDay ? yearlessDay(year, t.monthDay, day) : undefined);
     if (date) {
       day = dayNumber(date);
       year = date.slice(0, 4);
-      const at = day * 24 * 60 + t.minutes - offset;
+      const at = day * 24 * 60 + utc;
       const last = leading?.[leading.length - 1]?.at;
       // The first date a timeline names, without a year ("Sat 12 Apr, 2:15 PM"), comes before the
       // entries placed on the postmortem's date (a publication date, not the incident's): those
@@ -480,16 +486,16 @@ export function placeEntries(
       leading = undefined;
     } else if (
       // Compared on the UTC clock, so entries alternating zones (PDT, CEST) keep their order.
-      (prev !== undefined && t.minutes - offset < prev - 12 * 60) ||
+      (prev !== undefined && utc < prev - 12 * 60) ||
       NEXT_DAY.test(entry.text.slice(t.length)) ||
       (prev !== undefined &&
-        t.minutes - offset <= prev - 6 * 60 &&
+        utc <= prev - 6 * 60 &&
         restOfNight(entries, index, prev, dayMarks[mark]?.offset))
     ) {
       day++;
     }
-    prev = t.minutes - offset;
-    entry.at = day * 24 * 60 + t.minutes - offset;
+    prev = utc;
+    entry.at = day * 24 * 60 + utc;
     leading?.push(entry);
   }
 }

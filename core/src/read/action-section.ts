@@ -19,12 +19,6 @@ import { ACTION_KINDS, type ActionKind } from '../taxonomy';
 import { readSimpleItems } from './line-scan';
 import { itemFirstLineEnd, itemText } from './timeline-section';
 
-/**
- * The action items of an Action Items section's nodes, as teams write them: list items (task,
- * plain or numbered; items nested under a label such as "Short-term:" or "Completed" are items,
- * other nested lists are details) and table rows. A sub-heading or a label line ("### Completed",
- * "**Long-term (done)**") says the state of the items under it.
- */
 /** A label of a word or three ("Scheduling", "Detection", "Data safety") or a service's name ("quotad"): a group's name, not a step. */
 const BARE_LABEL = /^\p{Lu}[\p{L}'-]*(?:\s+[\p{L}'&-]+){0,2}$|^\p{Ll}[\p{L}\p{N}_.-]*$/u;
 
@@ -46,6 +40,12 @@ function headsItems(body: string, nested: List): boolean {
   );
 }
 
+/**
+ * The action items of an Action Items section's nodes, as teams write them: list items (task,
+ * plain or numbered; items nested under a label such as "Short-term:" or "Completed" are items,
+ * other nested lists are details) and table rows. A sub-heading or a label line ("### Completed",
+ * "**Long-term (done)**") says the state of the items under it.
+ */
 export function readActionNodes(children: readonly RootContent[], text: string): ActionItem[] {
   const items: ActionItem[] = [];
   let group: GroupState;
