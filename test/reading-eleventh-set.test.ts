@@ -44,3 +44,102 @@ describe('owners followed by a state or a period', () => {
     expect(pm.actions[0]?.done).toBe(true);
   });
 });
+
+describe('relative deadlines', () => {
+  it.each([
+    ['Shows the price source (Pricing team) — next sprint', 'Pricing team', 'next sprint'],
+    [
+      'Keep the old stack at 0% weight — Web Platform, in two weeks',
+      'Web Platform',
+      'in two weeks',
+    ],
+    [
+      'Probe the GPU in the health check (Anouk) — within two sprints',
+      'Anouk',
+      'within two sprints',
+    ],
+  ])('%j', (text, owner, due) => {
+    const t = readTokens(text);
+    expect([t.owner, t.dueRaw]).toEqual([owner, due]);
+    // The period is the due date, not the end of the title.
+    expect(t.title).not.toContain(due);
+  });
+
+  it('are not reported as missing due dates', () => {
+    const doc = `---\ntitle: T\ndate: 2025-09-02\n---\n\n# T\n\n## Action items\n\n- Alert on p99 — Ana Ruiz, in two weeks\n- Probe the GPU (Bas) — next quarter\n`;
+    const due = lintText(doc, { today: '2026-11-30' }).findings.filter(
+      (f) => f.rule === 'action-due-date',
+    );
+    expect(due).toEqual([]);
+  });
+});
+
+describe('fields and notes in sub-bullets', () => {
+  const doc = [
+    '# T',
+    '',
+    '## Follow-ups',
+    '',
+    '* Make the switch step fail the pipeline',
+    '  * owner: @dmarsh',
+    '  * due: by 2024-09-20',
+    '  * ✅ merged in !2210',
+    '* Verify each edge cluster after a switch',
+    '  * owner: @lpetrov, due end of Q4',
+    '* Write the runbook',
+    '  * Done when the on-call has used it once',
+    '* Alert on a stuck switch',
+    "  * Closed as won't fix",
+    '* Improve the deploy checks',
+    '  * ✅ Fail on a timeout',
+    '  * Add a canary for the secondary cluster',
+    '',
+  ].join('\n');
+  const actions = parsePostmortem(doc).actions;
+  const of = (title: string) => actions.find((a) => a.title === title);
+
+  it('reads a due date labelled with "by", or after another field', () => {
+    expect(of('Make the switch step fail the pipeline')).toMatchObject({
+      owner: 'dmarsh',
+      due: '2024-09-20',
+    });
+    expect(of('Verify each edge cluster after a switch')).toMatchObject({
+      owner: 'lpetrov',
+      dueRaw: 'end of Q4',
+    });
+  });
+
+  it('marks an item done by a note under it that says so', () => {
+    expect(of('Make the switch step fail the pipeline')?.done).toBe(true);
+  });
+
+  it('leaves open an item whose note is a criterion, a refusal, or one of several steps', () => {
+    expect(of('Write the runbook')?.done).toBe(false);
+    expect(of('Alert on a stuck switch')?.done).toBe(false);
+    expect(of('Improve the deploy checks')?.done).toBe(false);
+  });
+});
+
+describe('sections named the way a team names them', () => {
+  const base = `---\ntitle: T\ndate: 2025-09-02\n---\n\n# T\n\n## Summary\n\nThe build was stale.\n\n`;
+  const missing = (doc: string) =>
+    lintText(doc, { today: '2026-11-30' })
+      .findings.filter((f) => f.rule === 'required-section')
+      .map((f) => /'([^']+)'/.exec(f.message)?.[1]);
+
+  it('reads an italic run-in label as the section it names', () => {
+    expect(
+      missing(`${base}_Lessons:_ a green pipeline is not proof of a rollout.\n`),
+    ).not.toContain('Lessons Learned');
+    expect(missing(`${base}*Lessons*: a green pipeline is not proof.\n`)).not.toContain(
+      'Lessons Learned',
+    );
+    expect(missing(base)).toContain('Lessons Learned');
+  });
+
+  it('reads "Effects for customers" as the impact', () => {
+    expect(
+      missing(`${base}## Effects for customers\n\nThe archive was down for two hours.\n`),
+    ).not.toContain('Impact');
+  });
+});

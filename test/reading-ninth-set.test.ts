@@ -35,7 +35,11 @@ describe('a timeline that runs through the night', () => {
 describe('owners and due dates', () => {
   it.each([
     ['Alert when a clock drifts (M. Ito)', 'M. Ito', undefined],
-    ['Probe the GPU in the health check (Anouk) — within two sprints', 'Anouk', undefined],
+    [
+      'Probe the GPU in the health check (Anouk) — within two sprints',
+      'Anouk',
+      'within two sprints',
+    ],
     ['Add DST cases to the slot tests — Kevin, before March 9, 2025', 'Kevin', 'March 9, 2025'],
     ['Cap SDK retries. Updated SDKs will ship in February.', undefined, 'February'],
     ['Review timeouts with each partner. *Planned for December.*', undefined, 'December'],

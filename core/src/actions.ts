@@ -85,9 +85,9 @@ const STATE_TAIL =
 const KEY_TAIL = /\s[–—-]\s*\[?[A-Z][A-Z0-9]{1,9}-\d+\]?\s*\.?$/u;
 /** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */
 const DASHED = /\s[–—-]/u;
-/** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3". */
+/** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3", "— next sprint". */
 const DUE_DASH =
-  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before)\s+[^–—]{1,30}?|(?:end|start|beginning|middle|mid) of\s+(?:the\s+)?(?:Q[1-4]|H[12]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|month|quarter|year|sprint)(?:\s+\d{4})?|(?:starting|from)\s+(?:Q[1-4]|H[12]|next|this|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^–—]{0,25}?)\s*\.?\s*$/u;
+  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before)\s+[^–—]{1,30}?|(?:end|start|beginning|middle|mid) of\s+(?:the\s+)?(?:Q[1-4]|H[12]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|month|quarter|year|sprint)(?:\s+\d{4})?|(?:starting|from)\s+(?:Q[1-4]|H[12]|next|this|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^–—]{0,25}?|(?:the\s+)?(?:next|this|coming)\s+(?:sprint|quarter|release|iteration|cycle|milestone|month|week)|(?:in|within)\s+(?:a|an|one|two|three|four|five|six|\d{1,2}|a couple of|a few)\s+(?:days?|weeks?|months?|sprints?))\s*\.?\s*$/u;
 /**
  * Parts of a bracket at the end that name who does it among other notes: "(supplier; by end of
  * May)", "(Digital team; from the next release)", "(in progress, Leopold)".
@@ -259,12 +259,12 @@ export function readTokens(
   // A due label's date ("Target: 30-Apr-2025") is the due date, not part of the title.
   const dueLabel = dueRaw !== undefined && text.includes(':') ? DUE_LABEL.exec(title) : null;
   if (dueLabel && dueLabel[1] === dueRaw) title = title.replace(dueLabel[0], ' ');
-  // A period after a comma at the end ("— @lead, Q2") is the due date, not part of the title.
+  // A period after a comma or a dash at the end ("— @lead, Q2", "— next sprint") is the due date, not part of the title.
   const ending = title.trimEnd();
   if (
     dueRaw !== undefined &&
     ending.endsWith(dueRaw) &&
-    /,\s*$/.test(ending.slice(0, -dueRaw.length))
+    /(?:,|\s[–—-])\s*$/u.test(ending.slice(0, -dueRaw.length))
   )
     title = ending.slice(0, -dueRaw.length);
   if (trackerKey) title = withoutLabelKey(title, trackerKey);
@@ -333,10 +333,11 @@ export function isDuePeriod(raw: string | undefined): boolean {
 
 /**
  * A due period named by the team's own calendar rather than a date: "next sprint", "this quarter",
- * "by next term", "starting Q3", "end of the semester", "before the next release", "ongoing from now".
+ * "by next term", "starting Q3", "end of the semester", "before the next release", "ongoing from now",
+ * "in two weeks".
  */
 const RELATIVE_PERIOD =
-  /^(?:(?:by|before|until|till|from|starting(?: in| from)?|in|during|within|for|over|after)\s+)?(?:(?:the\s+)?(?:next|this|coming|following|current|(?:end|start|beginning|middle) of(?: the)?(?: next| this)?)\s+)(?:sprint|quarter|term|semester|release|cycle|iteration|milestone|month|week|year|half|pi|increment|school year|financial year|fiscal year)s?(?:\s+\d{1,4})?$|^starting\s+(?:Q[1-4]|H[12])(?:\s*\d{4})?$|^(?:ongoing|continuous(?:ly)?|recurring)\s+(?:from|since|starting)\b.{0,20}$|^(?:from now(?: on)?|immediately|with immediate effect)$/i;
+  /^(?:(?:by|before|until|till|from|starting(?: in| from)?|in|during|within|for|over|after)\s+)?(?:(?:the\s+)?(?:next|this|coming|following|current|(?:end|start|beginning|middle) of(?: the)?(?: next| this)?)\s+)(?:sprint|quarter|term|semester|release|cycle|iteration|milestone|month|week|year|half|pi|increment|school year|financial year|fiscal year)s?(?:\s+\d{1,4})?$|^starting\s+(?:Q[1-4]|H[12])(?:\s*\d{4})?$|^(?:ongoing|continuous(?:ly)?|recurring)\s+(?:from|since|starting)\b.{0,20}$|^(?:from now(?: on)?|immediately|with immediate effect)$|^(?:in|within)\s+(?:a|an|one|two|three|four|five|six|eight|ten|twelve|\d{1,2}|a couple of|a few)\s+(?:days?|weeks?|months?|sprints?|quarters?)$/i;
 /** A word before a due date that says it is the limit: "by", "before", "no later than". */
 const DUE_WORD_LEAD = /^(?:by|before|until|till|due|no later than|not later than)\s+/i;
 
@@ -389,6 +390,9 @@ export interface ItemMarks {
   trailer?: string;
 }
 
+/** The due date a sub-bullet gives, first or after another field: "Due: Q3", "owner: @lp, due end of Q4". */
+const DETAIL_DUE =
+  /(?:^\s*|[,;]\s*)[*_]*(?:due(?: date)?(?!\s+to\b)|deadline|eta|target)[*_]*\s*:?\s*[*_]*\s*(.+?)[*_]*\s*\.?\s*$/i;
 /** A sub-bullet that gives a field of the item above it rather than a step of its own. */
 const DETAIL_LABEL =
   /^\s*[*_]*(?:owners?|assignee|assigned to|dri|due(?: date)?|deadline|eta|target|status|state)[*_]*\s*:/i;
@@ -396,6 +400,19 @@ const DETAIL_LABEL =
 /** Whether a nested item's text is a field of its parent item ("Owner: Priya", "Due: Q3"). */
 export function isItemDetail(text: string): boolean {
   return DETAIL_LABEL.test(text);
+}
+
+/**
+ * A note under an item that says it was done: "✅ merged in !2210", "Done in #2881", "Shipped on
+ * 18 Sep". Not an acceptance criterion ("Done when the alert has fired twice") nor a refusal
+ * ("Closed as won't fix").
+ */
+const DONE_NOTE =
+  /^\s*(?:✅|✔️?|☑️?|✓)(?!\s*(?:not|won'?t|no)\b)|^\s*[*_]*(?:done|merged|shipped|completed|closed|fixed|finished|resolved|deployed|implemented|landed)[*_]*(?:\s*$|\s*[.:!(—–]|\s+(?:in|on|at|via|with|by|since)\s|\s+[#!\d])(?!.*\b(?:won'?t|not|as duplicate|wontfix)\b)/iu;
+
+/** Whether a nested item's text only says its parent item was done (see DONE_NOTE). */
+export function isDoneNote(text: string): boolean {
+  return DONE_NOTE.test(text);
 }
 
 /**
@@ -429,15 +446,17 @@ export function listAction(
   }
   let detailDone = false;
   for (const detail of marks.details ?? []) {
+    if (isDoneNote(detail)) {
+      detailDone = true;
+      continue;
+    }
     const d = readTokens(
       detail.replace(/^(\s*[*_]*)(?:due date|deadline|eta|target)([*_]*\s*:)/i, '$1due$2'),
     );
     tokens.owner ??= d.owner;
-    if (
-      tokens.dueRaw === undefined &&
-      /^\s*[*_]*due\b/i.test(detail.replace(/^\s*[*_]*(?:due date|deadline|eta|target)/i, 'due'))
-    ) {
-      const raw = /:\s*[*_]*\s*(.+?)[*_]*\s*\.?\s*$/.exec(detail)?.[1];
+    if (tokens.dueRaw === undefined) {
+      // "Due: by 2024-09-20", or a due date after another field: "owner: @lp, due end of Q4".
+      const raw = DETAIL_DUE.exec(detail)?.[1]?.replace(DUE_WORD_LEAD, '');
       if (raw) {
         tokens.dueRaw = raw;
         tokens.due = dueDate(raw);

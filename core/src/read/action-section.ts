@@ -8,6 +8,7 @@ import {
   isDoneStatus,
   isDuePeriod,
   isGroupLabel,
+  isDoneNote,
   isItemDetail,
   isNoDate,
   listAction,
@@ -58,7 +59,11 @@ export function readActionNodes(children: readonly RootContent[], text: string):
         continue;
       }
       if (!body) continue;
-      const details = nested?.children.map((c) => itemText(c)).filter((t) => isItemDetail(t));
+      const notes = nested?.children.map((c) => itemText(c));
+      // A note that says the item was done counts when every nested line is such a field or note
+      // ("owner: @dm", "due: 2024-09-20", "✅ merged"): otherwise the lines may be steps of their own.
+      const allDetails = notes?.every((t) => isItemDetail(t) || isDoneNote(t));
+      const details = notes?.filter((t) => isItemDetail(t) || (allDetails && isDoneNote(t)));
       items.push(
         listAction(
           text,

@@ -34,7 +34,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'impact',
     pattern:
-      /^what (\w+ ){0,3}(saw|experienced|noticed|may have seen)\b|^what (users|customers|clients|players|patients|members|partners|people|visitors|merchants|subscribers|residents) (hit|got|felt|faced|ran into)\b|^(am i|are you|are we|is my [a-z]+|was i|were you) (affected|impacted)\b|^what did (we|you|users|customers|players|patients) (see|experience|notice)\b|^what (would|could) have happened\b|^effects?( on [a-z ]+)?$/,
+      /^what (\w+ ){0,3}(saw|experienced|noticed|may have seen)\b|^what (users|customers|clients|players|patients|members|partners|people|visitors|merchants|subscribers|residents) (hit|got|felt|faced|ran into)\b|^(am i|are you|are we|is my [a-z]+|was i|were you) (affected|impacted)\b|^what did (we|you|users|customers|players|patients) (see|experience|notice)\b|^what (would|could) have happened\b|^effects?( (on|for|to) [a-z ]+)?$/,
   },
   {
     id: 'root-cause',

@@ -245,7 +245,8 @@ export function labelLineIds(text: string, config: Config): Set<string> {
   lines.forEach((line, i) => {
     if (i > 0 && lines[i - 1]!.trim() !== '') return;
     const next = lines[i + 1] ?? '';
-    const opening = /^\s*(\p{L}[\p{L}'’ ]{1,30}?)\s*:\s+\S/u.exec(line);
+    // A label opening a paragraph, also in italics: "Impact: …", "_Lessons:_ …", "*Lessons*: …".
+    const opening = /^\s*([*_]{1,2})?(\p{L}[\p{L}'’ ]{1,30}?)\s*(?::\s*\1|\1\s*:)\s+\S/u.exec(line);
     const numbered = /^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.{1,60}?)\s*$/.exec(line);
     if (numbered && /^\s*(?:-{3,}|={3,})\s*$/.test(next)) return add(numbered[1]!);
     // A numbered label in capitals standing alone ("5. ROOT CAUSE"), as in plain-text reports.
@@ -258,10 +259,10 @@ export function labelLineIds(text: string, config: Config): Set<string> {
     // "TODO: count the failed queries" is a placeholder, not a label for a section.
     if (
       opening &&
-      opening[1]!.split(/\s+/).length <= 3 &&
-      !/^(?:todo|to do|tbd|tba|fixme|note|nb)$/i.test(opening[1]!.trim())
+      opening[2]!.split(/\s+/).length <= 3 &&
+      !/^(?:todo|to do|tbd|tba|fixme|note|nb)$/i.test(opening[2]!.trim())
     )
-      add(opening[1]!);
+      add(opening[2]!);
   });
   return ids;
 }
