@@ -143,3 +143,39 @@ describe('sections named the way a team names them', () => {
     ).not.toContain('Impact');
   });
 });
+
+describe('a narrative section that states the cause', () => {
+  const doc = (story: string) =>
+    `---\ntitle: T\ndate: 2024-07-18\n---\n\n# T\n\n## Summary\n\nThe archive was down.\n\n## Course of events\n\n${story}\n`;
+  const rootCauseMissing = (text: string) =>
+    lintText(text, { today: '2026-11-30' }).findings.some(
+      (f) => f.rule === 'required-section' && f.message.includes("'Root Cause'"),
+    );
+
+  it('stands for the Root Cause section when it names the cause in so many words', () => {
+    expect(
+      rootCauseMissing(
+        doc('The breaker tripped at 09:10. For us the root cause is the defect of the breaker.'),
+      ),
+    ).toBe(false);
+    expect(
+      rootCauseMissing(
+        doc('The outage was caused by a stale prefix filter on the border routers.'),
+      ),
+    ).toBe(false);
+  });
+
+  it('does not when it only tells what happened', () => {
+    expect(rootCauseMissing(doc('The breaker tripped at 09:10 and the archive went down.'))).toBe(
+      true,
+    );
+  });
+
+  it('does not under a heading that is not a narrative', () => {
+    const text = doc('Nothing to see.').replace(
+      '## Summary\n\nThe archive was down.',
+      '## Summary\n\nThe archive was down; the root cause was a breaker.',
+    );
+    expect(rootCauseMissing(text)).toBe(true);
+  });
+});

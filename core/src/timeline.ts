@@ -156,6 +156,8 @@ const PATTERNS = {
     `^(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?:${JOIN}${TIME})?(?![\\w/]|:\\d)`,
     'i',
   ),
+  // A day, month and year with dots, as much of Europe writes them: "28.04.2025 16:10 CEST".
+  dotted: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?:${JOIN}${TIME})?(?![\\w.]|:\\d)`, 'i'),
   // An ISO date without its year, as logs write it: "05-06 15:00", "05-10 — Weekend." Only with a
   // time or a separator after it, so "10-15 minutes later" is not a date.
   monthDayDashed: new RegExp(
@@ -206,6 +208,9 @@ export function parseEntryTime(text: string): EntryTime | undefined {
     const date = slashedDate(Number(m[1]), Number(m[2]), m[3], false);
     return done(m, withDate(date, m, 4, undefined));
   }
+  m = PATTERNS.dotted.exec(s);
+  if (m)
+    return done(m, withDate(slashedDate(Number(m[1]), Number(m[2]), m[3], true), m, 4, undefined));
   m = PATTERNS.monthDayDashed.exec(s);
   if (m) return done(m, withDate(calendar(undefined, Number(m[1]), Number(m[2])), m, 3, undefined));
   m = PATTERNS.dayMonthYear.exec(s);

@@ -256,7 +256,7 @@ export function mapSeverity(raw: string, severities: readonly string[]): string 
 }
 
 /**
- * "Sev 1", "Severity 1", "P0", "Priority 1" or "major incident" written in the title or text. A
+ * "Sev 1", "Severity 1", "Severity level 2", "P0", "Priority 1" or "major incident" written in the title or text. A
  * stated level ("severity: high", "Sev 1", "Priority 1") outranks a word ("major incident" is
  * also said of any declared incident); among equals the first wins.
  */
@@ -267,7 +267,7 @@ function statedSeverity(
   const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
   const offset = pm.frontMatter?.end ?? 0;
   const re =
-    /(?<![\p{L}\d])(?:(?:severity|sev|priority)(?: level)?\s*(?:[:=]|is|was)\s*\**\s*(sev(?:erity)?[\s-]?\d|s[0-4]|p[0-4]|[0-4](?![\d.,:])|critical|major|minor|high|medium|moderate|low)|(sev(?:erity)?[\s-]?\d|priority[\s-]?[0-4]|p[0-4](?=\s+(?:incident|outage|event|issue|page))|(?:critical|major|minor)(?=\s+(?:incident|outage))))(?![\p{L}\d])/giu;
+    /(?<![\p{L}\d])(?:(?:severity|sev|priority)(?: level)?\s*(?:[:=]|is|was|(?<=level))\s*\**\s*(sev(?:erity)?[\s-]?\d|s[0-4]|p[0-4]|[0-4](?![\d.,:])|critical|major|minor|high|medium|moderate|low)|(sev(?:erity)?[\s-]?\d|priority[\s-]?[0-4]|p[0-4](?=\s+(?:incident|outage|event|issue|page))|(?:critical|major|minor)(?=\s+(?:incident|outage))))(?![\p{L}\d])/giu;
   let best: { stated: string; index: number; rank: number; labelled: boolean } | undefined;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const stated = m[1] ?? m[2]!;

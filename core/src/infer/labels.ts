@@ -27,6 +27,13 @@ const TABLE_ROW = new RegExp(
 const NEXT_FIELD =
   /[ \t]+[·•][ \t]+|\t+(?=(?:\*\*|__)?[A-Za-z][A-Za-z /()&'-]{0,40}(?:\*\*|__)?[ \t]*[:：])/;
 
+// A row of an HTML metadata table, as Confluence exports write them: `<tr><th>Priority</th><td>P2</td></tr>`.
+const HTML_ROW =
+  /^[ \t]*(?:<tr[^>]*>)?[ \t]*<t[hd][^>]*>[ \t]*(?:<(?:strong|b)>)?([A-Za-z][A-Za-z /()&'-]{0,40}?)(?:<\/(?:strong|b)>)?[ \t]*:?[ \t]*<\/t[hd]>[ \t]*<td[^>]*>(.*?)<\/td>/i;
+// A date said of the document beside its fields: `· Reviewed 28 March 2025`, `· Last updated 2 May`.
+const DATED_PART =
+  /^[ \t]*(reviewed|published|updated|written|posted|created|edited|last (?:modified|updated|edited|reviewed))(?: on)?[ \t]+(\d.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d.*)$/i;
+
 /** Labelled lines of the document outside code blocks and front matter. */
 export function labelledLines(
   pm: Pick<Postmortem, 'text' | 'lines' | 'frontMatter'>,
@@ -43,20 +50,32 @@ export function labelledLines(
       push(out, row, n);
       continue;
     }
-    // Each field of a line of several; a part that is not `Label: value` belongs to the one before.
+    const html = line.includes('</t') ? HTML_ROW.exec(line) : null;
+    if (html) {
+      pushField(out, html[1]!, html[2]!.replace(/<[^>]*>/g, ' '), n);
+      continue;
+    }
+    // Each field of a line of several; a part that is not `Label: value` belongs to the one
+    // before, unless it is a date said of the document ("Reviewed 28 March 2025").
     const parts: string[] = [];
     for (const part of line.split(NEXT_FIELD)) {
-      if (parts.length && !LABEL_LINE.test(part)) parts[parts.length - 1] += ` · ${part}`;
+      if (parts.length && !LABEL_LINE.test(part) && !DATED_PART.test(part))
+        parts[parts.length - 1] += ` · ${part}`;
       else parts.push(part);
     }
-    for (const part of parts) push(out, LABEL_LINE.exec(part) ?? TABLE_ROW.exec(part), n);
+    for (const part of parts)
+      push(out, LABEL_LINE.exec(part) ?? TABLE_ROW.exec(part) ?? DATED_PART.exec(part), n);
   }
   return out;
 }
 
 function push(out: LabelledLine[], m: RegExpExecArray | null, line: number): void {
-  if (m && !/^https?$/i.test(m[1]!))
-    out.push({ label: m[1]!.trim().toLowerCase(), value: stripInline(m[2]!), line });
+  if (m) pushField(out, m[1]!, m[2]!, line);
+}
+
+function pushField(out: LabelledLine[], label: string, value: string, line: number): void {
+  if (!/^https?$/i.test(label))
+    out.push({ label: label.trim().toLowerCase(), value: stripInline(value), line });
 }
 
 /** Markdown emphasis, code and links reduced to their text. */

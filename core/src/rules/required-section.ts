@@ -3,6 +3,21 @@ import { sectionSkeleton } from '../template';
 import { boldLabelSections, opensWithProse } from './helpers';
 import type { Problem, Rule } from './types';
 
+/** A heading over the story of the incident: "What happened", "Course of events", "Incident details". */
+const NARRATIVE =
+  /^(?:\d+\.?\s+)?(?:what (?:happened|went on)|(?:the )?course of events|(?:the )?incident(?: (?:details|description|narrative|in detail))?|details|(?:the )?story|description of (?:the )?(?:incident|event)|detailed (?:description|account))\b/i;
+/** A sentence that names the cause: "The root cause was …", "… was caused by …", "For us the cause is …". */
+const CAUSE_STATED =
+  /\broot[- ]cause\b|\b(?:was|were|is|are) (?:ultimately |directly )?(?:caused|triggered) by\b|\bthe (?:underlying |actual |real |direct )?cause (?:was|is|of (?:the|this) (?:outage|incident|failure))\b/i;
+
+/**
+ * Whether a narrative section ("What happened", "Course of events") states the cause in so many
+ * words: a reader finds the root cause there, under a heading that tells the story.
+ */
+function tellsTheCause(text: string, s: { heading: string; start: number; end: number }): boolean {
+  return NARRATIVE.test(s.heading.trim()) && CAUSE_STATED.test(text.slice(s.start, s.end));
+}
+
 export const requiredSection: Rule = {
   id: 'required-section',
   description:
@@ -21,6 +36,8 @@ export const requiredSection: Rule = {
       for (const id of boldLabelSections(pm, config)) present.add(id);
       for (const id of labelLineIds(pm.text, config)) present.add(id);
     }
+    if (!present.has('root-cause') && pm.sections.some((s) => tellsTheCause(pm.text, s)))
+      present.add('root-cause');
     const problems: Problem[] = [];
     const eol = pm.lines.eol;
     for (const id of config.requiredSections) {
