@@ -87,7 +87,7 @@ const KEY_TAIL = /\s[–—-]\s*\[?[A-Z][A-Z0-9]{1,9}-\d+\]?\s*\.?$/u;
 const DASHED = /\s[–—-]/u;
 /** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3", "— next sprint". */
 const DUE_DASH =
-  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before)\s+[^–—]{1,30}?|(?:end|start|beginning|middle|mid) of\s+(?:the\s+)?(?:Q[1-4]|H[12]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|month|quarter|year|sprint)(?:\s+\d{4})?|(?:starting|from)\s+(?:Q[1-4]|H[12]|next|this|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^–—]{0,25}?|(?:the\s+)?(?:next|this|coming)\s+(?:sprint|quarter|release|iteration|cycle|milestone|month|week)|(?:in|within)\s+(?:a|an|one|two|three|four|five|six|\d{1,2}|a couple of|a few)\s+(?:days?|weeks?|months?|sprints?))\s*\.?\s*$/u;
+  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before|[Dd]eferred to|[Mm]oved to|[Pp]ostponed to|[Pp]ushed to|[Rr]escheduled (?:to|for))\s+[^–—]{1,30}?|(?:end|start|beginning|middle|mid) of\s+(?:the\s+)?(?:Q[1-4]|H[12]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|month|quarter|year|sprint)(?:\s+\d{4})?|(?:starting|from)\s+(?:Q[1-4]|H[12]|next|this|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^–—]{0,25}?|(?:the\s+)?(?:next|this|coming)\s+(?:sprint|quarter|release|iteration|cycle|milestone|month|week)|(?:in|within)\s+(?:a|an|one|two|three|four|five|six|\d{1,2}|a couple of|a few)\s+(?:days?|weeks?|months?|sprints?))\s*\.?\s*$/u;
 /**
  * Parts of a bracket at the end that name who does it among other notes: "(supplier; by end of
  * May)", "(Digital team; from the next release)", "(in progress, Leopold)".
@@ -113,7 +113,7 @@ const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
 /** Marks that say an item is done: ✅ ✔ ☑, "(done)", "[completed]", "Done:" before it, "— done", "— completed 13 January" or "— in place since 18 May" after it, ", done." or ". Done 12 Feb." (". Implemented 22 May.", ". Closed.") ending it, "Status: done". */
 const DONE_MARK =
-  /(?:^|\s)(?:✅|✔️?|☑️?|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:(?:✅|✔️?|☑️?)\s*)?(?:done|completed?|fixed|shipped|closed|in place|live|rolled out|deployed|finished)(?:\s+(?:on\s+|in\s+|since\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,./-]{1,25})?(?:\s*\([^()]{1,40}\))?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?|implemented|closed)(?:\s+(?:on\s+)?(?=[^.]*\d)[\p{L}\p{N} ,/-]{1,20})?\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed)\s*,\s*(?:shipped|released|deployed|merged|rolled out|live|in)\b[^–—]{0,60}$|[.;!?]\s+(?:this|it)\s+(?:shipped|(?:was|has been)\s+(?:done|completed|shipped|deployed|fixed|rolled out)|is\s+(?:done|live|in place))\b[^.]{0,40}\.?\s*$/iu;
+  /(?:^|\s)(?:✅|✔️?|☑️?|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?=\s|$)|\(\s*(?:done|completed?|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out)\b[^)]*\)|\[\s*(?:done|completed?)\s*\]|^(?:done|completed?|fixed|shipped)\s*[:–—-]\s+|\s[–—-]\s*(?:(?:✅|✔️?|☑️?)\s*)?(?:done|completed?|fixed|shipped|closed|in place|live|rolled out|deployed|finished|resolved|merged|implemented)(?:\s+(?:on\s+|in\s+|since\s+)?(?=[^–—]*\d)[\p{L}\p{N} ,./-]{1,25})?(?:\s*\([^()]{1,40}\))?\.?\s*$|(?:,|[.;!?]\s)\s*(?:done|completed?|implemented|closed)(?:\s+(?:on\s+)?(?=[^.]*\d)[\p{L}\p{N} ,/-]{1,20})?\.?\s*$|\bstatus\s*:\s*(?:done|completed?|closed|fixed|shipped|resolved)\b|\s[–—-]\s*(?:done|completed?|fixed|shipped|closed)\s*,\s*(?:shipped|released|deployed|merged|rolled out|live|in)\b[^–—]{0,60}$|[.;!?]\s+(?:this|it)\s+(?:shipped|(?:was|has been)\s+(?:done|completed|shipped|deployed|fixed|rolled out)|is\s+(?:done|live|in place))\b[^.]{0,40}\.?\s*$/iu;
 /** A word or sign every DONE_MARK holds, searched for in the lower-cased text before the expression runs. */
 const DONE_WORD =
   /done|complet|finished|fixed|shipped|closed|resolved|merged|implemented|deployed|in place|in effect|in force|rolled out|live|status|✅|✔|☑|✓|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:/;
@@ -339,7 +339,8 @@ export function isDuePeriod(raw: string | undefined): boolean {
 const RELATIVE_PERIOD =
   /^(?:(?:by|before|until|till|from|starting(?: in| from)?|in|during|within|for|over|after)\s+)?(?:(?:the\s+)?(?:next|this|coming|following|current|(?:end|start|beginning|middle) of(?: the)?(?: next| this)?)\s+)(?:sprint|quarter|term|semester|release|cycle|iteration|milestone|month|week|year|half|pi|increment|school year|financial year|fiscal year)s?(?:\s+\d{1,4})?$|^starting\s+(?:Q[1-4]|H[12])(?:\s*\d{4})?$|^(?:ongoing|continuous(?:ly)?|recurring)\s+(?:from|since|starting)\b.{0,20}$|^(?:from now(?: on)?|immediately|with immediate effect)$|^(?:in|within)\s+(?:a|an|one|two|three|four|five|six|eight|ten|twelve|\d{1,2}|a couple of|a few)\s+(?:days?|weeks?|months?|sprints?|quarters?)$/i;
 /** A word before a due date that says it is the limit: "by", "before", "no later than". */
-const DUE_WORD_LEAD = /^(?:by|before|until|till|due|no later than|not later than)\s+/i;
+const DUE_WORD_LEAD =
+  /^(?:by|before|until|till|due|no later than|not later than|deferred to|moved to|postponed to|pushed to|rescheduled (?:to|for))\s+/i;
 
 /** The month and day (MM-DD) of a due date written without a year ("30 Sep", "Dec 15th"), else undefined. */
 export function yearlessDate(raw: string): string | undefined {
@@ -491,6 +492,11 @@ export function listAction(
 /** Whether a text carries a done mark (✅, "(done)", "Done:" ...; see DONE_MARK). */
 export function hasDoneMark(text: string): boolean {
   return DONE_MARK.test(text);
+}
+
+/** Whether an item's text ends with its state after a dash ("— In progress", "— Cancelled (…)"; see STATE_TAIL) or carries a done mark. */
+export function hasStateMark(text: string): boolean {
+  return DONE_MARK.test(text) || STATE_TAIL.test(text);
 }
 
 /** What a group label above items says of them: "Completed" -> done, "In progress" -> open. */

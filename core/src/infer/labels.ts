@@ -34,6 +34,16 @@ const HTML_ROW =
 const DATED_PART =
   /^[ \t]*(reviewed|published|updated|written|posted|created|edited|last (?:modified|updated|edited|reviewed))(?: on)?[ \t]+(\d.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d.*)$/i;
 
+/** A heading that names the severity: its first line of text is the value. */
+const SEVERITY_HEADING =
+  /^ {0,3}#{1,6}[ \t]+((?:incident )?(?:severity|priority)(?: level)?|sev)[ \t#:]*$/i;
+/** A cell that may name a field: a few words, no sentence. */
+const FIELD_NAME = /^[A-Za-z][A-Za-z /()&'-]{0,40}$/;
+
+function rowAtLine(pm: Pick<Postmortem, 'text' | 'lines'>, n: number): string {
+  return pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+}
+
 /** Labelled lines of the document outside code blocks and front matter. */
 export function labelledLines(
   pm: Pick<Postmortem, 'text' | 'lines' | 'frontMatter'>,
@@ -44,10 +54,49 @@ export function labelledLines(
   for (let n = first; n <= pm.lines.lineCount; n++) {
     const line = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
     if (/^ {0,3}(?:```|~~~)/.test(line)) fence = !fence;
-    if (fence || /^ {0,3}#/.test(line)) continue;
+    if (fence) continue;
+    // A table of one row under its header: `| Severity | Date |` over `| 3 | 9 July 2025 |`.
+    if (line.startsWith('|') && n + 2 <= pm.lines.lineCount) {
+      const rowAt = (k: number) => rowAtLine(pm, k);
+      const after = n + 3 <= pm.lines.lineCount ? rowAt(n + 3).trim() : '';
+      if (/^\|?[\s:|-]+\|[\s:|-]*$/.test(rowAt(n + 1)) && !after.startsWith('|')) {
+        const cells = (row: string) =>
+          row
+            .trim()
+            .replace(/^\|/, '')
+            .replace(/\|$/, '')
+            .split('|')
+            .map((c) => c.trim());
+        const head = cells(line);
+        const values = cells(rowAt(n + 2));
+        if (
+          head.length >= 3 &&
+          // "| Role | Name | Date |" heads a table of labelled rows, read row by row below.
+          !/^(?:role|field|name|key|item|attribute|property|label|what|parameter|detail)s?$/i.test(
+            head[0]!,
+          ) &&
+          values.length === head.length &&
+          head.every((h) => FIELD_NAME.test(h))
+        ) {
+          head.forEach((h, i) => pushField(out, stripInline(h), values[i]!, n + 2));
+          n += 2;
+          continue;
+        }
+      }
+    }
     const row = TABLE_ROW.exec(line);
     if (row && !LABEL_LINE.test(line)) {
       push(out, row, n);
+      continue;
+    }
+    if (/^ {0,3}#/.test(line)) {
+      // A heading that names the severity over its value: "### Severity" over "P1 — full loss of …".
+      const heading = SEVERITY_HEADING.exec(line);
+      let k = n + 1;
+      while (heading && k <= pm.lines.lineCount && rowAtLine(pm, k).trim() === '') k++;
+      const value = heading && k <= pm.lines.lineCount ? rowAtLine(pm, k).trim() : '';
+      if (heading && value && !/^(?:#|\||[-*+]\s|\d+[.)]\s|```|~~~|<)/.test(value))
+        pushField(out, heading[1]!, value.slice(0, 200), k);
       continue;
     }
     const html = line.includes('</t') ? HTML_ROW.exec(line) : null;
@@ -97,11 +146,21 @@ export function frontMatterValue(
 ): { key: string; value: unknown; line: number } | undefined {
   const data = pm.frontMatter?.data;
   if (!data) return undefined;
+  const present = (v: unknown) => v !== null && v !== undefined && v !== '';
   for (const want of keys) {
     const key = Object.keys(data).find((k) => k.toLowerCase() === want);
-    if (key === undefined || data[key] === null || data[key] === undefined || data[key] === '')
-      continue;
+    if (key === undefined || !present(data[key])) continue;
     return { key, value: data[key], line: frontMatterLine(pm, key) };
+  }
+  // One level down, as some tools group the incident's fields: `incident: {started, severity}`.
+  for (const want of keys) {
+    for (const group of Object.values(data)) {
+      if (!group || typeof group !== 'object' || Array.isArray(group)) continue;
+      const inner = group as Record<string, unknown>;
+      const key = Object.keys(inner).find((k) => k.toLowerCase() === want);
+      if (key !== undefined && present(inner[key]))
+        return { key, value: inner[key], line: frontMatterLine(pm, key) };
+    }
   }
   return undefined;
 }

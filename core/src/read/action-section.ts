@@ -8,6 +8,7 @@ import {
   isDoneStatus,
   isDuePeriod,
   isGroupLabel,
+  hasStateMark,
   isDoneNote,
   isItemDetail,
   isNoDate,
@@ -25,8 +26,8 @@ const BARE_LABEL = /^\p{Lu}[\p{L}'-]*(?:\s+[\p{L}'&-]+){0,2}$|^\p{Ll}[\p{L}\p{N}
 
 /**
  * Whether a short label heads the items nested under it: each nested item is a step of its own
- * (not an "Owner:" detail) and one of them at least names who does it or when ("- Scheduling" over
- * "- Move the jobs to UTC — Payments Core"). A short item with a note under it stays an item.
+ * (not an "Owner:" detail) and one of them at least names who does it, when, or its state ("- Scheduling"
+ * over "- Move the jobs to UTC — Payments Core", "- Detection" over "- Alert on paid flags — Shipped"). A short item with a note under it stays an item.
  */
 function headsItems(body: string, nested: List): boolean {
   if (body.length > 40 || !BARE_LABEL.test(body)) return false;
@@ -36,7 +37,7 @@ function headsItems(body: string, nested: List): boolean {
     texts.every((t) => t !== '' && !isItemDetail(t)) &&
     texts.some((t) => {
       const tokens = readTokens(t);
-      return tokens.owner !== undefined || tokens.dueRaw !== undefined;
+      return tokens.owner !== undefined || tokens.dueRaw !== undefined || hasStateMark(t);
     })
   );
 }

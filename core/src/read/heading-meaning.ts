@@ -16,7 +16,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'timeline',
     pattern:
-      /\b(timeline|chronology|sequence of events|order of events|(course|chain|run) of events|event log|incident log|activity log|response log|milestones|how it unfolded|time ?line|hour by hour|minute by minute|day by day)\b|^(sequence|log|what happened when|events|key events)$/,
+      /\b(timeline|chronology|sequence of events|order of events|(course|chain|run) of events|event log|incident log|activity log|response log|milestones|how it unfolded|time ?line|hour by hour|minute by minute|day by day)\b|^status (page )?updates\b|^(sequence|log|what happened when|events|key events)$/,
   },
   // What was changed: the action items of a document that lists no others (see buildSections), a
   // record of changes beside them in one that does ("What we changed, and what we think helped").
@@ -24,12 +24,12 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'action-items',
     pattern:
-      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|sub-?tasks|countermeasures?|recommendations?|prevention|remedial|(open|agreed|outstanding|next|post-incident|recommended|improvement|remaining|proposed|management) actions|actions agreed|^actions (from|arising from|out of) (this|the|that)\b|action tracker|commitments|capa|repair items|(new|more|additional|extra) safeguards|safeguards (added|to add|we('re| are)? adding)|hardening|mitigation plan|(long|short|medium)[- ]term (fixes|work|changes))\b|^(to do|measures)$|\b(stuff|things|work|items|what's left|left) to do$|^how (we('ll| will)|to) prevent\b|^(steps|changes) we('re| are) (taking|making)\b|^what we('ve| have)? done and (will|are going to) do\b|^(actions|tasks|fixes|changes|tickets)$|^how (are|will|do) we (prevent|stop|avoid)|^how (are|will) we (make|making)\b.*\bless (likely|impactful|frequent|severe)\b|\bpreventing (it|this|recurrence)|^what (are|will) we (going to )?(doing|do|change|changing|fixing|improving)\b|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing|fixing|improving)|^what('s| is) next|^(going )?forward\b/,
+      /\b(action items?|actions? taken to prevent|corrective|preventi?ve|preventative|remediation|follow[- ]?ups?( actions| items| tasks)?|next steps|planned (actions|work|changes)|future (improvements|work)|improvements|action plan|todos?|to-dos?|work items|sub-?tasks|countermeasures?|recommendations?|prevention|remedial|(open|agreed|outstanding|next|post-incident|recommended|improvement|remaining|proposed|management) actions|actions agreed|^actions (from|arising from|out of) (this|the|that)\b|action tracker|commitments|capa|repair items|(new|more|additional|extra) safeguards|safeguards (added|to add|we('re| are)? adding)|hardening|mitigation plan|(long|short|medium)[- ]term (fixes|work|changes))\b|^(to do|measures|decisions?)$|\b(stuff|things|work|items|what's left|left) to do$|^how (we('ll| will)|to) prevent\b|^(steps|changes) we('re| are) (taking|making)\b|^what we('ve| have)? done and (will|are going to) do\b|^(actions|tasks|fixes|changes|tickets)$|^how (are|will|do) we (prevent|stop|avoid)|^how (are|will) we (make|making)\b.*\bless (likely|impactful|frequent|severe)\b|\bpreventing (it|this|recurrence)|^what (are|will) we (going to )?(doing|do|change|changing|fixing|improving)\b|^what we('ll| will) (do|change)|^what we('re| are) (doing|changing|fixing|improving)|^what('s| is) next|^(going )?forward\b/,
   },
   {
     id: 'lessons-learned',
     pattern:
-      /^why (it|this|we) (was ?n'?t|was not|were ?n'?t|were not|did ?n'?t|did not) (caught|catch|noticed?|detected?|spot(ted)?)\b|\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|observations|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)|^what (did|have) we learn(ed|t)?\b|^what saved us\b|^what (helped|hurt|worked|did ?n'?t (help|work)|did not (help|work))( (us|most|the most|the least))?$|^notes from the (review|retro|retrospective|debrief|postmortem|post-mortem)$/,
+      /^why (it|this|we) (was ?n'?t|was not|were ?n'?t|were not|did ?n'?t|did not) (caught|catch|noticed?|detected?|spot(ted)?)\b|\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|observations|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)|^what (did|have) we learn(ed|t)?\b|^what saved us\b|^what we did (well|badly|poorly|right|wrong)\b|^what was (good|bad|not (so )?good)\b|^what (helped|hurt|worked|did ?n'?t (help|work)|did not (help|work))( (us|most|the most|the least))?$|^notes from the (review|retro|retrospective|debrief|postmortem|post-mortem)$/,
   },
   {
     id: 'impact',
@@ -39,7 +39,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'root-cause',
     pattern:
-      /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|^(investigation|diagnosis|triggers?|triggering event)$|\bwhat we suspect\b|^what caused\b|^how (the|this|it|that) (failure|outage|problem|incident|issue|fault|error)s? (spread|cascaded|propagated|escalated|grew)\b|^how (this|it) (happened|could happen)\b|^how (did|could) (this|it|that) (happen|occur)\b|^what changed in( v?\d| the (release|deploy|deployment|build|update|upgrade|version|rollout)\b|$)|\bexplanation\b|\bwhys\b|^what (actually|really) happened\b|^where (we|it|things) (planned|went|got it) wrong\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/,
+      /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|^(investigation|diagnosis|triggers?|triggering event)$|\bwhat we suspect\b|^what caused\b|^what (broke|failed)\b|^what was wrong\b|^how (the|our|a|an) ([\w-]+ ){0,2}(leaked|broke|failed|got (in|out)|was (exposed|lost|deleted|corrupted|leaked))\b|^how (the|this|it|that) (failure|outage|problem|incident|issue|fault|error)s? (spread|cascaded|propagated|escalated|grew)\b|^how (this|it) (happened|could happen)\b|^how (did|could) (this|it|that) (happen|occur)\b|^what changed in( v?\d| the (release|deploy|deployment|build|update|upgrade|version|rollout)\b|$)|\bexplanation\b|\bwhys\b|^what (actually|really) happened\b|^where (we|it|things) (planned|went|got it) wrong\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/,
   },
   {
     id: 'resolution',
@@ -49,12 +49,12 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'impact',
     pattern:
-      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b|\b(?!(services?|systems?|components?|applications?|apps?|platforms?|regions?|zones?|hosts?|servers?|nodes?|clusters?|shards?|pools?|databases?|products?|features?|sites?|tables?)\b)([a-z]+s|people|staff|personnel) (affected|impacted)$|^(by |in )?(the )?numbers$|^(consequences|scope)$|^affected (customers|users|clients|people|players|patients|residents|merchants|tenants|members|accounts|staff)\b/,
+      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b|\b(?!(services?|systems?|components?|applications?|apps?|platforms?|regions?|zones?|hosts?|servers?|nodes?|clusters?|shards?|pools?|databases?|products?|features?|sites?|tables?)\b)([a-z]+s|people|staff|personnel) (affected|impacted)$|^(by |in )?(the )?numbers$|^(consequences|scope|damages?)$|^affected (customers|users|clients|people|players|patients|residents|merchants|tenants|members|accounts|staff)\b/,
   },
   {
     id: 'summary',
     pattern:
-      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement|introduction)\b|^(the )?problem$|\b(short|quick|brief) version\b|^(resume|résumé|resumo|resumen)$|^(the )?situation$|^(in short|in brief|at a glance)$/,
+      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement|introduction)\b|^(the )?problem$|^context$|\b(short|quick|brief) version\b|^(resume|résumé|resumo|resumen)$|^(the )?situation$|^(in short|in brief|at a glance)$/,
   },
 ];
 

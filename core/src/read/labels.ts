@@ -91,8 +91,20 @@ export function labelledNodes(
   nodes: readonly RootContent[],
   id: string,
   config: Config,
+  /** Offset ranges whose nodes are reference material, not the section (an appendix). */
+  aside: readonly { start: number; end: number }[] = [],
 ): RootContent[] {
   const found: RootContent[] = [];
+  if (id === 'timeline' && aside.length) {
+    const inAside = (n: RootContent) => {
+      const at = n.position?.start.offset ?? -1;
+      return aside.some((r) => at >= r.start && at < r.end);
+    };
+    // A table of runs or measurements in an appendix is not the chronology, unless it is all there is.
+    const outside = nodes.filter((n) => !inAside(n));
+    const kept = labelledNodes(outside, id, config);
+    return kept.length ? kept : labelledNodes(nodes, id, config);
+  }
   if (id === 'timeline') {
     // Without a label either, a list most of whose items start with a time is the timeline; so is
     // a table most of whose rows do in their first cell ("| When | What |" under "What we did").

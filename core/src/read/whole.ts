@@ -23,6 +23,9 @@ export function parseWhole(
   return modelFromTree(text, tree, refusal, options, lines);
 }
 
+/** A heading over reference material: "Appendix: rebuild runs", "Annex B". */
+const APPENDIX = /\bappendi(?:x|ces)\b|\bannex\b/i;
+
 /** The model of a text from its whole Markdown tree (fresh, or kept up to date by the incremental parser). */
 export function modelFromTree(
   text: string,
@@ -39,7 +42,12 @@ export function modelFromTree(
   // A document without the section's heading may still introduce it with a label line.
   const timelineNodes = timelineSections.length
     ? undefined
-    : labelledNodes(tree.children, 'timeline', config);
+    : labelledNodes(
+        tree.children,
+        'timeline',
+        config,
+        sections.filter((s) => APPENDIX.test(s.heading)),
+      );
   const actionNodes = actionSections.length
     ? undefined
     : labelledNodes(tree.children, 'action-items', config);
