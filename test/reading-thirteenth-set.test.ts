@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, lintText, parsePostmortem, readTokens } from '@hindsight/core';
+import {
+  defaultConfig,
+  lintText,
+  parsePostmortem,
+  readTokens,
+  suggestRootCause,
+} from '@hindsight/core';
 import { inferFields } from '../core/src/infer/fields';
 import { headingIds } from '../core/src/read/heading-meaning';
 
@@ -127,5 +133,48 @@ describe('group labels over items that carry only their state', () => {
     const actions = parsePostmortem(doc).actions;
     expect(actions.map((a) => a.done)).toEqual([true, true, true, false]);
     expect(actions[2]?.title).toBe('Flag policy rejects paid flags without a plan rule');
+  });
+});
+
+describe('the suggester on causes it read with too much confidence (dev data of the seventh to thirteenth sets)', () => {
+  const suggest = (title: string, cause: string) =>
+    suggestRootCause(
+      parsePostmortem(`# ${title}\n\n## Summary\n\nThings failed.\n\n## Root cause\n\n${cause}\n`, {
+        config: defaultConfig,
+      }),
+      defaultConfig,
+    );
+
+  it('answers unknown when the document says no cause was found', () => {
+    const s = suggest(
+      'Hosting provider connectivity loss',
+      'We have not been able to determine a root cause. Our hosting provider and our engineers are still looking; the load balancers and the kernel were ruled out.',
+    );
+    expect(s.id).toBe('unknown');
+  });
+
+  it('does not call a flag rule edited in its dashboard a deploy with confidence', () => {
+    const s = suggest(
+      'Editor flag rollout',
+      'An engineer updated the rollout rule in the flag dashboard and typed 1, meaning 1%; the field takes a fraction, so the rule rolled out to every workspace.',
+    );
+    expect(s.ranking.slice(0, 2).map((r) => r.id)).toContain('config-change');
+    expect(s.id === 'deploy' && s.level === 'high').toBe(false);
+  });
+
+  it('reads a command run in the wrong workspace as a manual operation', () => {
+    const s = suggest(
+      'Staging teardown ran against production networking',
+      'An engineer ran terraform destroy in a shell whose workspace was still set to the production network; the NAT gateways and the internal load balancer were deleted.',
+    );
+    expect(s.ranking[0]?.id).toBe('manual-operation');
+  });
+
+  it('reads a pipeline that let a release through as a deploy', () => {
+    const s = suggest(
+      'Release pulled after a failed migration',
+      'The promote-prod job depended on deploy-staging but not on migrate-staging, so a failed schema migration in staging did not block the promotion.',
+    );
+    expect(s.ranking[0]?.id).toBe('deploy');
   });
 });

@@ -3,6 +3,11 @@ import type { LexiconPhrase } from './lexicon-phrase';
 // Root-cause phrases (see lexicon.ts) for what people changed or did: configuration, code, deploys, manual operations.
 
 export const CONFIG_CHANGE: readonly LexiconPhrase[] = [
+  // A flag's rollout or targeting rule changed in its dashboard: the rule is configuration, not a release.
+  {
+    re: '(?:rollout|targeting|percentage) (?:rule|field|value|percentage)s?|(?:updated|changed|edited|set) the (?:rule|setting|value|percentage)|in the (?:flag|admin|feature[- ]flag) (?:dashboard|console|ui)',
+    weight: 3,
+  },
   // A setting changed to a new value: "lowered the per-client rate limit from 600 to 120".
   {
     re: '(?:lowered|raised|reduced|increased|changed|bumped|tightened|dropped|cut) (?:the |our |a )?(?:[\\w-]+ ){0,3}(?:rate limits?|limits?|timeouts?|thresholds?|ttls?|quotas?|settings?|pool sizes?|values?)(?: [^.]{0,60}?)? (?:from|to) \\d+',
@@ -159,6 +164,11 @@ export const DEPLOY: readonly LexiconPhrase[] = [
   { re: '(?:to|across) all (?:regions|hosts|servers|clusters|nodes|pods) at once', weight: 3 },
   { re: 'too (?:fast|quickly|wide)', weight: 1.5 },
   { re: 'blue[- ]green|rolling (?:update|restart|deploy)', weight: 2 },
+  // The pipeline let a release through: "promote-prod depends on deploy-staging but not on migrate-staging".
+  {
+    re: "promot(?:e|ed|ion)(?:[- ]prod(?:uction)?| to prod(?:uction)?)|(?:pipeline|job) (?:change|order(?:ing)?|dependenc(?:y|ies))|(?:job|step) (?:depends|depended) on|(?:did ?n[o'’]t|did not) block (?:the )?(?:promotion|release|deploy)",
+    weight: 3,
+  },
   { re: 'ci/cd|deploy pipeline|release pipeline', weight: 1.5 },
   { re: 'version \\d+(?:\\.\\d+)+', weight: 1 },
   { re: 'rolled back|rollback|roll back', weight: 0.8 },
@@ -204,6 +214,11 @@ export const MANUAL_OPERATION: readonly LexiconPhrase[] = [
     weight: 3.5,
   },
   { re: 'human error|operator error', weight: 4 },
+  // A command run in the wrong context: "a shell whose Terraform workspace was still set to prod-network".
+  {
+    re: '(?:workspace|context|kube-?context|profile|shell|session|terminal) (?:was )?still (?:set|pointed|pointing) (?:to|at)|(?:ran|run|executed) against (?:the )?(?:production|prod|live)\\b|terraform destroy|kubectl delete',
+    weight: 3.5,
+  },
   { re: 'one-off|ad[- ]hoc', weight: 2.5 },
   {
     re: 'accidental(?:ly)?|by mistake|mistaken(?:ly)?|inadvertent(?:ly)?|unintentional(?:ly)?',

@@ -25,10 +25,11 @@ const RESPONSE_SENTENCE =
   /\b(?:moved to|switched (?:over )?to|fell back to|falling back to|as a workaround|workaround|to mitigate|mitigated (?:by|with)|(?:was|were|we) restored|restored (?:from|service|the)|to recover|recovered (?:by|with)|failed (?:over|back) to)\b/iu;
 /**
  * The document says the cause is not known yet: "We have not yet determined the root cause",
- * "the cause remains undetermined", "root cause still under investigation".
+ * "the cause remains undetermined", "root cause still under investigation", "we have not been able
+ * to determine a root cause".
  */
 export const CAUSE_UNKNOWN =
-  /\b(?:(?:not yet|not been|never been|yet to be|still not) (?:been )?(?:determined|identified|established|confirmed|found)|(?:not|n't) (?:yet )?(?:determined|identified|found|established) (?:the|what|why)|cannot tell (?:you )?(?:with (?:any )?confidence )?(?:why|what)|(?:cause|reason) (?:remains|is still|is) (?:undetermined|unknown|unclear|not known)|(?:still )?under investigation|unknown at this time|none of (?:them|these) (?:is|are|has been|have been) (?:proven|confirmed)|hypothes[ie]s (?:are |is )?still open|(?:is|remains) inconclusive|(?:do not|don['’]t) (?:yet )?know (?:why|what caused)|(?:do not|don['’]t) know yet\b)/iu;
+  /\b(?:(?:not yet|not been|never been|yet to be|still not) (?:been )?(?:determined|identified|established|confirmed|found)|(?:not|n't) (?:yet )?(?:determined|identified|found|established) (?:the|what|why)|cannot tell (?:you )?(?:with (?:any )?confidence )?(?:why|what)|(?:cause|reason) (?:remains|is still|is) (?:undetermined|unknown|unclear|not known)|(?:still )?under investigation|unknown at this time|none of (?:them|these) (?:is|are|has been|have been) (?:proven|confirmed)|hypothes[ie]s (?:are |is )?still open|(?:is|remains) inconclusive|(?:do not|don['’]t) (?:yet )?know (?:why|what caused)|(?:do not|don['’]t) know yet\b|(?:not been able|unable|could ?n['’]t|could not|were not able|was not able|have not managed) to (?:determine|identify|find|establish|pin ?down|confirm|explain) (?:a |the |any |what |why )?(?:(?:single |definitive |clear )?(?:root )?cause|caused|happened))/iu;
 /** A sentence that rules its phrases out. */
 const RULED_OUT =
   /\b(?:ruled out|red herring|not the (?:root )?cause|(?:wasn't|weren't|isn't|aren't|was not|were not|is not|are not) (?:the|a) (?:problem|issue|bottleneck)|not related|unrelated|(?:was|were|looked|appeared|remained) (?:healthy|fine|normal|unaffected)|was not involved|were not involved|no evidence|not a factor|did not contribute|played no (?:part|role)|false lead|not caused by|nothing to do with|excluded)\b/iu;
