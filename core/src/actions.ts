@@ -47,6 +47,9 @@ function labelledOwner(text: string): { name: string; span: string } | undefined
  */
 const OWNER_PAREN =
   /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,5}\s+\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}{2,5}|\p{Lu}\.\s?\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}\.)\s*\)(?=\s*[-–—,;:]\s*(?:within|next|this|by|due|before|until|end of|in (?:Q[1-4]|\d))\b[^()]{0,50}$|\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b)|\s*[-–—,;:]\s*(?:[dD]one|[cC]ompleted?|[cC]losed|[mM]erged|[sS]hipped|[fF]ixed|[rR]esolved|[iI]n review|[iI]n progress|[oO]pen|[pP]ending|[pP]lanned|[bB]locked|[wW]ip|[oO]ngoing|[tT]o ?do|[nN]ot started|[sS]tarted)(?![\p{L}])[^()]{0,80}$)/u;
+/** A capitalised name in brackets followed by a note after a dash: "(Rafaela) — asked twice, no answer yet". */
+const OWNER_PAREN_NOTE =
+  /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\)\s*[–—-]\s*\p{Ll}[^()–—]{0,60}$/u;
 /** A name before a ticket in parentheses, a team in parentheses, or a name after a dash at the end: "(Hana, INFRA-88)", "(product team)", "(marketing science)", "— Jonas". */
 const OWNER_OTHER =
   /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam|(?!(?:for|in|on|with|to|by|of|via|see|no|not|per|from|after|before|the|a|an|more|less|better|all|some|any|our|their|its|needs?)\s)[\p{L}][\p{L}-]*(?:\s[\p{L}-]+)?\s(?:squad|group|science|engineering|eng|ops|infra|infrastructure|sre|devops|desk))\s*\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;
@@ -67,7 +70,7 @@ const DUE_QUARTER =
  * "— team-netops", "— Trust & Reliability team, Q1 2026". Group 1 is the owner, group 2 what follows.
  */
 const OWNER_DASH =
-  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}(?:\s+\p{Lu}\.)?|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:teams?|squads?|groups?|IT|desk|leads?|ops|managers?|engineers?|owners?|directors?|architects?|admins?|officers?|coordinators?|product|SRE|guild|chapter|crew|on-?call|council|board|rotation)|\p{Ll}[\p{L}\p{N}-]*(?:\s+(?:&\s+)?[\p{L}\p{N}-]+){0,2}\s+(?:teams?|squads?|groups?)|\p{Lu}[\p{L}'-]*\s+(?:eng|engineering|reliability|tools|tooling|automation|infra|infrastructure|ops|operations|platform|security|support|data|analytics|finance|billing|payments|networking|network|storage|sre|devops|on-?call|qa|release|releases|mobile|web|backend|frontend|core|db)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team)(?:\s*,\s*["“']?((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|tracked|ticket|see|via|in|within|ongoing|on hold|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
+  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}(?:\s+\p{Lu}\.)?|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:teams?|squads?|groups?|IT|desk|leads?|ops|managers?|engineers?|owners?|directors?|architects?|admins?|officers?|coordinators?|product|SRE|guild|chapter|crew|on-?call|council|board|rotation)|\p{Ll}[\p{L}\p{N}-]*(?:\s+(?:&\s+)?[\p{L}\p{N}-]+){0,2}\s+(?:teams?|squads?|groups?)|\p{Lu}[\p{L}'-]*\s+(?:eng|engineering|reliability|tools|tooling|automation|infra|infrastructure|ops|operations|platform|security|support|data|analytics|finance|billing|payments|networking|network|storage|sre|devops|on-?call|qa|release|releases|mobile|web|backend|frontend|core|db|architecture)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team|\p{Ll}[\p{Ll}-]*\s+(?:platform|infra|infrastructure|ops|operations|engineering|security|sre|networking|storage|support|on-?call|tooling|reliability))(?:\s*,\s*["“']?((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|tracked|ticket|see|via|in|within|ongoing|on hold|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
 /** A period after a comma at the end, after who does it: "— @analytics-lead, Q2", "unassigned, next sprint". */
 const DUE_AFTER_COMMA = /,\s*([\p{L}\p{N}"“' ]{2,30}?)\s*\.?\s*$/u;
 /**
@@ -87,7 +90,7 @@ const KEY_TAIL = /\s[–—-]\s*\[?[A-Z][A-Z0-9]{1,9}-\d+\]?\s*\.?$/u;
 const DASHED = /\s[–—-]/u;
 /** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3", "— next sprint". */
 const DUE_DASH =
-  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before|[Dd]eferred to|[Mm]oved to|[Pp]ostponed to|[Pp]ushed to|[Rr]escheduled (?:to|for))\s+[^–—]{1,30}?|(?:end|start|beginning|middle|mid) of\s+(?:the\s+)?(?:Q[1-4]|H[12]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|month|quarter|year|sprint)(?:\s+\d{4})?|(?:starting|from)\s+(?:Q[1-4]|H[12]|next|this|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^–—]{0,25}?|(?:the\s+)?(?:next|this|coming)\s+(?:sprint|quarter|release|iteration|cycle|milestone|month|week)|(?:in|within)\s+(?:a|an|one|two|three|four|five|six|\d{1,2}|a couple of|a few)\s+(?:days?|weeks?|months?|sprints?))\s*\.?\s*$/u;
+  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before|[Dd]eferred to|[Mm]oved to|[Pp]ostponed to|[Pp]ushed to|[Rr]escheduled (?:to|for)|[Pp]lanned (?:for|in)|[Ss]cheduled (?:for|in)|[Tt]argeted (?:for|at))\s+[^–—]{1,30}?|(?:end|start|beginning|middle|mid) of\s+(?:the\s+)?(?:Q[1-4]|H[12]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|month|quarter|year|sprint)(?:\s+\d{4})?|(?:starting|from)\s+(?:Q[1-4]|H[12]|next|this|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^–—]{0,25}?|(?:the\s+)?(?:next|this|coming)\s+(?:sprint|quarter|release|iteration|cycle|milestone|month|week)|(?:in|within)\s+(?:a|an|one|two|three|four|five|six|\d{1,2}|a couple of|a few)\s+(?:days?|weeks?|months?|sprints?))\s*\.?\s*$/u;
 /**
  * Parts of a bracket at the end that name who does it among other notes: "(supplier; by end of
  * May)", "(Digital team; from the next release)", "(in progress, Leopold)".
@@ -166,7 +169,9 @@ export function readTokens(
   const lower = text.toLowerCase();
   const hasDigit = DIGIT.test(text);
   const hasDue = lower.includes('due:');
-  const paren = hasParen ? OWNER_PAREN.exec(text)?.[1] : undefined;
+  const paren = hasParen
+    ? (OWNER_PAREN.exec(text)?.[1] ?? OWNER_PAREN_NOTE.exec(text)?.[1])
+    : undefined;
   const other = signed ? OWNER_OTHER.exec(text) : null;
   const otherName = other && (other[1] ?? other[2] ?? other[3]);
   const arrow = arrowed ? OWNER_ARROW.exec(text) : null;
@@ -311,7 +316,7 @@ function withoutLabelKey(title: string, key: string): string {
 
 /** A note in brackets that ends with a month or a quarter: "(owner: Ana, first review June)", "(infra; Q3)". */
 const NOTE_PERIOD =
-  /(?:^|\s)((?:(?:end|start|mid) of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|Q[1-4](?:\s+\d{4})?|\d{4}-Q[1-4]|(?:next|this) (?:sprint|quarter|term|semester|release|cycle|iteration))$/u;
+  /(?:^|\s)((?:(?:end|start|mid) of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|Q[1-4](?:\s+\d{4})?|H[12](?:\s+\d{4})?|\d{4}-Q[1-4]|(?:next|this) (?:sprint|quarter|term|semester|release|cycle|iteration))$/u;
 
 /** "by May", "due: end of March": a month without a year after a due word, capitalised as a month is. */
 const DUE_MONTH =
@@ -340,7 +345,7 @@ const RELATIVE_PERIOD =
   /^(?:(?:by|before|until|till|from|starting(?: in| from)?|in|during|within|for|over|after)\s+)?(?:(?:the\s+)?(?:next|this|coming|following|current|(?:end|start|beginning|middle) of(?: the)?(?: next| this)?)\s+)(?:sprint|quarter|term|semester|release|cycle|iteration|milestone|month|week|year|half|pi|increment|school year|financial year|fiscal year)s?(?:\s+\d{1,4})?$|^starting\s+(?:Q[1-4]|H[12])(?:\s*\d{4})?$|^(?:ongoing|continuous(?:ly)?|recurring)\s+(?:from|since|starting)\b.{0,20}$|^(?:from now(?: on)?|immediately|with immediate effect)$|^(?:in|within)\s+(?:a|an|one|two|three|four|five|six|eight|ten|twelve|\d{1,2}|a couple of|a few)\s+(?:days?|weeks?|months?|sprints?|quarters?)$/i;
 /** A word before a due date that says it is the limit: "by", "before", "no later than". */
 const DUE_WORD_LEAD =
-  /^(?:by|before|until|till|due|no later than|not later than|deferred to|moved to|postponed to|pushed to|rescheduled (?:to|for))\s+/i;
+  /^(?:by|before|until|till|due|no later than|not later than|deferred to|moved to|postponed to|pushed to|rescheduled (?:to|for)|planned (?:for|in)|scheduled (?:for|in)|targeted (?:for|at)|(?:now )?prioriti[sz]ed for)\s+/i;
 
 /** The month and day (MM-DD) of a due date written without a year ("30 Sep", "Dec 15th"), else undefined. */
 export function yearlessDate(raw: string): string | undefined {
@@ -534,6 +539,8 @@ const DONE_WORDS =
 
 /** True when a Status cell says the item is done. */
 export function isDoneStatus(cell: string): boolean {
+  // A cell in another language with the English in brackets: "erledigt (done)".
+  if (/\(\s*(?:done|completed?|closed|resolved|finished)\s*\)\s*$/i.test(cell)) return true;
   // A bilingual cell ("完了 / Done") says it in either of its parts.
   return cell
     .replace(/[*_`~]/g, '')

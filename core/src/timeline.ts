@@ -158,6 +158,11 @@ const PATTERNS = {
   ),
   // A day, month and year with dots, as much of Europe writes them: "28.04.2025 16:10 CEST".
   dotted: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?:${JOIN}${TIME})?(?![\\w.]|:\\d)`, 'i'),
+  // The same without the year, as a log within one year writes it: "31.10. 07:30", or alone ("14.02.").
+  dottedShort: new RegExp(
+    `^(\\d{1,2})\\.(\\d{1,2})\\.(?:${JOIN}${TIME}|(?=\\s*$))(?![\\w.]|:\\d)`,
+    'i',
+  ),
   // An ISO date without its year, as logs write it: "05-06 15:00", "05-10 — Weekend." Only with a
   // time or a separator after it, so "10-15 minutes later" is not a date.
   monthDayDashed: new RegExp(
@@ -211,6 +216,12 @@ export function parseEntryTime(text: string): EntryTime | undefined {
   m = PATTERNS.dotted.exec(s);
   if (m)
     return done(m, withDate(slashedDate(Number(m[1]), Number(m[2]), m[3], true), m, 4, undefined));
+  m = PATTERNS.dottedShort.exec(s);
+  if (m)
+    return done(
+      m,
+      withDate(slashedDate(Number(m[1]), Number(m[2]), undefined, true), m, 3, undefined),
+    );
   m = PATTERNS.monthDayDashed.exec(s);
   if (m) return done(m, withDate(calendar(undefined, Number(m[1]), Number(m[2])), m, 3, undefined));
   m = PATTERNS.dayMonthYear.exec(s);

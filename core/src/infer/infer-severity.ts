@@ -17,7 +17,7 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
   ]);
   const sevLine =
     label(
-      /^(?:severity|sev|priority|incident (?:severity|priority|level|classification|rating)|impact level|level|sev level|severity level|(?:operational )?risk rating|gravity|severity \/ gravity)$/,
+      /^(?:severity|sev|priority|incident (?:severity|priority|level|classification|rating)|impact level|level|sev level|severity level|(?:operational )?risk rating|gravity|severity \/ gravity|(?:impact|severity|incident) (?:rating|classification|class|grade)|severity classification)$/,
     ) ??
     // A classification states a severity only when it opens with one: "S2 — data loss", not "Internal".
     label(/^(?:classification|incident class|category)$/, (l) => SEVERITY_FIRST.test(l.value));
@@ -267,7 +267,7 @@ function statedSeverity(
   const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
   const offset = pm.frontMatter?.end ?? 0;
   const re =
-    /(?<![\p{L}\d])(?:(?:severity|sev|priority)(?: level)?\s*(?:[:=]|is|was|(?<=level))\s*\**\s*(sev(?:erity)?[\s-]?\d|s[0-4]|p[0-4]|[0-4](?![\d.,:])|critical|major|minor|high|medium|moderate|low)|(sev(?:erity)?[\s-]?\d|priority[\s-]?[0-4]|p[0-4](?=\s+(?:incident|outage|event|issue|page))|(?:critical|major|minor)(?=\s+(?:incident|outage))))(?![\p{L}\d])/giu;
+    /(?<![\p{L}\d])(?:(?:severity|sev|priority)(?: level)?\s*(?:[:=]|is|was|(?<=level))\s*\**\s*(sev(?:erity)?[\s-]?\d|s[0-4]|p[0-4]|[0-4](?![\d.,:])|critical|major|minor|high|medium|moderate|low)|(sev(?:erity)?[\s-]?\d|priority[\s:-]*p?[0-4]|p[0-4](?=\s+(?:incident|outage|event|issue|page))|(?:critical|major|minor)(?=\s+(?:incident|outage))))(?![\p{L}\d])/giu;
   let best: { stated: string; index: number; rank: number; labelled: boolean } | undefined;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const stated = m[1] ?? m[2]!;

@@ -16,7 +16,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'timeline',
     pattern:
-      /\b(timeline|chronology|sequence of events|order of events|(course|chain|run) of events|event log|incident log|activity log|response log|milestones|how it unfolded|time ?line|hour by hour|minute by minute|day by day)\b|^status (page )?updates\b|^(sequence|log|what happened when|events|key events)$/,
+      /\b(timeline|chronology|sequence of events|order of events|(course|chain|run) of events|event log|incident log|activity log|response log|milestones|how it unfolded|time ?line|hour by hour|minute by minute|day by day)\b|^status (page )?updates\b|^when did (things|it|this|that|what) happen|^(sequence|log|what happened when|events|key events)$/,
   },
   // What was changed: the action items of a document that lists no others (see buildSections), a
   // record of changes beside them in one that does ("What we changed, and what we think helped").
@@ -29,7 +29,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'lessons-learned',
     pattern:
-      /^why (it|this|we) (was ?n'?t|was not|were ?n'?t|were not|did ?n'?t|did not) (caught|catch|noticed?|detected?|spot(ted)?)\b|\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (well|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|observations|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)|^what (did|have) we learn(ed|t)?\b|^what saved us\b|^what we did (well|badly|poorly|right|wrong)\b|^what was (good|bad|not (so )?good)\b|^what (helped|hurt|worked|did ?n'?t (help|work)|did not (help|work))( (us|most|the most|the least))?$|^notes from the (review|retro|retrospective|debrief|postmortem|post-mortem)$/,
+      /^why (it|this|we) (was ?n'?t|was not|were ?n'?t|were not|did ?n'?t|did not) (caught|catch|noticed?|detected?|spot(ted)?)\b|\b(lessons?|learnings?|learned|takeaways|insights|reflections|retrospective|went (not so )?(well|good|right|poorly|badly)|how'?d we do|why it took|why (it took )?(two|three|four|several|\d+) (hours|days)|how did we do|got lucky|observations|took longer than|could have gone better|went poorly|what didn'?t go( so)? well)\b|^what else did we (notice|learn|see)|^what (did|have) we learn(ed|t)?\b|^what saved us\b|^what we did (well|badly|poorly|right|wrong)\b|^what was (good|bad|not (so )?good)\b|^what (helped|hurt|worked|did ?n'?t (help|work)|did not (help|work))( (us|most|the most|the least))?$|^notes from the (review|retro|retrospective|debrief|postmortem|post-mortem)$/,
   },
   {
     id: 'impact',
@@ -39,7 +39,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'root-cause',
     pattern:
-      /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|^(investigation|diagnosis|triggers?|triggering event)$|\bwhat we suspect\b|^what caused\b|^what (broke|failed)\b|^what was wrong\b|^how (the|our|a|an) ([\w-]+ ){0,2}(leaked|broke|failed|got (in|out)|was (exposed|lost|deleted|corrupted|leaked))\b|^how (the|this|it|that) (failure|outage|problem|incident|issue|fault|error)s? (spread|cascaded|propagated|escalated|grew)\b|^how (this|it) (happened|could happen)\b|^how (did|could) (this|it|that) (happen|occur)\b|^what changed in( v?\d| the (release|deploy|deployment|build|update|upgrade|version|rollout)\b|$)|\bexplanation\b|\bwhys\b|^what (actually|really) happened\b|^where (we|it|things) (planned|went|got it) wrong\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/,
+      /\b(might|may|must) have (happened|caused)\b|\b(probable|likely|suspected) causes?\b|^(investigation|diagnosis|triggers?|triggering event)$|\bwhat we suspect\b|^what caused\b|^how (the|our|we) ([\w-]+ ){0,2}got (it|this|that) wrong\b|^what we (think|believe)( (happened|caused it|went wrong))?\b|^what (broke|failed)\b|^what was wrong\b|^how (the|our|a|an) ([\w-]+ ){0,2}(leaked|broke|failed|got (in|out)|was (exposed|lost|deleted|corrupted|leaked))\b|^how (the|this|it|that) (failure|outage|problem|incident|issue|fault|error)s? (spread|cascaded|propagated|escalated|grew)\b|^how (this|it) (happened|could happen)\b|^how (did|could) (this|it|that) (happen|occur)\b|^what changed in( v?\d| the (release|deploy|deployment|build|update|upgrade|version|rollout)\b|$)|\bexplanation\b|\bwhys\b|^what (actually|really) happened\b|^where (we|it|things) (planned|went|got it) wrong\b|\b(root[- ]?causes?|causes?|contributing factors|five whys|5 whys|why did (it|this) (happen|break|fail)|fault|technical (details|analysis)|what went wrong|analysis)\b|^why\b/,
   },
   {
     id: 'resolution',
@@ -49,7 +49,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'impact',
     pattern:
-      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b|\b(?!(services?|systems?|components?|applications?|apps?|platforms?|regions?|zones?|hosts?|servers?|nodes?|clusters?|shards?|pools?|databases?|products?|features?|sites?|tables?)\b)([a-z]+s|people|staff|personnel) (affected|impacted)$|^(by |in )?(the )?numbers$|^(consequences|scope|damages?)$|^affected (customers|users|clients|people|players|patients|residents|merchants|tenants|members|accounts|staff)\b/,
+      /\b(impact|impacted|who was affected|what was affected|blast radius|customer effect|user effect|symptoms)\b|\b(?!(services?|systems?|components?|applications?|apps?|platforms?|regions?|zones?|hosts?|servers?|nodes?|clusters?|shards?|pools?|databases?|products?|features?|sites?|tables?)\b)([a-z]+s|people|staff|personnel) (affected|impacted)$|^(by |in )?(the )?numbers$|^(consequences|scope|damages?)$|^how much (did|was) (it|this|that) (cost|lose)|^what did (it|this|that) cost\b|^affected (customers|users|clients|people|players|patients|residents|merchants|tenants|members|accounts|staff)\b/,
   },
   {
     id: 'summary',
