@@ -134,7 +134,7 @@ const ZONE_NAMES = Object.keys(ZONES)
   .sort((a, b) => b.length - a.length)
   .join('|');
 const ZONE = `(?:\\s*\\(?((?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|${ZONE_NAMES}|[+-]\\d{2}:?\\d{2})\\)?(?![A-Za-z]))?`;
-const TIME = `(\\d{1,2})(?:(?::|h(?=\\d{2}(?!\\d)))(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(?:\\s*([AaPp])\\.?[Mm]\\.?)?|\\s*([AaPp])\\.?[Mm]\\.?)${ZONE}(?!\\d|:\\d)`;
+const TIME = `(\\d{1,2})(?:(?::|h(?=\\d{2}(?!\\d)))(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(?:\\s*([AaPp])\\.?[Mm]\\.?(?![A-Za-z]))?|\\s*([AaPp])\\.?[Mm]\\.?(?![A-Za-z]))${ZONE}(?!\\d|:\\d)`;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';

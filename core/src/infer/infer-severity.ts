@@ -240,9 +240,9 @@ export function mapSeverity(raw: string, severities: readonly string[]): string 
   // "Significant (rating 2 on the 1–4 scale)": a level on a stated scale whose first step is the worst.
   const scale = /\b(\d)\s+(?:on|of|out of|in)\s+(?:the|a)?\s*(\d)\s*(?:[-–—]|to)\s*(\d)\b/.exec(v);
   if (scale && Number(scale[2]) < Number(scale[3])) return at(Number(scale[1]) - Number(scale[2]));
-  let m = /^(?:sev(?:erity)?|s)[\s-]*(\d)\b/.exec(v);
+  let m = /^(?:sev(?:erity)?|s|level|stufe)[\s-]*(\d)\b/.exec(v);
   if (m) return bySevNumber(Number(m[1]));
-  m = /^(?:p|priority)[\s-]*(\d)\b/.exec(v);
+  m = /^(?:p|prio|priority)[\s-]*(\d)\b/.exec(v);
   if (m) return at(Math.max(0, Number(m[1]) - 1));
   m = /^(\d)\b/.exec(v);
   if (m) return bySevNumber(Number(m[1]));

@@ -56,9 +56,18 @@ export const placeholderText: Rule = {
       pm.actions.some((a) => at >= a.start && at < a.end) &&
       /[–—-]\s*[*_]*$/u.test(pm.text.slice(Math.max(0, at - 6), at)) &&
       /^[*_]*\s*\.?\s*(?:\r?\n|$)/.test(pm.text.slice(at + length, at + length + 6));
+    // "[TODO] Add a lint for plusYears(1)" opening an action item: its state tag, as "[DONE]" on others.
+    const itemTag = (at: number) =>
+      pm.actions.some(
+        (a) =>
+          at >= a.start &&
+          at < a.end &&
+          /^[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*\[\s*$/.test(pm.text.slice(a.start, at)),
+      ) && /^\s*\]/.test(pm.text.slice(at + 4, at + 8));
     const scan = (value: string, offset: number) => {
       for (const m of value.matchAll(PLACEHOLDER)) {
-        if (m[0] === 'TODO' && itemState(offset + m.index, 4)) continue;
+        if (m[0] === 'TODO' && (itemState(offset + m.index, 4) || itemTag(offset + m.index)))
+          continue;
         problems.push({
           message: `Published postmortem still holds the placeholder '${m[0]}'; expected it filled in, or status draft.`,
           start: offset + m.index,
