@@ -44,6 +44,47 @@ function rowAtLine(pm: Pick<Postmortem, 'text' | 'lines'>, n: number): string {
   return pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
 }
 
+/** A header cell that heads a table of labelled rows ("| Role | Name |"), read row by row instead. */
+const ROW_LABEL_HEAD =
+  /^(?:role|field|name|key|item|attribute|property|label|what|parameter|detail)s?$/i;
+
+/**
+ * The fields of a metadata table of one row under its header, as some templates write them across
+ * (`| Severity | Date | Author |` over `| 3 | 9 July 2025 | Rosa |`), the header row at line `n`;
+ * undefined for any other table.
+ */
+function oneRowTable(
+  pm: Pick<Postmortem, 'text' | 'lines'>,
+  n: number,
+): [label: string, value: string][] | undefined {
+  if (n + 2 > pm.lines.lineCount || !/^\|?[\s:|-]+\|[\s:|-]*$/.test(rowAtLine(pm, n + 1)))
+    return undefined;
+  if (
+    n + 3 <= pm.lines.lineCount &&
+    rowAtLine(pm, n + 3)
+      .trim()
+      .startsWith('|')
+  )
+    return undefined;
+  const cells = (row: string) =>
+    row
+      .trim()
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split('|')
+      .map((c) => c.trim());
+  const head = cells(rowAtLine(pm, n));
+  const values = cells(rowAtLine(pm, n + 2));
+  if (
+    head.length < 3 ||
+    values.length !== head.length ||
+    ROW_LABEL_HEAD.test(head[0]!) ||
+    !head.every((h) => FIELD_NAME.test(h))
+  )
+    return undefined;
+  return head.map((h, i) => [stripInline(h), values[i]!]);
+}
+
 /** Labelled lines of the document outside code blocks and front matter. */
 export function labelledLines(
   pm: Pick<Postmortem, 'text' | 'lines' | 'frontMatter'>,
@@ -55,34 +96,11 @@ export function labelledLines(
     const line = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
     if (/^ {0,3}(?:```|~~~)/.test(line)) fence = !fence;
     if (fence) continue;
-    // A table of one row under its header: `| Severity | Date |` over `| 3 | 9 July 2025 |`.
-    if (line.startsWith('|') && n + 2 <= pm.lines.lineCount) {
-      const rowAt = (k: number) => rowAtLine(pm, k);
-      const after = n + 3 <= pm.lines.lineCount ? rowAt(n + 3).trim() : '';
-      if (/^\|?[\s:|-]+\|[\s:|-]*$/.test(rowAt(n + 1)) && !after.startsWith('|')) {
-        const cells = (row: string) =>
-          row
-            .trim()
-            .replace(/^\|/, '')
-            .replace(/\|$/, '')
-            .split('|')
-            .map((c) => c.trim());
-        const head = cells(line);
-        const values = cells(rowAt(n + 2));
-        if (
-          head.length >= 3 &&
-          // "| Role | Name | Date |" heads a table of labelled rows, read row by row below.
-          !/^(?:role|field|name|key|item|attribute|property|label|what|parameter|detail)s?$/i.test(
-            head[0]!,
-          ) &&
-          values.length === head.length &&
-          head.every((h) => FIELD_NAME.test(h))
-        ) {
-          head.forEach((h, i) => pushField(out, stripInline(h), values[i]!, n + 2));
-          n += 2;
-          continue;
-        }
-      }
+    const across = line.startsWith('|') ? oneRowTable(pm, n) : undefined;
+    if (across) {
+      for (const [label, value] of across) pushField(out, label, value, n + 2);
+      n += 2;
+      continue;
     }
     const row = TABLE_ROW.exec(line);
     if (row && !LABEL_LINE.test(line)) {
