@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, lintText, parsePostmortem, readTokens } from '@hindsight/core';
+import {
+  defaultConfig,
+  lintText,
+  parsePostmortem,
+  readTokens,
+  suggestRootCause,
+} from '@hindsight/core';
 import { mapSeverity } from '../core/src/infer/infer-severity';
 import { headingIds } from '../core/src/read/heading-meaning';
 import { parseEntryTime } from '../core/src/timeline';
@@ -54,5 +60,32 @@ describe('a [TODO] tag opening an action item', () => {
     expect(
       rules(doc('1. Add leap-day dates to the TODO tests — Ben\n'), 'placeholder-text'),
     ).toHaveLength(1);
+  });
+});
+
+describe('the suggester on the sixteenth set (dev data)', () => {
+  const suggest = (title: string, cause: string) =>
+    suggestRootCause(
+      parsePostmortem(`# ${title}\n\n## Summary\n\nThings failed.\n\n## Root cause\n\n${cause}\n`, {
+        config: defaultConfig,
+      }),
+      defaultConfig,
+    );
+
+  it('answers unknown when the cause is recorded as undetermined', () => {
+    const s = suggest(
+      'Block storage latency spikes',
+      'Root cause undetermined. We could not determine the cause: a disk firmware fault and a switch buffer problem were both suspected, and neither reproduced.',
+    );
+    expect(s.id).toBe('unknown');
+  });
+
+  it('does not read a release that ran ahead of its migration as bad data with confidence', () => {
+    const s = suggest(
+      'Mobile API errors after the deploy ran ahead of its migration',
+      'A deploy-process defect: the pipeline did not wait for the asynchronous schema migration, so the new code ran against the old database schema for half an hour.',
+    );
+    expect(s.ranking.slice(0, 2).map((r) => r.id)).toContain('deploy');
+    expect(s.id === 'data' && s.level === 'high').toBe(false);
   });
 });

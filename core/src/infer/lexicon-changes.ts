@@ -170,6 +170,11 @@ export const DEPLOY: readonly LexiconPhrase[] = [
     weight: 3,
   },
   { re: 'ci/cd|deploy pipeline|release pipeline', weight: 1.5 },
+  // A release that went out before what it needed: "the pipeline did not wait for the migration".
+  {
+    re: "(?:pipeline|deploy(?:ment)?|release|rollout) (?:did ?n[o'’]t|did not|does not|doesn[’']t) wait|(?:deploy(?:ment)?|release|rollout|traffic switch) ran ahead of|deploy(?:ment)?[- ]process (?:defect|bug|gap|flaw)",
+    weight: 3.5,
+  },
   { re: 'version \\d+(?:\\.\\d+)+', weight: 1 },
   { re: 'rolled back|rollback|roll back', weight: 0.8 },
   { re: 'shipped', weight: 1.5 },
