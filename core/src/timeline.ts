@@ -182,8 +182,8 @@ const PATTERNS = {
  * Reads the time at the start of a timeline entry, as teams write them: `04:00`, `4:00 AM`,
  * `4 PM`, `16:05:30 UTC`, `11:02 AM PT`, `2023-06-10 04:00 UTC`, `2023-05-09   15:50`,
  * `2023-06-10T04:00Z`, `Mar 3, 9:41 AM`, `Tue 14 Feb 09:10`, `03/02/2023 14:00` (month first
- * unless the first number is over 12), a bare date, or a month (`Jul 2024`, coarse). Markdown
- * emphasis, code and brackets around it are allowed.
+ * unless the first number is over 12), `28.04.2025 16:10` and `31.10. 07:30` (day first), a bare
+ * date, or a month (`Jul 2024`, coarse). Markdown emphasis, code and brackets around it are allowed.
  */
 export function parseEntryTime(text: string): EntryTime | undefined {
   const lead = leadLength(text);
