@@ -82,6 +82,11 @@ export class LineIndex {
     return end;
   }
 
+  /** The text of a 1-based line, without its line break. */
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
   /** The line ending the document mostly uses, so inserted text matches it. */
   get eol(): string {
     const crlf = this.text.indexOf('\r\n');

@@ -153,7 +153,7 @@ export function inferDate(ctx: FieldContext): {
   // A slashed date the document does not settle as day first or month first is for a person to check.
   const chosen = found.date;
   if (chosen?.line !== undefined && numeric && !numeric.sure) {
-    const text = pm.text.slice(pm.lines.lineStart(chosen.line), pm.lines.lineEnd(chosen.line));
+    const text = pm.lines.lineText(chosen.line);
     if (findDates(text, order).some((d) => d.kind === 'numeric' && d.iso === chosen.value)) {
       chosen.confidence = Math.min(chosen.confidence, 0.5);
       ctx.notes.push({
@@ -379,11 +379,7 @@ function agendaItemDate(
   const year = firstDate(h1.text, order)?.iso.slice(0, 4);
   if (item === undefined || !year) return undefined;
   let end = item + 1;
-  while (
-    end <= pm.lines.lineCount &&
-    !/^ {0,3}#{1,2}[ \t]/.test(pm.text.slice(pm.lines.lineStart(end), pm.lines.lineEnd(end)))
-  )
-    end++;
+  while (end <= pm.lines.lineCount && !/^ {0,3}#{1,2}[ \t]/.test(pm.lines.lineText(end))) end++;
   const start = pm.lines.lineStart(item);
   const text = pm.text.slice(start, pm.lines.lineStart(Math.min(end, pm.lines.lineCount)));
   const d = firstDate(text, order) ?? findYearlessDates(text, `${year}-12-31`)[0];
@@ -437,7 +433,7 @@ function isEmailHeader(pm: Postmortem, line: number): boolean {
   const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
   const seen = new Set<string>();
   for (let n = first; n <= pm.lines.lineCount; n++) {
-    const text = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+    const text = pm.lines.lineText(n);
     const m = /^(from|to|cc|date|subject|sent|reply-to)\s*:/i.exec(text);
     if (!m) return n > line && seen.has('from') && seen.size >= 3;
     seen.add(m[1]!.toLowerCase());

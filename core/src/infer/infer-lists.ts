@@ -93,22 +93,25 @@ const SERVICES_HEADING =
  */
 function listedServices(pm: Postmortem): InferredField<string[]> | undefined {
   const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
-  const lineText = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
   for (let n = first; n < pm.lines.lineCount; n++) {
     // A setext heading ("Affected services" over dashes) is a heading too; its list starts after the underline.
     const setext =
       n < pm.lines.lineCount &&
-      /^ {0,3}(?:=+|-+)[ \t]*$/.test(lineText(n + 1)) &&
-      SETEXT_SERVICES.test(lineText(n));
-    if (!setext && !SERVICES_HEADING.test(lineText(n)) && !UPPER_CASE_SERVICES.test(lineText(n)))
+      /^ {0,3}(?:=+|-+)[ \t]*$/.test(pm.lines.lineText(n + 1)) &&
+      SETEXT_SERVICES.test(pm.lines.lineText(n));
+    if (
+      !setext &&
+      !SERVICES_HEADING.test(pm.lines.lineText(n)) &&
+      !UPPER_CASE_SERVICES.test(pm.lines.lineText(n))
+    )
       continue;
     const names: string[] = [];
     let m = setext ? n + 2 : n + 1;
-    while (m <= pm.lines.lineCount && !lineText(m).trim()) m++;
+    while (m <= pm.lines.lineCount && !pm.lines.lineText(m).trim()) m++;
     const listed = listSentence(pm, m);
     if (listed) return { value: listed, from: `line ${n}`, confidence: 0.6, line: n };
     for (; m <= pm.lines.lineCount; m++) {
-      const item = /^ {0,3}(?:[-*+]|\d+[.)])[ \t]+(.*)$/.exec(lineText(m));
+      const item = /^ {0,3}(?:[-*+]|\d+[.)])[ \t]+(.*)$/.exec(pm.lines.lineText(m));
       if (!item) break;
       if (/\b(?:not affected|unaffected|not impacted)\b/i.test(item[1]!)) continue;
       const name = splitList(item[1]!.split(/[ \t]*[:—–][ \t]/)[0]!, true)[0];
@@ -132,12 +135,11 @@ const UPPER_CASE_SERVICES =
  * administration, claims imaging, the broker extranet and internal file shares."), else undefined.
  */
 function listSentence(pm: Postmortem, from: number): string[] | undefined {
-  const lineText = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
-  if (from > pm.lines.lineCount || /^ {0,3}(?:[-*+#>|]|\d+[.)])/.test(lineText(from)))
+  if (from > pm.lines.lineCount || /^ {0,3}(?:[-*+#>|]|\d+[.)])/.test(pm.lines.lineText(from)))
     return undefined;
   let paragraph = '';
-  for (let n = from; n <= pm.lines.lineCount && lineText(n).trim(); n++)
-    paragraph += ` ${lineText(n).trim()}`;
+  for (let n = from; n <= pm.lines.lineCount && pm.lines.lineText(n).trim(); n++)
+    paragraph += ` ${pm.lines.lineText(n).trim()}`;
   const sentence = /^[^.!?]*/.exec(paragraph.trim())?.[0] ?? '';
   const names = splitList(sentence, true).map((n) => n.replace(/^(?:the|our|all|some)\s+/i, ''));
   if (names.length < 2 || names.some((n) => n.split(/\s+/).length > 5)) return undefined;
@@ -228,7 +230,7 @@ function namedServices(pm: Postmortem): InferredField<string[]> | undefined {
  */
 function aboutTheDocument(pm: Postmortem, at: number): boolean {
   const { line } = pm.lines.position(at);
-  const text = pm.text.slice(pm.lines.lineStart(line), pm.lines.lineEnd(line));
+  const text = pm.lines.lineText(line);
   return /\b(?:this (?:page|document|doc|report|post|write-?up)|pull request|merge request|docs? site|documentation site|wiki|edit (?:this|it)\b)/i.test(
     text,
   );

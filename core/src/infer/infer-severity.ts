@@ -159,7 +159,7 @@ function badgeSeverity(
   const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
   let seen = 0;
   for (let n = first; n <= pm.lines.lineCount && seen < 8; n++) {
-    const line = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+    const line = pm.lines.lineText(n);
     if (!line.trim()) continue;
     seen++;
     const titleLine = /^[ \t]*(?:#{1,6}[ \t]|\*\*|__)/.test(line);

@@ -138,33 +138,36 @@ function titleBelowHouseHeader(
 ): InferredField<string> | undefined {
   const generic = !saysSomething(h1.text) || isHouseHeader(h1.text) || NOTICE.test(h1.text);
   if (!generic) return undefined;
-  const lineAt = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
   let n = h1.line + 1;
-  if (n <= pm.lines.lineCount && /^ {0,3}=+[ \t]*$/.test(lineAt(n))) n++;
+  if (n <= pm.lines.lineCount && /^ {0,3}=+[ \t]*$/.test(pm.lines.lineText(n))) n++;
   const skipBlank = () => {
-    while (n <= pm.lines.lineCount && !lineAt(n).trim()) n++;
+    while (n <= pm.lines.lineCount && !pm.lines.lineText(n).trim()) n++;
   };
   skipBlank();
   // A note in italics under the header ("_This review follows template v3._") is the house's too.
-  if (n <= pm.lines.lineCount && /^[ \t]*([*_])[^*_].*\1[ \t]*$/.test(lineAt(n))) {
+  if (n <= pm.lines.lineCount && /^[ \t]*([*_])[^*_].*\1[ \t]*$/.test(pm.lines.lineText(n))) {
     n++;
     skipBlank();
   }
   // And a reference line ("Ref: NOC-0917 · Customer Notice") before the title.
-  for (let i = 0; i < 3 && n <= pm.lines.lineCount && REFERENCE_LINE.test(lineAt(n)); i++) {
+  for (
+    let i = 0;
+    i < 3 && n <= pm.lines.lineCount && REFERENCE_LINE.test(pm.lines.lineText(n));
+    i++
+  ) {
     n++;
     skipBlank();
   }
   // So is a one- or two-word heading ("## Incident") over a bold line that names the incident.
-  const short = /^ {0,3}#{2,3}[ \t]+(\S+(?:[ \t]+\S+)?)[ \t#]*$/.exec(lineAt(n));
+  const short = /^ {0,3}#{2,3}[ \t]+(\S+(?:[ \t]+\S+)?)[ \t#]*$/.exec(pm.lines.lineText(n));
   if (short && n < pm.lines.lineCount) {
     let b = n + 1;
-    while (b <= pm.lines.lineCount && !lineAt(b).trim()) b++;
-    const bold = /^[ \t]*(?:\*\*|__)([^*_]{3,160})(?:\*\*|__)[ \t]*$/.exec(lineAt(b));
+    while (b <= pm.lines.lineCount && !pm.lines.lineText(b).trim()) b++;
+    const bold = /^[ \t]*(?:\*\*|__)([^*_]{3,160})(?:\*\*|__)[ \t]*$/.exec(pm.lines.lineText(b));
     const text = bold ? stripInline(bold[1]!) : '';
     if (
       bold &&
-      (b === pm.lines.lineCount || !lineAt(b + 1).trim()) &&
+      (b === pm.lines.lineCount || !pm.lines.lineText(b + 1).trim()) &&
       saysSomething(text) &&
       text.split(/\s+/).length >= 3 &&
       !METADATA.test(text) &&
@@ -173,14 +176,14 @@ function titleBelowHouseHeader(
       return { value: stripTitleAffixes(text), from: `line ${b}`, confidence: 0.75, line: b };
   }
   if (n > pm.lines.lineCount) return undefined;
-  const atx = /^ {0,3}##[ \t]+(.*?)[ \t#]*$/.exec(lineAt(n));
+  const atx = /^ {0,3}##[ \t]+(.*?)[ \t#]*$/.exec(pm.lines.lineText(n));
   const setext =
     !atx &&
     n < pm.lines.lineCount &&
-    /^ {0,3}-{3,}[ \t]*$/.test(lineAt(n + 1)) &&
-    !/^ {0,3}[-*+>|#]/.test(lineAt(n));
+    /^ {0,3}-{3,}[ \t]*$/.test(pm.lines.lineText(n + 1)) &&
+    !/^ {0,3}[-*+>|#]/.test(pm.lines.lineText(n));
   if (!atx && !setext) return undefined;
-  const text = stripInline(atx ? atx[1]! : lineAt(n));
+  const text = stripInline(atx ? atx[1]! : pm.lines.lineText(n));
   // A title says what happened in a few words; a one- or two-word heading is a section of the house's.
   if (
     !saysSomething(text) ||
@@ -226,7 +229,7 @@ function agendaItem(pm: Postmortem, h1: LineText): LineText | undefined {
   if (!MEETING.test(h1.text)) return undefined;
   let found: LineText | undefined;
   for (let n = h1.line + 1; n <= pm.lines.lineCount; n++) {
-    const m = AGENDA_INCIDENT.exec(pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n)));
+    const m = AGENDA_INCIDENT.exec(pm.lines.lineText(n));
     if (!m || !saysSomething(stripInline(m[1]!))) continue;
     // Two incidents in one meeting: neither is the document's title.
     if (found) return undefined;
@@ -253,14 +256,14 @@ function isHouseHeader(text: string): boolean {
  */
 function lineAfterKindLine(pm: Postmortem): LineText | undefined {
   const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
-  const lineAt = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
   let sawKind = false;
   for (let n = first; n <= Math.min(pm.lines.lineCount, first + 20); n++) {
-    const line = lineAt(n).trim();
+    const line = pm.lines.lineText(n).trim();
     if (!line) continue;
     // Only lines standing alone: a blank line (or the start) above and below.
     const alone =
-      (n === first || !lineAt(n - 1).trim()) && (n === pm.lines.lineCount || !lineAt(n + 1).trim());
+      (n === first || !pm.lines.lineText(n - 1).trim()) &&
+      (n === pm.lines.lineCount || !pm.lines.lineText(n + 1).trim());
     const heading = /^#{1,6}\s+(.*?)[\s#]*$/.exec(line);
     // A heading that only names the kind of document is one of the letterhead's lines.
     if (heading && ONLY_KIND_LINE.test(stripInline(heading[1]!))) {
@@ -287,7 +290,7 @@ function lineAfterKindLine(pm: Postmortem): LineText | undefined {
 function jiraExportTitle(pm: Postmortem): InferredField<string> | undefined {
   const n = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
   for (let line = n; line <= Math.min(pm.lines.lineCount, n + 3); line++) {
-    const text = pm.text.slice(pm.lines.lineStart(line), pm.lines.lineEnd(line));
+    const text = pm.lines.lineText(line);
     if (!text.trim()) continue;
     const m = /^\s*(\[[A-Z][A-Z\d]*-\d+\]\s+.+?)\s+Created:\s+\S/.exec(text);
     if (!m || !saysSomething(m[1]!)) return undefined;
@@ -339,7 +342,6 @@ function openingLines(
   to = pm.lines.lineCount,
 ): Opening {
   const out: Opening = { paragraphs: [] };
-  const lineAt = (n: number) => pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
   let seenText = false;
   let paragraph: string[] = [];
   let paragraphLine = 0;
@@ -352,8 +354,8 @@ function openingLines(
     paragraph = [];
   };
   for (let n = from; n <= to && !out.heading && out.paragraphs.length < 3; n++) {
-    const line = lineAt(n);
-    const next = n < pm.lines.lineCount ? lineAt(n + 1) : '';
+    const line = pm.lines.lineText(n);
+    const next = n < pm.lines.lineCount ? pm.lines.lineText(n + 1) : '';
     if (!line.trim()) {
       endParagraph();
       continue;

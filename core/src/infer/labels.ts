@@ -40,10 +40,6 @@ const SEVERITY_HEADING =
 /** A cell that may name a field: a few words, no sentence. */
 const FIELD_NAME = /^[A-Za-z][A-Za-z /()&'-]{0,40}$/;
 
-function rowAtLine(pm: Pick<Postmortem, 'text' | 'lines'>, n: number): string {
-  return pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
-}
-
 /** A header cell that heads a table of labelled rows ("| Role | Name |"), read row by row instead. */
 const ROW_LABEL_HEAD =
   /^(?:role|field|name|key|item|attribute|property|label|what|parameter|detail)s?$/i;
@@ -57,11 +53,12 @@ function oneRowTable(
   pm: Pick<Postmortem, 'text' | 'lines'>,
   n: number,
 ): [label: string, value: string][] | undefined {
-  if (n + 2 > pm.lines.lineCount || !/^\|?[\s:|-]+\|[\s:|-]*$/.test(rowAtLine(pm, n + 1)))
+  if (n + 2 > pm.lines.lineCount || !/^\|?[\s:|-]+\|[\s:|-]*$/.test(pm.lines.lineText(n + 1)))
     return undefined;
   if (
     n + 3 <= pm.lines.lineCount &&
-    rowAtLine(pm, n + 3)
+    pm.lines
+      .lineText(n + 3)
       .trim()
       .startsWith('|')
   )
@@ -73,8 +70,8 @@ function oneRowTable(
       .replace(/\|$/, '')
       .split('|')
       .map((c) => c.trim());
-  const head = cells(rowAtLine(pm, n));
-  const values = cells(rowAtLine(pm, n + 2));
+  const head = cells(pm.lines.lineText(n));
+  const values = cells(pm.lines.lineText(n + 2));
   if (
     head.length < 3 ||
     values.length !== head.length ||
@@ -93,7 +90,7 @@ export function labelledLines(
   const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
   let fence = false;
   for (let n = first; n <= pm.lines.lineCount; n++) {
-    const line = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+    const line = pm.lines.lineText(n);
     if (/^ {0,3}(?:```|~~~)/.test(line)) fence = !fence;
     if (fence) continue;
     const across = line.startsWith('|') ? oneRowTable(pm, n) : undefined;
@@ -111,8 +108,8 @@ export function labelledLines(
       // A heading that names the severity over its value: "### Severity" over "P1 — full loss of …".
       const heading = SEVERITY_HEADING.exec(line);
       let k = n + 1;
-      while (heading && k <= pm.lines.lineCount && rowAtLine(pm, k).trim() === '') k++;
-      const value = heading && k <= pm.lines.lineCount ? rowAtLine(pm, k).trim() : '';
+      while (heading && k <= pm.lines.lineCount && pm.lines.lineText(k).trim() === '') k++;
+      const value = heading && k <= pm.lines.lineCount ? pm.lines.lineText(k).trim() : '';
       if (heading && value && !/^(?:#|\||[-*+]\s|\d+[.)]\s|```|~~~|<)/.test(value))
         pushField(out, heading[1]!, value.slice(0, 200), k);
       continue;
@@ -235,7 +232,7 @@ export function firstH1(pm: Postmortem): { text: string; line: number } | undefi
   let fence = false;
   const first = pm.frontMatter ? pm.lines.position(pm.frontMatter.end).line : 1;
   for (let n = first; n <= pm.lines.lineCount; n++) {
-    const line = pm.text.slice(pm.lines.lineStart(n), pm.lines.lineEnd(n));
+    const line = pm.lines.lineText(n);
     if (/^ {0,3}(?:```|~~~)/.test(line)) fence = !fence;
     if (fence) continue;
     // Markdown's "# Title", or Jira wiki markup's "h1. Title".

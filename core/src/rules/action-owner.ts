@@ -71,7 +71,7 @@ function ownerFix(pm: Postmortem, a: ActionItem): Fix | undefined {
         .startsWith('|')
     )
       header--;
-    const cells = (l: number) => splitRow(pm.text.slice(lines.lineStart(l), lines.lineEnd(l)));
+    const cells = (l: number) => splitRow(lines.lineText(l));
     const column = cells(header).findIndex((c) => columnRole(c.text.trim()) === 'owner');
     const cell = cells(lineNo)[column];
     if (column < 0 || !cell || cell.text.trim()) return undefined;

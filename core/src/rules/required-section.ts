@@ -72,11 +72,7 @@ export const requiredSection: Rule = {
         const end = pm.text.length;
         // Point at the last line with text: that is where the section would follow.
         let lastLine = pm.lines.position(end).line;
-        while (
-          lastLine > 1 &&
-          pm.text.slice(pm.lines.lineStart(lastLine), pm.lines.lineEnd(lastLine)).trim() === ''
-        )
-          lastLine--;
+        while (lastLine > 1 && pm.lines.lineText(lastLine).trim() === '') lastLine--;
         const lead =
           end === 0
             ? ''
