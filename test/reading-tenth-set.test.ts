@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultConfig,
-  lintText,
-  parsePostmortem,
-  readTokens,
-  suggestRootCause,
-} from '@hindsight/core';
+import { defaultConfig, parsePostmortem, readTokens } from '@hindsight/core';
 import { headingIds } from '../core/src/read/heading-meaning';
+import { findingsOf, suggestFor } from './held-out';
 
 // Forms found on the tenth held-out set (now development data), written here in other words.
 
-const TODAY = '2026-11-30';
-const rules = (text: string, rule: string) =>
-  lintText(text, { today: TODAY }).findings.filter((f) => f.rule === rule);
 const doc = (items: string) =>
   `---\ntitle: T\ndate: 2025-03-02\nstatus: published\n---\n\n# T\n\n## Action Items\n\n${items}\n`;
 
@@ -33,8 +25,8 @@ describe('an item that ends with its open state', () => {
         '2. Fall back to rules — Fraud team — DONE',
       ].join('\n'),
     );
-    expect(rules(text, 'placeholder-text')).toEqual([]);
-    expect(rules(`${text}\nTODO: write the lessons.\n`, 'placeholder-text')).toHaveLength(1);
+    expect(findingsOf(text, 'placeholder-text')).toEqual([]);
+    expect(findingsOf(`${text}\nTODO: write the lessons.\n`, 'placeholder-text')).toHaveLength(1);
   });
 });
 
@@ -58,16 +50,7 @@ describe('labels and headings', () => {
 });
 
 describe('root causes told in a sentence', () => {
-  const suggest = (cause: string) =>
-    suggestRootCause(
-      parsePostmortem(
-        `# Outage\n\n## Summary\n\nRequests failed for an hour.\n\n## Root cause\n\n${cause}\n`,
-        {
-          config: defaultConfig,
-        },
-      ),
-      defaultConfig,
-    );
+  const suggest = (cause: string) => suggestFor('Outage', cause, 'Requests failed for an hour.');
 
   it.each([
     [

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultConfig,
-  lintText,
-  parsePostmortem,
-  readTokens,
-  suggestRootCause,
-} from '@hindsight/core';
+import { defaultConfig, parsePostmortem, readTokens } from '@hindsight/core';
 import { inferFields } from '../core/src/infer/fields';
 import { headingIds } from '../core/src/read/heading-meaning';
+import { findingsOf, suggestFor } from './held-out';
 
 // Forms found on the thirteenth held-out set (now development data), written here in other words.
-
-const TODAY = '2026-11-30';
-const rules = (text: string, rule: string) =>
-  lintText(text, { today: TODAY }).findings.filter((f) => f.rule === rule);
 
 describe('headings by meaning', () => {
   it.each([
@@ -72,7 +63,7 @@ describe('a table of runs in an appendix', () => {
       '7 Oct, 14:40 UTC',
       '8 Oct, 09:35 UTC',
     ]);
-    expect(rules(doc, 'timeline-order')).toEqual([]);
+    expect(findingsOf(doc, 'timeline-order')).toEqual([]);
   });
 
   it('is the timeline when it is the only timed block', () => {
@@ -111,7 +102,7 @@ it('reads a deferral as the due period', () => {
   expect(t.dueRaw).toBe('Deferred to H2');
   expect(t.title).toBe('Move entitlement checks to the edge');
   const doc = `---\ntitle: T\ndate: 2025-03-18\n---\n\n# T\n\n## Action items\n\n- Move entitlement checks to the edge — Deferred to H2\n`;
-  expect(rules(doc, 'action-due-date')).toEqual([]);
+  expect(findingsOf(doc, 'action-due-date')).toEqual([]);
 });
 
 describe('group labels over items that carry only their state', () => {
@@ -137,16 +128,8 @@ describe('group labels over items that carry only their state', () => {
 });
 
 describe('the suggester on causes it read with too much confidence (dev data of the seventh to thirteenth sets)', () => {
-  const suggest = (title: string, cause: string) =>
-    suggestRootCause(
-      parsePostmortem(`# ${title}\n\n## Summary\n\nThings failed.\n\n## Root cause\n\n${cause}\n`, {
-        config: defaultConfig,
-      }),
-      defaultConfig,
-    );
-
   it('answers unknown when the document says no cause was found', () => {
-    const s = suggest(
+    const s = suggestFor(
       'Hosting provider connectivity loss',
       'We have not been able to determine a root cause. Our hosting provider and our engineers are still looking; the load balancers and the kernel were ruled out.',
     );
@@ -154,7 +137,7 @@ describe('the suggester on causes it read with too much confidence (dev data of 
   });
 
   it('does not call a flag rule edited in its dashboard a deploy with confidence', () => {
-    const s = suggest(
+    const s = suggestFor(
       'Editor flag rollout',
       'An engineer updated the rollout rule in the flag dashboard and typed 1, meaning 1%; the field takes a fraction, so the rule rolled out to every workspace.',
     );
@@ -163,7 +146,7 @@ describe('the suggester on causes it read with too much confidence (dev data of 
   });
 
   it('reads a command run in the wrong workspace as a manual operation', () => {
-    const s = suggest(
+    const s = suggestFor(
       'Staging teardown ran against production networking',
       'An engineer ran terraform destroy in a shell whose workspace was still set to the production network; the NAT gateways and the internal load balancer were deleted.',
     );
@@ -171,7 +154,7 @@ describe('the suggester on causes it read with too much confidence (dev data of 
   });
 
   it('reads a pipeline that let a release through as a deploy', () => {
-    const s = suggest(
+    const s = suggestFor(
       'Release pulled after a failed migration',
       'The promote-prod job depended on deploy-staging but not on migrate-staging, so a failed schema migration in staging did not block the promotion.',
     );
