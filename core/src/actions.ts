@@ -83,7 +83,7 @@ const ROLE_SUBJECT =
 const DUE_LABEL = /\b(?:due|eta|target|deadline)(?:\s+date)?\s*:\s*([^.;,()*_\n]{2,30})/i;
 /** The item's state after a dash at the end: "— Status: Completed", "– State: open (on the agenda)", "— Cancelled (covered by the contract)". */
 const STATE_TAIL =
-  /\s[–—-]\s*(?:(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}|TODO|To ?do|IN PROGRESS|In progress|in progress|OPEN|Open|PLANNED|Planned|BLOCKED|Blocked|WIP|Not started|NOT STARTED|[Oo]n hold|ON HOLD|[Oo]ngoing|open|[Pp]ending|[Cc]ancell?ed|CANCELL?ED|[Dd]eferred|DEFERRED|[Dd]ropped|[Ww]on['’]t (?:do|fix)|WON['’]T (?:DO|FIX)|[Ww]ithdrawn|blocked|planned)(?:\s*\([^()]{0,80}\))?\s*\.?$/u;
+  /\s[–—-]\s*(?:(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}|TODO|To ?do|IN PROGRESS|In progress|in progress|OPEN|[Oo]pen|PLANNED|[Pp]lanned|BLOCKED|[Bb]locked|WIP|Not started|NOT STARTED|[Oo]n hold|ON HOLD|[Oo]ngoing|[Pp]ending|[Cc]ancell?ed|CANCELL?ED|[Dd]eferred|DEFERRED|[Dd]ropped|[Ww]on['’]t (?:do|fix)|WON['’]T (?:DO|FIX)|[Ww]ithdrawn)(?:\s*\([^()]{0,80}\))?\s*\.?$/u;
 /** A tracker key after a dash at the end, who does it before it: "— Rohan — PAY-771" (the key is read apart). */
 const KEY_TAIL = /\s[–—-]\s*\[?[A-Z][A-Z0-9]{1,9}-\d+\]?\s*\.?$/u;
 /** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */
