@@ -101,6 +101,38 @@ describe('the root-cause suggester', () => {
     expect(s.ranking.find((r) => r.id === 'network')).toBeUndefined();
   });
 
+  it('does not call resource exhaustion capacity with confidence when a defect caused it', () => {
+    const leak = suggestFor(
+      [
+        '# Image workers restarting',
+        '## What happened',
+        'The new resize step freed only the first frame of each animated image, so every such upload leaked native memory.',
+        'Workers hit their memory limit, were OOM-killed, restarted and filled up again; CPU at 100% on half the pods.',
+      ].join('\n'),
+    );
+    expect(leak.ranking[0]!.id).toBe('code-defect');
+    expect(leak.id === 'capacity' && leak.level === 'high').toBe(false);
+    const regex = suggestFor(
+      [
+        '# Validation pods pinned',
+        '## Why',
+        'A pattern added to the validator backtracks exponentially on long inputs that almost match.',
+        'A few dozen such requests exhausted every worker thread and kept the CPU at 100%.',
+      ].join('\n'),
+    );
+    expect(regex.ranking[0]!.id).toBe('code-defect');
+    expect(regex.id === 'capacity' && regex.level === 'high').toBe(false);
+    // Without a defect to explain it, running out is still capacity.
+    const load = suggestFor(
+      [
+        '# Workers restarting',
+        '## What happened',
+        'The launch-day traffic spike was three times the usual load; workers were OOM-killed and the CPU sat at 100%.',
+      ].join('\n'),
+    );
+    expect(load.id).toBe('capacity');
+  });
+
   it('answers unknown when the evidence is weak', () => {
     const s = suggestFor('# Slow pages\n\n## Summary\n\nPages were slow for a while on Tuesday.\n');
     expect(s.id).toBe('unknown');

@@ -104,8 +104,7 @@ export const CODE_DEFECT: readonly LexiconPhrase[] = [
   },
   { re: 'bug', weight: 2.5 },
   { re: 'race conditions?|races?', weight: 3 },
-  { re: 'leak(?:s|ed|ing)?', weight: 2.5 },
-  { re: '(?:without|not|never|did not|didn.t) releas(?:e|ed|ing)', weight: 3 },
+  { re: '(?:without|not|never|did not|didn.t) releas(?:e|ed|ing)', weight: 3, exhausts: true },
   { re: 'returned early|new code', weight: 2 },
   {
     re: '(?:select|read|check)[- ]then[- ](?:update|write|act)|two separate statements|not atomic|non-atomic',
@@ -115,7 +114,9 @@ export const CODE_DEFECT: readonly LexiconPhrase[] = [
   {
     re: 'memory leak|leak(?:ed|ing)? (?:\\w+ )?(?:memory|connections|file descriptors|goroutines|threads|sockets)',
     weight: 3,
+    exhausts: true,
   },
+  { re: 'leak(?:s|ed|ing)?', weight: 2.5, exhausts: true },
   { re: '(?:integer |int32 |counter )?overflow(?:ed|s)?', weight: 3 },
   { re: 'int32|int64|32-bit', weight: 2 },
   {
@@ -123,7 +124,13 @@ export const CODE_DEFECT: readonly LexiconPhrase[] = [
     weight: 3,
   },
   { re: 'off-by-one', weight: 3 },
-  { re: 'infinite loop|endless loop', weight: 3 },
+  { re: 'infinite loop|endless loop', weight: 3, exhausts: true },
+  // A regular expression that backtracks exponentially on some inputs (ReDoS).
+  {
+    re: 'catastrophic(?:ally)? backtrack\\w*|backtrack(?:s|ed|ing)? (?:exponentially|catastrophically)|exponential backtracking|redos',
+    weight: 3.5,
+    exhausts: true,
+  },
   { re: 'deadlock(?:ed|s)?', weight: 2.5 },
   {
     re: 'unhandled (?:exception|error|case)|(?:unhandled|uncaught) `?\\w*(?:exception|error)`?',

@@ -16,14 +16,20 @@ export const CAPACITY: readonly LexiconPhrase[] = [
   {
     re: 'ran out of (?:disk|memory|space|connections|inodes|file descriptors|threads|workers|ips?|ip addresses|quota|headroom)',
     weight: 3.5,
+    symptom: true,
   },
-  { re: 'out of (?:memory|disk space|space|inodes)', weight: 3 },
-  { re: 'oom(?:[- ]?killed|killer|s)?', weight: 3 },
-  { re: 'disks? (?:full|filled|space)|filled (?:up )?the disks?|full disks?', weight: 3 },
-  { re: 'exhaust(?:ed|ion|ing)?', weight: 2 },
+  { re: 'out of (?:memory|disk space|space|inodes)', weight: 3, symptom: true },
+  { re: 'oom(?:[- ]?killed|killer|s)?', weight: 3, symptom: true },
+  {
+    re: 'disks? (?:full|filled|space)|filled (?:up )?the disks?|full disks?',
+    weight: 3,
+    symptom: true,
+  },
+  { re: 'exhaust(?:ed|ion|ing)?', weight: 2, symptom: true },
   {
     re: 'no space left|(?:volume|disk|partition|filesystem)s? (?:filled|was full|were full|reached 100\\s?%)|filled up|fill(?:s|ing)? up',
     weight: 3,
+    symptom: true,
   },
   {
     re: '(?:never|not) resized|(?:could not|couldn.t|unable to|cannot|can.t) scale(?: past| beyond)?|scale past',
@@ -34,7 +40,7 @@ export const CAPACITY: readonly LexiconPhrase[] = [
     weight: 2.5,
   },
   { re: 'ceiling|partition count', weight: 2 },
-  { re: 'saturat(?:ed|ion|ing)', weight: 2 },
+  { re: 'saturat(?:ed|ion|ing)', weight: 2, symptom: true },
   { re: 'thundering herd|stampede', weight: 3 },
   {
     re: '(?:traffic|load|request) (?:spike|surge|peak)s?|spike in (?:traffic|load|requests)|surge in',
@@ -51,10 +57,10 @@ export const CAPACITY: readonly LexiconPhrase[] = [
   },
   { re: 'quotas?', weight: 1.5 },
   { re: 'inodes?', weight: 3 },
-  { re: 'heap', weight: 1.5 },
-  { re: 'file descriptors?', weight: 2 },
+  { re: 'heap', weight: 1.5, symptom: true },
+  { re: 'file descriptors?', weight: 2, symptom: true },
   { re: 'max(?:imum)?[ _]connections', weight: 2 },
-  { re: '(?:cpu|memory|disk) (?:usage|utili[sz]ation|pressure)', weight: 1.5 },
+  { re: '(?:cpu|memory|disk) (?:usage|utili[sz]ation|pressure)', weight: 1.5, symptom: true },
   {
     re: '(?:hit|reached|exceeded) (?:the |its |their )?(?:limit|maximum|ceiling|max)',
     weight: 2,
@@ -70,10 +76,11 @@ export const CAPACITY: readonly LexiconPhrase[] = [
   {
     re: '(?:disk|memory|cpu|heap|volume)s?[\\w ]{0,24}?(?:at|reached|hit|to) \\d{2,3} ?%|\\d{2,3} ?% (?:disk|memory|cpu|full|heap)',
     weight: 2.5,
+    symptom: true,
   },
   { re: '(?:tripled|doubled|quadrupled|grew (?:\\w+ )?(?:fold|times))|growth rate', weight: 2 },
-  { re: 'cpu (?:busy|bound|saturated|pegged)|kept the cpu busy', weight: 2.5 },
-  { re: 'compet(?:ed|ing) for|resource contention|starv(?:ed|ation)', weight: 2 },
+  { re: 'cpu (?:busy|bound|saturated|pegged)|kept the cpu busy', weight: 2.5, symptom: true },
+  { re: 'compet(?:ed|ing) for|resource contention|starv(?:ed|ation)', weight: 2, symptom: true },
 ];
 
 export const CASCADING_FAILURE: readonly LexiconPhrase[] = [

@@ -53,6 +53,10 @@ export const CONFIDENCE_MEDIUM = 0.3;
 
 /** Each further occurrence of the same phrase counts this much of the one before. */
 const REPEAT = 0.5;
+/** A defect that makes a resource run out (a leak, catastrophic backtracking) counts from this weight on. */
+const EXPLAINS_MIN = 2.5;
+/** What is left of a phrase naming the running out of a resource when a defect explains it. */
+const EXPLAINED_SYMPTOM = 0.25;
 /** A category named by its id where a writer states the cause ("Category: capacity"). */
 const NAMED_WEIGHT = 6;
 /** A category id among a document's tags or keywords. */
@@ -75,7 +79,9 @@ export function suggestRootCause(
     string,
     { category: Category; hits: Map<number, RootCauseEvidence[]> }
   >();
-  for (const m of matchers(config.categories)) {
+  const all = matchers(config.categories);
+  let exhaustionExplained = false;
+  for (const m of all) {
     const hits = new Map<number, RootCauseEvidence[]>();
     m.re.lastIndex = 0;
     for (let match = m.re.exec(text); match; match = m.re.exec(text)) {
@@ -94,6 +100,7 @@ export function suggestRootCause(
       const factor = sentenceFactor(text, sentences, start, end, m.category.id);
       if (factor <= 0) continue;
       const weight = m.phrases[phraseIndex]!.weight * where.weight * factor;
+      if (m.phrases[phraseIndex]!.exhausts && weight >= EXPLAINS_MIN) exhaustionExplained = true;
       const list = hits.get(phraseIndex) ?? [];
       list.push({
         phrase: match[0],
@@ -107,6 +114,11 @@ export function suggestRootCause(
     }
     perCategory.set(m.category.id, { category: m.category, hits });
   }
+  // "Every upload leaked native memory … pods were OOM-killed": the running out is what the defect did.
+  if (exhaustionExplained)
+    for (const m of all)
+      for (const [index, list] of perCategory.get(m.category.id)!.hits)
+        if (m.phrases[index]!.symptom) for (const hit of list) hit.weight *= EXPLAINED_SYMPTOM;
   addNamedCategories(text, outline, config, perCategory, pm.lines);
   addStatedCategories(text, outline, config, perCategory, pm.lines);
   const unknownLine = causeStatedUnknown(text, outline, pm.lines);
