@@ -171,6 +171,30 @@ describe('a narrative section that states the cause', () => {
     );
   });
 
+  it("stands for it under a heading of the team's own that explains why", () => {
+    const text = (heading: string, body: string) =>
+      doc('The breaker tripped at 09:10.').replace(
+        '## Course of events',
+        `## ${heading}\n\n${body}\n\n## Course of events`,
+      );
+    const why =
+      'The prefix filter on the border routers was never updated after the address move, because the runbook listed only the old ranges, so the new ranges were dropped.';
+    expect(rootCauseMissing(text('How the routes got lost', why))).toBe(false);
+    // Not a note that only says what was done, nor an appendix that happens to say "because".
+    expect(
+      rootCauseMissing(
+        text(
+          'How we worked',
+          'We met twice a day in the incident channel, kept notes in the shared document and posted updates every thirty minutes to the status page.',
+        ),
+      ),
+    ).toBe(true);
+    expect(rootCauseMissing(text('Appendix: router log', why))).toBe(true);
+    expect(rootCauseMissing(text('What we got wrong', 'We waited because of the alert.'))).toBe(
+      true,
+    );
+  });
+
   it('does not under a heading that is not a narrative', () => {
     const text = doc('Nothing to see.').replace(
       '## Summary\n\nThe archive was down.',

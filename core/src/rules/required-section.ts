@@ -18,6 +18,29 @@ function tellsTheCause(text: string, s: { heading: string; start: number; end: n
   return NARRATIVE.test(s.heading.trim()) && CAUSE_STATED.test(text.slice(s.start, s.end));
 }
 
+/** Headings of what is not the analysis: appendices, references, messages to customers, metadata. */
+const NOT_ANALYSIS =
+  /\b(?:appendix|appendices|glossary|references?|links?|related|thanks|acknowledg\w*|compensation|credits?|what you should do|faq|contacts?|status|severity|metadata|participants|responders|attendees|agenda|updates?|comments?|messaging|communications?)\b/i;
+/** A sentence that explains why: "because", "due to", "which led to", "the reason". */
+const EXPLAINS =
+  /\bbecause\b|\bdue to\b|\b(?:led|leads) to\b|\bthe reason\b|\bresulted in\b|\bwhich meant\b/i;
+/** Words a section needs before it reads as an analysis rather than a note. */
+const ANALYSIS_WORDS = 20;
+
+/**
+ * Whether a section under a heading of the team's own ("What we got wrong", "Details", "How the
+ * token leaked") explains why: the analysis a reader looks for under Root Cause. Only a section
+ * Hindsight recognises as nothing else, with a paragraph's worth of words.
+ */
+function explainsWhy(
+  text: string,
+  s: { heading: string; ids: string[]; headingEnd: number; end: number },
+): boolean {
+  if (s.ids.length > 0 || NOT_ANALYSIS.test(s.heading)) return false;
+  const body = text.slice(s.headingEnd, s.end);
+  return EXPLAINS.test(body) && body.split(/\s+/).filter(Boolean).length >= ANALYSIS_WORDS;
+}
+
 export const requiredSection: Rule = {
   id: 'required-section',
   description:
@@ -36,7 +59,10 @@ export const requiredSection: Rule = {
       for (const id of boldLabelSections(pm, config)) present.add(id);
       for (const id of labelLineIds(pm.text, config)) present.add(id);
     }
-    if (!present.has('root-cause') && pm.sections.some((s) => tellsTheCause(pm.text, s)))
+    if (
+      !present.has('root-cause') &&
+      pm.sections.some((s) => tellsTheCause(pm.text, s) || explainsWhy(pm.text, s))
+    )
       present.add('root-cause');
     const problems: Problem[] = [];
     const eol = pm.lines.eol;
