@@ -25,6 +25,10 @@ const B = 0.75;
 const SCALE = 20;
 /** Words joined by only these characters form a pair ("artifact-store", "connection pool"). */
 const JOINER = /^[\s\-–—/_'"’()`*]*$/u;
+/** The ASCII characters of JOINER, for the usual gap of one character between two words. */
+const JOINER_ASCII = new Set(
+  Array.from({ length: 128 }, (_, c) => c).filter((c) => JOINER.test(String.fromCharCode(c))),
+);
 
 /** Small numbers in base 36, written once: gaps between documents and scores are mostly small. */
 const BASE36 = Array.from({ length: 4096 }, (_, i) => i.toString(36));
@@ -94,7 +98,14 @@ export function buildSearchIndex(
       let prev = -1;
       let end = 0;
       forEachToken(text, (word, start, stop) => {
-        if (start > end && (start - end > 3 || !JOINER.test(text.slice(end, start)))) prev = -1;
+        if (
+          start > end &&
+          (start - end > 3 ||
+            (start - end === 1 && text.charCodeAt(end) < 128
+              ? !JOINER_ASCII.has(text.charCodeAt(end))
+              : !JOINER.test(text.slice(end, start))))
+        )
+          prev = -1;
         end = stop;
         let key = wordKeys.get(word);
         if (key === undefined) {
