@@ -46,13 +46,13 @@ function labelledOwner(text: string): { name: string; span: string } | undefined
  * (alice)", "(Priya Shah) - OPS-12", "(Dana Ruiz) — done", "(Kofi) – in review".
  */
 const OWNER_PAREN =
-  /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,5}\s+\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}{2,5}|\p{Lu}\.\s?\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}\.)\s*\)(?=\s*[-–—,;:]\s*(?:within|next|this|by|due|before|until|end of|in (?:Q[1-4]|\d))\b[^()]{0,50}$|\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b)|\s*[-–—,;:]\s*(?:[dD]one|[cC]ompleted?|[cC]losed|[mM]erged|[sS]hipped|[fF]ixed|[rR]esolved|[iI]n review|[iI]n progress|[oO]pen|[pP]ending|[pP]lanned|[bB]locked|[wW]ip|[oO]ngoing|[tT]o ?do|[nN]ot started|[sS]tarted)(?![\p{L}])[^()]{0,80}$)/u;
+  /\(\s*@?([\p{Ll}][\p{L}\p{N}._-]{1,30}|\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,5}\s+\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}{2,5}|\p{Lu}\.\s?\p{Lu}[\p{Ll}'-]+|\p{Lu}[\p{Ll}'-]+\s+\p{Lu}\.)\s*(?:,\s*(?:due|by|eta|target)\b[^()]{1,30})?\)(?=\s*[-–—,;:]\s*(?:within|next|this|by|due|before|until|end of|in (?:Q[1-4]|\d))\b[^()]{0,50}$|\s*[.;]?\s*$|\s*[-–—,;:]\s*(?:\[?[A-Z][A-Z0-9]{1,9}-\d+|\[|https?:|due\b|by\b)|\s*[-–—,;:]\s*(?:[dD]one|[cC]ompleted?|[cC]losed|[mM]erged|[sS]hipped|[fF]ixed|[rR]esolved|[iI]n review|[iI]n progress|[oO]pen|[pP]ending|[pP]lanned|[bB]locked|[wW]ip|[oO]ngoing|[tT]o ?do|[nN]ot started|[sS]tarted)(?![\p{L}])[^()]{0,80}$)/u;
 /** A capitalised name in brackets followed by a note after a dash: "(Rafaela) — asked twice, no answer yet". */
 const OWNER_PAREN_NOTE =
   /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\)\s*[–—-]\s*\p{Ll}[^()–—]{0,60}$/u;
 /** A name before a ticket in parentheses, a team in parentheses, or a name after a dash at the end: "(Hana, INFRA-88)", "(product team)", "(marketing science)", "— Jonas". */
 const OWNER_OTHER =
-  /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam|(?!(?:for|in|on|with|to|by|of|via|see|no|not|per|from|after|before|the|a|an|more|less|better|all|some|any|our|their|its|needs?)\s)[\p{L}][\p{L}-]*(?:\s[\p{L}-]+)?\s(?:squad|group|science|engineering|eng|ops|infra|infrastructure|sre|devops|desk))\s*\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;
+  /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam|(?!(?:for|in|on|with|to|by|of|via|see|no|not|per|from|after|before|the|a|an|more|less|better|all|some|any|our|their|its|needs?)\s)[\p{L}][\p{L}-]*(?:\s[\p{L}-]+)?\s(?:squad|group|science|engineering|eng|ops|infra|infrastructure|sre|devops|desk))\s*(?:,\s*(?:due|by|eta|target)\b[^()]{1,30})?\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;
 
 /** Words people put in parentheses at the end of an item that are not names. */
 const NOT_NAMES =
@@ -61,6 +61,8 @@ const DUE = /\bdue:\s*(\S+?)(?=\.?(?:[\s,;)\]]|$))/i;
 /** A due period written as a quarter or a month: "Q2", "Q3 2025", "Q1'26", "end of January 2026". */
 const QUARTER =
   /^(?:(?:end of\s+)?(?:Q[1-4]|H[12])(?:[\s/-]*(?:\d{4}|'\d{2}))?|\d{4}[\s/-]?(?:Q[1-4]|H[12])|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{4})?)$/i;
+/** A quarter or a half-year followed by what it brings: "Q3 platform upgrade", "H2 2026 release". */
+const QUARTER_OCCASION = /^(?:Q[1-4]|H[12])(?:\s*\d{4})?\s+\p{L}[\p{L} -]{1,40}$/u;
 /** "by Q2", "target: Q3 2025", "📅 Q1 2026": a quarter as the due period. */
 const DUE_QUARTER =
   /(?:\b(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*|\b(?:planned|scheduled|expected|targeted|in|for)\s+(?:for\s+|in\s+|by\s+)?|📅\s*)((?:end of\s+)?Q[1-4](?:\s*(?:\d{4}|'\d{2}))?|\d{4}-?Q[1-4]|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})(?![\w/])/i;
@@ -83,14 +85,14 @@ const ROLE_SUBJECT =
 const DUE_LABEL = /\b(?:due|eta|target|deadline)(?:\s+date)?\s*:\s*([^.;,()*_\n]{2,30})/i;
 /** The item's state after a dash at the end: "— Status: Completed", "– State: open (on the agenda)", "— Cancelled (covered by the contract)". */
 const STATE_TAIL =
-  /\s[–—-]\s*(?:(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}|TODO|To ?do|IN PROGRESS|In progress|in progress|OPEN|[Oo]pen|PLANNED|[Pp]lanned|BLOCKED|[Bb]locked|WIP|Not started|NOT STARTED|[Oo]n hold|ON HOLD|[Oo]ngoing|[Pp]ending|[Cc]ancell?ed|CANCELL?ED|[Dd]eferred|DEFERRED|[Dd]ropped|[Ww]on['’]t (?:do|fix)|WON['’]T (?:DO|FIX)|[Ww]ithdrawn)(?:\s*\([^()]{0,80}\))?\s*\.?$/u;
+  /\s[–—-]\s*(?:(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}|TODO|To ?do|IN PROGRESS|In progress|in progress|OPEN|[Oo]pen|PLANNED|[Pp]lanned|BLOCKED|[Bb]locked(?: (?:on|by) [^–—()]{1,40})?|WIP|[Nn]ot (?:yet )?started|NOT STARTED|[Ww]aiting (?:on|for) [^–—()]{1,40}|[Oo]n hold|ON HOLD|[Oo]ngoing|[Pp]ending|[Cc]ancell?ed|CANCELL?ED|[Dd]eferred|DEFERRED|[Dd]ropped|[Ww]on['’]t (?:do|fix)|WON['’]T (?:DO|FIX)|[Ww]ithdrawn)(?:\s*\([^()]{0,80}\))?\s*\.?$/u;
 /** A tracker key after a dash at the end, who does it before it: "— Rohan — PAY-771" (the key is read apart). */
 const KEY_TAIL = /\s[–—-]\s*\[?[A-Z][A-Z0-9]{1,9}-\d+\]?\s*\.?$/u;
 /** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */
 const DASHED = /\s[–—-]/u;
 /** A due date alone after a dash at the end: "— Dec 15", "– 30 Sep", "— 2031-03-01", "— Q3", "— next sprint". */
 const DUE_DASH =
-  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before|[Dd]eferred to|[Mm]oved to|[Pp]ostponed to|[Pp]ushed to|[Rr]escheduled (?:to|for)|[Pp]lanned(?: (?:for|in))?|[Ss]cheduled (?:for|in)|[Tt]argeted (?:for|at))\s+[^–—]{1,30}?|(?:end|start|beginning|middle|mid) of\s+(?:the\s+)?(?:Q[1-4]|H[12]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|month|quarter|year|sprint)(?:\s+\d{4})?|(?:starting|from)\s+(?:Q[1-4]|H[12]|next|this|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^–—]{0,25}?|(?:the\s+)?(?:next|this|coming)\s+(?:sprint|quarter|release|iteration|cycle|milestone|month|week)|(?:in|within)\s+(?:a|an|one|two|three|four|five|six|\d{1,2}|a couple of|a few)\s+(?:days?|weeks?|months?|sprints?))\s*\.?\s*$/u;
+  /\s[–—-]\s*((?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|Q[1-4](?:\s*\d{4})?|\d{4}-?Q[1-4]|(?:by|due|before|[Tt]arget:?|ETA:?|[Dd]eadline:?|[Dd]eferred to|[Mm]oved to|[Pp]ostponed to|[Pp]ushed to|[Rr]escheduled (?:to|for)|[Pp]lanned(?: (?:for|in))?|[Ss]cheduled (?:for|in)|[Tt]argeted (?:for|at))\s+[^–—]{1,30}?|(?:end|start|beginning|middle|mid) of\s+(?:the\s+)?(?:Q[1-4]|H[12]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|month|quarter|year|sprint)(?:\s+\d{4})?|(?:starting|from)\s+(?:Q[1-4]|H[12]|next|this|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^–—]{0,25}?|(?:the\s+)?(?:next|this|coming)\s+(?:sprint|quarter|release|iteration|cycle|milestone|month|week)|(?:in|within)\s+(?:a|an|one|two|three|four|five|six|\d{1,2}|a couple of|a few)\s+(?:days?|weeks?|months?|sprints?))\s*\.?\s*$/u;
 /**
  * Parts of a bracket at the end that name who does it among other notes: "(supplier; by end of
  * May)", "(Digital team; from the next release)", "(in progress, Leopold)".
@@ -286,7 +288,14 @@ function withoutTail(text: string): { rest: string; period?: string } {
   // "— Status: Completed", "— State: in design": the item's state after who does it.
   // A dash left at the end once a done mark is taken out ("— Kasper — Status: Completed").
   const state = STATE_TAIL.exec(text) ?? /\s[–—-]\s*$/u.exec(text) ?? KEY_TAIL.exec(text);
-  if (state) return withoutTail(text.slice(0, state.index));
+  if (state) {
+    // "— Planned (Q3)": a quarter or a date in the state's bracket is when it is due.
+    const note = /\(([^()]{1,40})\)\s*\.?$/u.exec(state[0])?.[1]!.trim();
+    const inner = withoutTail(text.slice(0, state.index));
+    return note && (QUARTER.test(note) || dueDate(note))
+      ? { rest: inner.rest, period: inner.period ?? note }
+      : inner;
+  }
   const due = DUE_DASH.exec(text);
   if (due) return { rest: text.slice(0, due.index), period: due[1] };
   const tail = /\s*\(([^()]{1,40})\)\s*\.?\s*$/u.exec(text);
@@ -333,6 +342,8 @@ export function isDuePeriod(raw: string | undefined): boolean {
   if (RELATIVE_PERIOD.test(t)) return true;
   // "by 21 November", "before Q3": the word before the date says when, the date is the period.
   const bare = t.replace(DUE_WORD_LEAD, '');
+  // "deferred to Q3 platform upgrade": a quarter named with what it brings.
+  if (bare !== t && QUARTER_OCCASION.test(bare)) return true;
   return QUARTER.test(bare) || yearlessDate(bare) !== undefined;
 }
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from './held-out';
+
+// Forms found on the sixteenth held-out set (bench/eval/holdout17, now development data), written
+// here in other words.
+
+describe('a heading over sections of its own', () => {
+  const doc = (review: string) =>
+    `# DNS drops\n\n${review}\n\n### Summary\n\nResolvers dropped queries.\n\n### Metrics\n\n- 61% of queries answered.\n\n## Customer Impact\n\nCI jobs failed.\n\n## Root Cause\n\nAn ACL.\n\n## Resolution\n\nThe ACL was reverted.\n`;
+
+  it('is not empty when its content is in the sections under it', () => {
+    expect(findingsOf(doc('## Incident Review'), 'empty-section')).toEqual([]);
+  });
+
+  it('is empty when nothing stands under it', () => {
+    const text = `# DNS drops\n\n## Summary\n\n## Timeline\n\n- 10:00 Alert\n\n## Root Cause\n\nAn ACL.\n`;
+    expect(findingsOf(text, 'empty-section').map((f) => f.message)).toEqual([
+      expect.stringContaining("Section 'Summary' is empty"),
+    ]);
+  });
+});
+
+describe('owners and due periods around a state', () => {
+  const items = (...lines: string[]) =>
+    `# T\n\n## Summary\n\nS.\n\n## Action items\n\n${lines.join('\n')}\n`;
+  const owners = (text: string) => findingsOf(text, 'action-owner').map((f) => f.range.start.line);
+  const dues = (text: string) => findingsOf(text, 'action-due-date').map((f) => f.message);
+
+  it('reads the owner before a target or a wait after a dash', () => {
+    const text = items(
+      '- [ ] Route card traffic to a second acquirer — Elif Şahin — target Q3 2023',
+      '- [ ] Ask the vendor for a status-page SLA — procurement — waiting on vendor',
+      '- [ ] Review the contract — Legal team — blocked on the renewal',
+      '- [ ] Add a fallback route — target Q4 2023',
+    );
+    expect(owners(text)).toEqual([12]);
+  });
+
+  it('reads a name in brackets before its due date, with the state after it', () => {
+    const text = items(
+      '1. Lint for probe overrides (Julia Brandt, due 2023-09-15) — in progress',
+      '2. Weekly report of optional gates (Release engineering, due 2023-10-15) — not started',
+      '3. Mandatory canary stage (due 2023-09-01) — in progress',
+    );
+    expect(owners(text)).toEqual([11]);
+  });
+
+  it('reads a quarter in the bracket of a state, or after a deferral, as the due period', () => {
+    expect(
+      dues(
+        items(
+          '5. Game day on the session store — SRE team — Planned (Q3)',
+          '- [ ] Upgrade the client library — @ana — deferred to Q3 platform upgrade',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      dues(items('- [ ] Upgrade the client library — @ana — deferred to the next upgrade')),
+    ).toEqual([expect.stringContaining('is not a real date')]);
+  });
+});
