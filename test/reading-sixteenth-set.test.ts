@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultConfig, parsePostmortem } from '@hindsight/core';
 import { findingsOf } from './held-out';
 
 // Forms found on the sixteenth held-out set (bench/eval/holdout17, now development data), written
@@ -57,5 +58,41 @@ describe('owners and due periods around a state', () => {
     expect(
       dues(items('- [ ] Upgrade the client library — @ana — deferred to the next upgrade')),
     ).toEqual([expect.stringContaining('is not a real date')]);
+  });
+});
+
+describe('a status page whose posts open with their time', () => {
+  const page = [
+    '# [Resolved] Connection failures in Asia-Pacific',
+    '',
+    '### Resolved',
+    '',
+    '**Mar 6, 02:15 AM PST** — Traffic has been normal for an hour. We are marking this resolved.',
+    '',
+    '### Monitoring',
+    '',
+    '**Mar 6, 12:58 AM PST** — The provider filtered the routes. We are monitoring.',
+    '',
+    '### Investigating',
+    '',
+    '**Mar 5, 11:41 PM PST** — We are investigating reports of timeouts.',
+    '',
+    '### What happened',
+    '',
+    'A route leak.',
+    '',
+  ].join('\n');
+
+  it('reads the posts as the timeline, newest first without a finding', () => {
+    const pm = parsePostmortem(page, { config: defaultConfig });
+    expect(pm.timeline.map((e) => e.time?.text)).toEqual([
+      'Mar 6, 02:15 AM PST',
+      'Mar 6, 12:58 AM PST',
+      'Mar 5, 11:41 PM PST',
+    ]);
+    expect(findingsOf(page, 'timeline-order')).toEqual([]);
+    expect(
+      findingsOf(page, 'required-section').filter((f) => f.message.includes("'Timeline'")),
+    ).toEqual([]);
   });
 });

@@ -27,7 +27,8 @@ export function isStatusHeading(text: string): boolean {
 
 /**
  * A status page's update posts as a timeline, for a document without a Timeline section: two or
- * more sections headed by a status word, each dated by a "Posted <date> - <time>" line. Each post
+ * more sections headed by a status word, each dated by a "Posted <date> - <time>" line or opening
+ * with its time ("**Mar 6, 02:15 AM PST** — …"). Each post
  * is an entry at its posting time (status pages list the newest first; timeline-order accepts a
  * timeline written newest first). Undefined when the document has no such posts.
  */
@@ -51,6 +52,11 @@ export function statusPostTimeline(
       const posted = line.includes('\n') ? null : POSTED.exec(line);
       if (posted) when ??= posted[1]!.replace(/\s+[-–—]\s+/u, ' ');
       else first ??= line.split('\n')[0];
+    }
+    // "**Mar 6, 02:15 AM PST** — Traffic is flowing normally …": the post opens with its time.
+    if (when === undefined && first !== undefined) {
+      const opening = parseEntryTime(first);
+      if (opening && /\d:\d/.test(opening.text)) when = first;
     }
     if (when === undefined) continue;
     const entry = timelineEntry(
