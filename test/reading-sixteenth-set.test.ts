@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, parsePostmortem } from '@hindsight/core';
+import { defaultConfig, importPostmortem, parsePostmortem } from '@hindsight/core';
 import { findingsOf } from './held-out';
 
 // Forms found on the sixteenth held-out set (bench/eval/holdout17, now development data), written
@@ -94,5 +94,30 @@ describe('a status page whose posts open with their time', () => {
     expect(
       findingsOf(page, 'required-section').filter((f) => f.message.includes("'Timeline'")),
     ).toEqual([]);
+  });
+});
+
+describe('import: what a document says of its own dates and levels', () => {
+  const inferred = (text: string, fileName = 'incident.md') =>
+    importPostmortem(text, { config: defaultConfig, fileName }).inferred;
+  const table = (date: string, priority = 'P2') =>
+    `# Proxy rejected uploads\n\n| Date | Priority | Author |\n|---|---|---|\n| ${date} | ${priority} | Ana |\n\n## Summary\n\nUploads over 10 MB failed.\n`;
+
+  it('reads a slashed date as the document says it writes them', () => {
+    expect(inferred(table('10/07/2024 (US format)')).date?.value).toBe('2024-10-07');
+    expect(inferred(table('10/07/2024 (DD/MM/YYYY)')).date?.value).toBe('2024-07-10');
+  });
+
+  it('reads an unsettled slashed date the way the file name has it', () => {
+    const text = table('10/07/2024') + '\nWe noticed it on 7 October.\n';
+    expect(inferred(text, '2024-10-07-proxy.md').date?.value).toBe('2024-10-07');
+    expect(inferred(text, '2024-07-10-proxy.md').date?.value).toBe('2024-07-10');
+  });
+
+  it('reads P1 as the second level when the priorities start at P0', () => {
+    const scale = '\n> Priorities: P0 = total outage, P1 = major degradation, P2 = partial.\n';
+    expect(inferred(table('2024-10-07', 'P1') + scale).severity?.value).toBe('SEV2');
+    expect(inferred(table('2024-10-07', 'P0') + scale).severity?.value).toBe('SEV1');
+    expect(inferred(table('2024-10-07', 'P1')).severity?.value).toBe('SEV1');
   });
 });

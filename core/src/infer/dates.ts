@@ -175,8 +175,9 @@ function rangeStart(text: string, end: FoundDate): FoundDate | undefined {
 
 /**
  * Whether a document writes slashed dates day first or month first: a number above 12 in the first
- * place (31/10/2025) or the second (10/31/2025) decides; failing that, the way it writes dates in
- * words ("8 April" day first, "April 8" month first) suggests, and `sure` is false.
+ * place (31/10/2025) or the second (10/31/2025) decides, then what the document says of them ("US
+ * format", "DD/MM/YYYY"); failing that, the way it writes dates in words ("8 April" day first,
+ * "April 8" month first) suggests, and `sure` is false.
  */
 export function numericDateOrder(text: string): { order: NumericOrder; sure: boolean } | undefined {
   const pairs = [
@@ -185,6 +186,15 @@ export function numericDateOrder(text: string): { order: NumericOrder; sure: boo
   if (!pairs.length) return undefined;
   const settled = settledNumericOrder(pairs);
   if (settled) return { order: settled, sure: true };
+  // "10/07/2024 (US format)", "dates are DD/MM/YYYY": the document says how it writes them.
+  if (/\b(?:US[- ](?:format|style)|MM\/DD(?:\/YY(?:YY)?)?|month\/day\/year)\b/i.test(text))
+    return { order: 'mdy', sure: true };
+  if (
+    /\b(?:DD\/MM(?:\/YY(?:YY)?)?|day\/month\/year|(?:UK|European|EU)[- ](?:format|style))\b/i.test(
+      text,
+    )
+  )
+    return { order: 'dmy', sure: true };
   const dayFirst =
     text.match(new RegExp(`(?<![\\p{L}\\d])\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH})\\b`, 'giu'))
       ?.length ?? 0;

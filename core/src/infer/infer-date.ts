@@ -27,7 +27,21 @@ export function inferDate(ctx: FieldContext): {
   const { pm, label, h1, fileName } = ctx;
   const body = pm.frontMatter ? pm.text.slice(pm.frontMatter.end) : pm.text;
   const numeric = numericDateOrder(body);
-  const order = numeric?.order;
+  const fromFileName = /(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)/.exec(fileName);
+  const fileDate =
+    fromFileName && isIsoDate(`${fromFileName[1]}-${fromFileName[2]}-${fromFileName[3]}`)
+      ? `${fromFileName[1]}-${fromFileName[2]}-${fromFileName[3]}`
+      : undefined;
+  // An order the document does not settle yields to the file name: "10/07/2024" in 2024-10-07-….md.
+  const other: NumericOrder = numeric?.order === 'dmy' ? 'mdy' : 'dmy';
+  const order =
+    numeric &&
+    !numeric.sure &&
+    fileDate &&
+    readsAs(body, other, fileDate) &&
+    !readsAs(body, numeric.order, fileDate)
+      ? other
+      : numeric?.order;
   const first = (text: string) => firstDate(text, order);
   // A day-first or month-first reading the document does not settle is less sure.
   const sureOf = (d: FoundDate, sure: number, numericSure: number) =>
@@ -39,11 +53,6 @@ export function inferDate(ctx: FieldContext): {
   // A label that names the incident's date beats a bare `Date:`, which may be a document's or an e-mail's.
   const incidentLine = label(INCIDENT_LABEL, withDate);
   const dateLine = label(/^(?:date(?: \(utc\))?|when|date\/time|day)$/, withDate);
-  const fromFileName = /(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)/.exec(fileName);
-  const fileDate =
-    fromFileName && isIsoDate(`${fromFileName[1]}-${fromFileName[2]}-${fromFileName[3]}`)
-      ? `${fromFileName[1]}-${fromFileName[2]}-${fromFileName[3]}`
-      : undefined;
   const fromLine = (l: LabelledLine): InferredField<string> | undefined => {
     const d = first(l.value);
     return (
@@ -439,4 +448,9 @@ function isEmailHeader(pm: Postmortem, line: number): boolean {
     seen.add(m[1]!.toLowerCase());
   }
   return false;
+}
+
+/** Whether a slashed date of the text reads as `date` in that order. */
+function readsAs(text: string, order: NumericOrder, date: string): boolean {
+  return findDates(text, order).some((d) => d.kind === 'numeric' && d.iso === date);
 }

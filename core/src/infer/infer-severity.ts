@@ -30,8 +30,15 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
     });
     return undefined;
   }
-  const fromFm = fmSeverity ? mapSeverity(String(fmSeverity.value), severities) : undefined;
-  const fromLine = sevLine ? peakSeverity(sevLine.value, severities) : undefined;
+  // A document whose priorities start at P0 ("P0 = total outage, P1 = major degradation"): its P1
+  // is the second level.
+  const fromZero = P_ZERO.test(pm.text)
+    ? (v: string) => v.replace(P_LEVEL, (_, p: string, n: string) => `${p}${Number(n) + 1}`)
+    : (v: string) => v;
+  const fromFm = fmSeverity
+    ? mapSeverity(fromZero(String(fmSeverity.value)), severities)
+    : undefined;
+  const fromLine = sevLine ? peakSeverity(fromZero(sevLine.value), severities) : undefined;
   let severity: InferredField<string> | undefined;
   if (fmSeverity && fromFm)
     severity = {
@@ -67,6 +74,10 @@ export function inferSeverity(ctx: FieldContext): InferredField<string> | undefi
 }
 
 /** Words saying a severity changed during the incident: "SEV-3 → SEV-2", "upgraded to SEV1". */
+/** A priority level 0 written anywhere: the document's priorities start at P0. */
+const P_ZERO = /(?<![\p{L}\d])P0(?![\p{L}\d])/u;
+/** A priority level: "P1", "Prio 2", "priority 3". */
+const P_LEVEL = /(?<![\p{L}\d])(p|prio\s*|priority\s*)(\d)(?!\d)/giu;
 const ESCALATION =
   /→|->|⇒|\b(?:upgraded|raised|escalated|increased|bumped|downgraded|lowered|reduced)\b/iu;
 const LEVEL = /(?<![\p{L}\d])(?:sev(?:erity)?[\s-]?\d|s[0-4]|p[0-4])(?![\p{L}\d])/giu;
