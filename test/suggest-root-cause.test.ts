@@ -122,6 +122,16 @@ describe('the root-cause suggester', () => {
     );
     expect(regex.ranking[0]!.id).toBe('code-defect');
     expect(regex.id === 'capacity' && regex.level === 'high').toBe(false);
+    const cache = suggestFor(
+      [
+        '# Indexer restarts',
+        '## Five whys',
+        '1. Why did the indexer restart? It ran out of memory.',
+        '2. Why? A per-tenant cache was never evicted and grew without bound.',
+      ].join('\n'),
+    );
+    expect(cache.ranking[0]!.id).toBe('code-defect');
+    expect(cache.id === 'capacity' && cache.level === 'high').toBe(false);
     // Without a defect to explain it, running out is still capacity.
     const load = suggestFor(
       [

@@ -125,6 +125,12 @@ export const CODE_DEFECT: readonly LexiconPhrase[] = [
   },
   { re: 'off-by-one', weight: 3 },
   { re: 'infinite loop|endless loop', weight: 3, exhausts: true },
+  // A cache or queue that only grows: "a cache that was never evicted", "an unbounded buffer".
+  {
+    re: '(?:was|were|is|are) never (?:evicted|freed|cleaned up|trimmed|pruned|expired)|(?:without|no) (?:any )?eviction|unbounded (?:cache|queue|buffer|map|list|growth|memory)|grew without (?:bound|limit)',
+    weight: 3,
+    exhausts: true,
+  },
   // A regular expression that backtracks exponentially on some inputs (ReDoS).
   {
     re: 'catastrophic(?:ally)? backtrack\\w*|backtrack(?:s|ed|ing)? (?:exponentially|catastrophically)|exponential backtracking|redos',
