@@ -72,7 +72,7 @@ const DUE_QUARTER =
  * "— team-netops", "— Trust & Reliability team, Q1 2026". Group 1 is the owner, group 2 what follows.
  */
 const OWNER_DASH =
-  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}(?:\s+\p{Lu}\.)?|\p{Lu}{2,6})(?:\s*[&/]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6})){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:teams?|squads?|groups?|IT|desk|leads?|ops|managers?|engineers?|owners?|directors?|architects?|admins?|officers?|coordinators?|product|SRE|guild|chapter|crew|on-?call|council|board|rotation)|\p{Ll}[\p{L}\p{N}-]*(?:\s+(?:&\s+)?[\p{L}\p{N}-]+){0,2}\s+(?:teams?|squads?|groups?)|\p{Lu}[\p{L}'-]*\s+(?:eng|engineering|reliability|tools|tooling|automation|infra|infrastructure|ops|operations|platform|security|support|data|analytics|finance|billing|payments|networking|network|storage|sre|devops|on-?call|qa|release|releases|mobile|web|backend|frontend|core|db|architecture)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team|\p{Ll}[\p{Ll}-]*\s+(?:platform|infra|infrastructure|ops|operations|engineering|security|sre|networking|storage|support|on-?call|tooling|reliability))(?:\s*,\s*["“']?((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|tracked|ticket|see|via|in|within|ongoing|on hold|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
+  /\s[–—-]\s*@?((?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:(?:of|for|and|&)\s+)?\p{Lu}[\p{Ll}'-]+){0,3}(?:\s+\p{Lu}\.)?|\p{Lu}{2,6}|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+)(?:\s*[&/+]\s*(?:(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?|\p{Lu}{2,6}|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+)){0,2}|\p{Ll}{2,20}|\p{Lu}[\p{L}-]*(?:\s+(?:&\s+)?[\p{L}-]+){0,3}\s+(?:teams?|squads?|groups?|IT|desk|leads?|ops|managers?|engineers?|owners?|directors?|architects?|admins?|officers?|coordinators?|product|SRE|guild|chapter|crew|on-?call|council|board|rotation)|\p{Ll}[\p{L}\p{N}-]*(?:\s+(?:&\s+)?[\p{L}\p{N}-]+){0,2}\s+(?:teams?|squads?|groups?)|\p{Lu}[\p{L}'-]*\s+(?:eng|engineering|reliability|tools|tooling|automation|infra|infrastructure|ops|operations|platform|security|support|data|analytics|finance|billing|payments|networking|network|storage|sre|devops|on-?call|qa|release|releases|mobile|web|backend|frontend|core|db|architecture)|team-[\p{L}\p{N}-]+|[\p{L}\p{N}-]+-team|\p{Ll}[\p{Ll}-]*\s+(?:platform|infra|infrastructure|ops|operations|engineering|security|sre|networking|storage|support|on-?call|tooling|reliability))(?:\s*,\s*["“']?((?:due|by|eta|target|done|completed?|Q[1-4]|\d|next|this|end of|before|after|from|tracked|ticket|see|via|in|within|ongoing|on hold|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?=\s+\d|\s*\.?\s*$))[^–—]{0,40}?))?\s*\.?\s*$/u;
 /** A period after a comma at the end, after who does it: "— @analytics-lead, Q2", "unassigned, next sprint". */
 const DUE_AFTER_COMMA = /,\s*([\p{L}\p{N}"“' ]{2,30}?)\s*\.?\s*$/u;
 /**
@@ -85,7 +85,7 @@ const ROLE_SUBJECT =
 const DUE_LABEL = /\b(?:due|eta|target|deadline)(?:\s+date)?\s*:\s*([^.;,()*_\n]{2,30})/i;
 /** The item's state after a dash at the end: "— Status: Completed", "– State: open (on the agenda)", "— Cancelled (covered by the contract)". */
 const STATE_TAIL =
-  /\s[–—-]\s*(?:(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}|TODO|To ?do|IN PROGRESS|In progress|in progress|OPEN|[Oo]pen|PLANNED|[Pp]lanned|BLOCKED|[Bb]locked(?: (?:on|by) [^–—()]{1,40})?|WIP|[Nn]ot (?:yet )?started|NOT STARTED|[Ww]aiting (?:on|for) [^–—()]{1,40}|[Oo]n hold|ON HOLD|[Oo]ngoing|[Pp]ending|[Cc]ancell?ed|CANCELL?ED|[Dd]eferred|DEFERRED|[Dd]ropped|[Ww]on['’]t (?:do|fix)|WON['’]T (?:DO|FIX)|[Ww]ithdrawn)(?:\s*\([^()]{0,80}\))?\s*\.?$/u;
+  /\s[–—-]\s*(?:[⏳⌛❌✖🚧⏸🛑🟡🟠🔴⚪⬜🔵]\uFE0F?\s*)?(?:(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}|TODO|To ?do|IN PROGRESS|In progress|in progress|OPEN|[Oo]pen|PLANNED|[Pp]lanned|BLOCKED|[Bb]locked(?: (?:on|by) [^–—()]{1,40})?|WIP|[Nn]ot (?:yet )?started|NOT STARTED|[Ww]aiting (?:on|for) [^–—()]{1,40}|[Oo]n hold|ON HOLD|[Oo]ngoing|[Pp]ending|[Cc]ancell?ed|CANCELL?ED|[Dd]eferred|DEFERRED|[Dd]ropped|[Ww]on['’]t (?:do|fix)|WON['’]T (?:DO|FIX)|[Ww]ithdrawn)(?:\s*\([^()]{0,80}\))?\s*\.?$/u;
 /** A tracker key after a dash at the end, who does it before it: "— Rohan — PAY-771" (the key is read apart). */
 const KEY_TAIL = /\s[–—-]\s*\[?[A-Z][A-Z0-9]{1,9}-\d+\]?\s*\.?$/u;
 /** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */
@@ -304,6 +304,8 @@ function withoutTail(text: string): { rest: string; period?: string } {
   const period = QUARTER.test(note) || dueDate(note) || yearlessDate(note) ? note : undefined;
   if (period || NOT_NAMES.test(note) || groupState(note))
     return { rest: text.slice(0, tail.index), period };
+  // "— Mobile team (to discuss with them)": a note on who does it.
+  if (OWNER_DASH.test(text.slice(0, tail.index))) return { rest: text.slice(0, tail.index) };
   return { rest: text };
 }
 

@@ -242,11 +242,15 @@ function statesEffect(lines: readonly string[], from: number): boolean {
   return false;
 }
 
+/** A two-cell table row labelled with the root cause, and its value. */
+const CAUSE_ROW = /^\|\s*(?:\*\*)?root[ -]?cause(?:\*\*)?\s*\|\s*([^|]*?)\s*\|?\s*$/i;
+
 /**
  * The sections a text names with label lines instead of headings: a bold or upper-case line
  * standing alone ("**Why it happened**", "ROOT CAUSE", "Timeline:"), a numbered label underlined
  * with dashes ("2. Impact" over "---------"), or a short label opening a paragraph ("Impact: 70
- * minutes of failed logins"). What required-section counts as present.
+ * minutes of failed logins"), or a metadata table's Root cause row. What required-section counts
+ * as present.
  */
 export function labelLineIds(text: string, config: Config): Set<string> {
   const ids = new Set<string>();
@@ -255,6 +259,14 @@ export function labelLineIds(text: string, config: Config): Set<string> {
     for (const id of headingIds(label, config)) ids.add(id);
   };
   lines.forEach((line, i) => {
+    // A metadata table's row that states the cause: "| Root cause | Not determined |".
+    const row = line.startsWith('|') ? CAUSE_ROW.exec(line) : null;
+    if (
+      row &&
+      /[\p{L}\p{N}]/u.test(row[1]!) &&
+      !/^(?:tbd|tba|todo|n\/a|-+|\?+)$/i.test(row[1]!.trim())
+    )
+      for (const id of headingIds('Root cause', config)) ids.add(id);
     if (i > 0 && lines[i - 1]!.trim() !== '') return;
     const next = lines[i + 1] ?? '';
     // A label opening a paragraph, also in italics: "Impact: …", "_Lessons:_ …", "*Lessons*: …".

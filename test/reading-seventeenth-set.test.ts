@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { headingIds } from '../core/src/read/heading-meaning';
+import { defaultConfig } from '@hindsight/core';
+import { findingsOf } from './held-out';
+
+// Forms found on the seventeenth held-out set (bench/eval/holdout18, now development data),
+// written here in other words.
+
+describe('owners after a dash', () => {
+  const items = (...lines: string[]) =>
+    `# T\n\n## Summary\n\nS.\n\n## Action items\n\n${lines.join('\n')}\n`;
+  const unowned = (text: string) => findingsOf(text, 'action-owner').map((f) => f.range.start.line);
+
+  it('reads the owner before a state with an emoji, a note in brackets, or two teams joined by +', () => {
+    const text = items(
+      '1. Join the vendor advisory list. — Ines Duarte — ⏳ In progress',
+      '2. Shorten the billing alert window. — FinOps — ❌ Won’t do (provider limit)',
+      '3. Offline queue in the scanner app — Mobile team (to agree with them) — open',
+      '4. Subscribe to firmware advisories — Procurement + SRE — Done',
+      '5. Add a retry budget — (see the runbook) — open',
+    );
+    expect(unowned(text)).toEqual([13]);
+  });
+});
+
+describe('headings of a retrospective', () => {
+  it.each([
+    'What we took away',
+    'What we’d do differently',
+    "What we'd do differently",
+    'What we would change',
+  ])('reads %j as the lessons', (heading) => {
+    expect(headingIds(heading, defaultConfig)).toEqual(['lessons-learned']);
+  });
+});
+
+describe('a metadata table that states the cause', () => {
+  const doc = (row: string) =>
+    `# Duplicate webhooks\n\n| Field | Value |\n|---|---|\n| Severity | Sev 3 |\n${row}\n\n## Summary\n\nSome webhooks were sent twice.\n`;
+  const rootCauseMissing = (text: string) =>
+    findingsOf(text, 'required-section').some((f) => f.message.includes("'Root Cause'"));
+
+  it('stands for the Root Cause section, even when the cause is not determined', () => {
+    expect(rootCauseMissing(doc('| Root cause | Not determined |'))).toBe(false);
+    expect(rootCauseMissing(doc('| **Root cause** | Clock skew between the two brokers |'))).toBe(
+      false,
+    );
+  });
+
+  it('does not when the row is empty or a placeholder', () => {
+    expect(rootCauseMissing(doc('| Root cause | TBD |'))).toBe(true);
+    expect(rootCauseMissing(doc('| Root cause |  |'))).toBe(true);
+  });
+});
