@@ -52,3 +52,40 @@ describe('a metadata table that states the cause', () => {
     expect(rootCauseMissing(doc('| Root cause |  |'))).toBe(true);
   });
 });
+
+describe('a response told under a heading of the team’s own', () => {
+  const doc = (heading: string, body: string) =>
+    `# Login failures\n\n## Summary\n\nLogins failed for 40 minutes.\n\n## ${heading}\n\n${body}\n\n## Root Cause\n\nA WAF rule.\n`;
+  const resolutionMissing = (text: string) =>
+    findingsOf(text, 'required-section').some((f) => f.message.includes("'Resolution'"));
+
+  it('stands for the Resolution section when it states the fix', () => {
+    expect(
+      resolutionMissing(
+        doc(
+          'How we found it',
+          'Support saw the tickets first. The rule was switched back to log-only and logins recovered.',
+        ),
+      ),
+    ).toBe(false);
+    expect(
+      resolutionMissing(doc('Detection and response', 'We shipped a hotfix the same evening.')),
+    ).toBe(false);
+  });
+
+  it('does not when it only tells the response, or when the fix is among timed entries', () => {
+    expect(
+      resolutionMissing(
+        doc('Detection and response', 'Support saw the tickets first and paged us.'),
+      ),
+    ).toBe(true);
+    expect(
+      resolutionMissing(
+        doc(
+          'How did we respond?',
+          '- 14:02 Paged the on-call\n- 14:40 Rule reverted, logins recovered',
+        ),
+      ),
+    ).toBe(true);
+  });
+});

@@ -41,6 +41,27 @@ function explainsWhy(
   return EXPLAINS.test(body) && body.split(/\s+/).filter(Boolean).length >= ANALYSIS_WORDS;
 }
 
+/** Headings over the story of the response: "Detection and response", "Getting out", "How we found it". */
+const RESPONSE_HEADING =
+  /\b(?:respon(?:se|ded|ding)|recover(?:y|ed|ing)|getting out|clean-?up|how we (?:fixed|got out|found)|mitigat\w*|fallback)\b/i;
+/** A sentence that states the fix: "rolled back", "a hotfix", "switched back", "once power was restored". */
+const FIX_STATED =
+  /\b(?:rolled back|roll(?:ing)? back|reverted|restored|replaced|hot-?fix|fixed|recovered|disabled|switched (?:back|over)|failed over|came back|back to normal)\b/i;
+
+/**
+ * Whether a section that tells the response under a heading of the team's own states the fix: a
+ * reader finds the resolution there. Not a section read as the timeline (a fix among timed entries
+ * is the chronology, not a resolution).
+ */
+function tellsTheFix(
+  pm: { text: string; timeline: readonly { start: number }[] },
+  s: { heading: string; ids: string[]; headingEnd: number; end: number },
+): boolean {
+  if (s.ids.length > 0 || !RESPONSE_HEADING.test(s.heading)) return false;
+  if (pm.timeline.some((e) => e.start >= s.headingEnd && e.start < s.end)) return false;
+  return FIX_STATED.test(pm.text.slice(s.headingEnd, s.end));
+}
+
 export const requiredSection: Rule = {
   id: 'required-section',
   description:
@@ -64,6 +85,8 @@ export const requiredSection: Rule = {
       pm.sections.some((s) => tellsTheCause(pm.text, s) || explainsWhy(pm.text, s))
     )
       present.add('root-cause');
+    if (!present.has('resolution') && pm.sections.some((s) => tellsTheFix(pm, s)))
+      present.add('resolution');
     const problems: Problem[] = [];
     const eol = pm.lines.eol;
     for (const id of config.requiredSections) {
