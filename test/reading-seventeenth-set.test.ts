@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headingIds } from '../core/src/read/heading-meaning';
-import { defaultConfig } from '@hindsight/core';
+import { defaultConfig, importPostmortem } from '@hindsight/core';
 import { findingsOf } from './held-out';
 
 // Forms found on the seventeenth held-out set (bench/eval/holdout18, now development data),
@@ -87,5 +87,27 @@ describe('a response told under a heading of the team’s own', () => {
         ),
       ),
     ).toBe(true);
+  });
+});
+
+describe('import: a post that carries a severity', () => {
+  it('is still a post: the text names the incident day before the publish date', () => {
+    const text = [
+      '---',
+      'layout: post',
+      'title: "Renewals failed on 29 February"',
+      'date: 2024-03-06 09:00:00 +0000',
+      'author: Bongani',
+      'categories: [postmortems]',
+      'severity: SEV3',
+      '---',
+      '',
+      'On **29 February 2024**, the nightly renewal job crashed on its first record.',
+      '',
+    ].join('\n');
+    expect(
+      importPostmortem(text, { config: defaultConfig, fileName: 'renewals.md' }).inferred.date
+        ?.value,
+    ).toBe('2024-02-29');
   });
 });

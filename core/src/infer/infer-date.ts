@@ -263,7 +263,9 @@ function isPublishingFrontMatter(pm: Postmortem): boolean {
     'sidebar_label',
     'hide_table_of_contents',
   ];
-  return !keys.some((k) => tracking.includes(k)) && keys.some((k) => publishing.includes(k));
+  // A post that also carries a severity ("layout, author, categories, tags, severity") is still a post.
+  const count = (list: string[]) => keys.filter((k) => list.includes(k)).length;
+  return count(publishing) > count(tracking);
 }
 
 /** The incident date the text names before a post's date (at most 60 days before): title, prose, timeline, "April 17". */
