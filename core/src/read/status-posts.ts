@@ -76,17 +76,17 @@ const BOLD_STATUS_LINE =
 
 /** Whether a text may hold status posts opened by a bold status word (see statusPostParagraphs). */
 export function hasBoldStatusLines(text: string): boolean {
-  if (!/^[ \t]*(?:posted|updated)\b/im.test(text)) return false;
   let n = 0;
-  for (const _ of text.matchAll(BOLD_STATUS_LINE)) if (++n >= 2) return true;
-  return false;
+  for (const _ of text.matchAll(BOLD_STATUS_LINE)) if (++n >= 2) break;
+  if (n < 2) return false;
+  return /^[ \t]*(?:posted|updated)\b/im.test(text) || DATE_TIME_LINES.test(text);
 }
 
 /**
  * A status page's update posts written as paragraphs instead of sections, as status pages export
  * them: a bold status word opening the paragraph ("**Resolved**" on its own line, or "**Resolved**
- * - This incident has been resolved.") and a "Posted <date> - <time>" line ending it (or standing
- * alone right after it). Each post is an entry at its posting time; undefined without two posts.
+ * - This incident has been resolved.") and a "Posted <date> - <time>" line, or a line that is only a
+ * date and a time, ending it (or standing alone right after it). Each post is an entry at its posting time; undefined without two posts.
  */
 export function statusPostParagraphs(nodes: readonly RootContent[]): TimelineRead | undefined {
   const entries: TimelineEntry[] = [];
@@ -98,12 +98,12 @@ export function statusPostParagraphs(nodes: readonly RootContent[]): TimelineRea
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    let posted = lines.length > 1 ? POSTED.exec(lines[lines.length - 1]!) : null;
+    let posted = lines.length > 1 ? postedAt(lines[lines.length - 1]!) : undefined;
     if (posted) lines.pop();
     else {
       const next = nodes[i + 1];
       const line = next?.type === 'paragraph' ? toString(next).trim() : '';
-      posted = line.includes('\n') ? null : POSTED.exec(line);
+      posted = line.includes('\n') ? undefined : postedAt(line);
     }
     if (!posted) return;
     const first = lines[0]!
@@ -114,11 +114,25 @@ export function statusPostParagraphs(nodes: readonly RootContent[]): TimelineRea
       `${status} — ${said}`.replace(/\s+—\s*$/u, ''),
       node.position?.start.offset ?? 0,
       node.position?.end.offset ?? 0,
-      posted[1]!.replace(/\s+[-–—]\s+/u, ' '),
+      posted.replace(/\s+[-–—]\s+/u, ' '),
     );
     if (entry.time) entries.push(entry);
   });
   return entries.length >= 2 ? { entries, days: [] } : undefined;
+}
+
+/** A line that is only a date and a time: "Oct 29, 2024 – 17:42 UTC". */
+const DATE_TIME_LINE =
+  /^[*_]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*(?:[-–—,]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:UTC|GMT|Z|[A-Z]{2,4}T|[+-]\d{2}:?\d{2})?[*_]*$/u;
+
+/** DATE_TIME_LINE on any line of a text. */
+const DATE_TIME_LINES = new RegExp(`^[ \\t]*${DATE_TIME_LINE.source.slice(1, -1)}[ \\t]*$`, 'mu');
+
+/** When a post went out: its "Posted <date> - <time>" line, or a line that is only a date and a time. */
+function postedAt(line: string): string | undefined {
+  const posted = POSTED.exec(line);
+  if (posted) return posted[1]!;
+  return DATE_TIME_LINE.test(line) ? line.replace(/[*_]/g, '') : undefined;
 }
 
 /**
