@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parsePostmortem } from '@hindsight/core';
+import { headingIds } from '../core/src/read/heading-meaning';
 import { findingsOf } from './held-out';
 
 // Forms found on the nineteenth held-out set (bench/eval/holdout19, now development data), written
@@ -41,5 +42,38 @@ describe('status posts dated by a line of their own', () => {
   it('needs the date line: bold status words alone are no timeline', () => {
     const bare = page.replace(/\nApr 21, 2022 – \d\d:\d\d UTC/g, '');
     expect(parsePostmortem(bare, { config: defaultConfig }).timeline).toEqual([]);
+  });
+});
+
+describe('team owners beside a state', () => {
+  it('reads a team after a dash before a bold state, and a team in brackets after the state', () => {
+    const text = [
+      '# T',
+      '',
+      '## Summary',
+      '',
+      'S.',
+      '',
+      '## Action items',
+      '',
+      '* Make units explicit per tier — API Platform — **Open**',
+      '* Stage config syncs to a tenth of the fleet — API Platform — **Blocked** (needs 2.x)',
+      '4. Audit services that read global sequences — Open (Payments platform)',
+      '5. Add a canary stage — (see platform) — open',
+      '',
+    ].join('\n');
+    expect(findingsOf(text, 'action-owner').map((f) => f.range.start.line)).toEqual([12]);
+  });
+});
+
+describe('headings nobody had written', () => {
+  it.each([
+    ['What we do now', 'action-items'],
+    ['What we’re doing about it', 'action-items'],
+    ['What finally worked', 'resolution'],
+    ['What fixed it', 'resolution'],
+    ['Describe the incident', 'summary'],
+  ])('reads %j as %s', (heading, id) => {
+    expect(headingIds(heading, defaultConfig)).toEqual([id]);
   });
 });

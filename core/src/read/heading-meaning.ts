@@ -21,6 +21,12 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   // What was changed: the action items of a document that lists no others (see buildSections), a
   // record of changes beside them in one that does ("What we changed, and what we think helped").
   { id: 'follow-up', pattern: /^what we('ve| have)? changed\b/ },
+  // What will be done, said plainly: "What we do now", "What we're doing about it".
+  {
+    id: 'action-items',
+    pattern:
+      /^what we do now$|^what we(['’]re| are) doing (now|about it|next)\b|^what we will do( now| next)?$/,
+  },
   {
     id: 'action-items',
     pattern:
@@ -44,7 +50,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'resolution',
     pattern:
-      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(e|ing|ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^what we did\b|^repairs?$|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)|^how (did )?we (get|got) (out of it|back)\b/,
+      /\b(resolution|resolved|mitigations?|mitigated|recovery|recovered|restor(e|ing|ation|ed)|fix(es|ed)?|how (did )?we fix(ed)?( it)?|workaround)\b|^what we did\b|^repairs?$|^how (was|did) (it|this|we) (get )?(fixed|resolved|mitigated|recover)|^how (did )?we (get|got) (out of it|back)\b|^what (finally )?(fixed it|worked in the end)\b|^what finally (worked|helped)\b/,
   },
   {
     id: 'impact',
@@ -54,7 +60,7 @@ const MEANINGS: readonly { id: string; pattern: RegExp }[] = [
   {
     id: 'summary',
     pattern:
-      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement|introduction)\b|^(the )?problem$|^context$|\b(short|quick|brief) version\b|^(resume|résumé|resumo|resumen)$|^(the )?situation$|^(in short|in brief|at a glance)$/,
+      /\b(summary|overview|tl;?dr|synopsis|abstract|description|what happened|incident report|background|problem statement|introduction)\b|^(the )?problem$|^context$|\b(short|quick|brief) version\b|^(resume|résumé|resumo|resumen)$|^(the )?situation$|^(in short|in brief|at a glance)$|^describe (the|this|what) (incident|outage|problem|issue|event|happened)\b/,
   },
 ];
 
