@@ -143,6 +143,30 @@ describe('the root-cause suggester', () => {
     expect(load.id).toBe('capacity');
   });
 
+  it('answers unknown when the root-cause section opens with "Unknown."', () => {
+    const s = suggestFor(
+      [
+        '# Periodic latency spikes (cause not found)',
+        '## Root cause',
+        'Unknown. The spikes stopped after a deploy whose diff held only a logging library bump.',
+      ].join('\n'),
+    );
+    expect(s.id).toBe('unknown');
+    expect(s.explanation).toMatch(/not known yet/);
+  });
+
+  it('does not take what a title says suffered for the cause ("X throttled by Y")', () => {
+    const s = suggestFor(
+      [
+        '# Partner API throttled by a mistyped rate limit',
+        '## Overview',
+        "A change to the gateway's rate-limit configuration set the limit to 12 per second.",
+      ].join('\n'),
+    );
+    expect(s.ranking[0]!.id).toBe('config-change');
+    expect(s.id === 'dependency').toBe(false);
+  });
+
   it('answers unknown when the evidence is weak', () => {
     const s = suggestFor('# Slow pages\n\n## Summary\n\nPages were slow for a while on Tuesday.\n');
     expect(s.id).toBe('unknown');

@@ -39,6 +39,11 @@ export const CONFIG_CHANGE: readonly LexiconPhrase[] = [
     weight: 2.5,
   },
   { re: 'config(?:uration)? (?:change|push|update|rollout|error|mistake|drift)s?', weight: 3 },
+  // "A change to the API gateway's rate-limit configuration", "a mistyped rate limit".
+  {
+    re: "change to (?:the |our |a )?(?:[\\w'’-]+ ){0,4}config(?:uration)?|(?:mistyped|fat-fingered|typo in the) (?:[\\w-]+ ){0,2}(?:rate limits?|limits?|values?|settings?|thresholds?|config(?:uration)?)",
+    weight: 3,
+  },
   { re: 'misconfigur\\w*', weight: 3 },
   {
     re: '(?:incorrect|wrong|bad|invalid|faulty|broken) (?:config(?:uration)?|setting|value|parameter|flag|rule|limit|threshold)s?',

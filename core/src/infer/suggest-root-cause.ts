@@ -53,6 +53,22 @@ export const CONFIDENCE_MEDIUM = 0.3;
 
 /** Each further occurrence of the same phrase counts this much of the one before. */
 const REPEAT = 0.5;
+/** What is left of a phrase that names what suffered in a title (before "by", "after", "due to"). */
+const TITLE_EFFECT = 0.3;
+/** The words of a title that turn from what happened to its cause. */
+const TITLE_CAUSE_TURN = /\s(?:by|after|due to|because of|caused by|following|from)\s/i;
+
+/** Whether the title line holding `start` turns to a cause after it ("X throttled by Y"). */
+function effectInTitle(
+  text: string,
+  lines: Pick<Postmortem['lines'], 'position' | 'lineStart' | 'lineEnd'>,
+  start: number,
+): boolean {
+  const line = lines.position(start).line;
+  const after = text.slice(start, lines.lineEnd(line));
+  return TITLE_CAUSE_TURN.test(after);
+}
+
 /** A defect that makes a resource run out (a leak, catastrophic backtracking) counts from this weight on. */
 const EXPLAINS_MIN = 2.5;
 /** What is left of a phrase naming the running out of a resource when a defect explains it. */
@@ -99,7 +115,10 @@ export function suggestRootCause(
       if (where.weight <= 0) continue;
       const factor = sentenceFactor(text, sentences, start, end, m.category.id);
       if (factor <= 0) continue;
-      const weight = m.phrases[phraseIndex]!.weight * where.weight * factor;
+      let weight = m.phrases[phraseIndex]!.weight * where.weight * factor;
+      // "Partner API throttled by a mistyped rate limit": in a title, what comes before "by",
+      // "after" or "due to" is what suffered, not the cause.
+      if (where.kind === 'title' && effectInTitle(text, pm.lines, start)) weight *= TITLE_EFFECT;
       if (m.phrases[phraseIndex]!.exhausts && weight >= EXPLAINS_MIN) exhaustionExplained = true;
       const list = hits.get(phraseIndex) ?? [];
       list.push({
@@ -144,6 +163,10 @@ export function suggestRootCause(
   return decide(ranking, unknownLine);
 }
 
+/** A paragraph that opens by saying the cause is not known: "Unknown. The spikes stopped after …". */
+const OPENS_UNKNOWN =
+  /^[ \t]*[*_]*(?:unknown|undetermined|not (?:yet )?(?:known|determined|found)|still unknown)[*_]*[ \t]*(?:[.:;—–-]|$)/gimu;
+
 /** The line where the document says its cause is not known yet (outside the timeline and action items). */
 function causeStatedUnknown(
   text: string,
@@ -156,6 +179,10 @@ function causeStatedUnknown(
     if (kind !== 'timeline' && kind !== 'actions' && kind !== 'front-matter' && kind !== 'lucky')
       return lines.position(m.index).line;
   }
+  // A root-cause section that opens with "Unknown." or "Undetermined".
+  OPENS_UNKNOWN.lastIndex = 0;
+  for (let m = OPENS_UNKNOWN.exec(text); m; m = OPENS_UNKNOWN.exec(text))
+    if (weightAt(outline, m.index).kind === 'cause') return lines.position(m.index).line;
   return undefined;
 }
 
