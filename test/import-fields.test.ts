@@ -272,3 +272,38 @@ describe("import: root-cause signals in any team's words", () => {
     expect(got.explanation).toContain('unhandled `ParseException`');
   });
 });
+
+describe('import: a post dated when it went out', () => {
+  const post = [
+    '---',
+    'layout: post',
+    'title: "What happened during our flash sale"',
+    'date: 2020-07-08',
+    'author: Marguerite',
+    '---',
+    '',
+    'On Tuesday, June 30, 2020, our connection pools ran dry during the flash sale.',
+    '',
+  ].join('\n');
+
+  it('writes the incident date the text names, the publish date kept as a comment above it', () => {
+    const result = importPostmortem(post, { config: defaultConfig, fileName: 'flash-sale.md' });
+    expect(result.inferred.date?.value).toBe('2020-06-30');
+    expect(result.text).toContain('# before import: date: 2020-07-08\ndate: 2020-06-30\n');
+    expect(result.text.endsWith(post.slice(post.indexOf('\n---\n') + 5))).toBe(true);
+    const again = importPostmortem(result.text, {
+      config: defaultConfig,
+      fileName: 'flash-sale.md',
+    });
+    expect(again.changed).toBe(false);
+  });
+
+  it('leaves a date that is the incident date as written', () => {
+    const result = importPostmortem(post.replace('date: 2020-07-08', 'date: 2020-06-30'), {
+      config: defaultConfig,
+      fileName: 'flash-sale.md',
+    });
+    expect(result.text).toContain('\ndate: 2020-06-30\n');
+    expect(result.text).not.toContain('before import: date');
+  });
+});

@@ -190,7 +190,10 @@ export function importPostmortem(text: string, options: ImportOptions): ImportRe
         edits.push({ field, value: merged });
       continue;
     }
-    if (present && isValid(field, data[field], config)) continue;
+    // A post's or a document's own date gives way to the incident date the text names (the line
+    // is replaced, its original kept as a comment above it, as for values Hindsight cannot read).
+    const movedDate = field === 'date' && present && v.value !== isoDay(data.date);
+    if (present && isValid(field, data[field], config) && !movedDate) continue;
     if (field === 'started' && present) continue;
     edits.push({ field, value: v.value });
   }
@@ -243,6 +246,13 @@ export function importPostmortem(text: string, options: ImportOptions): ImportRe
     });
   } else out = edits.length ? applyFrontMatter(text, pm.lines.eol, edits, pm.frontMatter) : text;
   return { text: out, changed: out !== text, inferred, rootCause, findings };
+}
+
+/** The day a front-matter date value names (YAML may give a Date or a date-time string). */
+function isoDay(value: unknown): string {
+  return value instanceof Date
+    ? value.toISOString().slice(0, 10)
+    : String(value).trim().slice(0, 10);
 }
 
 /**
