@@ -53,7 +53,7 @@ const byName = new Map(reports.map((r) => [path.basename(r.source), r]));
 const norm = (s) => String(s ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
 const rows = [];
 const t = {
-  files: 0, title: 0, date: 0, dateStrict: 0, severity: 0, top1: 0, top1Acceptable: 0, top2: 0, unknown: 0, confidentWrong: 0, wrong: 0,
+  files: 0, title: 0, date: 0, dateStrict: 0, dateWritten: 0, severity: 0, top1: 0, top1Acceptable: 0, top2: 0, unknown: 0, confidentWrong: 0, wrong: 0,
   services: 0,
   timelineFound: 0, timelineExpected: 0, actionsFound: 0, actionsExpected: 0, doneFound: 0, doneExpected: 0, refused: 0, lintErrors: 0,
 };
@@ -102,6 +102,9 @@ for (const [name, want] of Object.entries(expected)) {
   const imported = core.importPostmortem(decoded.text, { config: core.defaultConfig, fileName: name });
   const lint = core.lintText(imported.text, { config: core.defaultConfig, today: '2026-11-30' });
   const pm = lint.postmortem;
+  // The date the imported file carries, which the site shows (not only the one the report names).
+  const written = String(pm.meta.date ?? '').slice(0, 10);
+  t.dateWritten += written === want.date || (want.acceptableDates ?? []).includes(written);
   const timeline = pm.timeline.filter((e) => e.time).length;
   const actions = pm.actions.length;
   const done = pm.actions.filter((a) => a.done).length;
@@ -128,6 +131,7 @@ const totals = {
   title: pct(t.title),
   date: pct(t.date),
   dateExactlyAsKeyed: pct(t.dateStrict),
+  dateWritten: pct(t.dateWritten),
   severity: pct(t.severity),
   servicesOneRight: pct(t.services),
   rootCauseTop1: pct(t.top1),
