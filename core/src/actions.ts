@@ -249,7 +249,11 @@ export function readTokens(
   const tracker = trackerKey ?? (text.includes('http') ? URL.exec(text)?.[0] : undefined);
   // Each token only where its sign is in the text: the marks removed above leave spaces only.
   let title = undone;
-  if (title.includes('@')) title = title.replace(OWNERS, ' ');
+  // "(@ana)", "(@ana, due 2024-01-02)": the bracket stays for the cleanup below, not half of it.
+  if (title.includes('@'))
+    title = title
+      .replace(OWNERS, (m) => (m.startsWith('(') ? '(' : ' '))
+      .replace(/\(\s*[,;]\s*/g, '(');
   if (hasDue) title = title.replace(DUES, ' ');
   if (hasHash) title = title.replace(KINDS, ' ');
   if (owner && labelled && owner === labelled.name) title = title.replace(labelled.span, ' ');
@@ -275,6 +279,15 @@ export function readTokens(
   )
     title = ending.slice(0, -dueRaw.length);
   if (trackerKey) title = withoutLabelKey(title, trackerKey);
+  // "(due 2024-01-02)" left once the owner is out of the bracket: the due date, read apart.
+  if (hasParen && dueRaw !== undefined)
+    title = title.replace(
+      new RegExp(
+        `\\(\\s*(?:due|by|eta)?\\s*:?\\s*${dueRaw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\)`,
+        'i',
+      ),
+      ' ',
+    );
   if (hasParen || text.includes('[')) title = title.replace(/\(\s*\)|\[\s*\]/g, ' ');
   title = finishTitle(title.replace(/\s+/g, ' '));
   return { owner, dueRaw, due: dueDate(dueRaw), kind, tracker, title };

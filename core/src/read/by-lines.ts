@@ -72,7 +72,11 @@ export function readByLines(
       hasStatusTimeHeadings(text))
   )
     return undefined;
-  if (!actionSections.length && hasLabelLine(text, 'action-items', config)) return undefined;
+  if (
+    !actionSections.length &&
+    (hasLabelLine(text, 'action-items', config) || hasLabelLine(text, 'follow-up', config))
+  )
+    return undefined;
   return assembleModel(
     {
       text,

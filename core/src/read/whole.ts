@@ -48,9 +48,9 @@ export function modelFromTree(
         config,
         sections.filter((s) => APPENDIX.test(s.heading)),
       );
-  const actionNodes = actionSections.length
-    ? undefined
-    : labelledNodes(tree.children, 'action-items', config);
+  // Without an Action Items section or label, a "**Follow-up**" label's list is the action items,
+  // as a Follow-up section is (see buildSections).
+  const actionNodes = actionSections.length ? undefined : labelledOrFollowUp(tree.children, config);
   // Without either, a status page's update posts ("## Resolved" ... "Posted Nov 4, 2025 - 17:24 UTC"),
   // as sections or as paragraphs opened by the status in bold.
   const posts =
@@ -130,4 +130,10 @@ export function sectionsOfTree(
     return { ...span, children, hasContent };
   });
   return { sections, h1: h1?.text };
+}
+
+/** The nodes an Action Items label heads, else those a Follow-up label heads. */
+function labelledOrFollowUp(nodes: Root['children'], config: Config): Root['children'] {
+  const labelled = labelledNodes(nodes, 'action-items', config);
+  return labelled.length ? labelled : labelledNodes(nodes, 'follow-up', config);
 }

@@ -10,6 +10,9 @@ const ANYWHERE = /TODO|TBD|FIXME|XXX|\?\?\?/;
 const STATES =
   /^(?:to ?do|done|doing|in progress|wip|open|closed|complete|completed|blocked|started|not started)$/i;
 
+/** A cell holding a ticket key and TODO: "PAY-1183 TODO", "[OPS-7] todo". */
+const KEYED_TODO = /^\[?[A-Z][A-Z0-9]{1,9}-\d+\]?\s*[:–—-]?\s*to ?do$/iu;
+
 /**
  * The text nodes of a table that say an item's state with TODO rather than leave a blank: a TODO
  * that is the whole of a cell or of an emphasis in it, in a table whose Status column it sits in,
@@ -23,6 +26,11 @@ function statusTodos(table: Table): Set<Nodes> {
   );
   for (const row of table.children.slice(1)) {
     row.children.forEach((cell, column) => {
+      // "PAY-1183 TODO": the state after the item's ticket, as "PAY-1181 **DONE**" in other rows.
+      if (KEYED_TODO.test(toString(cell).trim())) {
+        const text = cell.children.find((c) => c.type === 'text' && /TODO/i.test(c.value));
+        if (text) alone.push({ node: text, column });
+      }
       const wholes: Nodes[] = [
         cell,
         ...cell.children.filter((c) => c.type === 'strong' || c.type === 'emphasis'),
