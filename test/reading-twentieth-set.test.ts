@@ -50,3 +50,32 @@ describe('an owner in brackets', () => {
     expect(readTokens(item).title).toBe(title);
   });
 });
+
+describe('a weekday before the time', () => {
+  const doc = (date: string, lines: string[]) =>
+    `---\ntitle: T\ndate: ${date}\n---\n\n# T\n\n## Timeline\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`;
+
+  it('reads "Mon 17:30" as a time on that weekday, the next weekday a later day', () => {
+    const pm = parsePostmortem(
+      doc('2023-03-27', [
+        '**Mon 17:30** — 6.4.0 released',
+        '**Mon 22:15** — 6.4.1 submitted',
+        '**Tue 09:50** — 6.4.1 released',
+      ]),
+      { config: defaultConfig },
+    );
+    expect(pm.timeline.map((e) => e.time?.text)).toEqual(['Mon 17:30', 'Mon 22:15', 'Tue 09:50']);
+    const days = pm.timeline.map((e) => new Date(e.at! * 60_000).toISOString().slice(0, 16));
+    expect(days).toEqual(['2023-03-27T17:30', '2023-03-27T22:15', '2023-03-28T09:50']);
+  });
+
+  it('moves to the weekday it names after entries without one, with no order finding', () => {
+    const text = doc('2025-03-09', [
+      '3:00 AM PDT — sweep re-selects accounts',
+      '4:10 PM PDT — fix deployed',
+      'Monday 2:35 PM PDT — all duplicate charges refunded',
+    ]);
+    expect(findingsOf(text, 'timeline-order')).toEqual([]);
+    expect(findingsOf(text, 'timeline-time')).toEqual([]);
+  });
+});

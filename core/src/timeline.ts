@@ -12,6 +12,8 @@ export interface EntryTime {
   precision?: 'month';
   /** The zone as written (UTC, Z, +02:00, PST...), if any. */
   zone?: string;
+  /** The weekday written before a clock time ("Mon 17:30"), 0 for Sunday. */
+  weekday?: number;
   /** The time as written, without the Markdown around it: "**10:00 UTC** x" gives "10:00 UTC". */
   text: string;
   /** How many characters of the entry the time took, leading markup included. */
@@ -135,6 +137,7 @@ const ZONE_NAMES = Object.keys(ZONES)
   .join('|');
 const ZONE = `(?:\\s*\\(?((?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|${ZONE_NAMES}|[+-]\\d{2}:?\\d{2})\\)?(?![A-Za-z]))?`;
 const TIME = `(\\d{1,2})(?:(?::|h(?=\\d{2}(?!\\d)))(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(?:\\s*([AaPp])\\.?[Mm]\\.?(?![A-Za-z]))?|\\s*([AaPp])\\.?[Mm]\\.?(?![A-Za-z]))${ZONE}(?!\\d|:\\d)`;
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -176,6 +179,11 @@ const PATTERNS = {
   ),
   monthYear: new RegExp(`^${MONTH}\\s+(\\d{4})(?![\\w]|:\\d)`, 'i'),
   clock: new RegExp(`^${TIME}`, 'i'),
+  // A weekday before a clock time, as a blog's timeline of a few days writes it: "Mon 17:30".
+  weekdayClock: new RegExp(
+    `^(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?,?\\s+${TIME}`,
+    'i',
+  ),
 };
 
 /**
@@ -206,7 +214,11 @@ export function parseEntryTime(text: string): EntryTime | undefined {
   if (m) return done(m, withDate(monthDate(m[3], m[2]!, m[1]!), m, 4, undefined));
   if (!digit) {
     m = PATTERNS.monthYear.exec(s);
-    return m ? done(m, monthPrecision(m)) : undefined;
+    if (m) return done(m, monthPrecision(m));
+    m = PATTERNS.weekdayClock.exec(s);
+    const time = m ? clockTime(m, 2) : undefined;
+    if (time) time.weekday = WEEKDAYS.indexOf(m![1]!.slice(0, 3).toLowerCase());
+    return m ? done(m, time) : undefined;
   }
   m = PATTERNS.slashed.exec(s);
   if (m) {
@@ -500,6 +512,10 @@ export function placeEntries(
         for (const e of leading!) e.at! -= shift;
       }
       leading = undefined;
+    } else if (t.weekday !== undefined) {
+      // "Mon 22:15" then "Tue 09:50": the weekday says which day, counted forward from the day
+      // reached (1970-01-01, day 0, was a Thursday).
+      day += (t.weekday - (((day % 7) + 11) % 7) + 7) % 7;
     } else if (
       // Compared on the UTC clock, so entries alternating zones (PDT, CEST) keep their order.
       (prev !== undefined && utc < prev - 12 * 60) ||
