@@ -52,7 +52,7 @@ const OWNER_PAREN_NOTE =
   /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\)\s*[–—-]\s*\p{Ll}[^()–—]{0,60}$/u;
 /** A name before a ticket in parentheses, a team in parentheses, or a name after a dash at the end: "(Hana, INFRA-88)", "(product team)", "(marketing science)", "— Jonas". */
 const OWNER_OTHER =
-  /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam|(?!(?:for|in|on|with|to|by|of|via|see|no|not|per|from|after|before|the|a|an|more|less|better|all|some|any|our|their|its|needs?)\s)[\p{L}][\p{L}-]*(?:\s[\p{L}-]+)?\s(?:squad|group|science|engineering|eng|ops|infra|infrastructure|sre|devops|desk|platform|operations|reliability|networking|tooling))\s*(?:,\s*(?:due|by|eta|target)\b[^()]{1,30})?\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;
+  /\(\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*,\s*[A-Z][A-Z0-9]{1,9}-\d+\s*\)|\(\s*([\p{L}][\p{L} -]{1,30}\steam|(?!(?:for|in|on|with|to|by|of|via|see|no|not|per|from|after|before|the|a|an|more|less|better|all|some|any|our|their|its|needs?)\s)[\p{L}][\p{L}-]*(?:\s[\p{L}-]+)?\s(?:squad|group|science|engineering|eng|ops|infra|infrastructure|sre|devops|desk|platform|operations|reliability|networking|tooling|lead|manager|owner|architect))\s*(?:,\s*(?:due|by|eta|target)\b[^()]{1,30})?\)|\s[-–—]\s*@?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?)\s*\.?\s*$/u;
 
 /** Words people put in parentheses at the end of an item that are not names. */
 const NOT_NAMES =
@@ -60,7 +60,7 @@ const NOT_NAMES =
 const DUE = /\bdue:\s*(\S+?)(?=\.?(?:[\s,;)\]]|$))/i;
 /** A due period written as a quarter or a month: "Q2", "Q3 2025", "Q1'26", "end of January 2026". */
 const QUARTER =
-  /^(?:(?:end of\s+)?(?:Q[1-4]|H[12])(?:[\s/-]*(?:\d{4}|'\d{2}))?|\d{4}[\s/-]?(?:Q[1-4]|H[12])|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{4})?)$/i;
+  /^(?:(?:end of\s+)?(?:Q[1-4]|H[12])(?:[\s/-]*(?:\d{4}|'\d{2}))?|\d{4}[\s/-]?(?:Q[1-4]|H[12])|\d{4}-(?:0[1-9]|1[0-2])|(?:(?:end|start|beginning|mid|middle) of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{4})?)$/i;
 /** A quarter or a half-year followed by what it brings: "Q3 platform upgrade", "H2 2026 release". */
 const QUARTER_OCCASION = /^(?:Q[1-4]|H[12])(?:\s*\d{4})?\s+\p{L}[\p{L} -]{1,40}$/u;
 /** "by Q2", "target: Q3 2025", "📅 Q1 2026": a quarter as the due period. */
@@ -85,7 +85,7 @@ const ROLE_SUBJECT =
 const DUE_LABEL = /\b(?:due|eta|target|deadline)(?:\s+date)?\s*:\s*([^.;,()*_\n]{2,30})/i;
 /** The item's state after a dash at the end: "— Status: Completed", "– State: open (on the agenda)", "— Cancelled (covered by the contract)". */
 const STATE_TAIL =
-  /\s[–—-]\s*(?:[⏳⌛❌✖🚧⏸🛑🟡🟠🔴⚪⬜🔵]\uFE0F?\s*)?[*_]{0,2}(?:(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}|TODO|To ?do|IN PROGRESS|In progress|in progress|OPEN|[Oo]pen|PLANNED|[Pp]lanned|BLOCKED|[Bb]locked(?: (?:on|by) [^–—()]{1,40})?|WIP|[Nn]ot (?:yet )?started|NOT STARTED|[Ww]aiting (?:on|for) [^–—()]{1,40}|[Oo]n hold|ON HOLD|[Oo]ngoing|[Pp]ending|[Cc]ancell?ed|CANCELL?ED|[Dd]eferred|DEFERRED|[Dd]ropped|[Ww]on['’]t (?:do|fix)|WON['’]T (?:DO|FIX)|[Ww]ithdrawn)[*_]{0,2}(?:\s*\([^()]{0,80}\))?\s*\.?$/u;
+  /\s[–—-]\s*(?:[⏳⌛❌✖🚧⏸🛑🟡🟠🔴⚪⬜🔵]\uFE0F?\s*)?[*_]{0,2}(?:(?:[Ss]tatus|[Ss]tate)\s*:\s*[^–—]{1,80}|TODO|[Tt]o ?do|IN PROGRESS|In progress|in progress|OPEN|[Oo]pen|PLANNED|[Pp]lanned|BLOCKED|[Bb]locked(?: (?:on|by) [^–—()]{1,40})?|WIP|[Nn]ot (?:yet )?started|NOT STARTED|[Ww]aiting (?:on|for) [^–—()]{1,40}|[Oo]n hold|ON HOLD|[Oo]ngoing|[Pp]ending|[Cc]ancell?ed|CANCELL?ED|[Dd]eferred|DEFERRED|[Dd]ropped|[Ww]on['’]t (?:do|fix)|WON['’]T (?:DO|FIX)|[Ww]ithdrawn)[*_]{0,2}(?:\s*\([^()]{0,80}\))?\s*\.?$/u;
 /** A tracker key after a dash at the end, who does it before it: "— Rohan — PAY-771" (the key is read apart). */
 const KEY_TAIL = /\s[–—-]\s*\[?[A-Z][A-Z0-9]{1,9}-\d+\]?\s*\.?$/u;
 /** A dash after a space: what the dash forms (OWNER_DASH, DUE_DASH) start with. */
@@ -561,7 +561,7 @@ export function isGroupLabel(body: string): boolean {
 }
 
 const DONE_WORDS =
-  /^(?:(?:green|blue)\s*[–—:-]\s*)?(?:done|closed|complete|completed|fixed|resolved|shipped|merged|finished|implemented|deployed|delivered|in place|rolled out|yes|✅|✔️?|☑️?|✓|x)(?![\p{L}])/iu;
+  /^(?:(?:green|blue)\s*[–—:-]\s*)?(?:done|closed|complete|completed|fixed|resolved|shipped|merged|finished|implemented|deployed|delivered|in place|rolled out|yes|✅|✔️?|☑️?|✓|x|terminé|terminée|fait|erledigt|abgeschlossen|hecho|completado|terminado|fatto|completato|concluído|feito|klaar|afgerond)(?![\p{L}])/iu;
 
 /** True when a Status cell says the item is done. */
 export function isDoneStatus(cell: string): boolean {
@@ -594,21 +594,30 @@ export function columnRole(
   }
   const h = header.toLowerCase().trim();
   if (
-    /^(action|action item|item|task|description|what|remediation|corrective action|follow[- ]?up|fix|improvement|work item|change)s?$/.test(
+    /^(action|action item|item|task|description|what|remediation|corrective action|follow[- ]?up|fix|improvement|work item|change|maßnahme|massnahme|acción|azione|mesure|tâche|tarea|actie)s?$/.test(
       h,
     )
   )
     return 'action';
   if (
-    /^(owner|owners|owner\(s\)|assignee|assigned to|assigned|who|responsible|dri|team|lead|accountable)$/.test(
+    /^(owner|owners|owner\(s\)|assignee|assigned to|assigned|who|responsible|dri|team|lead|accountable|responsable|responsables|verantwortlich|zuständig|propietario|responsabile|eigenaar|verantwoordelijke)$/.test(
       h,
     )
   )
     return 'owner';
-  if (/^(due|due date|deadline|by|by when|target|target date|eta|when|date|until)$/.test(h))
+  if (
+    /^(due|due date|deadline|by|by when|target|target date|eta|when|date|until|échéance|date limite|fällig|frist|termin|fecha límite|fecha|plazo|scadenza|data|prazo)$/.test(
+      h,
+    )
+  )
     return 'due';
   if (/^(kind|type|category)$/.test(h)) return 'kind';
-  if (/^(status|state|done|done\?|complete|completed|progress)$/.test(h)) return 'status';
+  if (
+    /^(status|state|done|done\?|complete|completed|progress|état|statut|estado|stato|zustand)$/.test(
+      h,
+    )
+  )
+    return 'status';
   if (
     /^(tracker|ticket|tickets|issue|issues|link|links|jira|bug|reference|ref|tracking|pr)$/.test(h)
   )

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readTokens } from '@hindsight/core';
+import { findingsOf } from './held-out';
+
+// Forms found on the twenty-first held-out set (bench/eval/holdout21, now development data),
+// written here in other words.
+
+const items = (...lines: string[]) =>
+  `# T\n\n## Summary\n\nS.\n\n## Action items\n\n${lines.join('\n')}\n`;
+
+describe('an action table in another language', () => {
+  it('reads its owner, due and state columns', () => {
+    const text = items(
+      '| Action | Responsable | Échéance | État |',
+      '|---|---|---|---|',
+      '| Cache partagé des polices | Mathilde R. | 20/04/2023 | Terminé |',
+      '| Alerte sur la croissance mémoire | Claire D. | 30/06/2023 | En cours |',
+    );
+    expect(findingsOf(text, 'action-owner')).toEqual([]);
+    expect(findingsOf(text, 'action-due-date')).toEqual([]);
+  });
+});
+
+describe('owners and due dates', () => {
+  it('reads the owner before a lower-case todo, and a role in brackets', () => {
+    const text = items(
+      '- Review the other consumers — Ngozi — todo',
+      '- [ ] Require route filtering from transit providers (Networking lead)',
+    );
+    expect(findingsOf(text, 'action-owner')).toEqual([]);
+    expect(readTokens('Review the other consumers — Ngozi — todo').owner).toBe('Ngozi');
+  });
+
+  it('reads a year and month as a due period, not a mistyped date', () => {
+    const text = items('- [ ] Quarterly UPS load test — Facilities — due 2024-01');
+    expect(
+      findingsOf(text, 'action-due-date').filter((f) => f.message.includes('not a real date')),
+    ).toEqual([]);
+  });
+});
