@@ -606,7 +606,7 @@ export function columnRole(
   )
     return 'owner';
   if (
-    /^(due|due date|deadline|by|by when|target|target date|eta|when|date|until|échéance|date limite|fällig|frist|termin|fecha límite|fecha|plazo|scadenza|data|prazo)$/.test(
+    /^(due|due date|deadline|by|by when|target|target date|eta|when|date|until|échéance|date limite|fällig|frist|termin|fecha límite|fecha|plazo|scadenza|prazo)$/.test(
       h,
     )
   )
