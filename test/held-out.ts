@@ -19,3 +19,8 @@ export function suggestFor(title: string, cause: string, summary = 'Things faile
     defaultConfig,
   );
 }
+
+/** A short postmortem whose Action items section holds these lines, as written. */
+export function withActionItems(...lines: string[]): string {
+  return `# T\n\n## Summary\n\nS.\n\n## Action items\n\n${lines.join('\n')}\n`;
+}

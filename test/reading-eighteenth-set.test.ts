@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { headingIds } from '../core/src/read/heading-meaning';
 import { defaultConfig, importPostmortem } from '@hindsight/core';
-import { findingsOf } from './held-out';
+import { findingsOf, withActionItems as items } from './held-out';
 
 // Forms found on the eighteenth held-out set (bench/eval/holdout18, now development data),
 // written here in other words.
 
 describe('owners after a dash', () => {
-  const items = (...lines: string[]) =>
-    `# T\n\n## Summary\n\nS.\n\n## Action items\n\n${lines.join('\n')}\n`;
   const unowned = (text: string) => findingsOf(text, 'action-owner').map((f) => f.range.start.line);
 
   it('reads the owner before a state with an emoji, a note in brackets, or two teams joined by +', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, importPostmortem, parsePostmortem } from '@hindsight/core';
-import { findingsOf } from './held-out';
+import { findingsOf, withActionItems as items } from './held-out';
 
 // Forms found on the seventeenth held-out set (bench/eval/holdout17, now development data), written
 // here in other words.
@@ -22,8 +22,6 @@ describe('a heading over sections of its own', () => {
 });
 
 describe('owners and due periods around a state', () => {
-  const items = (...lines: string[]) =>
-    `# T\n\n## Summary\n\nS.\n\n## Action items\n\n${lines.join('\n')}\n`;
   const owners = (text: string) => findingsOf(text, 'action-owner').map((f) => f.range.start.line);
   const dues = (text: string) => findingsOf(text, 'action-due-date').map((f) => f.message);
 
