@@ -57,18 +57,6 @@ const REPEAT = 0.5;
 const TITLE_EFFECT = 0.3;
 /** The words of a title that turn from what happened to its cause. */
 const TITLE_CAUSE_TURN = /\s(?:by|after|due to|because of|caused by|following|from)\s/i;
-
-/** Whether the title line holding `start` turns to a cause after it ("X throttled by Y"). */
-function effectInTitle(
-  text: string,
-  lines: Pick<Postmortem['lines'], 'position' | 'lineStart' | 'lineEnd'>,
-  start: number,
-): boolean {
-  const line = lines.position(start).line;
-  const after = text.slice(start, lines.lineEnd(line));
-  return TITLE_CAUSE_TURN.test(after);
-}
-
 /** A defect that makes a resource run out (a leak, catastrophic backtracking) counts from this weight on. */
 const EXPLAINS_MIN = 2.5;
 /** What is left of a phrase naming the running out of a resource when a defect explains it. */
@@ -184,6 +172,17 @@ function causeStatedUnknown(
   for (let m = OPENS_UNKNOWN.exec(text); m; m = OPENS_UNKNOWN.exec(text))
     if (weightAt(outline, m.index).kind === 'cause') return lines.position(m.index).line;
   return undefined;
+}
+
+/** Whether the title line holding `start` turns to a cause after it ("X throttled by Y"). */
+function effectInTitle(
+  text: string,
+  lines: Pick<Postmortem['lines'], 'position' | 'lineEnd'>,
+  start: number,
+): boolean {
+  const line = lines.position(start).line;
+  const after = text.slice(start, lines.lineEnd(line));
+  return TITLE_CAUSE_TURN.test(after);
 }
 
 /**
