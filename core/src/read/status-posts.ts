@@ -28,9 +28,9 @@ export function isStatusHeading(text: string): boolean {
 /**
  * A status page's update posts as a timeline, for a document without a Timeline section: two or
  * more sections headed by a status word, each dated by a "Posted <date> - <time>" line or opening
- * with its time ("**Mar 6, 02:15 AM PST** — …"). Each post
- * is an entry at its posting time (status pages list the newest first; timeline-order accepts a
- * timeline written newest first). Undefined when the document has no such posts.
+ * with its time ("**Mar 6, 02:15 AM PST** — …"). Each post is an entry at its posting time (status
+ * pages list the newest first; timeline-order accepts a timeline written newest first). Undefined
+ * when the document has no such posts.
  */
 export function statusPostTimeline(
   sections: readonly {
@@ -85,8 +85,9 @@ export function hasBoldStatusLines(text: string): boolean {
 /**
  * A status page's update posts written as paragraphs instead of sections, as status pages export
  * them: a bold status word opening the paragraph ("**Resolved**" on its own line, or "**Resolved**
- * - This incident has been resolved.") and a "Posted <date> - <time>" line, or a line that is only a
- * date and a time, ending it (or standing alone right after it). Each post is an entry at its posting time; undefined without two posts.
+ * - This incident has been resolved.") and a "Posted <date> - <time>" line, or a line that is only
+ * a date and a time, ending it (or standing alone right after it). Each post is an entry at its
+ * posting time; undefined without two posts.
  */
 export function statusPostParagraphs(nodes: readonly RootContent[]): TimelineRead | undefined {
   const entries: TimelineEntry[] = [];
