@@ -1,5 +1,6 @@
 import { ACTION_KINDS, type ActionKind } from './taxonomy';
 import { isIsoDate } from './dates';
+import { escapeRegExp } from './text';
 import { looseIsoDate, parseEntryTime } from './timeline';
 
 /** An action item: a task-list item, list item or table row of the Action Items section. */
@@ -282,10 +283,7 @@ export function readTokens(
   // "(due 2024-01-02)" left once the owner is out of the bracket: the due date, read apart.
   if (hasParen && dueRaw !== undefined)
     title = title.replace(
-      new RegExp(
-        `\\(\\s*(?:due|by|eta)?\\s*:?\\s*${dueRaw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\)`,
-        'i',
-      ),
+      new RegExp(`\\(\\s*(?:due|by|eta)?\\s*:?\\s*${escapeRegExp(dueRaw)}\\s*\\)`, 'i'),
       ' ',
     );
   if (hasParen || text.includes('[')) title = title.replace(/\(\s*\)|\[\s*\]/g, ' ');

@@ -113,3 +113,8 @@ function lineStarts(text: string, from: number, to: number, starts: number[]): n
   }
   return starts;
 }
+
+/** A text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -4,6 +4,7 @@ import {
   createSearchEngine,
   decode,
   describeMatch,
+  escapeRegExp,
   parsePostmortem,
   searchDocument,
   type Config,
@@ -383,10 +384,7 @@ function locate(
   let best: { at: number; len: number } | undefined;
   const slice = text.slice(from, to);
   for (const w of new Set(words.map((x) => x.toLowerCase()))) {
-    const re = new RegExp(
-      `(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
-      'iu',
-    );
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'iu');
     const hit = re.exec(slice);
     if (hit && (!best || hit.index < best.at)) best = { at: hit.index, len: hit[0].length };
   }

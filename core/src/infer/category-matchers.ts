@@ -1,4 +1,5 @@
 import type { Category } from '../taxonomy';
+import { escapeRegExp } from '../text';
 import { ROOT_CAUSE_LEXICON, type LexiconPhrase } from './lexicon';
 
 /** One category's phrases compiled into one regular expression, one capture group per phrase. */
@@ -31,7 +32,7 @@ export function categoryPhrases(category: Category): LexiconPhrase[] {
 }
 
 function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s_-]+/g, '[\\s_-]+');
+  return escapeRegExp(s).replace(/[\s_-]+/g, '[\\s_-]+');
 }
 
 const matcherCache = new WeakMap<readonly Category[], Matcher[]>();

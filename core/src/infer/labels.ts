@@ -1,4 +1,5 @@
 import type { Postmortem } from '../parse';
+import { escapeRegExp } from '../text';
 
 /*
  * Where a document states its fields outside front matter: `Label: value` lines, front-matter
@@ -189,7 +190,7 @@ export function frontMatterLine(
   if (!fm) return 1;
   const raw = pm.text.slice(fm.contentStart, fm.contentEnd);
   // `key:` in YAML, `key =` in TOML.
-  const m = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \t]*[:=]`, 'm').exec(raw);
+  const m = new RegExp(`^${escapeRegExp(key)}[ \t]*[:=]`, 'm').exec(raw);
   return pm.lines.position(fm.contentStart + (m?.index ?? 0)).line;
 }
 

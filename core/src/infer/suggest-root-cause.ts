@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Postmortem } from '../parse';
 import type { Category } from '../taxonomy';
+import { escapeRegExp } from '../text';
 import { matchers } from './category-matchers';
 import { documentOutline, weightAt, type OutlineSpan } from './outline';
 import { CAUSE_UNKNOWN, Sentences, sentenceFactor } from './sentence-roles';
@@ -279,7 +280,7 @@ function addStatedCategories(
     const entry = perCategory.get(c.id);
     if (c.id === 'unknown' || !entry) continue;
     const names = [c.label, c.id.replace(/-/g, ' ')].map((n) =>
-      n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'),
+      escapeRegExp(n).replace(/ /g, '\\s+'),
     );
     const re = new RegExp(
       `(?<![\\p{L}])(?:(?:this|it|the (?:root )?cause)\\s+(?:is|was)|(?:filed|classified|logged|recorded|counted)\\s+(?:it|this)\\s+as)\\s+(?:(?:a|an)\\s+)?(?:(?:clear|plain|simple|classic)\\s+)?(${names.join('|')})(?=\\s*[.,;:(]|\\s+(?:issue|problem|failure|fault|defect|error|bug|incident|mistake)\\b)`,
