@@ -120,3 +120,6 @@ export function settledNumericOrder(
   }
   return dmy && !mdy ? 'dmy' : mdy && !dmy ? 'mdy' : undefined;
 }
+
+/** Weekdays by their first three letters, Sunday first (as `Date.getUTCDay` numbers them). */
+export const WEEKDAYS: readonly string[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];

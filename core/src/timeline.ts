@@ -1,4 +1,4 @@
-import { dayNumber, isIsoDate, settledNumericOrder, zoneOffsetMinutes } from './dates';
+import { dayNumber, isIsoDate, settledNumericOrder, WEEKDAYS, zoneOffsetMinutes } from './dates';
 
 /** A time read from the start of a timeline entry. */
 export interface EntryTime {
@@ -137,7 +137,6 @@ const ZONE_NAMES = Object.keys(ZONES)
   .join('|');
 const ZONE = `(?:\\s*\\(?((?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|${ZONE_NAMES}|[+-]\\d{2}:?\\d{2})\\)?(?![A-Za-z]))?`;
 const TIME = `(\\d{1,2})(?:(?::|h(?=\\d{2}(?!\\d)))(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(?:\\s*([AaPp])\\.?[Mm]\\.?(?![A-Za-z]))?|\\s*([AaPp])\\.?[Mm]\\.?(?![A-Za-z]))${ZONE}(?!\\d|:\\d)`;
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';

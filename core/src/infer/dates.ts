@@ -1,4 +1,4 @@
-import { isIsoDate, settledNumericOrder } from '../dates';
+import { isIsoDate, settledNumericOrder, WEEKDAYS } from '../dates';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -237,7 +237,7 @@ export function findYearlessDates(text: string, before: string): FoundDate[] {
     const day = +m[2]!;
     let value = iso(y, mo, day);
     if (!value || value > before) value = mo === 1 ? iso(y - 1, 12, day) : iso(y, mo - 1, day);
-    const weekday = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(m[1]!.toLowerCase());
+    const weekday = WEEKDAYS.indexOf(m[1]!.toLowerCase());
     if (value && new Date(`${value}T00:00:00Z`).getUTCDay() === weekday)
       out.push({ iso: value, index: m.index, length: m[0].length, kind: 'words' });
   }
