@@ -1,7 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachToken, forEachTokenByExpression, tokenize } from '../core/src/search/tokens';
+import { forEachToken, tokenize } from '../core/src/search/tokens';
 import { propertyRuns } from './edits';
+
+/** What a word is, as a regular expression: the reference the scan of `forEachToken` is held to. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+function forEachTokenByExpression(
+  text: string,
+  fn: (word: string, start: number, end: number) => void,
+): void {
+  const re = new RegExp(WORD);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[0];
+    let word = raw.toLowerCase();
+    if (word.includes("'") || word.includes('’'))
+      word = word.replace(/['’]s$/u, '').replace(/['’]/gu, '');
+    if (word) fn(word, m.index, m.index + raw.length);
+  }
+}
 
 const tokens = (scan: typeof forEachToken, text: string) => {
   const out: [string, number, number][] = [];

@@ -7,9 +7,6 @@ export interface Token {
   end: number;
 }
 
-/** What a word is: letters and digits, with one apostrophe and letters after it ("team's", "don't"). */
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-
 /** The words of a text with their offsets, lower-cased; "artifact-store" is two words. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -42,9 +39,11 @@ function classAt(text: string, i: number): number {
 }
 
 /**
- * Calls `fn` with each word of a text as `tokenize` gives it (the matches of WORD), without
- * building the list or running the regular expression: the search index tokenizes the whole
- * library, and a scan over character classes costs a fraction of it.
+ * Calls `fn` with each word of a text as `tokenize` gives it, without building the list. A word is
+ * what `/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu` matches (letters and digits, with one apostrophe and
+ * letters after it: "team's", "don't"), found by a scan over character classes rather than the
+ * expression: the search index tokenizes the whole library, and the scan costs a fraction of it
+ * (test/search-tokens.test.ts holds it to the expression).
  */
 export function forEachToken(
   text: string,
@@ -86,21 +85,6 @@ export function forEachToken(
     // Only a word with an apostrophe has anything to drop ("team's", "don't").
     if (apostrophe) word = word.replace(/['’]s$/u, '').replace(/['’]/gu, '');
     if (word) fn(word, start, i);
-  }
-}
-
-/** The words as the regular expression finds them: the reference `forEachToken` is tested against. */
-export function forEachTokenByExpression(
-  text: string,
-  fn: (word: string, start: number, end: number) => void,
-): void {
-  const re = new RegExp(WORD);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const raw = m[0];
-    let word = raw.toLowerCase();
-    if (word.includes("'") || word.includes('’'))
-      word = word.replace(/['’]s$/u, '').replace(/['’]/gu, '');
-    if (word) fn(word, m.index, m.index + raw.length);
   }
 }
 
