@@ -93,4 +93,26 @@ describe('the fast tree (satteri) in place of the core parse, for the site', () 
     expect(differ).toEqual([]);
     expect(fast).toBeGreaterThan(300);
   });
+
+  it('leaves control characters and U+FFFD to the core parse, and takes tabs and CRLF', () => {
+    const complete = readFileSync(path.join(ROOT, 'test/fixtures/valid/complete.md'), 'utf8');
+    const declined = (extra: string) => {
+      const pm = parse(withConstruct(complete, extra, 'summary'));
+      return withFastTree(pm) === pm;
+    };
+    for (const c of [
+      '\u0000',
+      '\u0007',
+      '\u000b',
+      '\u000c',
+      '\u001b',
+      '\u007f',
+      '\u0085',
+      '\u009f',
+      '\ufffd',
+    ])
+      expect(declined(`a${c}b`), JSON.stringify(c)).toBe(true);
+    for (const c of ['\t', '\r\n', '\u00a0', '\u00ad', '\u2028'])
+      expect(declined(`a${c}b`), JSON.stringify(c)).toBe(false);
+  });
 });

@@ -19,14 +19,15 @@ const declines = (text: string) =>
   text.includes('[^') ||
   hasControl(text);
 
-/** Whether a text holds a control character (\p{Cc}) other than tab, line feed and carriage return, or U+FFFD. */
+/**
+ * Control characters (\p{Cc}) other than tab, line feed and carriage return, and U+FFFD: one
+ * expression, which V8 runs over the whole text far faster than a loop over its code units.
+ */
+const CONTROL = /(?![\t\n\r])[\p{Cc}\ufffd]/u;
+
+/** Whether a text holds a control character other than tab, line feed and carriage return, or U+FFFD. */
 function hasControl(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 : (c >= 0x7f && c <= 0x9f) || c === 0xfffd)
-      return true;
-  }
-  return false;
+  return CONTROL.test(text);
 }
 
 /**
