@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTokens } from '@hindsight/core';
+import { parsePostmortem, readTokens } from '@hindsight/core';
 import { findingsOf, withActionItems as items } from './held-out';
 
 // Forms found on the twenty-first held-out set (bench/eval/holdout21, now development data),
@@ -33,5 +33,28 @@ describe('owners and due dates', () => {
     expect(
       findingsOf(text, 'action-due-date').filter((f) => f.message.includes('not a real date')),
     ).toEqual([]);
+  });
+});
+
+describe('a checklist exported with escaped boxes', () => {
+  it('reads "\\[x\\]" as done and "\\[ \\]" as open, without the box in the title', () => {
+    const pm = parsePostmortem(
+      items(
+        '* \\[x\\] Keep report schedules as UTC instants with their zone (owner: Dana)',
+        '* \\[ \\] Send each scheduled report once per run (owner: Ravi)',
+        '* \\[X\\] Add the spring change to the calendar tests (owner: Ravi)',
+      ),
+    );
+    expect(pm.actions.map((a) => [a.title, a.owner, a.done])).toEqual([
+      ['Keep report schedules as UTC instants with their zone', 'Dana', true],
+      ['Send each scheduled report once per run', 'Ravi', false],
+      ['Add the spring change to the calendar tests', 'Ravi', true],
+    ]);
+  });
+
+  it('leaves brackets that are part of the text alone', () => {
+    const pm = parsePostmortem(items('- [x]ray the build cache layout (owner: Dana)'));
+    expect(pm.actions[0]?.done).toBe(false);
+    expect(pm.actions[0]?.text).toContain('[x]ray');
   });
 });

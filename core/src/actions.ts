@@ -445,6 +445,9 @@ export function isDoneNote(text: string): boolean {
   return DONE_NOTE.test(text);
 }
 
+/** A task box left as text by escapes: "[x] " or "[ ] " opening an item's text (see listAction). */
+const ESCAPED_BOX = /^\[([ xX])\][ \t]+(?=\S)/;
+
 /**
  * The action item of a list item whose first paragraph is `body`, written at [start, end) of
  * `text`; `checked` is the task box's state (null or undefined: a plain list item). Done when the
@@ -459,6 +462,15 @@ export function listAction(
   end: number,
   marks: ItemMarks = {},
 ): ActionItem {
+  // A box written with escapes (`\\[x\\]`, as Google Docs exports a checklist) is text to the
+  // Markdown parser, "[x] …": its state is the item's all the same, and it is not part of the title.
+  if (checked === null || checked === undefined) {
+    const box = ESCAPED_BOX.exec(body);
+    if (box) {
+      checked = box[1] !== ' ';
+      body = body.slice(box[0].length);
+    }
+  }
   const task = checked !== null && checked !== undefined;
   const tokens = readTokens(body);
   const trailer = marks.trailer;
