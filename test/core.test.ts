@@ -397,7 +397,7 @@ describe('library', () => {
       { year: '2024', count: 1 },
       { year: '2025', count: 1 },
     ]);
-    expect(stats.actions).toEqual({ total: 5, open: 3, overdue: 1, done: 2 });
+    expect(stats.actions).toEqual({ total: 5, open: 3, overdue: 1, done: 2, cancelled: 0 });
   });
 });
 

@@ -17,6 +17,11 @@ export interface ActionItem {
   kind?: ActionKind;
   tracker?: string;
   done: boolean;
+  /**
+   * The item says it will not be done ("— Won't do (covered by item 1)", "❌ Cancelled: …", a
+   * Status cell "Cancelled"): closed without being done. Never overdue, asked for no owner or date.
+   */
+  cancelled?: boolean;
   overdue: boolean;
   source: 'task' | 'list' | 'table';
   start: number;
@@ -462,7 +467,7 @@ export function listAction(
   end: number,
   marks: ItemMarks = {},
 ): ActionItem {
-  // A box written with escapes (`\\[x\\]`, as Google Docs exports a checklist) is text to the
+  // A box written with escapes (`\[x\]`, as Google Docs exports a checklist) is text to the
   // Markdown parser, "[x] …": its state is the item's all the same, and it is not part of the title.
   if (checked === null || checked === undefined) {
     const box = ESCAPED_BOX.exec(body);
@@ -487,6 +492,7 @@ export function listAction(
     }
   }
   let detailDone = false;
+  let detailCancelled = false;
   for (const detail of marks.details ?? []) {
     if (isDoneNote(detail)) {
       detailDone = true;
@@ -504,9 +510,11 @@ export function listAction(
         tokens.due = dueDate(raw);
       }
     }
-    detailDone ||=
-      /^\s*[*_]*(?:status|state)[*_]*\s*:/i.test(detail) &&
-      isDoneStatus(detail.replace(/^[^:]*:/, ''));
+    const status = /^\s*[*_]*(?:status|state)[*_]*\s*:/i.test(detail)
+      ? detail.replace(/^[^:]*:/, '')
+      : undefined;
+    detailDone ||= status !== undefined && isDoneStatus(status);
+    detailCancelled ||= status !== undefined && isCancelledStatus(status);
   }
   const done = task
     ? checked === true
@@ -515,6 +523,7 @@ export function listAction(
     text: body,
     ...tokens,
     done,
+    ...(!done && (detailCancelled || isCancelledText(body)) && { cancelled: true }),
     overdue: false,
     source: task ? 'task' : 'list',
     start,
@@ -662,9 +671,52 @@ export function ownersInSentences(items: ActionItem[]): void {
   }
 }
 
-/** Marks each item overdue when it is open and its due date is before `today`. */
+/** Marks each item overdue when it is open (neither done nor cancelled) and its due date is before `today`. */
 export function markOverdue(items: ActionItem[], today: string): void {
-  for (const item of items) item.overdue = !item.done && item.due !== undefined && item.due < today;
+  for (const item of items)
+    item.overdue = !item.done && !item.cancelled && item.due !== undefined && item.due < today;
+}
+
+/** The words that say an item will not be done. */
+const NOT_DOING = String.raw`(?:cancell?ed|won['’]t\s+(?:do|fix|be\s+done)|wont\s?fix|dropped|withdrawn|not\s+doing|abandoned|descoped|rejected|obsolete|superseded)`;
+/** A mark a writer puts before a state that is not done. */
+const NOT_DOING_MARK = String.raw`(?:[❌✖🚫⛔]\uFE0F?\s*)?`;
+/**
+ * Where an item's text says it will not be done: after a dash, with only a reason or a note after
+ * ("— Won't do (covered by item 1)", "— dropped, too slow", "— ❌ Cancelled"); as its label
+ * ("❌ Cancelled: move …", "Dropped — …"); first in brackets ("(dropped: would have amplified
+ * load)", "(WONTFIX — no channel)") or last ("(not justified; dropped)"); or as a status after a
+ * dash ("— Status: cancelled"). The word alone in the text is not enough: "dropped packets",
+ * "rejected requests" name what an item is about.
+ */
+const CANCELLED_TEXT = [
+  new RegExp(
+    String.raw`\s[–—-]\s*${NOT_DOING_MARK}[*_]{0,2}${NOT_DOING}[*_]{0,2}\s*(?:$|[,;:.(])`,
+    'iu',
+  ),
+  new RegExp(String.raw`^\s*${NOT_DOING_MARK}[*_~]{0,2}${NOT_DOING}[*_~]{0,2}\s*[:–—-]`, 'iu'),
+  new RegExp(String.raw`\(\s*[*_]{0,2}${NOT_DOING}[*_]{0,2}\s*(?:[:;,–—-]|\))`, 'iu'),
+  new RegExp(String.raw`[;,]\s*${NOT_DOING}\s*\)`, 'iu'),
+  new RegExp(
+    String.raw`\s[–—-]\s*[*_]{0,2}(?:status|state)[*_]{0,2}\s*:\s*${NOT_DOING_MARK}[*_]{0,2}${NOT_DOING}\b`,
+    'iu',
+  ),
+];
+
+/** Whether an item's text says it will not be done (see CANCELLED_TEXT). */
+export function isCancelledText(text: string): boolean {
+  return CANCELLED_TEXT.some((re) => re.test(text));
+}
+
+/** A Status cell (or a "Status:" detail's value) that says the item will not be done, in the languages DONE_WORDS reads. */
+const CANCELLED_STATUS = new RegExp(
+  String.raw`^${NOT_DOING_MARK}(?:${NOT_DOING}|annulée?|abandonnée?|abgebrochen|storniert|verworfen|cancelad[oa]|descartad[oa]|annullat[oa])(?![\p{L}])`,
+  'iu',
+);
+
+/** Whether a Status cell says the item will not be done ("Cancelled", "Won't do", "❌ Dropped"). */
+export function isCancelledStatus(cell: string): boolean {
+  return CANCELLED_STATUS.test(cell.replace(/[*_`~]/g, '').trim());
 }
 
 /** The edit that flips an action item between open and done, or undefined if it has no state to flip. */

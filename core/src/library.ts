@@ -37,13 +37,13 @@ export function collectActions(entries: Entry[], filter: ActionFilter = {}): Lib
   return all
     .filter(
       (a) =>
-        (!filter.open || !a.done) &&
+        (!filter.open || (!a.done && !a.cancelled)) &&
         (!filter.overdue || a.overdue) &&
         (!owner || a.owner?.toLowerCase() === owner),
     )
     .sort(
       (a, b) =>
-        Number(a.done) - Number(b.done) ||
+        Number(a.done || !!a.cancelled) - Number(b.done || !!b.cancelled) ||
         (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
         a.file.localeCompare(b.file) ||
         a.start - b.start,
@@ -78,7 +78,8 @@ export interface LibraryStats {
   byStatus: { status: string; count: number }[];
   medianTimeToDetect?: number;
   medianTimeToMitigate?: number;
-  actions: { total: number; open: number; overdue: number; done: number };
+  /** `open`: neither done nor cancelled. */
+  actions: { total: number; open: number; overdue: number; done: number; cancelled: number };
 }
 
 /** Statistics of a library of postmortems. Categories and severities come in configured order. */
@@ -86,7 +87,7 @@ export interface LibraryStats {
 export interface StatsInput {
   meta: Meta;
   metrics: Metrics;
-  actions: readonly { done: boolean; overdue: boolean }[];
+  actions: readonly { done: boolean; overdue: boolean; cancelled?: boolean | undefined }[];
 }
 
 export function computeStats(entries: readonly { pm: StatsInput }[], config: Config): LibraryStats {
@@ -143,9 +144,10 @@ export function computeStats(entries: readonly { pm: StatsInput }[], config: Con
     medianTimeToMitigate: median(pms.flatMap((pm) => pm.metrics.timeToMitigate ?? [])),
     actions: {
       total: actions.length,
-      open: actions.filter((a) => !a.done).length,
+      open: actions.filter((a) => !a.done && !a.cancelled).length,
       overdue: actions.filter((a) => a.overdue).length,
       done: actions.filter((a) => a.done).length,
+      cancelled: actions.filter((a) => !a.done && a.cancelled).length,
     },
   };
 }

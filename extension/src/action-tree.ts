@@ -22,7 +22,8 @@ export interface ActionNode {
   action: IndexedAction;
 }
 
-const stateOf = (a: IndexedAction) => (a.done ? 'done' : a.overdue ? 'overdue' : 'open');
+const stateOf = (a: IndexedAction) =>
+  a.done ? 'done' : a.cancelled ? 'cancelled' : a.overdue ? 'overdue' : 'open';
 
 /**
  * The item's text as the writer wrote it, without the owner, due date and kind tokens the view
@@ -104,7 +105,8 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
         postmortem.actions.map((action) => ({ type: 'action' as const, postmortem, action })),
       )
       .filter(({ action }) => {
-        if (this.filters.has('hideDone') && action.done) return false;
+        // A cancelled item is closed too: it goes with the done ones.
+        if (this.filters.has('hideDone') && (action.done || action.cancelled)) return false;
         if (this.filters.has('overdueOnly') && !action.overdue) return false;
         if (this.filters.has('onlyMine') && (!me || action.owner?.toLowerCase() !== me))
           return false;
@@ -116,7 +118,8 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     if (node) return node.type === 'group' ? node.items : [];
     const all = this.actions();
     const byDue = (a: ActionNode, b: ActionNode) =>
-      Number(a.action.done) - Number(b.action.done) ||
+      Number(a.action.done || !!a.action.cancelled) -
+        Number(b.action.done || !!b.action.cancelled) ||
       (a.action.due ?? '9999').localeCompare(b.action.due ?? '9999');
     const groups = new Map<string, { label: string; items: ActionNode[] }>();
     const add = (key: string, label: string, item: ActionNode) => {
@@ -135,10 +138,15 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
         );
       else {
         const state = stateOf(item.action);
-        add(state, { overdue: 'Overdue', open: 'Open', done: 'Done' }[state], item);
+        add(
+          state,
+          { overdue: 'Overdue', open: 'Open', done: 'Done', cancelled: 'Cancelled' }[state],
+          item,
+        );
       }
     }
-    const order = this.grouping === 'status' ? ['overdue', 'open', 'done'] : [...groups.keys()];
+    const order =
+      this.grouping === 'status' ? ['overdue', 'open', 'done', 'cancelled'] : [...groups.keys()];
     if (this.grouping === 'owner')
       order.sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
     return order
@@ -156,16 +164,18 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.type === 'group') {
-      const open = node.items.filter((i) => !i.action.done).length;
+      const open = node.items.filter((i) => !i.action.done && !i.action.cancelled).length;
       const overdue = node.items.filter((i) => i.action.overdue).length;
-      // Status groups say their count ("Overdue · 5"); others what is left to do ("2 open · 1 overdue", "all done").
+      // Status groups say their count ("Overdue · 5"); others what is left to do ("2 open · 1 overdue", "all done", "nothing open" when some were cancelled).
       const label =
         this.grouping === 'status' ? `${node.label} · ${node.items.length}` : node.label;
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
       if (this.grouping !== 'status')
         item.description = open
           ? [`${open} open`, overdue ? `${overdue} overdue` : ''].filter(Boolean).join(' · ')
-          : 'all done';
+          : node.items.some((i) => i.action.cancelled && !i.action.done)
+            ? 'nothing open'
+            : 'all done';
       item.contextValue = `group.${this.grouping}`;
       item.id = `group:${this.grouping}:${node.key}`;
       if (this.grouping === 'postmortem') item.resourceUri = node.items[0]?.postmortem.uri;
@@ -194,7 +204,9 @@ export class ActionTreeProvider implements vscode.TreeDataProvider<Node>, vscode
         ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
         : state === 'overdue'
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'))
-          : new vscode.ThemeIcon('circle-large-outline');
+          : state === 'cancelled'
+            ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'))
+            : new vscode.ThemeIcon('circle-large-outline');
     item.contextValue = `actionItem.${state}`;
     item.command = { command: 'hindsight.openActionItem', title: 'Open', arguments: [node] };
     return item;

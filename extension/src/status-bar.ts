@@ -46,11 +46,13 @@ export function registerStatusBar(
       shown = false;
       return;
     }
-    const open = actions.filter(({ a }) => !a.done).length;
+    const open = actions.filter(({ a }) => !a.done && !a.cancelled).length;
+    const done = actions.filter(({ a }) => a.done).length;
+    const cancelled = actions.length - open - done;
     const overdue = actions.filter(({ a, recent }) => a.overdue && recent).length;
     const whose = mode === 'mine' ? `Your (@${me}) action items` : 'Postmortem action items';
     item.text = `$(checklist) ${open} open${overdue ? ` · $(warning) ${overdue} overdue` : ''}`;
-    item.tooltip = `${whose}: ${open} open, ${overdue} overdue${months ? ` (postmortems of the last ${months} months)` : ''}, ${actions.length - open} done. Click to show them.`;
+    item.tooltip = `${whose}: ${open} open, ${overdue} overdue${months ? ` (postmortems of the last ${months} months)` : ''}, ${done} done${cancelled ? `, ${cancelled} cancelled` : ''}. Click to show them.`;
     item.backgroundColor = overdue
       ? new vscode.ThemeColor('statusBarItem.warningBackground')
       : undefined;

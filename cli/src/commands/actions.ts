@@ -7,7 +7,7 @@ import { readLibrary } from './shared';
 const HEADER = ['Due', 'State', 'Owner', 'Kind', 'Action', 'Tracker', 'Postmortem', 'Where'];
 
 function state(a: LibraryAction): string {
-  return a.done ? 'done' : a.overdue ? 'OVERDUE' : 'open';
+  return a.done ? 'done' : a.cancelled ? 'cancelled' : a.overdue ? 'OVERDUE' : 'open';
 }
 
 export const actionsCommand: Command = {
@@ -17,10 +17,11 @@ export const actionsCommand: Command = {
                          [--format table|json|csv|markdown]
 
 Lists action items (task-list items and table rows of each Action Items section): open items by
-due date first, then items without a date, then done items.
+due date first, then items without a date, then done and cancelled items (an item that says it
+will not be done: "— Won't do", "Cancelled", a Status cell "Dropped").
 
 Options:
-  --open              only items not done
+  --open              only items neither done nor cancelled
   --overdue           only open items whose due date has passed
   --owner NAME        only items owned by NAME (with or without @)
   --format FORMAT     table (default), json, csv or markdown
@@ -57,6 +58,7 @@ Options:
         kind: a.kind ?? null,
         tracker: a.tracker ?? null,
         done: a.done,
+        cancelled: a.cancelled === true,
         overdue: a.overdue,
       }));
       io.stdout.write(`${safeJson(json)}\n`);
@@ -78,11 +80,12 @@ Options:
     if (format === 'csv') io.stdout.write(`${csv(HEADER, rows)}\r\n`);
     else if (format === 'markdown') io.stdout.write(`${markdownTable(HEADER, rows)}\n`);
     else {
+      const cancelled = items.filter((a) => !a.done && a.cancelled).length;
       const short = rows.map((r) =>
         r.map((c, i) => ((i === 4 || i === 6) && c.length > 60 ? `${c.slice(0, 59)}…` : c)),
       );
       io.stdout.write(
-        `${textTable(HEADER, short)}\n\n${items.length} action items: ${items.filter((a) => !a.done).length} open, ${items.filter((a) => a.overdue).length} overdue, ${items.filter((a) => a.done).length} done\n`,
+        `${textTable(HEADER, short)}\n\n${items.length} action items: ${items.filter((a) => !a.done && !a.cancelled).length} open, ${items.filter((a) => a.overdue).length} overdue, ${items.filter((a) => a.done).length} done${cancelled ? `, ${cancelled} cancelled` : ''}\n`,
       );
     }
     return 0;

@@ -53,7 +53,7 @@ Options:
       ),
       '',
       `Median time to detect: ${minutes(stats.medianTimeToDetect)}; median time to mitigate: ${minutes(stats.medianTimeToMitigate)}`,
-      `Action items: ${stats.actions.total} in all, ${stats.actions.open} open, ${stats.actions.overdue} overdue, ${stats.actions.done} done`,
+      `Action items: ${stats.actions.total} in all, ${stats.actions.open} open, ${stats.actions.overdue} overdue, ${stats.actions.done} done${stats.actions.cancelled ? `, ${stats.actions.cancelled} cancelled` : ''}`,
     ];
     io.stdout.write(`${out.join('\n')}\n`);
     return 0;

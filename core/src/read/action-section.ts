@@ -5,6 +5,8 @@ import {
   dueDate,
   groupState,
   hasDoneMark,
+  isCancelledStatus,
+  isCancelledText,
   isDoneStatus,
   isDuePeriod,
   isGroupLabel,
@@ -275,10 +277,13 @@ function readActionTable(table: Table, group: GroupState): ActionItem[] {
             /(?<!\bnot|n['’]t)\s(?:done|completed?)$/i.test(c),
         );
     const start = row.position?.start.offset ?? 0;
+    // Not done and never to be: the Status cell says so, or, without one, the item's own text.
+    const cancelled = !done && (statusNode ? isCancelledStatus(statusCell) : isCancelledText(body));
     const item: ActionItem = {
       text: body,
       ...tokens,
       done,
+      ...(cancelled && { cancelled: true }),
       overdue: false,
       source: 'table',
       start,

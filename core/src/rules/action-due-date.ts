@@ -10,7 +10,8 @@ export const actionDueDate: Rule = {
   severity: 'warning',
   check({ pm }) {
     const problems: Problem[] = [];
-    const open = pm.actions.filter((a) => !a.done);
+    // Open: neither done nor cancelled (a cancelled item has no date to keep).
+    const open = pm.actions.filter((a) => !a.done && !a.cancelled);
     // A list where no item has a due date is one finding, not one per item: the team does not date items.
     const undated = open.filter((a) => a.dueRaw === undefined);
     const section = pm.sections.find((s) => s.ids.includes('action-items'));
@@ -24,8 +25,8 @@ export const actionDueDate: Rule = {
       });
     }
     for (const a of pm.actions) {
-      // A real due date, or an item done (its due date no longer matters): nothing to say.
-      if (a.due !== undefined || a.done) continue;
+      // A real due date, or an item done or cancelled (its due date no longer matters): nothing to say.
+      if (a.due !== undefined || a.done || a.cancelled) continue;
       // A quarter ("Q2 2025") is a due period the team chose, not a mistyped date.
       if (isDuePeriod(a.dueRaw)) continue;
       const name = quote(a.title || a.text, 40);

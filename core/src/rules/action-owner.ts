@@ -13,10 +13,12 @@ export const actionOwner: Rule = {
     'Every action item names an owner (@name, or an Owner column); a list where none does is one finding.',
   severity: 'warning',
   check({ pm }) {
-    const unowned = pm.actions.filter((a) => !a.owner);
+    // A cancelled item is nobody's to do.
+    const items = pm.actions.filter((a) => !a.cancelled);
+    const unowned = items.filter((a) => !a.owner);
     // A list where no item has an owner is one finding, not one per item: the team does not name owners there.
     const section = pm.sections.find((s) => s.ids.includes('action-items'));
-    if (unowned.length > 1 && unowned.length === pm.actions.length && section) {
+    if (unowned.length > 1 && unowned.length === items.length && section) {
       const fixes = unowned.map((a) => ownerFix(pm, a));
       const first = fixes[0];
       const fix: Fix | undefined =

@@ -51,6 +51,8 @@ export interface SiteAction {
   kind?: ActionKind | undefined;
   tracker?: string | undefined;
   done: boolean;
+  /** The item says it will not be done ("Won't do", "Cancelled"): not open, never overdue. */
+  cancelled: boolean;
   overdue: boolean;
   line: number;
   /** The source line of the item, as written. */
@@ -312,6 +314,7 @@ export function toSiteEntry(
     kind: a.kind,
     tracker: a.tracker,
     done: a.done,
+    cancelled: a.cancelled === true,
     overdue: a.overdue,
     line: pm.lines.position(a.start).line,
     source: pm.text.slice(

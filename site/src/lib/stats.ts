@@ -27,7 +27,10 @@ function daysBetween(from: string, to: string): number | undefined {
 
 /** The follow-through of the action items of some postmortems. */
 export function followThrough(group: string, entries: readonly SiteEntry[]): FollowThrough {
-  const items = entries.flatMap((e) => e.actions.map((a) => ({ a, date: e.date })));
+  // A cancelled item was not left undone: it counts neither way.
+  const items = entries.flatMap((e) =>
+    e.actions.filter((a) => !a.cancelled).map((a) => ({ a, date: e.date })),
+  );
   const done = items.filter(({ a }) => a.done);
   const days = done.flatMap(({ a, date }) =>
     a.closedOn && date ? (daysBetween(date, a.closedOn) ?? []) : [],

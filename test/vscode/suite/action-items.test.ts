@@ -147,4 +147,52 @@ describe('Action Items view and status bar', () => {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
     await restored;
   });
+
+  it('shows an item that says it will not be done as cancelled, not open, after the open ones', async () => {
+    const hindsight = await api();
+    const { actionItems } = hindsight;
+    const uri = workspaceUri('postmortems', '2024-03-05-checkout-pool.md');
+    const original = await read(uri);
+    const title = 'Split the pool per tenant';
+    const cancelledIn = () =>
+      hindsight.library.get(uri)?.actions.find((a) => a.text.startsWith(title));
+    const updated = waitFor(
+      'the cancelled item',
+      () => cancelledIn()?.cancelled === true,
+      hindsight.library.onDidChange,
+    );
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode(
+        original.replace(
+          '## Lessons Learned',
+          `- ${title} @dana due:2024-01-01 — Won't do (the new limit covers it)\n\n## Lessons Learned`,
+        ),
+      ),
+    );
+    await updated;
+    try {
+      actionItems.setGrouping('status');
+      const byStatus = actionItems.getChildren();
+      assert.deepEqual(labels(byStatus), ['Overdue', 'Open', 'Done', 'Cancelled']);
+      const node = actionItems.getChildren(byStatus[3])[0]!;
+      const item = actionItems.getTreeItem(node);
+      assert.equal(item.contextValue, 'actionItem.cancelled');
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
+      // Past its due date, yet not overdue: it will not be done.
+      assert.doesNotMatch(String(item.description), /OVERDUE/);
+      assert.deepEqual(labels(actionItems.getChildren(byStatus[0])), [
+        'Review regex use in the parser',
+      ]);
+    } finally {
+      actionItems.setGrouping('postmortem');
+      const restored = waitFor(
+        'the item to go',
+        () => cancelledIn() === undefined,
+        hindsight.library.onDidChange,
+      );
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
+      await restored;
+    }
+  });
 });
