@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, parseDateTime } from '../core/src/dates';
+import { dayNumber, isIsoDate, parseDateTime } from '../core/src/dates';
 import { propertyRuns } from './edits';
 
 /** What a date is by the calendar of Date (how isIsoDate decided before it counted days itself). */
@@ -18,6 +18,22 @@ function byDate(value: string): boolean {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 describe('dates', () => {
+  it('counts the days of a date as Date.parse does, for real dates, impossible ones and other text', () => {
+    const byParse = (value: string) => Math.floor(Date.parse(`${value}T00:00:00Z`) / 86_400_000);
+    const differ: string[] = [];
+    for (const year of [0, 99, 100, 999, 1000, 1582, 1900, 1970, 2000, 2024, 2100, 9999])
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++) {
+          const value = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          if (!Object.is(dayNumber(value), byParse(value))) differ.push(value);
+        }
+    for (const value of ['', '2024-1-05', '2024-01-5', '2024/01/05', '2024-01-05x', '+2024-01-05'])
+      if (!Object.is(dayNumber(value), byParse(value))) differ.push(value);
+    expect(differ).toEqual([]);
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect(dayNumber('2024-02-30')).toBe(dayNumber('2024-03-01'));
+  });
+
   it('takes as real dates exactly those the calendar of Date has, leap days and years before 100 included', () => {
     const differ: string[] = [];
     for (const year of [0, 1, 99, 100, 1582, 1900, 1999, 2000, 2023, 2024, 2100, 2400, 9999])

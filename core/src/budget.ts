@@ -79,15 +79,14 @@ const MARKER_CHARS = ['*', '_', '~', '`', '[', ']', '<'];
 function scan(input: string, limits: BudgetLimits): BudgetedText {
   // Counting every marker character (runs not merged) gives never fewer markers than the loop in
   // budgetInlineExactly, and the same pipes and lines: within the limits, so is the text.
-  const pipeCount = occurrences(input, '|');
-  const lineCount = 1 + occurrences(input, '\n') + occurrences(input, '\r');
+  // The lines are counted only when there are pipes: they bound a table's cells, nothing else.
   let most = 0;
   for (const c of MARKER_CHARS) most += occurrences(input, c);
-  if (
-    most <= Math.min(limits.markers, limits.document) &&
-    (pipeCount === 0 || pipeCount + lineCount <= limits.cells)
-  )
-    return { text: input, refused: [] };
+  if (most > Math.min(limits.markers, limits.document)) return budgetInlineExactly(input, limits);
+  const pipeCount = occurrences(input, '|');
+  if (pipeCount === 0) return { text: input, refused: [] };
+  const lineCount = 1 + occurrences(input, '\n') + occurrences(input, '\r');
+  if (pipeCount + lineCount <= limits.cells) return { text: input, refused: [] };
   return budgetInlineExactly(input, limits);
 }
 

@@ -185,6 +185,10 @@ const PATTERNS = {
   ),
 };
 
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /**
  * Reads the time at the start of a timeline entry, as teams write them: `04:00`, `4:00 AM`,
  * `4 PM`, `16:05:30 UTC`, `11:02 AM PT`, `2023-06-10 04:00 UTC`, `2023-05-09   15:50`,
@@ -205,6 +209,15 @@ export function parseEntryTime(text: string): EntryTime | undefined {
   const first = s.charCodeAt(0);
   const digit = first >= 48 && first <= 57;
   if (!digit && !((first | 32) >= 97 && (first | 32) <= 122)) return undefined;
+  // One or two digits and a colon ("13:23 UTC", most entries) can only be a clock: every date form
+  // has a letter, a space, '/', '.' or '-' after its first number.
+  if (
+    digit &&
+    (s.charCodeAt(1) === 58 || (isDigitCode(s.charCodeAt(1)) && s.charCodeAt(2) === 58))
+  ) {
+    const clock = PATTERNS.clock.exec(s);
+    return clock ? done(clock, clockTime(clock, 1)) : undefined;
+  }
   let m = digit ? PATTERNS.iso.exec(s) : null;
   if (m) return done(m, withDate(ymd(m[1]!, m[2]!, m[3]!), m, 4, m[10]));
   m = digit ? null : PATTERNS.monthFirst.exec(s);
@@ -397,10 +410,12 @@ const SLASHED_TEXT = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?/;
  * that could be either are read day first too.
  */
 function settleSlashedDates(entries: TimelineEntry[]): void {
-  const slashed = entries.flatMap((e) => {
+  const slashed: { time: EntryTime; a: number; b: number; year: string | undefined }[] = [];
+  for (const e of entries) {
     const m = e.time && SLASHED_TEXT.exec(e.time.text);
-    return m ? [{ time: e.time!, a: Number(m[1]), b: Number(m[2]), year: m[3] }] : [];
-  });
+    if (m) slashed.push({ time: e.time!, a: Number(m[1]), b: Number(m[2]), year: m[3] });
+  }
+  if (slashed.length === 0) return;
   if (settledNumericOrder(slashed.map((s) => [s.a, s.b] as const)) !== 'dmy') return;
   for (const { time, a, b, year } of slashed) {
     if (a > 12 || a === b) continue;

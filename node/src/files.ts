@@ -40,7 +40,9 @@ export async function collectFiles(
     : [path.resolve(ws.root, ws.config.postmortems)];
   const files = new Set<string>();
   const seen = new Set<string>();
-  const walk = async (top: string, dir: string): Promise<void> => {
+  // `rel`: the folder's path from `top`, built up name by name (path.relative for every file was
+  // most of the listing's time on a large library).
+  const walk = async (dir: string, rel: string): Promise<void> => {
     let real: string;
     try {
       real = realpathSync(dir);
@@ -51,7 +53,8 @@ export async function collectFiles(
     seen.add(real);
     const entries = await readdir(dir, { withFileTypes: true });
     for (const e of entries) {
-      const full = path.join(dir, e.name);
+      // `dir` is resolved (normalised): joined without path.join's normalising again.
+      const full = dir.endsWith(path.sep) ? dir + e.name : `${dir}${path.sep}${e.name}`;
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
@@ -59,8 +62,9 @@ export async function collectFiles(
         isDir = s?.isDirectory() ?? false;
         isFile = s?.isFile() ?? false;
       }
-      if (isDir && !isSkippedFolder(e.name)) await walk(top, full);
-      else if (isFile && isPostmortemFile(path.relative(top, full), ws.config)) {
+      const relFull = rel ? `${rel}${path.sep}${e.name}` : e.name;
+      if (isDir && !isSkippedFolder(e.name)) await walk(full, relFull);
+      else if (isFile && isPostmortemFile(relFull, ws.config)) {
         files.add(full);
         // A symbolic link is stat'ed above, a moment earlier than its target is read: stat'ed again.
         if (e.isFile()) options.listed?.add(full);
@@ -73,7 +77,7 @@ export async function collectFiles(
       throw new UsageError(
         `No such file or folder: ${visible(path.relative(cwd, target) || target)}`,
       );
-    if (s.isDirectory()) await walk(target, target);
+    if (s.isDirectory()) await walk(target, '');
     else if (
       !options.postmortemsOnly ||
       isPostmortemFile(

@@ -77,6 +77,8 @@ export function readByLines(
     (hasLabelLine(text, 'action-items', config) || hasLabelLine(text, 'follow-up', config))
   )
     return undefined;
+  const readActions = (s: Section) =>
+    readActionLines(text, s.start, s.end) ?? readActionNodes(parseSection(text, lines, s), text);
   return assembleModel(
     {
       text,
@@ -94,11 +96,10 @@ export function readByLines(
             readTimelineNodes(parseSection(text, lines, s), text),
         ),
       ),
-      actions: actionSections.flatMap(
-        (s) =>
-          readActionLines(text, s.start, s.end) ??
-          readActionNodes(parseSection(text, lines, s), text),
-      ),
+      actions:
+        actionSections.length === 1
+          ? readActions(actionSections[0]!)
+          : actionSections.flatMap(readActions),
     },
     options,
   );

@@ -214,5 +214,7 @@ export function itemFirstLineEnd(item: ListItem): number {
 
 /** Several timeline sections read as one timeline, in document order. */
 export function joinTimelines(reads: readonly TimelineRead[]): TimelineRead {
+  // Most postmortems have one timeline: its reading is the whole.
+  if (reads.length === 1) return { entries: reads[0]!.entries, days: reads[0]!.days };
   return { entries: reads.flatMap((r) => r.entries), days: reads.flatMap((r) => r.days) };
 }

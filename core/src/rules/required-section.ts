@@ -69,7 +69,8 @@ export const requiredSection: Rule = {
   severity: 'error',
   check({ pm, config }) {
     const order = config.sections.map((s) => s.id);
-    const present = new Set(pm.sections.flatMap((s) => s.ids));
+    const present = new Set<string>();
+    for (const s of pm.sections) for (const id of s.ids) present.add(id);
     // Found without a heading of their own: a prose opening, a labelled timeline, labelled action items.
     if (pm.timeline.length > 0) present.add('timeline');
     if (pm.actions.length > 0) present.add('action-items');
