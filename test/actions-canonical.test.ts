@@ -81,6 +81,39 @@ describe('action items written as the template writes them', () => {
     });
   });
 
+  it('leaves a due date after a dash and a due word out of the title, with the dashes around the owner', () => {
+    // "Fix x — @ana — due 2024-06-01" was titled "Fix x — — due 2024-06-01" in the view and on the site.
+    expect(readTokens('Add an alert on cache hit rate — @alice — due 2024-06-01')).toMatchObject({
+      owner: 'alice',
+      due: '2024-06-01',
+      title: 'Add an alert on cache hit rate',
+    });
+    expect(readTokens('Page the database team on replica lag, @raj, by 2024-07-15').title).toBe(
+      'Page the database team on replica lag',
+    );
+    expect(readTokens('Drain the node — @kim — target: 2024-08-01')).toMatchObject({
+      due: '2024-08-01',
+      title: 'Drain the node',
+    });
+    // A state or the tracker key left at the end, and a bracket that held only the owner and the due date.
+    expect(
+      readTokens('Run a memory burn-in on the other hosts — @dc-ops — In progress').title,
+    ).toBe('Run a memory burn-in on the other hosts');
+    expect(
+      readTokens('Apply edge config to one proxy first — In progress, @edge-team, due 15 Nov 2024'),
+    ).toMatchObject({ owner: 'edge-team', title: 'Apply edge config to one proxy first' });
+    expect(readTokens('Audit producer retry settings — INFRA-2212, @rasmus, due Q3')).toMatchObject(
+      { tracker: 'INFRA-2212', owner: 'rasmus', title: 'Audit producer retry settings' },
+    );
+    expect(readTokens('Idempotency keys on task creation (@lena, due 2022-12-09)')).toMatchObject({
+      owner: 'lena',
+      due: '2022-12-09',
+      title: 'Idempotency keys on task creation',
+    });
+    // A due word inside the sentence is the title's own.
+    expect(readTokens('Ship the fix by 2024-06-01 @ana').title).toBe('Ship the fix by 2024-06-01');
+  });
+
   it('reads an owner in parentheses followed by the state of the item', () => {
     expect(readTokens('Alert on delivery receipts (Kofi Mensah) — done')).toMatchObject({
       owner: 'Kofi Mensah',

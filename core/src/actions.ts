@@ -165,6 +165,9 @@ const DUES = new RegExp(DUE.source, 'gi');
 const KINDS = new RegExp(KIND.source, 'gi');
 const DONE_MARKS = new RegExp(DONE_MARK.source, 'giu');
 
+/** What stands before a due date at the end of an item: a comma or a dash, and maybe a due word ("— due", ", by"). */
+const DUE_AT_END = /(?:,|\s[–—-])\s*(?:(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*)?$/iu;
+
 /** Reads owner, due date, kind and tracker from an item's text. */
 export function readTokens(
   text: string,
@@ -276,19 +279,29 @@ export function readTokens(
   // A due label's date ("Target: 30-Apr-2025") is the due date, not part of the title.
   const dueLabel = dueRaw !== undefined && text.includes(':') ? DUE_LABEL.exec(title) : null;
   if (dueLabel && dueLabel[1] === dueRaw) title = title.replace(dueLabel[0], ' ');
-  // A period after a comma or a dash at the end ("— @lead, Q2", "— next sprint") is the due date, not part of the title.
+  // A state left at the end once the owner is out ("— @ana — In progress"): read apart, not the
+  // title's; looked for again once a due date after it is out ("— In progress, @ana, due 15 Nov").
+  const withoutState = (t: string) => {
+    const state = signed ? STATE_TAIL.exec(withoutTrailing(t)) : null;
+    return state ? t.slice(0, state.index) : t;
+  };
+  title = withoutState(title);
+  // A period after a comma or a dash at the end ("— @lead, Q2", "— next sprint", "— @ana — due
+  // 2024-06-01") is the due date, not part of the title.
   const ending = title.trimEnd();
-  if (
-    dueRaw !== undefined &&
-    ending.endsWith(dueRaw) &&
-    /(?:,|\s[–—-])\s*$/u.test(ending.slice(0, -dueRaw.length))
-  )
-    title = ending.slice(0, -dueRaw.length);
+  const dueAtEnd =
+    dueRaw !== undefined && ending.endsWith(dueRaw)
+      ? DUE_AT_END.exec(ending.slice(0, -dueRaw.length))
+      : null;
+  if (dueAtEnd) title = withoutState(ending.slice(0, dueAtEnd.index));
   if (trackerKey) title = withoutLabelKey(title, trackerKey);
   // "(due 2024-01-02)" left once the owner is out of the bracket: the due date, read apart.
   if (hasParen && dueRaw !== undefined)
     title = title.replace(
-      new RegExp(`\\(\\s*(?:due|by|eta)?\\s*:?\\s*${escapeRegExp(dueRaw)}\\s*\\)`, 'i'),
+      new RegExp(
+        `\\(\\s*(?:[,;]\\s*)?(?:due|by|eta)?\\s*:?\\s*${escapeRegExp(dueRaw)}\\s*\\)`,
+        'i',
+      ),
       ' ',
     );
   if (hasParen || text.includes('[')) title = title.replace(/\(\s*\)|\[\s*\]/g, ' ');
@@ -337,7 +350,8 @@ function withoutLabelKey(title: string, key: string): string {
   if (/^\s*[[(]?\s*$/.test(before)) return ' ' + after.replace(/^\s*[\])]?\s*[:–—-]?/u, ' ');
   if (/^\s*[\])]\s*$/.test(after) && /[[(]\s*$/.test(before))
     return before.replace(/\s*[[(]\s*$/, ' ') + ' ';
-  if (/^\s*$/.test(after) && /\s$/.test(before)) return before;
+  // Last, with only separators after it ("— INFRA-2203, " once the owner and due date are out).
+  if (/^[\s,;]*$/.test(after) && /\s$/.test(before)) return before;
   return title;
 }
 
