@@ -107,8 +107,8 @@ export function assembleModel(parts: ReadParts, options: ParseOptions): Postmort
   const tree = parts.tree;
   if (typeof tree !== 'function') return { ...model, tree };
   let parsed: Root | undefined;
-  // A getter written in the literal (enumerable and configurable, as defineProperty made it, and
-  // cheaper: the object keeps one shape).
+  // A getter written in the literal: enumerable and configurable, as defineProperty made it, and
+  // cheaper than redefining a property of the built object.
   return {
     ...model,
     get tree() {
