@@ -114,11 +114,17 @@ const OWNER_ARROW_NAME =
 /** An Obsidian owner link after an arrow: "→ [[Kofi Mensah]]". */
 const OWNER_ARROW = /(?:→|->)\s*\[\[([^\]|]{1,60})(?:\|([^\]]{1,60}))?\]\]/u;
 /** "by 2024-03-01", "due 1 Mar 2024", "ETA: March 1, 2024", "deadline 03/01/2024". */
-const DUE_WORDS =
-  /(?:\b(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*|📅\s*)(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})(?![\w/])/i;
+/** A due word and what may follow it before the date: "due ", "Target date: ", "by ", "ETA: ". */
+const DUE_WORD_BEFORE_DATE = String.raw`(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*`;
+const DUE_WORDS = new RegExp(
+  String.raw`(?:\b${DUE_WORD_BEFORE_DATE}|📅\s*)(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})(?![\w/])`,
+  'i',
+);
 /** The same without a year, placed later from the incident's date: "due 3 March", "(ETA Mar 3)", "by 3/15". */
-const DUE_YEARLESS =
-  /\b(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*(\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}\/\d{1,2})(?![\w/]|,? \d{4})/i;
+const DUE_YEARLESS = new RegExp(
+  String.raw`\b${DUE_WORD_BEFORE_DATE}(\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}\/\d{1,2})(?![\w/]|,? \d{4})`,
+  'i',
+);
 const KIND = new RegExp(`(?:^|\\s)#(${ACTION_KINDS.join('|')})\\b`, 'i');
 const TRACKER_KEY = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/;
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
@@ -166,7 +172,7 @@ const KINDS = new RegExp(KIND.source, 'gi');
 const DONE_MARKS = new RegExp(DONE_MARK.source, 'giu');
 
 /** What stands before a due date at the end of an item: a comma or a dash, and maybe a due word ("— due", ", by"). */
-const DUE_AT_END = /(?:,|\s[–—-])\s*(?:(?:due|by|eta|deadline|target)(?:\s+date)?\s*:?\s*)?$/iu;
+const DUE_AT_END = new RegExp(String.raw`(?:,|\s[–—-])\s*(?:${DUE_WORD_BEFORE_DATE})?$`, 'iu');
 
 /** Reads owner, due date, kind and tracker from an item's text. */
 export function readTokens(
@@ -722,9 +728,8 @@ export function isCancelledText(text: string): boolean {
   return MAY_BE_CANCELLED.test(text) && CANCELLED_TEXT.some((re) => re.test(text));
 }
 
-/** A word of NOT_DOING's, roughly: most items hold none, and one plain search spares them CANCELLED_TEXT's five. */
-const MAY_BE_CANCELLED =
-  /cancel|won|drop|withdrawn|not\s+doing|abandon|descop|reject|obsolete|supersed/iu;
+/** NOT_DOING anywhere: each of CANCELLED_TEXT's five needs it, and most items hold none, so one search spares them the five. */
+const MAY_BE_CANCELLED = new RegExp(NOT_DOING, 'iu');
 
 /** A Status cell (or a "Status:" detail's value) that says the item will not be done, in the languages DONE_WORDS reads. */
 const CANCELLED_STATUS = new RegExp(

@@ -81,13 +81,13 @@ export function zoneOffsetMinutes(zone: string | undefined): number {
 
 /** Days since 1970-01-01 for an ISO date. */
 export function dayNumber(isoDate: string): number {
-  // A real date from year 1000 on, from its digits (Date.parse of a built string was a tenth of
-  // placing a timeline); anything else as Date.parse reads it, NaN included.
-  if (isoDate.length === 10 && isIsoDateAt(isoDate)) {
-    const year = digits(isoDate, 0, 4);
-    if (year >= 1000)
-      return Math.floor(Date.UTC(year, digits(isoDate, 5, 7) - 1, digits(isoDate, 8, 10)) / DAY_MS);
-  }
+  // A real date (isIsoDate: year 100 on, which Date.UTC reads as written) from its digits:
+  // Date.parse of a built string was a tenth of placing a timeline. Anything else as Date.parse
+  // reads it, NaN included.
+  if (isIsoDate(isoDate))
+    return Math.floor(
+      Date.UTC(digits(isoDate, 0, 4), digits(isoDate, 5, 7) - 1, digits(isoDate, 8, 10)) / DAY_MS,
+    );
   return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
 }
 

@@ -207,7 +207,7 @@ export function parseEntryTime(text: string): EntryTime | undefined {
   };
   // Every form starts with a digit (a date or a clock) or an ASCII letter (a weekday or a month).
   const first = s.charCodeAt(0);
-  const digit = first >= 48 && first <= 57;
+  const digit = isDigitCode(first);
   if (!digit && !((first | 32) >= 97 && (first | 32) <= 122)) return undefined;
   // One or two digits and a colon ("13:23 UTC", most entries) can only be a clock: every date form
   // has a letter, a space, '/', '.' or '-' after its first number.
