@@ -54,3 +54,15 @@ export function modelSnapshot(pm: Postmortem, today: string): unknown {
   };
   return { model: plain(pm), findings: plain(lintPostmortem(pm, { today }).findings) };
 }
+
+/**
+ * Whether a property is read through a getter (worked out when first asked for), whether the getter
+ * is the object's own or its class's.
+ */
+export function readLazily(value: object, key: string): boolean {
+  for (let p: object | null = value; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, key);
+    if (d) return d.get !== undefined;
+  }
+  return false;
+}

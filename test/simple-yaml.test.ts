@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { isSimpleYaml, readFrontMatter } from '@hindsight/core';
 import { propertyRuns } from './edits';
+import { readLazily } from './model-snapshot';
 
 /** What `yaml` (the reader with positions) makes of a text: data, or that it found problems. */
 function byYaml(raw: string) {
@@ -21,7 +22,7 @@ function byYaml(raw: string) {
  */
 function agrees(raw: string): boolean {
   const block = readFrontMatter(raw, 0, raw.length + 8, 4);
-  const fast = Object.getOwnPropertyDescriptor(block, 'doc')?.get !== undefined;
+  const fast = readLazily(block, 'doc');
   if (!fast) return false;
   // readFrontMatter reads a lone CR as a line break, as the Markdown parser does.
   const source = raw.replace(/\r(?!\n)/g, '\n');

@@ -68,6 +68,41 @@ export const MAX_FRONT_MATTER_LINES = 1000;
 /** YAML errors reported per file; after the first few they are consequences of the first. */
 const MAX_YAML_PROBLEMS = 5;
 
+/** The YAML document with source positions, as the rules and fixes read it. */
+function parseYaml(source: string): Document {
+  return parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+}
+
+/**
+ * Front matter readSimpleYaml read: the YAML document with positions is parsed when first asked
+ * for. The getter is the class's, one function for every block: a getter written in each block's
+ * object literal (a closure over the YAML, a slice of the whole text) kept every file of a lint
+ * run reachable until the next full collection (see LazyTreeModel in read/model.ts).
+ */
+class SimpleFrontMatter implements FrontMatterBlock {
+  contentEnd: number;
+  problems: Problem[] = [];
+  #source: string | undefined;
+  #doc: Document | undefined;
+  constructor(
+    public start: number,
+    public end: number,
+    public contentStart: number,
+    source: string,
+    public data: Record<string, unknown>,
+  ) {
+    this.contentEnd = contentStart + source.length;
+    this.#source = source;
+  }
+  get doc(): Document {
+    if (this.#doc === undefined) {
+      this.#doc = parseYaml(this.#source!);
+      this.#source = undefined;
+    }
+    return this.#doc;
+  }
+}
+
 /** Parses the YAML of a front-matter block. `raw` is the text between the fences. */
 export function readFrontMatter(
   raw: string,
@@ -104,26 +139,11 @@ export function readFrontMatter(
   // The YAML parser does not take a lone CR as a line break; LF has the same length, so every
   // offset it reports still points into the original text.
   const source = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
-  const parse = () =>
-    parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
   // Most front matter is plain key: value lines, which readSimpleYaml reads ten times faster and the
   // same way; the document with positions, which only findings about fields need, is parsed on demand.
   const simple = readSimpleYaml(source);
-  if (simple) {
-    let doc: Document | undefined;
-    return {
-      start,
-      end,
-      contentStart,
-      contentEnd: contentStart + raw.length,
-      get doc() {
-        return (doc ??= parse());
-      },
-      data: simple,
-      problems: [],
-    };
-  }
-  const doc = parse();
+  if (simple) return new SimpleFrontMatter(start, end, contentStart, source, simple);
+  const doc = parseYaml(source);
   const problems: Problem[] = [];
   // Warnings (an unresolved tag such as !!python/object) mean the value is not what it looks like.
   for (const err of [...doc.errors, ...doc.warnings].slice(0, MAX_YAML_PROBLEMS)) {
