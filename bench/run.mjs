@@ -1,4 +1,4 @@
-// Benchmarks (not tests): node bench/run.mjs [--only=lint,editor,scan,site,markup,reference] [--runs=3] [--site-10k] [sizes...]   (default: all, 1000 10000)
+// Benchmarks (not tests): node bench/run.mjs [--only=lint,editor,scan,site,markup,reference] [--runs=3] [--lint-runs=9] [--site-10k] [sizes...]   (default: all, 1000 10000)
 // Writes bench/RESULTS.md. Needs `npm ci`, Debian's chromium and /usr/bin/time.
 import { execSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
